@@ -1,0 +1,50 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { registrationKey, type Company } from '../../domain/company';
+import { ConflictError } from '../../domain/errors';
+import type { OutboxMessage } from '../../domain/outbox';
+import type { CompanyRepository } from '../../domain/ports';
+import { keys, type DocumentClient } from './client';
+import { isConditionFailure } from './errors';
+import { outboxPut } from './outbox-items';
+
+export class DynamoCompanyRepository implements CompanyRepository {
+  constructor(
+    private readonly db: DocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(company: Company, outbox: OutboxMessage[] = []): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              // the registration key item makes "one account per SIRET / VAT number" atomic
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.companyRegistration(registrationKey(company)), type: 'company-key', companyId: company.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.company(company.id), type: 'company', company },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...outbox.map((m) => outboxPut(this.table, m)),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('a company with this SIRET or VAT number is already registered');
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Company | null> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.company(id) }));
+    return (Item?.company as Company | undefined) ?? null;
+  }
+}

@@ -1,0 +1,69 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { createDocumentClient } from './adapters/dynamo/client';
+import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
+import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
+import { DynamoOutboxStore } from './adapters/dynamo/outbox-store';
+import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store';
+import { SesMailer } from './adapters/ses/ses-mailer';
+import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
+import { systemClock } from './adapters/system-clock';
+import { ENV, optionalEnv, requireEnv } from './config/env';
+import type { CalendarPolicy } from './domain/calendar';
+import type { Clock } from './domain/clock';
+import type {
+  CompanyRepository,
+  DossierRepository,
+  Mailer,
+  OutboxStore,
+  WorkflowEngine,
+  WorkflowStateStore,
+} from './domain/ports';
+
+/** Everything a use case may depend on. Built once per Lambda container (or by the local stack). */
+export interface Dependencies {
+  clock: Clock;
+  calendar: CalendarPolicy;
+  dossiers: DossierRepository;
+  companies: CompanyRepository;
+  workflowState: WorkflowStateStore;
+  engine: WorkflowEngine;
+  outbox: OutboxStore;
+  mailer: Mailer;
+}
+
+/** Each adapter is built on first use, so a function only needs the variables of what it touches. */
+export const fromEnvironment = (): Dependencies => {
+  const lazy = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const db = lazy(() => createDocumentClient(new DynamoDBClient({})));
+  const table = () => requireEnv(ENV.table);
+  const dossiers = lazy(() => new DynamoDossierRepository(db(), table()));
+  const companies = lazy(() => new DynamoCompanyRepository(db(), table()));
+  const workflowState = lazy(() => new DynamoWorkflowStateStore(db(), table()));
+  const outbox = lazy(() => new DynamoOutboxStore(db(), table()));
+  const engine = lazy(() => new StepFunctionsEngine(new SFNClient({}), requireEnv(ENV.stateMachineArn)));
+  const mailer = lazy(() => new SesMailer(new SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet)));
+  return {
+    clock: systemClock,
+    calendar: { extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false' },
+    get dossiers() { return dossiers(); },
+    get companies() { return companies(); },
+    get workflowState() { return workflowState(); },
+    get engine() { return engine(); },
+    get outbox() { return outbox(); },
+    get mailer() { return mailer(); },
+  };
+};
+
+let current: Dependencies | undefined;
+
+export const dependencies = (): Dependencies => (current ??= fromEnvironment());
+
+/** Used by the local stack (virtual clock, local engine) and by handler tests. */
+export const useDependencies = (deps: Dependencies | undefined): void => {
+  current = deps;
+};

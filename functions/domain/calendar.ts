@@ -1,0 +1,87 @@
+import { DateTime, Duration } from 'luxon';
+
+/**
+ * The legal calendar: the one place where deadlines are computed.
+ *
+ * - Periods in months run from date to same date, clamped to the end of a shorter month
+ *   (31 Aug + 6 months = 28/29 Feb).
+ * - A deadline ends at 23:59:59.999 Europe/Paris on its last day, whatever the DST offset.
+ * - A deadline that ends on a Saturday, a Sunday or a French public holiday is carried to the
+ *   next working day (policy switch `extendToWorkingDay`, on by default).
+ */
+export const LEGAL_ZONE = 'Europe/Paris';
+
+export type Period = { months: number } | { days: number } | { weeks: number };
+
+export interface CalendarPolicy {
+  extendToWorkingDay: boolean;
+}
+
+export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true };
+
+const inParis = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LEGAL_ZONE });
+
+/** Easter Sunday (Gregorian), anonymous algorithm (Meeus/Jones/Butcher). */
+export const easterSunday = (year: number): { month: number; day: number } => {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { month, day };
+};
+
+const holidayCache = new Map<number, Set<string>>();
+
+/** French public holidays (jours fériés, Code du travail L3133-1), metropolitan France. */
+export const frenchPublicHolidays = (year: number): Set<string> => {
+  const cached = holidayCache.get(year);
+  if (cached) return cached;
+  const easter = DateTime.fromObject({ year, ...easterSunday(year) }, { zone: LEGAL_ZONE });
+  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map(
+    (md) => `${year}-${md}`,
+  );
+  const moving = [1, 39, 50].map((offset) => easter.plus({ days: offset }).toISODate()!);
+  const days = new Set([...fixed, ...moving]);
+  holidayCache.set(year, days);
+  return days;
+};
+
+export const isWorkingDay = (day: DateTime): boolean => {
+  const local = day.setZone(LEGAL_ZONE);
+  if (local.weekday >= 6) return false;
+  return !frenchPublicHolidays(local.year).has(local.toISODate()!);
+};
+
+/** The instant a deadline of `period` started at `start` expires. */
+export const legalDeadline = (
+  start: Date,
+  period: Period,
+  policy: CalendarPolicy = defaultCalendarPolicy,
+): Date => {
+  let lastDay = inParis(start).startOf('day').plus(period);
+  if (policy.extendToWorkingDay) {
+    while (!isWorkingDay(lastDay)) lastDay = lastDay.plus({ days: 1 });
+  }
+  return lastDay.endOf('day').toJSDate();
+};
+
+/** The instant `days` calendar days before `deadline`, at the same Paris wall time (reminders). */
+export const daysBefore = (deadline: Date, days: number): Date =>
+  inParis(deadline).minus({ days }).toJSDate();
+
+/** ISO 8601 duration ("P61D", "P6M", "PT2H") added to an instant; null when unreadable. */
+export const addIsoDuration = (instant: Date, iso: string): Date | null => {
+  const duration = Duration.fromISO(iso);
+  if (!duration.isValid || duration.toMillis() < 0) return null;
+  return DateTime.fromJSDate(instant, { zone: LEGAL_ZONE }).plus(duration).toJSDate();
+};

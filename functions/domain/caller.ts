@@ -1,0 +1,30 @@
+import { ForbiddenError, NotFoundError } from './errors';
+import type { Role } from './schemas';
+import type { Dossier } from './dossier';
+
+/** Who is calling, as established by the JWT authoriser. */
+export interface Caller {
+  sub: string;
+  roles: Role[];
+  /** the company a candidate acts for */
+  ensId?: string;
+}
+
+export const STAFF_ROLES: readonly Role[] = ['instructor', 'security_reviewer', 'college', 'admin'];
+
+export const requireRole = (caller: Caller, allowed: readonly Role[]): void => {
+  if (!caller.roles.some((r) => allowed.includes(r))) throw new ForbiddenError(`this action needs one of the roles: ${allowed.join(', ')}`);
+};
+
+export const isStaff = (caller: Caller) => caller.roles.some((r) => STAFF_ROLES.includes(r));
+
+/** A candidate may only see its own company's dossiers; any other is "not found", never "forbidden". */
+export const assertCanSee = (caller: Caller, dossier: Dossier | undefined | null): Dossier => {
+  if (!dossier) throw new NotFoundError('no such dossier');
+  if (isStaff(caller)) return dossier;
+  if (caller.roles.includes('candidate') && caller.ensId === dossier.companyId) return dossier;
+  throw new NotFoundError('no such dossier');
+};
+
+export const actorOf = (caller: Caller) => ({ sub: caller.sub, role: caller.roles[0] ?? 'unknown' });
+export const SYSTEM_ACTOR = { sub: 'system', role: 'timer' };

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { renderMail, type MailTemplate, type MailData } from './mail-templates';
+
+/**
+ * A mail waiting to be sent. It is written in the same transaction as the state change that
+ * causes it, with an id derived from that cause, so a replayed task writes the same id and
+ * the conditional put makes the replay a no-op: nothing is mailed twice.
+ */
+export interface OutboxMessage {
+  id: string;
+  to: string[];
+  template: MailTemplate;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+  dossierId?: string;
+}
+
+export const outboxMessage = (
+  cause: string,
+  template: MailTemplate,
+  to: string[],
+  data: MailData,
+  at: string,
+  dossierId?: string,
+): OutboxMessage => {
+  const id = createHash('sha256').update(`${cause}|${template}|${[...to].sort().join(',')}`).digest('hex').slice(0, 32);
+  return { id, to, template, ...renderMail(template, data), createdAt: at, ...(dossierId ? { dossierId } : {}) };
+};

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
+
+/** Request and resource schemas: the single source of validation and of the OpenAPI document. */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const email = z.email().max(254);
+const phone = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number');
+
+export const personSchema = z
+  .object({ firstName: text(100), lastName: text(100), email, phone })
+  .strict();
+
+export const companyInputSchema = z
+  .object({
+    name: text(200),
+    siret: z.string().trim().refine(isValidSiret, 'must be 14 digits and Luhn-valid').optional(),
+    vatNumber: z
+      .string()
+      .trim()
+      .refine(isValidVatNumber, 'must be an intra-EU VAT number (country prefix and format)')
+      .transform(normaliseVat)
+      .optional(),
+    legalRepresentative: personSchema,
+    contact: personSchema,
+  })
+  .strict()
+  .refine((c) => (c.siret === undefined) !== (c.vatNumber === undefined), {
+    message: 'exactly one of siret or vatNumber is required',
+    path: ['siret'],
+  });
+export type CompanyInput = z.infer<typeof companyInputSchema>;
+
+export const USE_CASES = ['teleconsultation_company', 'health_facility', 'city_practice'] as const;
+export const PROFILE_CODES = [
+  'general',
+  'identity_referential',
+  'identity_referential_insi_card',
+  'identity_consumer',
+  'ciba',
+  'e_prescription',
+  'hds_third_party',
+  'hds_self_hosted',
+] as const;
+export type UseCase = (typeof USE_CASES)[number];
+export type ProfileCode = (typeof PROFILE_CODES)[number];
+
+const isoDate = z.iso.date();
+const cndaNumber = z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/, 'must be a CNDA number');
+
+export const componentSchema = z
+  .object({
+    name: text(200),
+    version: text(50),
+    nil: cndaNumber.optional(),
+    nie: cndaNumber.optional(),
+    description: text(2000),
+  })
+  .strict();
+
+export const groupSchema = z
+  .object({
+    /** the company filing is the group's lead (chef de file) and holds mandates from members */
+    members: z.array(z.object({ name: text(200), siret: z.string().refine(isValidSiret).optional() }).strict()).min(1).max(20),
+  })
+  .strict();
+
+const dossierFields = {
+  product: z.object({ name: text(200), version: text(50) }).strict(),
+  useCase: z.enum(USE_CASES),
+  profiles: z.array(z.enum(PROFILE_CODES)).max(PROFILE_CODES.length).refine((p) => new Set(p).size === p.length, 'profiles must not repeat'),
+  plannedCompleteProofDate: isoDate.optional(),
+  publishPlannedDate: z.boolean().optional(),
+  nie: cndaNumber.optional(),
+  nil: cndaNumber.optional(),
+  deployedInTeleconsultationCompany: z.boolean().optional(),
+  commitment: z.boolean().optional(),
+  components: z.array(componentSchema).max(50).optional(),
+  group: groupSchema.optional(),
+};
+
+export const dossierCreateSchema = z.object(dossierFields).strict();
+export type DossierCreateInput = z.infer<typeof dossierCreateSchema>;
+
+/** PATCH: every field optional; `null` clears an optional field. */
+export const dossierPatchSchema = z
+  .object({
+    product: dossierFields.product.optional(),
+    useCase: dossierFields.useCase.optional(),
+    profiles: dossierFields.profiles.optional(),
+    plannedCompleteProofDate: isoDate.nullable().optional(),
+    publishPlannedDate: z.boolean().nullable().optional(),
+    nie: cndaNumber.nullable().optional(),
+    nil: cndaNumber.nullable().optional(),
+    deployedInTeleconsultationCompany: z.boolean().nullable().optional(),
+    commitment: z.boolean().nullable().optional(),
+    components: z.array(componentSchema).max(50).nullable().optional(),
+    group: groupSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');
+export type DossierPatchInput = z.infer<typeof dossierPatchSchema>;
+
+export const ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const localTokenRequestSchema = z
+  .object({
+    role: z.enum(ROLES),
+    sub: text(128),
+    email: email.optional(),
+    ensId: text(64).optional(),
+  })
+  .strict()
+  .refine((t) => t.role !== 'candidate' || t.ensId !== undefined, {
+    message: 'a candidate token needs ensId',
+    path: ['ensId'],
+  });
+
+export const clockAdvanceSchema = z.object({ advance: z.string().regex(/^P(?!$)/, 'must be an ISO 8601 duration') }).strict();

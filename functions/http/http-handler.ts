@@ -1,0 +1,46 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { Context } from 'aws-lambda';
+import { dependencies, type Dependencies } from '../container';
+import { logger, tracer } from '../observability';
+import { problemResponse } from './problem';
+import type { HttpEvent, HttpResponse } from './types';
+
+export interface RouteContext {
+  event: HttpEvent;
+  deps: Dependencies;
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+  statusCode,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+/** Turns every failure into a problem document: typed errors by class, anything else a 500
+ * whose details stay in the log (message and stack, no request body). */
+const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
+  onError: async (request) => {
+    const { error } = request;
+    const response = problemResponse(error, request.event.rawPath);
+    if (response.statusCode >= 500) logger.error('unhandled error', error as Error);
+    else logger.info('request refused', { status: response.statusCode, type: (error as Error).name });
+    request.response = response;
+  },
+});
+
+const correlation = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
+  before: async (request) => {
+    logger.setCorrelationId(request.event.requestContext?.requestId);
+  },
+});
+
+/** One HTTP handler: parse → authorise → load → decide → store → answer happens in `route`. */
+export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>) =>
+  middy<HttpEvent, HttpResponse, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(correlation())
+    .use(problems())
+    .handler(async (event) => route({ event, deps: dependencies() }));

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { companyInputSchema, dossierCreateSchema, dossierPatchSchema } from '../domain/schemas';
+import { DOSSIER_STATUSES } from '../domain/dossier';
+import { ROUTES } from './routes';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+  },
+};
+
+const requestBodies: Record<string, z.ZodType> = {
+  'POST /v1/companies': companyInputSchema,
+  'POST /v1/dossiers': dossierCreateSchema,
+  'PATCH /v1/dossiers/{id}': dossierPatchSchema,
+};
+
+/** OpenAPI 3.1 document built from the same zod schemas that validate requests. */
+export const openApiDocument = () => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const key = `${route.method} ${route.path}`;
+    const body = requestBodies[key];
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
+      operationId: route.handler,
+      ...(route.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(params.length ? { parameters: params } : {}),
+      ...(route.method === 'PATCH' ? { parameters: [...params, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] } : {}),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } } } : {}),
+      responses: {
+        '2XX': { description: 'Success' },
+        '4XX': { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Certification des SI de téléconsultation — API', version: '1.0.0' },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: problemSchema, DossierStatus: { type: 'string', enum: [...DOSSIER_STATUSES] } },
+    },
+  };
+};

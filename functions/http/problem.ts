@@ -1,0 +1,23 @@
+import { DomainError } from '../domain/errors';
+import type { HttpResponse } from './types';
+
+/** Maps any thrown value to an RFC 9457 problem document. Unknown errors never leak details. */
+export const problemResponse = (error: unknown, instance?: string): HttpResponse => {
+  if (error instanceof DomainError) {
+    return problem(error.status, error.type, error.title, error.message, instance, error.errors);
+  }
+  return problem(500, 'internal', 'Internal error', 'An unexpected error occurred; it has been logged.', instance);
+};
+
+export const problem = (
+  status: number,
+  type: string,
+  title: string,
+  detail: string,
+  instance?: string,
+  errors?: { path: string; message: string }[],
+): HttpResponse => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/problem+json' },
+  body: JSON.stringify({ type: `/problems/${type}`, title, status, detail, ...(instance ? { instance } : {}), ...(errors ? { errors } : {}) }),
+});

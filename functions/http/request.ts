@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  PreconditionRequiredError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from '../domain/errors';
+import type { Caller } from '../domain/caller';
+import { ROLES, type Role } from '../domain/schemas';
+import type { HttpEvent } from './types';
+
+/** JSON bodies are small: evidence never passes through a handler (it goes straight to S3). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Reads the caller from the JWT claims that the authoriser (Cognito in AWS, jose locally) verified. */
+export const callerOf = (event: HttpEvent): Caller => {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
+  const raw = claims['cognito:groups'];
+  // API Gateway hands array claims over as "[a b]"; the local adapter passes arrays through
+  const groups = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/);
+  const roles = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
+  const ensId = claims['custom:ensId'];
+  return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
+};
+
+const zodErrors = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+
+export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.infer<S> => {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(`the body exceeds ${MAX_BODY_BYTES} bytes`);
+  const contentType = (event.headers['content-type'] ?? '').toLowerCase();
+  if (raw && !/^application\/([a-z.+-]*\+)?json\b/.test(contentType)) {
+    throw new UnsupportedMediaTypeError('send the body as application/json');
+  }
+  let json: unknown;
+  try {
+    json = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    throw new BadRequestError('the body is not valid JSON');
+  }
+  if (json === undefined) throw new BadRequestError('a JSON body is required');
+  const result = schema.safeParse(json);
+  if (!result.success) throw new BadRequestError('the body does not match the expected schema', zodErrors(result.error));
+  return result.data;
+};
+
+export const pathParam = (event: HttpEvent, name: string): string => {
+  const value = event.pathParameters?.[name];
+  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new BadRequestError(`the path parameter ${name} is malformed`);
+  return value;
+};
+
+/** `If-Match: "3"` → 3. */
+export const ifMatchVersion = (event: HttpEvent): number => {
+  const header = event.headers['if-match'];
+  if (!header) throw new PreconditionRequiredError('send the ETag you read in If-Match');
+  const match = /^(?:W\/)?"(\d{1,12})"$/.exec(header.trim());
+  if (!match) throw new BadRequestError('If-Match must be an ETag returned by this API');
+  return Number(match[1]);
+};
+
+export const etag = (version: number) => `"${version}"`;

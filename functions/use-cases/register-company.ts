@@ -1,0 +1,24 @@
+import { companyRecipients, registerCompany as newCompany } from '../domain/company';
+import { requireRole, type Caller } from '../domain/caller';
+import { outboxMessage } from '../domain/outbox';
+import type { CompanyInput } from '../domain/schemas';
+import type { Dependencies } from '../container';
+
+/**
+ * Registers a company (ENS) from ANS support's account request form.
+ * Input: validated company fields, the calling admin. Output: the new company's id.
+ * Steps: authorise (admin) → build → store with its uniqueness key and welcome mail (one transaction).
+ */
+export const registerCompany = async (deps: Dependencies, caller: Caller, input: CompanyInput) => {
+  requireRole(caller, ['admin']);
+  const company = newCompany(input, deps.clock);
+  const welcome = outboxMessage(
+    `company:${company.id}`,
+    'company_registered',
+    companyRecipients(company),
+    { companyName: company.name },
+    company.createdAt,
+  );
+  await deps.companies.create(company, [welcome]);
+  return { id: company.id };
+};

@@ -1,0 +1,33 @@
+import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { patchDossier } from '../domain/dossier';
+import { PreconditionFailedError } from '../domain/errors';
+import { appendEvents } from '../domain/journal';
+import type { DossierPatchInput } from '../domain/schemas';
+import type { Dependencies } from '../container';
+import { notifyWorkflow } from './notify-workflow';
+
+/**
+ * Progressive save of a draft candidature.
+ * Input: the patch, the version the caller read (If-Match). Output: the stored dossier.
+ * Steps: authorise (candidate of the dossier's company) → load → check version → apply →
+ * store with journal → tell the workflow (the inactivity clock restarts from now).
+ */
+export const updateDossier = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  expectedVersion: number,
+  patch: DossierPatchInput,
+) => {
+  requireRole(caller, ['candidate']);
+  const stored = await deps.dossiers.get(id);
+  assertCanSee(caller, stored?.dossier);
+  if (stored!.version !== expectedVersion) throw new PreconditionFailedError('the dossier was modified since you read it');
+  const dossier = patchDossier(stored!.dossier, patch, deps.clock);
+  const { events, head } = appendEvents(stored!.journalHead, [
+    { dossierId: id, type: 'dossier_updated', at: dossier.updatedAt, actor: actorOf(caller), data: { fields: Object.keys(patch).sort() } },
+  ]);
+  const saved = await deps.dossiers.update(expectedVersion, { dossier, events, head });
+  await notifyWorkflow(deps, id, 'candidate_activity');
+  return saved;
+};

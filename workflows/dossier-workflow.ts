@@ -1,0 +1,66 @@
+/**
+ * The dossier workflow, in Amazon States Language: the ONE definition that CDK deploys and the
+ * local engine runs. Function ARNs are `${...}` definition substitutions.
+ *
+ * Re-entrant by design: every execution starts at Evaluate, which reads the stored dossier and
+ * routes on its phase. Human steps are callbacks (.waitForTaskToken, token stored by
+ * RegisterWait for the API); legal clocks are the callback's timeout, computed by the domain
+ * as the seconds until the next legal instant. A wake-up (signal or timeout) always goes back
+ * to Evaluate, which decides on stored facts, so a replay or a late signal changes nothing.
+ */
+export const WORKFLOW_FUNCTIONS = {
+  EvaluateFunctionArn: 'evaluate',
+  RegisterWaitFunctionArn: 'registerWait',
+} as const;
+export type WorkflowFunctionKey = keyof typeof WORKFLOW_FUNCTIONS;
+
+const lambdaRetry = [
+  {
+    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.TaskFailed'],
+    IntervalSeconds: 2,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+  },
+];
+
+export const dossierWorkflow = {
+  Comment: 'Certification dossier: phases, human callbacks and legal clocks',
+  StartAt: 'Evaluate',
+  States: {
+    Evaluate: {
+      Type: 'Task',
+      Comment: 'Reads the dossier, applies any legal effect that fell due, says what to wait for',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: '${EvaluateFunctionArn}', Payload: { 'dossierId.$': '$.dossierId' } },
+      OutputPath: '$.Payload',
+      Retry: lambdaRetry,
+      Next: 'Route',
+    },
+    Route: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.action', StringEquals: 'wait', Next: 'AwaitSignal' }],
+      Default: 'Closed',
+    },
+    AwaitSignal: {
+      Type: 'Task',
+      Comment: 'Waits for a human step (API resumes the token) or for the next legal instant (timeout)',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: {
+        FunctionName: '${RegisterWaitFunctionArn}',
+        Payload: { 'dossierId.$': '$.dossierId', 'waitingFor.$': '$.waitingFor', 'taskToken.$': '$$.Task.Token' },
+      },
+      TimeoutSecondsPath: '$.waitSeconds',
+      ResultPath: null,
+      Retry: lambdaRetry,
+      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'Evaluate' }],
+      Next: 'Evaluate',
+    },
+    Closed: { Type: 'Succeed', Comment: 'The dossier is closed (certified, refused, abandoned, withdrawn)' },
+  },
+} as const;
+
+export type StateMachineDefinition = {
+  Comment?: string;
+  StartAt: string;
+  States: Record<string, Record<string, unknown>>;
+};
