@@ -1,0 +1,97 @@
+import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { ENV } from '../../functions/config/env';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface CertificationFunctionProps {
+  /** path of the handler module, from the repository root */
+  entry: string;
+  handler?: string;
+  description: string;
+  memorySize?: number;
+  timeout?: Duration;
+  environment?: Record<string, string>;
+}
+
+/**
+ * One Lambda function with the shared defaults: Node.js 22 on arm64, minified ESM bundle,
+ * X-Ray tracing, structured logs kept a year, and `bind*` helpers that set the environment
+ * variable and grant exactly the access that goes with it.
+ */
+export class CertificationFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: CertificationFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(ROOT, props.entry),
+      handler: props.handler ?? 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      projectRoot: ROOT,
+      depsLockFilePath: path.join(ROOT, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'tlc-certification',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_METRICS_NAMESPACE: 'TlcCertification',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // some dependencies still call require(): give ESM bundles one
+        banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    Validations.of(this.fn).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'AWSLambdaBasicExecutionRole only allows writing this function\'s own logs',
+      },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords accept no resource but *' },
+      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime this project targets and tests (README); upgraded deliberately, not by the latest tag' },
+    );
+  }
+
+  bindTable(table: ITable, mode: 'read' | 'write'): this {
+    this.fn.addEnvironment(ENV.table, table.tableName);
+    if (mode === 'read') table.grantReadData(this.fn);
+    else table.grantReadWriteData(this.fn);
+    const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+    Validations.of(this.fn).acknowledge(
+      { id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`, reason: 'Queries on the table\'s own secondary indexes' },
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'Encrypting items with the table\'s own KMS key (scoped to that key)' },
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: 'Re-encryption with the table\'s own KMS key (scoped to that key)' },
+    );
+    return this;
+  }
+
+  bindStateMachine(stateMachine: IStateMachine): this {
+    this.fn.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.fn);
+    stateMachine.grantTaskResponse(this.fn);
+    return this;
+  }
+
+  get stack() {
+    return Stack.of(this);
+  }
+}
