@@ -59,11 +59,13 @@ export const fromEnvironment = (): Dependencies => {
   };
 };
 
-let current: Dependencies | undefined;
+// kept on globalThis so that every copy of this module (loaders may instantiate it twice
+// under different specifiers) sees the same dependencies
+const slot = globalThis as typeof globalThis & { __tlcDependencies?: Dependencies };
 
-export const dependencies = (): Dependencies => (current ??= fromEnvironment());
+export const dependencies = (): Dependencies => (slot.__tlcDependencies ??= fromEnvironment());
 
 /** Used by the local stack (virtual clock, local engine) and by handler tests. */
 export const useDependencies = (deps: Dependencies | undefined): void => {
-  current = deps;
+  slot.__tlcDependencies = deps;
 };

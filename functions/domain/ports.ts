@@ -54,7 +54,7 @@ export interface WorkflowEngine {
 }
 
 export interface Mailer {
-  send(message: { to: string[]; subject: string; text: string; html: string; id: string }): Promise<void>;
+  send(message: { to: string[]; subject: string; text: string; html: string; id: string }, at: Date): Promise<void>;
 }
 
 export interface OutboxStore {

@@ -13,7 +13,7 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
   for (const message of batch) {
     if (!(await deps.outbox.claim(message.id, deps.clock.now().toISOString()))) continue;
     try {
-      await deps.mailer.send(message);
+      await deps.mailer.send(message, deps.clock.now());
       await deps.outbox.markSent(message.id, deps.clock.now().toISOString());
       sent++;
     } catch (error) {

@@ -8,7 +8,7 @@ export class SesMailer implements Mailer {
     private readonly configurationSet?: string,
   ) {}
 
-  async send(message: { to: string[]; subject: string; text: string; html: string; id: string }): Promise<void> {
+  async send(message: { to: string[]; subject: string; text: string; html: string; id: string }, at: Date): Promise<void> {
     await this.ses.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
@@ -19,6 +19,11 @@ export class SesMailer implements Mailer {
           Simple: {
             Subject: { Data: message.subject, Charset: 'UTF-8' },
             Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+            // the platform's own instant (the virtual clock locally), for the audit of legal notices
+            Headers: [
+              { Name: 'X-Tlc-Outbox-Id', Value: message.id },
+              { Name: 'X-Tlc-Sent-At', Value: at.toISOString() },
+            ],
           },
         },
       }),

@@ -1,0 +1,66 @@
+import type { StateMachineDefinition } from '../../workflows/dossier-workflow';
+
+/**
+ * Rewrites the deployed ASL for aws-local-stepfunctions, which lacks task tokens and runs
+ * long waits on Node timers (that overflow past 24.8 days). Each Lambda task becomes a local
+ * handler; each `.waitForTaskToken` task gets a token placeholder and hands its timeout to the
+ * virtual-timer service; each Wait state becomes a task parked on that service.
+ */
+export const TOKEN_PLACEHOLDER = '__LOCAL_TASK_TOKEN__';
+
+export type LocalTask =
+  | { kind: 'invoke'; functionKey: string }
+  | { kind: 'callback'; functionKey: string }
+  | { kind: 'wait' };
+
+export const prepareForLocal = (definition: StateMachineDefinition) => {
+  const copy = structuredClone(definition) as StateMachineDefinition;
+  const tasks: Record<string, LocalTask> = {};
+  for (const [name, state] of Object.entries(copy.States)) {
+    if (state.Type === 'Task' && typeof state.Resource === 'string' && state.Resource.startsWith('arn:aws:states:::lambda:invoke')) {
+      const params = structuredClone(state.Parameters ?? {}) as Record<string, unknown>;
+      const functionKey = String(params.FunctionName ?? '').replace(/^\$\{|\}$/g, '');
+      const callback = state.Resource.endsWith('.waitForTaskToken');
+      if (callback) {
+        params.Payload = replaceTokenPaths(params.Payload);
+        if (state.TimeoutSecondsPath) params['__timeoutSeconds.$'] = state.TimeoutSecondsPath;
+        else if (state.TimeoutSeconds) params.__timeoutSeconds = state.TimeoutSeconds;
+        delete state.TimeoutSecondsPath;
+        delete state.TimeoutSeconds;
+        delete state.HeartbeatSeconds;
+        delete state.HeartbeatSecondsPath;
+      }
+      state.Parameters = params;
+      tasks[name] = { kind: callback ? 'callback' : 'invoke', functionKey };
+    } else if (state.Type === 'Wait') {
+      const params: Record<string, unknown> = {};
+      if (state.Seconds !== undefined) params.__seconds = state.Seconds;
+      if (state.SecondsPath) params['__seconds.$'] = state.SecondsPath;
+      if (state.Timestamp) params.__timestamp = state.Timestamp;
+      if (state.TimestampPath) params['__timestamp.$'] = state.TimestampPath;
+      for (const k of ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath']) delete state[k];
+      Object.assign(state, { Type: 'Task', Resource: 'arn:aws:states:::local:wait', Parameters: params, ResultPath: null });
+      tasks[name] = { kind: 'wait' };
+    }
+  }
+  return { definition: copy, tasks };
+};
+
+const replaceTokenPaths = (value: unknown): unknown => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key.endsWith('.$') && v === '$$.Task.Token') out[key.slice(0, -2)] = TOKEN_PLACEHOLDER;
+    else out[key] = replaceTokenPaths(v);
+  }
+  return out;
+};
+
+export const fillToken = (value: unknown, token: string): unknown => {
+  if (value === TOKEN_PLACEHOLDER) return token;
+  if (Array.isArray(value)) return value.map((v) => fillToken(v, token));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillToken(v, token)]));
+  }
+  return value;
+};

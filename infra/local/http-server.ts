@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+import { problem } from '../../functions/http/problem';
+import { ROUTES } from '../../functions/http/routes';
+import type { HttpEvent, HttpResponse } from '../../functions/http/types';
+
+export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
+export type LocalRoute = (request: { method: string; path: string; query: URLSearchParams; body: string }) => Promise<HttpResponse>;
+
+/** API Gateway's own payload cap; handlers apply the application's tighter one. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+const compile = (template: string) => {
+  const names: string[] = [];
+  const pattern = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { regex: new RegExp(`^${pattern}$`), names };
+};
+
+export const lambdaContext = (name: string): Context =>
+  ({
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-3:000000000000:function:${name}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  }) as Context;
+
+/**
+ * The HTTP API on this machine: the same handlers as in AWS behind an API Gateway v2 event
+ * adapter, with JWT verification standing in for the Cognito authoriser.
+ */
+export const createHttpServer = (options: {
+  handlers: Record<string, LambdaHttpHandler>;
+  verify: (token: string) => Promise<Record<string, unknown>>;
+  localRoutes: Record<string, LocalRoute>;
+  afterRequest?: () => Promise<void>;
+}): Server => {
+  const routes = ROUTES.map((r) => ({ ...r, ...compile(r.path) }));
+
+  const respond = (res: ServerResponse, r: HttpResponse) => {
+    res.writeHead(r.statusCode, r.headers ?? {});
+    res.end(r.body ?? '');
+  };
+
+  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = (req.method ?? 'GET').toUpperCase();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > GATEWAY_MAX_BODY) return respond(res, problem(413, 'payload-too-large', 'The payload is too large', 'Request bodies are limited to 10 MB'));
+        chunks.push(chunk as Buffer);
+      }
+      const body = Buffer.concat(chunks).toString('utf8');
+
+      const local = options.localRoutes[`${method} ${url.pathname}`];
+      if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body }));
+
+      const candidates = routes.filter((r) => r.regex.test(url.pathname));
+      if (candidates.length === 0) return respond(res, problem(404, 'not-found', 'Resource not found', `No route for ${url.pathname}`));
+      const route = candidates.find((r) => r.method === method);
+      if (!route) return respond(res, problem(405, 'method-not-allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}`));
+
+      let claims: Record<string, unknown> | undefined;
+      if (route.auth) {
+        const header = req.headers.authorization ?? '';
+        const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+        try {
+          if (!token) throw new Error('missing');
+          claims = await options.verify(token);
+        } catch {
+          return respond(res, problem(401, 'unauthorized', 'Authentication is required', 'A valid bearer token is required'));
+        }
+      }
+      const match = route.regex.exec(url.pathname)!;
+      const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      const requestId = randomUUID();
+      const event = {
+        version: '2.0',
+        routeKey: `${route.method} ${route.path}`,
+        rawPath: url.pathname,
+        rawQueryString: url.searchParams.toString(),
+        headers,
+        queryStringParameters: url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined,
+        pathParameters: route.names.length ? pathParameters : undefined,
+        body: body || undefined,
+        isBase64Encoded: false,
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          domainName: 'localhost',
+          domainPrefix: 'localhost',
+          requestId,
+          routeKey: `${route.method} ${route.path}`,
+          stage: '$default',
+          time: new Date().toUTCString(),
+          timeEpoch: Date.now(),
+          http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          authorizer: claims ? { jwt: { claims, scopes: [] }, principalId: '', integrationLatency: 0 } : undefined,
+        },
+      } as unknown as HttpEvent;
+      const handler = options.handlers[route.handler]!;
+      const response = await handler(event, lambdaContext(route.handler));
+      if (method !== 'GET') await options.afterRequest?.();
+      respond(res, response);
+    } catch (error) {
+      console.error('[http] adapter error', error);
+      if (!res.headersSent) respond(res, problem(500, 'internal', 'Internal error', 'An unexpected error occurred'));
+    }
+  });
+};

@@ -1,0 +1,203 @@
+import path from 'node:path';
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Server } from 'node:http';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client';
+import { DynamoCompanyRepository } from '../../functions/adapters/dynamo/company-repository';
+import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
+import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
+import { DynamoWorkflowStateStore } from '../../functions/adapters/dynamo/workflow-state-store';
+import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
+import { useDependencies, type Dependencies } from '../../functions/container';
+import { addIsoDuration } from '../../functions/domain/calendar';
+import { clockAdvanceSchema, localTokenRequestSchema } from '../../functions/domain/schemas';
+import { problem } from '../../functions/http/problem';
+import { json } from '../../functions/http/http-handler';
+import type { HttpResponse } from '../../functions/http/types';
+import { ROUTES } from '../../functions/http/routes';
+import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
+import * as workflowHandlers from '../../functions/workflow/handlers';
+import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
+import { createHttpServer, lambdaContext, type LambdaHttpHandler } from './http-server';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } from './services';
+import { localName, readResources } from './template-resources';
+import { LocalTokenIssuer } from './token-issuer';
+import { VirtualClock } from './virtual-clock';
+import { LocalWorkflowEngine } from './workflow-engine';
+
+export interface LocalStackOptions {
+  port: number;
+  dataDir: string;
+  dynamoPort: number;
+  s3Port: number;
+  sesPort: number;
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  urls: Record<string, string>;
+  engine: LocalWorkflowEngine;
+  stop: () => Promise<void>;
+}
+
+const badRequest = (detail: string, errors?: { path: string; message: string }[]) =>
+  problem(400, 'validation-error', 'The request is malformed', detail, undefined, errors);
+
+const parseJson = (body: string): unknown => {
+  try {
+    return JSON.parse(body || 'null');
+  } catch {
+    return undefined;
+  }
+};
+
+/** Starts the whole system on this machine: emulators, tables and buckets from the synthesised
+ * template, the workflow engine, and the HTTP API with the local-only routes. */
+export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  const log = (...args: unknown[]) => options.quiet || console.log(...args);
+  const { tables, buckets } = readResources();
+  const table = tables.find((t) => t.globalSecondaryIndexes.length > 0) ?? tables[0]!;
+  const tableName = localName(table.logicalId);
+  const evidenceBucket = buckets.find((b) => b.logicalId.startsWith('EvidenceBucket'));
+  const sensitiveBucket = buckets.find((b) => b.logicalId.startsWith('SensitiveEvidenceBucket'));
+  const bucketNames = buckets.map((b) => localName(b.logicalId));
+
+  const [dynamo, s3, ses] = await Promise.all([
+    startDynamoDb(options.dynamoPort, path.join(options.dataDir, 'dynamodb')),
+    startS3(options.s3Port, path.join(options.dataDir, 's3'), bucketNames),
+    startSes(options.sesPort),
+  ]);
+  const stops: (() => Promise<void>)[] = [dynamo.stop, s3.stop, ses.stop];
+
+  try {
+    const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const { TableNames = [] } = await raw.send(new ListTablesCommand({}));
+    for (const spec of tables) {
+      const name = localName(spec.logicalId);
+      if (TableNames.includes(name)) continue;
+      await raw.send(
+        new CreateTableCommand({
+          TableName: name,
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: spec.keySchema,
+          AttributeDefinitions: spec.attributeDefinitions,
+          GlobalSecondaryIndexes: spec.globalSecondaryIndexes.length ? (spec.globalSecondaryIndexes as never) : undefined,
+        }),
+      );
+    }
+    const db = createDocumentClient(raw);
+    const clock = new VirtualClock(db, tableName);
+    await clock.load();
+
+    const outbox = new DynamoOutboxStore(db, tableName);
+    const mailer = new SesMailer(new SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }), 'ne-pas-repondre@certification.localhost');
+    let deps: Dependencies;
+    const drainOutbox = async () => {
+      for (let round = 0; round < 20; round++) {
+        const { sent } = await dispatchOutbox(deps);
+        if (sent === 0) return;
+      }
+    };
+    const invoke = async (functionKey: string, payload: unknown) => {
+      const name = WORKFLOW_FUNCTIONS[functionKey as keyof typeof WORKFLOW_FUNCTIONS];
+      const handler = name === 'evaluate' ? workflowHandlers.evaluate : workflowHandlers.registerWaitHandler;
+      return handler(payload as never, lambdaContext(`task-${name}`));
+    };
+    const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
+    deps = {
+      clock,
+      calendar: { extendToWorkingDay: process.env.CALENDAR_EXTEND_TO_WORKING_DAY !== 'false' },
+      dossiers: new DynamoDossierRepository(db, tableName),
+      companies: new DynamoCompanyRepository(db, tableName),
+      workflowState: new DynamoWorkflowStateStore(db, tableName),
+      outbox,
+      mailer,
+      engine,
+    };
+    useDependencies(deps);
+    process.env.TABLE_NAME = tableName;
+    if (evidenceBucket) process.env.EVIDENCE_BUCKET = localName(evidenceBucket.logicalId);
+    if (sensitiveBucket) process.env.SENSITIVE_EVIDENCE_BUCKET = localName(sensitiveBucket.logicalId);
+
+    const issuer = await LocalTokenIssuer.open(options.dataDir);
+    const handlers: Record<string, LambdaHttpHandler> = {};
+    for (const route of ROUTES) {
+      const module = (await import(`../../functions/http/handlers/${route.handler}.ts`)) as { handler: LambdaHttpHandler };
+      handlers[route.handler] = module.handler;
+    }
+
+    const localRoutes = {
+      'POST /_local/token': async ({ body }: { body: string }): Promise<HttpResponse> => {
+        const parsed = localTokenRequestSchema.safeParse(parseJson(body));
+        if (!parsed.success) return badRequest('expected { role, sub, email?, ensId? }', parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+        return json(200, { token: await issuer.issue(parsed.data, clock.now()) });
+      },
+      'POST /_local/clock': async ({ body }: { body: string }): Promise<HttpResponse> => {
+        const parsed = clockAdvanceSchema.safeParse(parseJson(body));
+        const target = parsed.success ? addIsoDuration(clock.now(), parsed.data.advance) : null;
+        if (!target) return badRequest('expected { advance: "<ISO 8601 duration>" }, e.g. { "advance": "P61D" }');
+        const now = await engine.advanceTo(target);
+        return json(200, { now: now.toISOString() });
+      },
+      'GET /_local/workflow': async (): Promise<HttpResponse> => json(200, engine.describe()),
+      'GET /_local/clock': async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),
+      'GET /_local/mail': async ({ query }: { query: URLSearchParams }): Promise<HttpResponse> => {
+        await drainOutbox();
+        const response = await fetch(`${ses.endpoint}/store`);
+        const store = (await response.json()) as {
+          emails: { destination: { to: string[] }; subject: string; body: { text?: string; html?: string }; at: number; headers?: { name: string; value: string }[] }[];
+        };
+        const to = query.get('to')?.toLowerCase();
+        const items = store.emails
+          .filter((e) => !to || e.destination.to.some((t) => t.toLowerCase() === to))
+          .map((e) => ({
+            to: e.destination.to,
+            subject: e.subject,
+            text: e.body.text ?? '',
+            at: e.headers?.find((h) => h.name === 'X-Tlc-Sent-At')?.value ?? new Date(e.at * 1000).toISOString(),
+          }));
+        return json(200, { items });
+      },
+    };
+
+    const server: Server = createHttpServer({
+      handlers,
+      verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, unknown>,
+      localRoutes,
+      afterRequest: drainOutbox,
+    });
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    stops.unshift(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+
+    const recovered = await engine.recover();
+    stops.unshift(async () => engine.stop());
+    await drainOutbox();
+
+    const url = `http://127.0.0.1:${port}`;
+    const urls = {
+      api: url,
+      health: `${url}/health`,
+      openapi: `${url}/v1/openapi.json`,
+      mailViewer: `${ses.endpoint}/`,
+      dynamodb: dynamo.endpoint,
+      s3: s3.endpoint,
+    };
+    log(`Local stack ready (data in ${options.dataDir}; ${recovered} workflow execution(s) resumed)`);
+    for (const [name, value] of Object.entries(urls)) log(`  ${name.padEnd(10)} ${value}`);
+    return {
+      url,
+      urls,
+      engine,
+      stop: async () => {
+        useDependencies(undefined);
+        for (const stop of stops) await stop().catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    throw error;
+  }
+};

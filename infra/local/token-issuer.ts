@@ -1,0 +1,64 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import type { Role } from '../../functions/domain/schemas';
+
+export const LOCAL_ISSUER = 'http://localhost/local-issuer';
+export const LOCAL_AUDIENCE = 'tlc-local-portal';
+
+/**
+ * Stands in for Cognito locally: signs ES256 JWTs with the claims Cognito puts in its tokens
+ * (`cognito:groups`, `custom:ensId`) and verifies them as the API Gateway JWT authoriser does
+ * (signature, issuer, audience, expiry). The key pair persists so tokens survive a restart.
+ */
+export class LocalTokenIssuer {
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+  ) {}
+
+  static async open(dataDir: string): Promise<LocalTokenIssuer> {
+    const file = path.join(dataDir, 'jwt-keys.json');
+    let jwks: { privateJwk: JWK; publicJwk: JWK };
+    try {
+      jwks = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      const pair = await generateKeyPair('ES256', { extractable: true });
+      jwks = { privateJwk: await exportJWK(pair.privateKey), publicJwk: await exportJWK(pair.publicKey) };
+      await mkdir(dataDir, { recursive: true });
+      await writeFile(file, JSON.stringify(jwks), { mode: 0o600 });
+    }
+    return new LocalTokenIssuer(
+      (await importJWK(jwks.privateJwk, 'ES256')) as CryptoKey,
+      (await importJWK(jwks.publicJwk, 'ES256')) as CryptoKey,
+    );
+  }
+
+  async issue(claims: { role: Role; sub: string; email?: string; ensId?: string }, now: Date, ttlSeconds = 3600): Promise<string> {
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT({
+      'cognito:groups': [claims.role],
+      token_use: 'id',
+      ...(claims.email ? { email: claims.email } : {}),
+      ...(claims.ensId ? { 'custom:ensId': claims.ensId } : {}),
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: 'local' })
+      .setSubject(claims.sub)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
+      .sign(this.privateKey);
+  }
+
+  /** Verifies at the virtual instant, so a token issued "in the future" of the wall clock stays valid. */
+  async verify(token: string, now: Date): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, this.publicKey, {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: ['ES256'],
+      currentDate: now,
+    });
+    return payload;
+  }
+}
