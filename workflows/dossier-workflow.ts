@@ -14,14 +14,13 @@ export const WORKFLOW_FUNCTIONS = {
 } as const;
 export type WorkflowFunctionKey = keyof typeof WORKFLOW_FUNCTIONS;
 
-const lambdaRetry = [
-  {
-    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.TaskFailed'],
-    IntervalSeconds: 2,
-    MaxAttempts: 6,
-    BackoffRate: 2,
-  },
-];
+const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+const backoff = { IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 };
+/** Evaluate is idempotent: any failure (throttling, a lost race) is retried. */
+const evaluateRetry = [{ ErrorEquals: [...LAMBDA_ERRORS, 'States.TaskFailed'], ...backoff }];
+/** A callback is retried only when invoking its function failed; never on its timeout,
+ * which is the legal clock firing and must reach the Catch. */
+const callbackRetry = [{ ErrorEquals: LAMBDA_ERRORS, ...backoff }];
 
 export const dossierWorkflow = {
   Comment: 'Certification dossier: phases, human callbacks and legal clocks',
@@ -33,7 +32,7 @@ export const dossierWorkflow = {
       Resource: 'arn:aws:states:::lambda:invoke',
       Parameters: { FunctionName: '${EvaluateFunctionArn}', Payload: { 'dossierId.$': '$.dossierId' } },
       OutputPath: '$.Payload',
-      Retry: lambdaRetry,
+      Retry: evaluateRetry,
       Next: 'Route',
     },
     Route: {
@@ -51,7 +50,7 @@ export const dossierWorkflow = {
       },
       TimeoutSecondsPath: '$.waitSeconds',
       ResultPath: null,
-      Retry: lambdaRetry,
+      Retry: callbackRetry,
       Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'Evaluate' }],
       Next: 'Evaluate',
     },
