@@ -46,16 +46,30 @@ export const fromEnvironment = (): Dependencies => {
   const workflowState = lazy(() => new DynamoWorkflowStateStore(db(), table()));
   const outbox = lazy(() => new DynamoOutboxStore(db(), table()));
   const engine = lazy(() => new StepFunctionsEngine(new SFNClient({}), requireEnv(ENV.stateMachineArn)));
-  const mailer = lazy(() => new SesMailer(new SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet)));
+  const mailer = lazy(
+    () => new SesMailer(new SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet)),
+  );
   return {
     clock: systemClock,
     calendar: { extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false' },
-    get dossiers() { return dossiers(); },
-    get companies() { return companies(); },
-    get workflowState() { return workflowState(); },
-    get engine() { return engine(); },
-    get outbox() { return outbox(); },
-    get mailer() { return mailer(); },
+    get dossiers() {
+      return dossiers();
+    },
+    get companies() {
+      return companies();
+    },
+    get workflowState() {
+      return workflowState();
+    },
+    get engine() {
+      return engine();
+    },
+    get outbox() {
+      return outbox();
+    },
+    get mailer() {
+      return mailer();
+    },
   };
 };
 

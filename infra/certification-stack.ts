@@ -2,7 +2,14 @@ import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations, typ
 import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, FeaturePlan, Mfa, StringAttribute, UserPool, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  CfnUserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -91,14 +98,23 @@ export class CertificationStack extends Stack {
       return { bucket, key };
     };
     const evidence = evidenceBucket('EvidenceBucket', 'Evidence files');
-    const sensitive = evidenceBucket('SensitiveEvidenceBucket', 'Sensitive evidence (penetration tests): security reviewers only');
+    const sensitive = evidenceBucket(
+      'SensitiveEvidenceBucket',
+      'Sensitive evidence (penetration tests): security reviewers only',
+    );
 
     // --- identity ------------------------------------------------------------------------
     const userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       customAttributes: { ensId: new StringAttribute({ mutable: true, maxLen: 64 }) },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: FeaturePlan.PLUS,
@@ -109,7 +125,10 @@ export class CertificationStack extends Stack {
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
     }
-    const portalClient = userPool.addClient('Portal', { authFlows: { userSrp: true }, preventUserExistenceErrors: true });
+    const portalClient = userPool.addClient('Portal', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+    });
 
     // --- mail ----------------------------------------------------------------------------
     const configurationSet = new ConfigurationSet(this, 'MailConfiguration', {});
@@ -121,14 +140,20 @@ export class CertificationStack extends Stack {
       evaluate: 'evaluate',
       registerWait: 'registerWaitHandler',
     };
-    for (const [key, name] of Object.entries(WORKFLOW_FUNCTIONS) as [WorkflowFunctionKey, keyof typeof workflowHandlers][]) {
+    for (const [key, name] of Object.entries(WORKFLOW_FUNCTIONS) as [
+      WorkflowFunctionKey,
+      keyof typeof workflowHandlers,
+    ][]) {
       workflowFunctions[key] = new CertificationFunction(this, `Task-${name}`, {
         entry: 'functions/workflow/handlers.ts',
         handler: workflowHandlers[name],
         description: `Dossier workflow task: ${name}`,
       }).bindTable(table, 'write');
     }
-    const workflowLogs = new LogGroup(this, 'WorkflowLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const workflowLogs = new LogGroup(this, 'WorkflowLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const stateMachine = new StateMachine(this, 'DossierWorkflow', {
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(JSON.stringify(dossierWorkflow)),
@@ -141,7 +166,10 @@ export class CertificationStack extends Stack {
     });
     for (const f of Object.values(workflowFunctions)) f.fn.grantInvoke(stateMachine);
     Validations.of(stateMachine).acknowledge(
-      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'CloudWatch Logs delivery and X-Ray accept no resource but * (AWS design)' },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'CloudWatch Logs delivery and X-Ray accept no resource but * (AWS design)',
+      },
       ...Object.values(workflowFunctions).map((f) => ({
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(f.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
         reason: 'Invoking a workflow task function includes its versions and aliases',
@@ -155,7 +183,10 @@ export class CertificationStack extends Stack {
       entry: 'functions/outbox/handlers.ts',
       handler: 'onStream',
       description: 'Sends mail written to the outbox',
-      environment: { [ENV.mailFrom]: `ne-pas-repondre@${mailDomain}`, [ENV.sesConfigurationSet]: configurationSet.configurationSetName },
+      environment: {
+        [ENV.mailFrom]: `ne-pas-repondre@${mailDomain}`,
+        [ENV.sesConfigurationSet]: configurationSet.configurationSetName,
+      },
     }).bindTable(table, 'write');
     dispatcher.fn.addEventSource(
       new DynamoEventSource(table, {
@@ -163,16 +194,27 @@ export class CertificationStack extends Stack {
         batchSize: 25,
         retryAttempts: 5,
         bisectBatchOnError: true,
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } } })],
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } },
+          }),
+        ],
       }),
     );
     const sweeper = new CertificationFunction(this, 'OutboxSweeper', {
       entry: 'functions/outbox/handlers.ts',
       handler: 'sweep',
       description: 'Retries mail that could not be sent',
-      environment: { [ENV.mailFrom]: `ne-pas-repondre@${mailDomain}`, [ENV.sesConfigurationSet]: configurationSet.configurationSetName },
+      environment: {
+        [ENV.mailFrom]: `ne-pas-repondre@${mailDomain}`,
+        [ENV.sesConfigurationSet]: configurationSet.configurationSetName,
+      },
     }).bindTable(table, 'write');
-    new Rule(this, 'OutboxSweep', { schedule: Schedule.rate(Duration.minutes(5)), targets: [new LambdaFunction(sweeper.fn)] });
+    new Rule(this, 'OutboxSweep', {
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(sweeper.fn)],
+    });
     for (const f of [dispatcher, sweeper]) {
       f.fn.addToRolePolicy(
         new PolicyStatement({
@@ -186,13 +228,27 @@ export class CertificationStack extends Stack {
     }
 
     // --- HTTP API ------------------------------------------------------------------------
-    const apiLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const apiLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const api = new HttpApi(this, 'Api', {
-      corsPreflight: { allowOrigins: allowedOrigins, allowMethods: [CorsHttpMethod.ANY], allowHeaders: ['authorization', 'content-type', 'if-match'], exposeHeaders: ['etag', 'location'] },
+      corsPreflight: {
+        allowOrigins: allowedOrigins,
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        exposeHeaders: ['etag', 'location'],
+      },
       createDefaultStage: false,
     });
-    api.addStage('Stage', { stageName: '$default', autoDeploy: true, accessLogSettings: { destination: new LogGroupLogDestination(apiLogs) } });
-    const authorizer = new HttpJwtAuthorizer('Cognito', userPool.userPoolProviderUrl, { jwtAudience: [portalClient.userPoolClientId] });
+    api.addStage('Stage', {
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: { destination: new LogGroupLogDestination(apiLogs) },
+    });
+    const authorizer = new HttpJwtAuthorizer('Cognito', userPool.userPoolProviderUrl, {
+      jwtAudience: [portalClient.userPoolClientId],
+    });
     for (const route of ROUTES) {
       const f = new CertificationFunction(this, `Http-${route.handler}`, {
         entry: `functions/http/handlers/${route.handler}.ts`,
@@ -207,7 +263,11 @@ export class CertificationStack extends Stack {
         ...(route.auth ? { authorizer } : {}),
       });
     }
-    Validations.of(api).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'Public routes (/health, /v1/openapi.json, /v1/public/*) are public by contract; every other route has the Cognito JWT authoriser' });
+    Validations.of(api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Public routes (/health, /v1/openapi.json, /v1/public/*) are public by contract; every other route has the Cognito JWT authoriser',
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });

@@ -14,7 +14,12 @@ export const WORKFLOW_FUNCTIONS = {
 } as const;
 export type WorkflowFunctionKey = keyof typeof WORKFLOW_FUNCTIONS;
 
-const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+const LAMBDA_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+];
 const backoff = { IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 };
 /** Evaluate is idempotent: any failure (throttling, a lost race) is retried. */
 const evaluateRetry = [{ ErrorEquals: [...LAMBDA_ERRORS, 'States.TaskFailed'], ...backoff }];

@@ -47,9 +47,7 @@ export const frenchPublicHolidays = (year: number): Set<string> => {
   const cached = holidayCache.get(year);
   if (cached) return cached;
   const easter = DateTime.fromObject({ year, ...easterSunday(year) }, { zone: LEGAL_ZONE });
-  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map(
-    (md) => `${year}-${md}`,
-  );
+  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map((md) => `${year}-${md}`);
   const moving = [1, 39, 50].map((offset) => easter.plus({ days: offset }).toISODate()!);
   const days = new Set([...fixed, ...moving]);
   holidayCache.set(year, days);
@@ -63,11 +61,7 @@ export const isWorkingDay = (day: DateTime): boolean => {
 };
 
 /** The instant a deadline of `period` started at `start` expires. */
-export const legalDeadline = (
-  start: Date,
-  period: Period,
-  policy: CalendarPolicy = defaultCalendarPolicy,
-): Date => {
+export const legalDeadline = (start: Date, period: Period, policy: CalendarPolicy = defaultCalendarPolicy): Date => {
   let lastDay = inParis(start).startOf('day').plus(period);
   if (policy.extendToWorkingDay) {
     while (!isWorkingDay(lastDay)) lastDay = lastDay.plus({ days: 1 });
@@ -76,8 +70,7 @@ export const legalDeadline = (
 };
 
 /** The instant `days` calendar days before `deadline`, at the same Paris wall time (reminders). */
-export const daysBefore = (deadline: Date, days: number): Date =>
-  inParis(deadline).minus({ days }).toJSDate();
+export const daysBefore = (deadline: Date, days: number): Date => inParis(deadline).minus({ days }).toJSDate();
 
 /** ISO 8601 duration ("P61D", "P6M", "PT2H") added to an instant; null when unreadable. */
 export const addIsoDuration = (instant: Date, iso: string): Date | null => {

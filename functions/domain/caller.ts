@@ -13,7 +13,8 @@ export interface Caller {
 export const STAFF_ROLES: readonly Role[] = ['instructor', 'security_reviewer', 'college', 'admin'];
 
 export const requireRole = (caller: Caller, allowed: readonly Role[]): void => {
-  if (!caller.roles.some((r) => allowed.includes(r))) throw new ForbiddenError(`this action needs one of the roles: ${allowed.join(', ')}`);
+  if (!caller.roles.some((r) => allowed.includes(r)))
+    throw new ForbiddenError(`this action needs one of the roles: ${allowed.join(', ')}`);
 };
 
 export const isStaff = (caller: Caller) => caller.roles.some((r) => STAFF_ROLES.includes(r));

@@ -37,12 +37,7 @@ export const TRANSITIONS: Record<DossierStatus, readonly DossierStatus[]> = {
 export const isClosed = (status: DossierStatus) => TRANSITIONS[status].length === 0;
 
 export type DeadlineKind =
-  | 'inactivity_abandonment'
-  | 'info_request'
-  | 'decision'
-  | 'ins_test_day'
-  | 'formal_notice'
-  | 'convention_term';
+  'inactivity_abandonment' | 'info_request' | 'decision' | 'ins_test_day' | 'formal_notice' | 'convention_term';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -94,7 +89,10 @@ export const withDeadlines = (dossier: Dossier, policy: CalendarPolicy = default
   return {
     ...dossier,
     deadlines: inactivity
-      ? [{ kind: 'inactivity_abandonment', dueAt: inactivity.toISOString(), legalBasis: 'Guide de dépôt ANS §5.2' }, ...others]
+      ? [
+          { kind: 'inactivity_abandonment', dueAt: inactivity.toISOString(), legalBasis: 'Guide de dépôt ANS §5.2' },
+          ...others,
+        ]
       : others,
   };
 };

@@ -25,6 +25,9 @@ export const outboxMessage = (
   at: string,
   dossierId?: string,
 ): OutboxMessage => {
-  const id = createHash('sha256').update(`${cause}|${template}|${[...to].sort().join(',')}`).digest('hex').slice(0, 32);
+  const id = createHash('sha256')
+    .update(`${cause}|${template}|${[...to].sort().join(',')}`)
+    .digest('hex')
+    .slice(0, 32);
   return { id, to, template, ...renderMail(template, data), createdAt: at, ...(dossierId ? { dossierId } : {}) };
 };

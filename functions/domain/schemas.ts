@@ -5,11 +5,12 @@ import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const email = z.email().max(254);
-const phone = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number');
 
-export const personSchema = z
-  .object({ firstName: text(100), lastName: text(100), email, phone })
-  .strict();
+export const personSchema = z.object({ firstName: text(100), lastName: text(100), email, phone }).strict();
 
 export const companyInputSchema = z
   .object({
@@ -46,7 +47,10 @@ export type UseCase = (typeof USE_CASES)[number];
 export type ProfileCode = (typeof PROFILE_CODES)[number];
 
 const isoDate = z.iso.date();
-const cndaNumber = z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/, 'must be a CNDA number');
+const cndaNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,40}$/, 'must be a CNDA number');
 
 export const componentSchema = z
   .object({
@@ -61,14 +65,20 @@ export const componentSchema = z
 export const groupSchema = z
   .object({
     /** the company filing is the group's lead (chef de file) and holds mandates from members */
-    members: z.array(z.object({ name: text(200), siret: z.string().refine(isValidSiret).optional() }).strict()).min(1).max(20),
+    members: z
+      .array(z.object({ name: text(200), siret: z.string().refine(isValidSiret).optional() }).strict())
+      .min(1)
+      .max(20),
   })
   .strict();
 
 const dossierFields = {
   product: z.object({ name: text(200), version: text(50) }).strict(),
   useCase: z.enum(USE_CASES),
-  profiles: z.array(z.enum(PROFILE_CODES)).max(PROFILE_CODES.length).refine((p) => new Set(p).size === p.length, 'profiles must not repeat'),
+  profiles: z
+    .array(z.enum(PROFILE_CODES))
+    .max(PROFILE_CODES.length)
+    .refine((p) => new Set(p).size === p.length, 'profiles must not repeat'),
   plannedCompleteProofDate: isoDate.optional(),
   publishPlannedDate: z.boolean().optional(),
   nie: cndaNumber.optional(),
@@ -117,4 +127,6 @@ export const localTokenRequestSchema = z
     path: ['ensId'],
   });
 
-export const clockAdvanceSchema = z.object({ advance: z.string().regex(/^P(?!$)/, 'must be an ISO 8601 duration') }).strict();
+export const clockAdvanceSchema = z
+  .object({ advance: z.string().regex(/^P(?!$)/, 'must be an ISO 8601 duration') })
+  .strict();

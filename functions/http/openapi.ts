@@ -13,7 +13,10 @@ const problemSchema = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
   },
 };
 
@@ -29,16 +32,26 @@ export const openApiDocument = () => {
   for (const route of ROUTES) {
     const key = `${route.method} ${route.path}`;
     const body = requestBodies[key];
-    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: route.handler,
       ...(route.auth ? { security: [{ bearer: [] }] } : { security: [] }),
       ...(params.length ? { parameters: params } : {}),
-      ...(route.method === 'PATCH' ? { parameters: [...params, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] } : {}),
+      ...(route.method === 'PATCH'
+        ? { parameters: [...params, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] }
+        : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } } } : {}),
       responses: {
         '2XX': { description: 'Success' },
-        '4XX': { description: 'Problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        '4XX': {
+          description: 'Problem',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
       },
     };
   }

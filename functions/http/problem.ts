@@ -19,5 +19,12 @@ export const problem = (
 ): HttpResponse => ({
   statusCode: status,
   headers: { 'content-type': 'application/problem+json' },
-  body: JSON.stringify({ type: `/problems/${type}`, title, status, detail, ...(instance ? { instance } : {}), ...(errors ? { errors } : {}) }),
+  body: JSON.stringify({
+    type: `/problems/${type}`,
+    title,
+    status,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...(errors ? { errors } : {}),
+  }),
 });

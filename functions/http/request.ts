@@ -19,7 +19,11 @@ export const callerOf = (event: HttpEvent): Caller => {
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
   const raw = claims['cognito:groups'];
   // API Gateway hands array claims over as "[a b]"; the local adapter passes arrays through
-  const groups = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').replace(/^\[|\]$/g, '').split(/[\s,]+/);
+  const groups = Array.isArray(raw)
+    ? raw.map(String)
+    : String(raw ?? '')
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,]+/);
   const roles = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
   const ensId = claims['custom:ensId'];
   return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
@@ -29,8 +33,13 @@ const zodErrors = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 
 export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.infer<S> => {
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new PayloadTooLargeError(`the body exceeds ${MAX_BODY_BYTES} bytes`);
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES)
+    throw new PayloadTooLargeError(`the body exceeds ${MAX_BODY_BYTES} bytes`);
   const contentType = (event.headers['content-type'] ?? '').toLowerCase();
   if (raw && !/^application\/([a-z.+-]*\+)?json\b/.test(contentType)) {
     throw new UnsupportedMediaTypeError('send the body as application/json');
@@ -43,13 +52,15 @@ export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.i
   }
   if (json === undefined) throw new BadRequestError('a JSON body is required');
   const result = schema.safeParse(json);
-  if (!result.success) throw new BadRequestError('the body does not match the expected schema', zodErrors(result.error));
+  if (!result.success)
+    throw new BadRequestError('the body does not match the expected schema', zodErrors(result.error));
   return result.data;
 };
 
 export const pathParam = (event: HttpEvent, name: string): string => {
   const value = event.pathParameters?.[name];
-  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new BadRequestError(`the path parameter ${name} is malformed`);
+  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value))
+    throw new BadRequestError(`the path parameter ${name} is malformed`);
   return value;
 };
 

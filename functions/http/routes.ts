@@ -16,7 +16,19 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/health', handler: 'health', auth: false, access: {} },
   { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: false, access: {} },
   { method: 'POST', path: '/v1/companies', handler: 'create-company', auth: true, access: { table: 'write' } },
-  { method: 'POST', path: '/v1/dossiers', handler: 'create-dossier', auth: true, access: { table: 'write', workflow: true } },
+  {
+    method: 'POST',
+    path: '/v1/dossiers',
+    handler: 'create-dossier',
+    auth: true,
+    access: { table: 'write', workflow: true },
+  },
   { method: 'GET', path: '/v1/dossiers/{id}', handler: 'get-dossier', auth: true, access: { table: 'read' } },
-  { method: 'PATCH', path: '/v1/dossiers/{id}', handler: 'patch-dossier', auth: true, access: { table: 'write', workflow: true } },
+  {
+    method: 'PATCH',
+    path: '/v1/dossiers/{id}',
+    handler: 'patch-dossier',
+    auth: true,
+    access: { table: 'write', workflow: true },
+  },
 ];

@@ -9,7 +9,7 @@ import { logger } from '../observability';
 import { dispatchOutbox } from '../use-cases/dispatch-outbox';
 
 /** Stream trigger: mail written to the outbox is sent as soon as the transaction commits. */
-export const onStream = middy()
+export const onStream = middy<DynamoDBStreamEvent>()
   .use(injectLambdaContext(logger))
   .handler(async (event: DynamoDBStreamEvent) => {
     const messages = event.Records.flatMap((r) => {

@@ -19,13 +19,24 @@ export const createDossier = async (deps: Dependencies, caller: Caller, input: D
   if (!company) throw new ForbiddenError('your account is not attached to a registered company');
   const dossier = newDossier(input, company.id, caller.sub, deps.clock);
   const { events, head } = appendEvents(GENESIS, [
-    { dossierId: dossier.id, type: 'dossier_created', at: dossier.createdAt, actor: actorOf(caller), data: { product: dossier.product } },
+    {
+      dossierId: dossier.id,
+      type: 'dossier_created',
+      at: dossier.createdAt,
+      actor: actorOf(caller),
+      data: { product: dossier.product },
+    },
   ]);
   const mail = outboxMessage(
     `dossier:${dossier.id}:created`,
     'dossier_created',
     companyRecipients(company),
-    { productName: dossier.product.name, productVersion: dossier.product.version, dossierId: dossier.id, dueAt: dossier.deadlines[0]?.dueAt },
+    {
+      productName: dossier.product.name,
+      productVersion: dossier.product.version,
+      dossierId: dossier.id,
+      dueAt: dossier.deadlines[0]?.dueAt,
+    },
     dossier.createdAt,
     dossier.id,
   );

@@ -29,16 +29,29 @@ export const evaluateDossier = async (deps: Dependencies, dossierId: string): Pr
     const dossier = transition(stored.dossier, 'abandoned', deps.clock);
     const at = dossier.updatedAt;
     const { events, head } = appendEvents(stored.journalHead, [
-      { dossierId, type: 'dossier_abandoned', at, actor: SYSTEM_ACTOR, data: { reason: 'inactivity', legalBasis: 'Guide de dépôt ANS §5.2' } },
+      {
+        dossierId,
+        type: 'dossier_abandoned',
+        at,
+        actor: SYSTEM_ACTOR,
+        data: { reason: 'inactivity', legalBasis: 'Guide de dépôt ANS §5.2' },
+      },
     ]);
     const company = await deps.companies.get(stored.dossier.companyId);
     const outbox = company
       ? [
-          outboxMessage(`dossier:${dossierId}:abandoned`, 'dossier_abandoned_inactivity', companyRecipients(company), {
-            productName: dossier.product.name,
-            productVersion: dossier.product.version,
+          outboxMessage(
+            `dossier:${dossierId}:abandoned`,
+            'dossier_abandoned_inactivity',
+            companyRecipients(company),
+            {
+              productName: dossier.product.name,
+              productVersion: dossier.product.version,
+              dossierId,
+            },
+            at,
             dossierId,
-          }, at, dossierId),
+          ),
         ]
       : [];
     await deps.dossiers.update(stored.version, { dossier, events, head, outbox });

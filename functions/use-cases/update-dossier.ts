@@ -22,10 +22,17 @@ export const updateDossier = async (
   requireRole(caller, ['candidate']);
   const stored = await deps.dossiers.get(id);
   assertCanSee(caller, stored?.dossier);
-  if (stored!.version !== expectedVersion) throw new PreconditionFailedError('the dossier was modified since you read it');
+  if (stored!.version !== expectedVersion)
+    throw new PreconditionFailedError('the dossier was modified since you read it');
   const dossier = patchDossier(stored!.dossier, patch, deps.clock);
   const { events, head } = appendEvents(stored!.journalHead, [
-    { dossierId: id, type: 'dossier_updated', at: dossier.updatedAt, actor: actorOf(caller), data: { fields: Object.keys(patch).sort() } },
+    {
+      dossierId: id,
+      type: 'dossier_updated',
+      at: dossier.updatedAt,
+      actor: actorOf(caller),
+      data: { fields: Object.keys(patch).sort() },
+    },
   ]);
   const saved = await deps.dossiers.update(expectedVersion, { dossier, events, head });
   await notifyWorkflow(deps, id, 'candidate_activity');

@@ -7,7 +7,11 @@ import { registerWait } from '../use-cases/register-wait';
 import { z } from 'zod';
 
 const evaluateInput = z.object({ dossierId: z.string().min(1) });
-const waitInput = z.object({ dossierId: z.string().min(1), waitingFor: z.string().min(1), taskToken: z.string().min(1) });
+const waitInput = z.object({
+  dossierId: z.string().min(1),
+  waitingFor: z.string().min(1),
+  taskToken: z.string().min(1),
+});
 
 /** Task "Evaluate": re-entrant decision step of the dossier workflow. */
 export const evaluate = middy()

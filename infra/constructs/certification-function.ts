@@ -30,7 +30,10 @@ export class CertificationFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificationFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.fn = new NodejsFunction(this, 'Function', {
       entry: path.join(ROOT, props.entry),
       handler: props.handler ?? 'handler',
@@ -64,10 +67,17 @@ export class CertificationFunction extends Construct {
     Validations.of(this.fn).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'AWSLambdaBasicExecutionRole only allows writing this function\'s own logs',
+        reason: "AWSLambdaBasicExecutionRole only allows writing this function's own logs",
       },
-      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords accept no resource but *' },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime this project targets and tests (README); upgraded deliberately, not by the latest tag' },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords accept no resource but *',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Node.js 22 is the runtime this project targets and tests (README); upgraded deliberately, not by the latest tag',
+      },
     );
   }
 
@@ -77,9 +87,18 @@ export class CertificationFunction extends Construct {
     else table.grantReadWriteData(this.fn);
     const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
     Validations.of(this.fn).acknowledge(
-      { id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`, reason: 'Queries on the table\'s own secondary indexes' },
-      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: 'Encrypting items with the table\'s own KMS key (scoped to that key)' },
-      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: 'Re-encryption with the table\'s own KMS key (scoped to that key)' },
+      {
+        id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+        reason: "Queries on the table's own secondary indexes",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+        reason: "Encrypting items with the table's own KMS key (scoped to that key)",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
+        reason: "Re-encryption with the table's own KMS key (scoped to that key)",
+      },
     );
     return this;
   }

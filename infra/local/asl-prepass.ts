@@ -9,15 +9,17 @@ import type { StateMachineDefinition } from '../../workflows/dossier-workflow';
 export const TOKEN_PLACEHOLDER = '__LOCAL_TASK_TOKEN__';
 
 export type LocalTask =
-  | { kind: 'invoke'; functionKey: string }
-  | { kind: 'callback'; functionKey: string }
-  | { kind: 'wait' };
+  { kind: 'invoke'; functionKey: string } | { kind: 'callback'; functionKey: string } | { kind: 'wait' };
 
 export const prepareForLocal = (definition: StateMachineDefinition) => {
   const copy = structuredClone(definition) as StateMachineDefinition;
   const tasks: Record<string, LocalTask> = {};
   for (const [name, state] of Object.entries(copy.States)) {
-    if (state.Type === 'Task' && typeof state.Resource === 'string' && state.Resource.startsWith('arn:aws:states:::lambda:invoke')) {
+    if (
+      state.Type === 'Task' &&
+      typeof state.Resource === 'string' &&
+      state.Resource.startsWith('arn:aws:states:::lambda:invoke')
+    ) {
       const params = structuredClone(state.Parameters ?? {}) as Record<string, unknown>;
       const functionKey = String(params.FunctionName ?? '').replace(/^\$\{|\}$/g, '');
       const callback = state.Resource.endsWith('.waitForTaskToken');
@@ -39,7 +41,12 @@ export const prepareForLocal = (definition: StateMachineDefinition) => {
       if (state.Timestamp) params.__timestamp = state.Timestamp;
       if (state.TimestampPath) params['__timestamp.$'] = state.TimestampPath;
       for (const k of ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath']) delete state[k];
-      Object.assign(state, { Type: 'Task', Resource: 'arn:aws:states:::local:wait', Parameters: params, ResultPath: null });
+      Object.assign(state, {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::local:wait',
+        Parameters: params,
+        ResultPath: null,
+      });
       tasks[name] = { kind: 'wait' };
     }
   }

@@ -6,7 +6,12 @@ import { ROUTES } from '../../functions/http/routes';
 import type { HttpEvent, HttpResponse } from '../../functions/http/types';
 
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
-export type LocalRoute = (request: { method: string; path: string; query: URLSearchParams; body: string }) => Promise<HttpResponse>;
+export type LocalRoute = (request: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string;
+}) => Promise<HttpResponse>;
 
 /** API Gateway's own payload cap; handlers apply the application's tighter one. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -61,7 +66,11 @@ export const createHttpServer = (options: {
       let size = 0;
       for await (const chunk of req) {
         size += (chunk as Buffer).length;
-        if (size > GATEWAY_MAX_BODY) return respond(res, problem(413, 'payload-too-large', 'The payload is too large', 'Request bodies are limited to 10 MB'));
+        if (size > GATEWAY_MAX_BODY)
+          return respond(
+            res,
+            problem(413, 'payload-too-large', 'The payload is too large', 'Request bodies are limited to 10 MB'),
+          );
         chunks.push(chunk as Buffer);
       }
       const body = Buffer.concat(chunks).toString('utf8');
@@ -70,9 +79,14 @@ export const createHttpServer = (options: {
       if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body }));
 
       const candidates = routes.filter((r) => r.regex.test(url.pathname));
-      if (candidates.length === 0) return respond(res, problem(404, 'not-found', 'Resource not found', `No route for ${url.pathname}`));
+      if (candidates.length === 0)
+        return respond(res, problem(404, 'not-found', 'Resource not found', `No route for ${url.pathname}`));
       const route = candidates.find((r) => r.method === method);
-      if (!route) return respond(res, problem(405, 'method-not-allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}`));
+      if (!route)
+        return respond(
+          res,
+          problem(405, 'method-not-allowed', 'Method not allowed', `${method} is not allowed on ${url.pathname}`),
+        );
 
       let claims: Record<string, unknown> | undefined;
       if (route.auth) {
@@ -82,12 +96,17 @@ export const createHttpServer = (options: {
           if (!token) throw new Error('missing');
           claims = await options.verify(token);
         } catch {
-          return respond(res, problem(401, 'unauthorized', 'Authentication is required', 'A valid bearer token is required'));
+          return respond(
+            res,
+            problem(401, 'unauthorized', 'Authentication is required', 'A valid bearer token is required'),
+          );
         }
       }
       const match = route.regex.exec(url.pathname)!;
       const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
+      );
       const requestId = randomUUID();
       const event = {
         version: '2.0',
@@ -109,7 +128,13 @@ export const createHttpServer = (options: {
           stage: '$default',
           time: new Date().toUTCString(),
           timeEpoch: Date.now(),
-          http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          http: {
+            method,
+            path: url.pathname,
+            protocol: 'HTTP/1.1',
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
           authorizer: claims ? { jwt: { claims, scopes: [] }, principalId: '', integrationLatency: 0 } : undefined,
         },
       } as unknown as HttpEvent;

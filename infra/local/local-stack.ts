@@ -82,7 +82,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           BillingMode: 'PAY_PER_REQUEST',
           KeySchema: spec.keySchema,
           AttributeDefinitions: spec.attributeDefinitions,
-          GlobalSecondaryIndexes: spec.globalSecondaryIndexes.length ? (spec.globalSecondaryIndexes as never) : undefined,
+          GlobalSecondaryIndexes: spec.globalSecondaryIndexes.length
+            ? (spec.globalSecondaryIndexes as never)
+            : undefined,
         }),
       );
     }
@@ -91,11 +93,15 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     await clock.load();
 
     const outbox = new DynamoOutboxStore(db, tableName);
-    const mailer = new SesMailer(new SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }), 'ne-pas-repondre@certification.localhost');
-    let deps: Dependencies;
+    const mailer = new SesMailer(
+      new SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+      'ne-pas-repondre@certification.localhost',
+    );
+    // the engine needs the outbox drain and the drain needs the dependencies, engine included
+    const ref: { deps?: Dependencies } = {};
     const drainOutbox = async () => {
       for (let round = 0; round < 20; round++) {
-        const { sent } = await dispatchOutbox(deps);
+        const { sent } = await dispatchOutbox(ref.deps!);
         if (sent === 0) return;
       }
     };
@@ -105,7 +111,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       return handler(payload as never, lambdaContext(`task-${name}`));
     };
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
-    deps = {
+    const deps: Dependencies = {
       clock,
       calendar: { extendToWorkingDay: process.env.CALENDAR_EXTEND_TO_WORKING_DAY !== 'false' },
       dossiers: new DynamoDossierRepository(db, tableName),
@@ -115,6 +121,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       mailer,
       engine,
     };
+    ref.deps = deps;
     useDependencies(deps);
     process.env.TABLE_NAME = tableName;
     if (evidenceBucket) process.env.EVIDENCE_BUCKET = localName(evidenceBucket.logicalId);
@@ -123,14 +130,20 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const issuer = await LocalTokenIssuer.open(options.dataDir);
     const handlers: Record<string, LambdaHttpHandler> = {};
     for (const route of ROUTES) {
-      const module = (await import(`../../functions/http/handlers/${route.handler}.ts`)) as { handler: LambdaHttpHandler };
+      const module = (await import(`../../functions/http/handlers/${route.handler}.ts`)) as {
+        handler: LambdaHttpHandler;
+      };
       handlers[route.handler] = module.handler;
     }
 
     const localRoutes = {
       'POST /_local/token': async ({ body }: { body: string }): Promise<HttpResponse> => {
         const parsed = localTokenRequestSchema.safeParse(parseJson(body));
-        if (!parsed.success) return badRequest('expected { role, sub, email?, ensId? }', parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+        if (!parsed.success)
+          return badRequest(
+            'expected { role, sub, email?, ensId? }',
+            parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+          );
         return json(200, { token: await issuer.issue(parsed.data, clock.now()) });
       },
       'POST /_local/clock': async ({ body }: { body: string }): Promise<HttpResponse> => {
@@ -146,7 +159,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         await drainOutbox();
         const response = await fetch(`${ses.endpoint}/store`);
         const store = (await response.json()) as {
-          emails: { destination: { to: string[] }; subject: string; body: { text?: string; html?: string }; at: number; headers?: { name: string; value: string }[] }[];
+          emails: {
+            destination: { to: string[] };
+            subject: string;
+            body: { text?: string; html?: string };
+            at: number;
+            headers?: { name: string; value: string }[];
+          }[];
         };
         const to = query.get('to')?.toLowerCase();
         const items = store.emails
@@ -167,10 +186,18 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       localRoutes,
       afterRequest: drainOutbox,
     });
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) =>
+      server.once('error', reject).listen(options.port, '127.0.0.1', resolve),
+    );
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    stops.unshift(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+    stops.unshift(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
 
     const recovered = await engine.recover();
     stops.unshift(async () => engine.stop());

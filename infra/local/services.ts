@@ -13,15 +13,24 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RV
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** DynamoDB Local (Java) with its data under `dir`; resolves once it answers. */
-export const startDynamoDb = async (port: number, dir: string): Promise<{ endpoint: string; stop: () => Promise<void> }> => {
+export const startDynamoDb = async (
+  port: number,
+  dir: string,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> => {
   await mkdir(dir, { recursive: true });
-  const child: ChildProcess = dynamoDbLocal.spawn({ port, path: dir, sharedDb: true, stdio: ['ignore', 'ignore', 'pipe'] } as never);
+  const child: ChildProcess = dynamoDbLocal.spawn({
+    port,
+    path: dir,
+    sharedDb: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  } as never);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.slice(0, 500)} — is Java 17+ installed?`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.slice(0, 500)} — is Java 17+ installed?`);
     try {
       await client.send(new ListTablesCommand({}));
       break;
@@ -64,7 +73,7 @@ const sesServerFn = (): SesServer => {
 };
 
 export const startSes = async (port: number) => {
-  const server = (await sesServerFn()({ port, host: '127.0.0.1' }));
+  const server = await sesServerFn()({ port, host: '127.0.0.1' });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

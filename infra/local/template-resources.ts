@@ -5,7 +5,11 @@ export interface TableSpec {
   logicalId: string;
   keySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
   attributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
-  globalSecondaryIndexes: { IndexName: string; KeySchema: TableSpec['keySchema']; Projection: { ProjectionType: string } }[];
+  globalSecondaryIndexes: {
+    IndexName: string;
+    KeySchema: TableSpec['keySchema'];
+    Projection: { ProjectionType: string };
+  }[];
 }
 
 export interface BucketSpec {
@@ -37,7 +41,8 @@ export const readResources = (resources = synthesizeTemplate()) => {
         globalSecondaryIndexes: (p.GlobalSecondaryIndexes as TableSpec['globalSecondaryIndexes']) ?? [],
       });
     }
-    if (resource.Type === 'AWS::S3::Bucket' && p.CorsConfiguration) buckets.push({ logicalId, cors: p.CorsConfiguration });
+    if (resource.Type === 'AWS::S3::Bucket' && p.CorsConfiguration)
+      buckets.push({ logicalId, cors: p.CorsConfiguration });
   }
   return { tables, buckets };
 };

@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { webcrypto } from 'node:crypto';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import type { Role } from '../../functions/domain/schemas';
@@ -13,8 +14,8 @@ export const LOCAL_AUDIENCE = 'tlc-local-portal';
  */
 export class LocalTokenIssuer {
   private constructor(
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
+    private readonly privateKey: webcrypto.CryptoKey,
+    private readonly publicKey: webcrypto.CryptoKey,
   ) {}
 
   static async open(dataDir: string): Promise<LocalTokenIssuer> {
@@ -29,12 +30,16 @@ export class LocalTokenIssuer {
       await writeFile(file, JSON.stringify(jwks), { mode: 0o600 });
     }
     return new LocalTokenIssuer(
-      (await importJWK(jwks.privateJwk, 'ES256')) as CryptoKey,
-      (await importJWK(jwks.publicJwk, 'ES256')) as CryptoKey,
+      (await importJWK(jwks.privateJwk, 'ES256')) as webcrypto.CryptoKey,
+      (await importJWK(jwks.publicJwk, 'ES256')) as webcrypto.CryptoKey,
     );
   }
 
-  async issue(claims: { role: Role; sub: string; email?: string; ensId?: string }, now: Date, ttlSeconds = 3600): Promise<string> {
+  async issue(
+    claims: { role: Role; sub: string; email?: string; ensId?: string },
+    now: Date,
+    ttlSeconds = 3600,
+  ): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
     return new SignJWT({
       'cognito:groups': [claims.role],

@@ -53,13 +53,19 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   ) {
     const prepared = prepareForLocal(definition);
     this.tasks = prepared.tasks;
-    this.machine = new StateMachine(prepared.definition as never, { validationOptions: { checkArn: false, checkPaths: true } });
+    this.machine = new StateMachine(prepared.definition as never, {
+      validationOptions: { checkArn: false, checkPaths: true },
+    });
   }
 
   /** Starts again every execution that was live when the stack stopped. */
   async recover(): Promise<number> {
     const { Items = [] } = await this.db.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': REGISTRY } }),
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': REGISTRY },
+      }),
     );
     for (const item of Items) this.run(String(item.sk));
     await this.quiet();
@@ -84,7 +90,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   /** Earliest due instant of a parked timer, if any. */
   nextDue(): number | undefined {
     let min: number | undefined;
-    for (const p of this.parked.values()) if (p.dueAt !== undefined && (min === undefined || p.dueAt < min)) min = p.dueAt;
+    for (const p of this.parked.values())
+      if (p.dueAt !== undefined && (min === undefined || p.dueAt < min)) min = p.dueAt;
     return min;
   }
 
@@ -97,7 +104,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         .sort(([, a], [, b]) => a.dueAt! - b.dueAt!)[0];
       if (!next) return fired;
       const [token, waiter] = next;
-      this.resume(token, waiter.onTimeout === 'fail' ? { ok: false, error: timeoutError() } : { ok: true, value: null });
+      this.resume(
+        token,
+        waiter.onTimeout === 'fail' ? { ok: false, error: timeoutError() } : { ok: true, value: null },
+      );
       fired++;
       await this.quiet();
     }
@@ -158,17 +168,26 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     for (const [state, task] of Object.entries(this.tasks)) {
       handlers[state] = (input) => this.runTask(executionId, dossierId, state, task, input as Record<string, unknown>);
     }
-    const execution = this.machine.run({ dossierId }, { overrides: { taskResourceLocalHandlers: handlers as never }, noThrowOnAbort: true });
+    const execution = this.machine.run(
+      { dossierId },
+      { overrides: { taskResourceLocalHandlers: handlers as never }, noThrowOnAbort: true },
+    );
     this.events.push({ executionId, dossierId, type: 'ExecutionStarted' });
     void this.collect(execution.eventLogs, executionId, dossierId);
     execution.result
       .then(async () => {
         this.events.push({ executionId, dossierId, type: 'ExecutionSucceeded' });
-        if (!this.stopped) await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: REGISTRY, sk: dossierId } }));
+        if (!this.stopped)
+          await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: REGISTRY, sk: dossierId } }));
       })
       .catch((error: unknown) => {
         // a failed execution stays registered: the next start of the stack runs it again
-        this.events.push({ executionId, dossierId, type: 'ExecutionFailed', state: String((error as Error)?.message ?? error) });
+        this.events.push({
+          executionId,
+          dossierId,
+          type: 'ExecutionFailed',
+          state: String((error as Error)?.message ?? error),
+        });
         console.error(`[workflow] execution for dossier ${dossierId} failed:`, (error as Error)?.message ?? error);
       })
       .finally(() => {
@@ -177,10 +196,15 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       });
   }
 
-  private async collect(logs: AsyncGenerator<{ type: string; state?: { name: string; output?: unknown } }>, executionId: string, dossierId: string) {
+  private async collect(
+    logs: AsyncGenerator<{ type: string; state?: { name: string; output?: unknown } }>,
+    executionId: string,
+    dossierId: string,
+  ) {
     try {
       for await (const event of logs) {
-        if (event.type === 'StateEntered') this.events.push({ executionId, dossierId, type: 'StateEntered', state: event.state?.name });
+        if (event.type === 'StateEntered')
+          this.events.push({ executionId, dossierId, type: 'StateEntered', state: event.state?.name });
         if (event.type === 'StateExited' && event.state?.name === 'Evaluate') {
           this.events.push({ executionId, dossierId, type: 'Evaluated', state: JSON.stringify(event.state.output) });
         }
@@ -190,7 +214,13 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     }
   }
 
-  private async runTask(executionId: string, dossierId: string, state: string, task: (typeof this.tasks)[string], input: Record<string, unknown>) {
+  private async runTask(
+    executionId: string,
+    dossierId: string,
+    state: string,
+    task: (typeof this.tasks)[string],
+    input: Record<string, unknown>,
+  ) {
     if (task.kind === 'invoke') {
       const result = await this.invoke(task.functionKey, input.Payload);
       return { Payload: result, StatusCode: 200 };
@@ -205,7 +235,12 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const token = `${dossierId}.${randomUUID()}`;
     const seconds = input.__timeoutSeconds === undefined ? undefined : Number(input.__timeoutSeconds);
     // park first: the callback function may hand the token to someone who resumes it at once
-    const parked = this.park(token, executionId, seconds === undefined ? undefined : this.clock.now().getTime() + seconds * 1000, 'fail');
+    const parked = this.park(
+      token,
+      executionId,
+      seconds === undefined ? undefined : this.clock.now().getTime() + seconds * 1000,
+      'fail',
+    );
     try {
       await this.invoke(task.functionKey, fillToken(input.Payload, token));
     } catch (error) {
@@ -214,7 +249,12 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return parked;
   }
 
-  private park(token: string, executionId: string, dueAt: number | undefined, onTimeout: Parked['onTimeout']): Promise<unknown> {
+  private park(
+    token: string,
+    executionId: string,
+    dueAt: number | undefined,
+    onTimeout: Parked['onTimeout'],
+  ): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.busy--;
       this.parked.set(token, {

@@ -57,19 +57,30 @@ describe('companies', () => {
   ])('refuses %s with a problem document', async (_, body, status) => {
     const r = await http.call('POST', '/v1/companies', { token: admin, body });
     expect(r.status).toBe(status);
-    expect(r.json).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+    expect(r.json).toMatchObject({
+      type: expect.any(String),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+    });
   });
 
   it('accepts an intra-EU VAT number instead of a SIRET', async () => {
     const { siret: _, ...rest } = companyBody(siret(5), 'vat');
-    expect((await http.call('POST', '/v1/companies', { token: admin, body: { ...rest, vatNumber: 'DE123456789' } })).status).toBe(201);
+    expect(
+      (await http.call('POST', '/v1/companies', { token: admin, body: { ...rest, vatNumber: 'DE123456789' } })).status,
+    ).toBe(201);
   });
 
   it('needs a token (401) and the admin role (403)', async () => {
     expect((await http.call('POST', '/v1/companies', { body: companyBody(siret(6)) })).status).toBe(401);
-    expect((await http.call('POST', '/v1/companies', { token: 'not.a.jwt', body: companyBody(siret(6)) })).status).toBe(401);
+    expect((await http.call('POST', '/v1/companies', { token: 'not.a.jwt', body: companyBody(siret(6)) })).status).toBe(
+      401,
+    );
     const instructor = await http.token({ role: 'instructor', sub: 'i-1' });
-    expect((await http.call('POST', '/v1/companies', { token: instructor, body: companyBody(siret(6)) })).status).toBe(403);
+    expect((await http.call('POST', '/v1/companies', { token: instructor, body: companyBody(siret(6)) })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -92,19 +103,39 @@ describe('draft dossier', () => {
 
     const noIfMatch = await http.call('PATCH', `/v1/dossiers/${id}`, { token: candidate, body: { nie: 'NIE-1' } });
     expect(noIfMatch.status).toBe(428);
-    const patched = await http.call('PATCH', `/v1/dossiers/${id}`, { token: candidate, body: { nie: 'NIE-1' }, headers: { 'if-match': etag } });
+    const patched = await http.call('PATCH', `/v1/dossiers/${id}`, {
+      token: candidate,
+      body: { nie: 'NIE-1' },
+      headers: { 'if-match': etag },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json.nie).toBe('NIE-1');
-    const stale = await http.call('PATCH', `/v1/dossiers/${id}`, { token: candidate, body: { nil: 'NIL-1' }, headers: { 'if-match': etag } });
+    const stale = await http.call('PATCH', `/v1/dossiers/${id}`, {
+      token: candidate,
+      body: { nil: 'NIL-1' },
+      headers: { 'if-match': etag },
+    });
     expect(stale.status).toBe(412);
-    const bad = await http.call('PATCH', `/v1/dossiers/${id}`, { token: candidate, body: { profiles: ['astrology'] }, headers: { 'if-match': patched.headers.get('etag')! } });
+    const bad = await http.call('PATCH', `/v1/dossiers/${id}`, {
+      token: candidate,
+      body: { profiles: ['astrology'] },
+      headers: { 'if-match': patched.headers.get('etag')! },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0].path).toContain('profiles');
 
     const otherCompany = await registerCompany(11);
     const stranger = await http.token({ role: 'candidate', sub: 'cand-11', ensId: otherCompany });
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: stranger })).status).toBe(404);
-    expect((await http.call('PATCH', `/v1/dossiers/${id}`, { token: stranger, body: { nie: 'X' }, headers: { 'if-match': '"2"' } })).status).toBe(404);
+    expect(
+      (
+        await http.call('PATCH', `/v1/dossiers/${id}`, {
+          token: stranger,
+          body: { nie: 'X' },
+          headers: { 'if-match': '"2"' },
+        })
+      ).status,
+    ).toBe(404);
     expect((await http.call('GET', '/v1/dossiers/unknown-id', { token: candidate })).status).toBe(404);
     const instructor = await http.token({ role: 'instructor', sub: 'i-2' });
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: instructor })).status).toBe(200);
@@ -114,17 +145,24 @@ describe('draft dossier', () => {
   it('abandons an idle draft at its legal instant, not a day before, and mails the company', async () => {
     const companyId = await registerCompany(20);
     const candidate = await http.token({ role: 'candidate', sub: 'cand-20', ensId: companyId });
-    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: draftBody('Idle') })).json.id as string;
-    const dueAt = new Date((await http.call('GET', `/v1/dossiers/${id}`, { token: candidate })).json.deadlines[0].dueAt);
+    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: draftBody('Idle') })).json
+      .id as string;
+    const dueAt = new Date(
+      (await http.call('GET', `/v1/dossiers/${id}`, { token: candidate })).json.deadlines[0].dueAt,
+    );
     const { now } = (await http.call('GET', '/_local/clock')).json;
     const daysToDue = Math.floor((dueAt.getTime() - new Date(now).getTime()) / 86_400_000);
 
     await http.call('POST', '/_local/clock', { body: { advance: `P${daysToDue - 1}D` } });
-    const before = await http.call('GET', `/v1/dossiers/${id}`, { token: await http.token({ role: 'instructor', sub: 'i' }) });
+    const before = await http.call('GET', `/v1/dossiers/${id}`, {
+      token: await http.token({ role: 'instructor', sub: 'i' }),
+    });
     expect(before.json.status).toBe('draft');
 
     await http.call('POST', '/_local/clock', { body: { advance: 'P2D' } });
-    const after = await http.call('GET', `/v1/dossiers/${id}`, { token: await http.token({ role: 'instructor', sub: 'i' }) });
+    const after = await http.call('GET', `/v1/dossiers/${id}`, {
+      token: await http.token({ role: 'instructor', sub: 'i' }),
+    });
     expect(after.json.status).toBe('abandoned');
     expect(new Date(after.json.closedAt).getTime()).toBeGreaterThan(dueAt.getTime());
     expect(new Date(after.json.closedAt).getTime() - dueAt.getTime()).toBeLessThan(5_000);
@@ -140,7 +178,11 @@ describe('draft dossier', () => {
     const created = await http.call('POST', '/v1/dossiers', { token: candidate, body: draftBody('Busy') });
     await http.call('POST', '/_local/clock', { body: { advance: 'P5M' } });
     candidate = await http.token({ role: 'candidate', sub: 'cand-30', ensId: companyId });
-    const patched = await http.call('PATCH', `/v1/dossiers/${created.json.id}`, { token: candidate, body: { commitment: true }, headers: { 'if-match': created.headers.get('etag')! } });
+    const patched = await http.call('PATCH', `/v1/dossiers/${created.json.id}`, {
+      token: candidate,
+      body: { commitment: true },
+      headers: { 'if-match': created.headers.get('etag')! },
+    });
     expect(patched.status).toBe(200);
     await http.call('POST', '/_local/clock', { body: { advance: 'P2M' } });
     candidate = await http.token({ role: 'candidate', sub: 'cand-30', ensId: companyId });
@@ -152,7 +194,8 @@ describe('restart', () => {
   it('keeps data, the virtual date and the waiting executions across a restart', async () => {
     const companyId = await registerCompany(40);
     const candidate = await http.token({ role: 'candidate', sub: 'cand-40', ensId: companyId });
-    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: draftBody('Survivor') })).json.id as string;
+    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: draftBody('Survivor') })).json
+      .id as string;
     const { now: before } = (await http.call('GET', '/_local/clock')).json;
 
     stack = await stack.restart();

@@ -1,6 +1,10 @@
 /** A small HTTP client for the e2e tests: real requests against the started stack. */
 export const api = (base: string) => {
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -8,7 +12,12 @@ export const api = (base: string) => {
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...options.headers,
       },
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
     });
     const text = await response.text();
     let json: any;
@@ -19,11 +28,17 @@ export const api = (base: string) => {
     }
     return { status: response.status, headers: response.headers, json, text };
   };
-  const token = async (claims: { role: string; sub: string; ensId?: string; email?: string }) => (await call('POST', '/_local/token', { body: claims })).json.token as string;
+  const token = async (claims: { role: string; sub: string; ensId?: string; email?: string }) =>
+    (await call('POST', '/_local/token', { body: claims })).json.token as string;
   return { call, token };
 };
 
-export const person = (tag: string) => ({ firstName: 'Camille', lastName: 'Martin', email: `${tag}@example.fr`, phone: '+33 1 23 45 67 89' });
+export const person = (tag: string) => ({
+  firstName: 'Camille',
+  lastName: 'Martin',
+  email: `${tag}@example.fr`,
+  phone: '+33 1 23 45 67 89',
+});
 
 export const companyBody = (siret: string, tag = 'acme') => ({
   name: `Société ${tag}`,

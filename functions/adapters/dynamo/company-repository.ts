@@ -22,7 +22,11 @@ export class DynamoCompanyRepository implements CompanyRepository {
               // the registration key item makes "one account per SIRET / VAT number" atomic
               Put: {
                 TableName: this.table,
-                Item: { ...keys.companyRegistration(registrationKey(company)), type: 'company-key', companyId: company.id },
+                Item: {
+                  ...keys.companyRegistration(registrationKey(company)),
+                  type: 'company-key',
+                  companyId: company.id,
+                },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -38,7 +42,8 @@ export class DynamoCompanyRepository implements CompanyRepository {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError('a company with this SIRET or VAT number is already registered');
+      if (isConditionFailure(error))
+        throw new ConflictError('a company with this SIRET or VAT number is already registered');
       throw error;
     }
   }

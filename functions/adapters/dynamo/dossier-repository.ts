@@ -20,7 +20,9 @@ export class DynamoDossierRepository implements DossierRepository {
   ) {}
 
   async get(id: string): Promise<StoredDossier | null> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }),
+    );
     if (!Item) return null;
     const item = Item as DossierItem;
     return { dossier: item.dossier, version: item.version, journalHead: item.journalHead };

@@ -9,5 +9,4 @@ export const failedConditions = (error: unknown): boolean[] | null => {
 };
 
 export const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (failedConditions(error)?.some(Boolean) ?? false);
+  error instanceof ConditionalCheckFailedException || (failedConditions(error)?.some(Boolean) ?? false);

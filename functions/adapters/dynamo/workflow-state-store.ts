@@ -11,7 +11,12 @@ export class DynamoWorkflowStateStore implements WorkflowStateStore {
   ) {}
 
   async saveWait(wait: WorkflowWait): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...keys.dossierWorkflow(wait.dossierId), type: 'workflow-wait', wait } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.dossierWorkflow(wait.dossierId), type: 'workflow-wait', wait },
+      }),
+    );
   }
 
   async takeWait(dossierId: string): Promise<WorkflowWait | null> {

@@ -8,7 +8,10 @@ export class SesMailer implements Mailer {
     private readonly configurationSet?: string,
   ) {}
 
-  async send(message: { to: string[]; subject: string; text: string; html: string; id: string }, at: Date): Promise<void> {
+  async send(
+    message: { to: string[]; subject: string; text: string; html: string; id: string },
+    at: Date,
+  ): Promise<void> {
     await this.ses.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,

@@ -1,0 +1,173 @@
+import { createRequire } from 'node:module';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CertificationStack } from '../../infra/certification-stack';
+import { prepareForLocal } from '../../infra/local/asl-prepass';
+import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
+
+const validateAsl = createRequire(import.meta.url)('asl-validator') as (
+  definition: unknown,
+  options?: { checkPaths?: boolean; checkArn?: boolean },
+) => { isValid: boolean; errors: unknown[] };
+
+/** Synthesises without bundling (the bundles are measured by the benchmark, and `npx cdk synth` builds them). */
+const synth = (withNag: boolean, extend?: (stack: Stack) => void) => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new CertificationStack(app, 'TlcCertificationTest');
+  extend?.(stack);
+  if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+};
+
+let template: Template;
+
+beforeAll(() => {
+  const { stack } = synth(false);
+  template = Template.fromStack(stack);
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('synthesises with no unacknowledged finding', () => {
+    const { app } = synth(true);
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('would catch an insecure resource (the check is live)', () => {
+    const { app } = synth(true, (stack) => new Bucket(stack, 'Careless'));
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1|Validation failed/);
+  });
+});
+
+describe('storage', () => {
+  it('has one table with PITR, deletion protection, a customer-managed key and a stream for the outbox', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    });
+  });
+
+  it('keeps evidence in two private, versioned, KMS-encrypted, TLS-only buckets with their own keys', () => {
+    const buckets = template.findResources('AWS::S3::Bucket', { Properties: { CorsConfiguration: Match.anyValue() } });
+    expect(Object.keys(buckets)).toHaveLength(2);
+    const keys = new Set<string>();
+    for (const bucket of Object.values(buckets)) {
+      const p = bucket.Properties;
+      expect(p.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      const rule = p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault;
+      expect(rule.SSEAlgorithm).toBe('aws:kms');
+      keys.add(JSON.stringify(rule.KMSMasterKeyID));
+      expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(['PUT']);
+    }
+    expect(keys.size).toBe(2);
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('functions and API', () => {
+  it('runs every function on Node.js 22, arm64, with tracing', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions).length).toBeGreaterThan(5);
+    for (const fn of Object.values(functions)) {
+      if (String(fn.Properties.Handler ?? '').includes('framework')) continue; // CDK custom resources
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it('protects API routes with the Cognito JWT authoriser, except the public ones', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    const open = routes.filter((r) => r.Properties.AuthorizationType !== 'JWT').map((r) => r.Properties.RouteKey);
+    expect(open.sort()).toEqual(['GET /health', 'GET /v1/openapi.json']);
+  });
+
+  it('has the five role groups and the ensId attribute', () => {
+    for (const group of ['candidate', 'instructor', 'security_reviewer', 'college', 'admin']) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'ensId', AttributeDataType: 'String' })]),
+    });
+  });
+
+  it('grants SES sending on its own identity and configuration set only', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const ses = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+    expect(ses.length).toBeGreaterThan(0);
+    for (const statement of ses) {
+      expect(statement.Action).toBe('ses:SendEmail');
+      expect(JSON.stringify(statement.Resource)).not.toContain('"*"');
+    }
+  });
+});
+
+describe('workflow', () => {
+  it('deploys exactly the ASL object of workflows/, with a logged and traced Standard state machine', () => {
+    const machines = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(1);
+    const props = machines[0]!.Properties;
+    expect(props.StateMachineType).toBe('STANDARD');
+    expect(props.TracingConfiguration).toEqual({ Enabled: true });
+    expect(props.LoggingConfiguration.Level).toBe('ALL');
+    expect(JSON.parse(props.DefinitionString)).toEqual(dossierWorkflow);
+    expect(Object.keys(props.DefinitionSubstitutions).sort()).toEqual(Object.keys(WORKFLOW_FUNCTIONS).sort());
+  });
+
+  it('passes asl-validator', () => {
+    const substituted = JSON.parse(
+      JSON.stringify(dossierWorkflow).replace(/\$\{(\w+)\}/g, 'arn:aws:lambda:eu-west-3:123456789012:function:$1'),
+    );
+    const result = validateAsl(substituted);
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+  });
+
+  it('runs locally the same states and transitions as deployed', () => {
+    const local = prepareForLocal(dossierWorkflow).definition;
+    const shape = (d: typeof local) =>
+      Object.fromEntries(
+        Object.entries(d.States).map(([name, s]) => [
+          name,
+          {
+            Next: s.Next,
+            End: s.End,
+            Default: s.Default,
+            Choices: s.Choices,
+            Catch: s.Catch,
+            Retry: s.Retry,
+            OutputPath: s.OutputPath,
+            ResultPath: s.ResultPath,
+          },
+        ]),
+      );
+    expect(local.StartAt).toBe(dossierWorkflow.StartAt);
+    expect(shape(local)).toEqual(shape(dossierWorkflow as unknown as typeof local));
+  });
+});
