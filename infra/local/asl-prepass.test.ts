@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fillToken, prepareForLocal, TOKEN_PLACEHOLDER } from './asl-prepass';
+
+const definition = {
+  StartAt: 'Callback',
+  States: {
+    Callback: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: '${RegisterFn}', Payload: { 'id.$': '$.id', 'token.$': '$$.Task.Token' } },
+      TimeoutSecondsPath: '$.seconds',
+      HeartbeatSeconds: 60,
+      Next: 'Pause',
+    },
+    Pause: { Type: 'Wait', TimestampPath: '$.until', Next: 'Invoke' },
+    Invoke: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: '${EvaluateFn}', Payload: {} },
+      End: true,
+    },
+  },
+};
+
+describe('ASL pre-pass for the local engine', () => {
+  const { definition: local, tasks } = prepareForLocal(definition);
+
+  it('maps each Lambda task to its function and marks callbacks', () => {
+    expect(tasks).toEqual({
+      Callback: { kind: 'callback', functionKey: 'RegisterFn' },
+      Pause: { kind: 'wait' },
+      Invoke: { kind: 'invoke', functionKey: 'EvaluateFn' },
+    });
+  });
+
+  it('moves timeouts and waits off Node timers onto the virtual-timer service', () => {
+    expect(local.States.Callback).not.toHaveProperty('TimeoutSecondsPath');
+    expect(local.States.Callback).not.toHaveProperty('HeartbeatSeconds');
+    expect(local.States.Callback!.Parameters).toMatchObject({
+      '__timeoutSeconds.$': '$.seconds',
+      Payload: { token: TOKEN_PLACEHOLDER },
+    });
+    expect(local.States.Pause).toMatchObject({
+      Type: 'Task',
+      Parameters: { '__timestamp.$': '$.until' },
+      ResultPath: null,
+      Next: 'Invoke',
+    });
+  });
+
+  it('leaves the deployed definition untouched and fills tokens', () => {
+    expect(definition.States.Callback.TimeoutSecondsPath).toBe('$.seconds');
+    expect(fillToken({ a: [TOKEN_PLACEHOLDER], b: { c: TOKEN_PLACEHOLDER } }, 't-1')).toEqual({
+      a: ['t-1'],
+      b: { c: 't-1' },
+    });
+  });
+});

@@ -1,0 +1,209 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import type { Context } from 'aws-lambda';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useDependencies } from '../../functions/container';
+import { handler as createCompany } from '../../functions/http/handlers/create-company';
+import { handler as createDossier } from '../../functions/http/handlers/create-dossier';
+import { handler as getDossier } from '../../functions/http/handlers/get-dossier';
+import { handler as patchDossier } from '../../functions/http/handlers/patch-dossier';
+import type { HttpEvent } from '../../functions/http/types';
+
+process.env.TABLE_NAME = 'table';
+process.env.STATE_MACHINE_ARN = 'arn:aws:states:eu-west-3:123456789012:stateMachine:dossier';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const sfn = mockClient(SFNClient);
+const context = { functionName: 'test', awsRequestId: 'r' } as Context;
+
+const event = (options: {
+  body?: unknown;
+  claims?: Record<string, unknown>;
+  id?: string;
+  headers?: Record<string, string>;
+}) =>
+  ({
+    rawPath: '/v1/test',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
+    isBase64Encoded: false,
+    pathParameters: options.id ? { id: options.id } : undefined,
+    requestContext: {
+      requestId: 'req-1',
+      authorizer: options.claims ? { jwt: { claims: options.claims, scopes: [] } } : undefined,
+    },
+  }) as unknown as HttpEvent;
+
+const candidate = { sub: 'u-1', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-1' };
+const company = {
+  id: 'company-1',
+  name: 'Acme',
+  siret: '73282932000074',
+  legalRepresentative: { firstName: 'A', lastName: 'B', email: 'rep@acme.fr', phone: '+33123456789' },
+  contact: { firstName: 'C', lastName: 'D', email: 'contact@acme.fr', phone: '+33123456789' },
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+const storedDossier = (version: number, companyId = 'company-1') => ({
+  Item: {
+    version,
+    journalHead: { seq: 1, hash: 'a'.repeat(64) },
+    dossier: {
+      id: 'd-1',
+      companyId,
+      status: 'draft',
+      referentialVersion: '1.4.2',
+      product: { name: 'P', version: '1' },
+      useCase: 'city_practice',
+      profiles: ['general'],
+      components: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'u-1',
+      lastCandidateActivityAt: '2026-01-01T00:00:00.000Z',
+      deadlines: [],
+    },
+  },
+});
+
+beforeEach(() => {
+  ddb.reset();
+  sfn.reset();
+  useDependencies(undefined); // build from the environment, as in Lambda
+});
+
+describe('POST /v1/dossiers', () => {
+  it('stores the draft, its journal and its mail in one transaction, then starts the workflow', async () => {
+    ddb.on(GetCommand).resolves({ Item: { company } });
+    ddb.on(TransactWriteCommand).resolves({});
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
+    const response = await createDossier(
+      event({
+        claims: candidate,
+        body: { product: { name: 'P', version: '1' }, useCase: 'city_practice', profiles: ['general'] },
+      }),
+      context,
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.headers?.etag).toBe('"1"');
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'event', 'outbox']);
+    expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toMatch(/^dossier-/);
+  });
+
+  it('answers 403 to a non-candidate and 400 to a bad body, writing nothing', async () => {
+    const instructor = await createDossier(
+      event({ claims: { sub: 'i', 'cognito:groups': '[instructor]' }, body: {} }),
+      context,
+    );
+    expect(instructor.statusCode).toBe(403);
+    const bad = await createDossier(event({ claims: candidate, body: '{oops' }), context);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body!)).toMatchObject({ status: 400, title: expect.any(String), detail: expect.any(String) });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('answers 413 to an oversized body and 415 to a non-JSON one', async () => {
+    const big = await createDossier(event({ claims: candidate, body: 'x'.repeat(300 * 1024) }), context);
+    expect(big.statusCode).toBe(413);
+    const xml = await createDossier(
+      event({ claims: candidate, body: '<a/>', headers: { 'content-type': 'application/xml' } }),
+      context,
+    );
+    expect(xml.statusCode).toBe(415);
+  });
+
+  it('hides internal failures behind a 500 problem without details', async () => {
+    ddb.on(GetCommand).rejects(new Error('socket hang up at 10.0.0.1'));
+    const response = await createDossier(
+      event({
+        claims: candidate,
+        body: { product: { name: 'P', version: '1' }, useCase: 'city_practice', profiles: [] },
+      }),
+      context,
+    );
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('10.0.0.1');
+  });
+});
+
+describe('GET and PATCH /v1/dossiers/{id}', () => {
+  it('returns 404 for another company’s dossier, never 403', async () => {
+    ddb.on(GetCommand).resolves(storedDossier(3, 'company-2'));
+    const response = await getDossier(event({ claims: candidate, id: 'd-1' }), context);
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('maps a lost optimistic-locking race to 412', async () => {
+    ddb.on(GetCommand).resolves(storedDossier(3));
+    ddb
+      .on(TransactWriteCommand)
+      .rejects(
+        new TransactionCanceledException({
+          message: 'cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
+        }),
+      );
+    const response = await patchDossier(
+      event({ claims: candidate, id: 'd-1', body: { nie: 'N' }, headers: { 'if-match': '"3"' } }),
+      context,
+    );
+    expect(response.statusCode).toBe(412);
+  });
+
+  it('saves a patch and wakes the workflow with the stored token', async () => {
+    ddb.on(GetCommand).resolves(storedDossier(3));
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb
+      .on(DeleteCommand)
+      .resolves({ Attributes: { wait: { dossierId: 'd-1', taskToken: 'tok', waitingFor: 'candidate', since: '' } } });
+    const { SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const response = await patchDossier(
+      event({ claims: candidate, id: 'd-1', body: { nie: 'N' }, headers: { 'if-match': '"3"' } }),
+      context,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.etag).toBe('"4"');
+    expect(sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('tok');
+  });
+});
+
+describe('POST /v1/companies', () => {
+  it('maps a taken SIRET to 409', async () => {
+    ddb
+      .on(TransactWriteCommand)
+      .rejects(
+        new TransactionCanceledException({
+          message: 'cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+        }),
+      );
+    const response = await createCompany(
+      event({
+        claims: { sub: 'a', 'cognito:groups': '[admin]' },
+        body: {
+          name: 'Acme',
+          siret: company.siret,
+          legalRepresentative: company.legalRepresentative,
+          contact: company.contact,
+        },
+      }),
+      context,
+    );
+    expect(response.statusCode).toBe(409);
+  });
+
+  it('answers 401 without claims', async () => {
+    const response = await createCompany(event({ body: {} }), context);
+    expect(response.statusCode).toBe(401);
+  });
+});
