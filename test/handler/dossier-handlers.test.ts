@@ -142,15 +142,13 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
 
   it('maps a lost optimistic-locking race to 412', async () => {
     ddb.on(GetCommand).resolves(storedDossier(3));
-    ddb
-      .on(TransactWriteCommand)
-      .rejects(
-        new TransactionCanceledException({
-          message: 'cancelled',
-          $metadata: {},
-          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
-        }),
-      );
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
+      }),
+    );
     const response = await patchDossier(
       event({ claims: candidate, id: 'd-1', body: { nie: 'N' }, headers: { 'if-match': '"3"' } }),
       context,
@@ -178,15 +176,13 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
 
 describe('POST /v1/companies', () => {
   it('maps a taken SIRET to 409', async () => {
-    ddb
-      .on(TransactWriteCommand)
-      .rejects(
-        new TransactionCanceledException({
-          message: 'cancelled',
-          $metadata: {},
-          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
-        }),
-      );
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      }),
+    );
     const response = await createCompany(
       event({
         claims: { sub: 'a', 'cognito:groups': '[admin]' },
