@@ -1,6 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoUserDirectory } from './adapters/cognito/cognito-user-directory';
+import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
 import { createDocumentClient } from './adapters/dynamo/client';
 import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
@@ -16,7 +19,9 @@ import type {
   CompanyRepository,
   DossierRepository,
   Mailer,
+  ObjectStorage,
   OutboxStore,
+  UserDirectory,
   WorkflowEngine,
   WorkflowStateStore,
 } from './domain/ports';
@@ -31,6 +36,10 @@ export interface Dependencies {
   engine: WorkflowEngine;
   outbox: OutboxStore;
   mailer: Mailer;
+  storage: ObjectStorage;
+  users: UserDirectory;
+  /** where mail meant for ANS's instructors goes (their shared mailbox) */
+  ansMailbox: string;
 }
 
 /** Each adapter is built on first use, so a function only needs the variables of what it touches. */
@@ -49,8 +58,17 @@ export const fromEnvironment = (): Dependencies => {
   const mailer = lazy(
     () => new SesMailer(new SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet)),
   );
+  const storage = lazy(
+    () =>
+      new S3ObjectStorage(S3ObjectStorage.client(), {
+        evidence: requireEnv(ENV.evidenceBucket),
+        sensitive: requireEnv(ENV.sensitiveBucket),
+      }),
+  );
+  const users = lazy(() => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId)));
   return {
     clock: systemClock,
+    ansMailbox: optionalEnv(ENV.ansMailbox) ?? 'instruction-teleconsultation@esante.gouv.fr',
     calendar: { extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false' },
     get dossiers() {
       return dossiers();
@@ -69,6 +87,12 @@ export const fromEnvironment = (): Dependencies => {
     },
     get mailer() {
       return mailer();
+    },
+    get storage() {
+      return storage();
+    },
+    get users() {
+      return users();
     },
   };
 };

@@ -16,4 +16,6 @@ export const ENV = {
   mailFrom: 'MAIL_FROM',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   calendarShift: 'CALENDAR_EXTEND_TO_WORKING_DAY',
+  userPoolId: 'USER_POOL_ID',
+  ansMailbox: 'ANS_MAILBOX',
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from './clock';
-import { createDossier, decideInactivity, patchDossier, transition, TRANSITIONS, DOSSIER_STATUSES } from './dossier';
+import { decideClocks } from './clocks';
+import { createDossier, patchDossier, transition, TRANSITIONS, DOSSIER_STATUSES } from './dossier';
 import { ConflictError } from './errors';
 
 const draftInput = {
@@ -47,18 +48,13 @@ describe('dossier aggregate', () => {
   });
 
   it('abandons only once the deadline has passed', () => {
-    expect(decideInactivity(created, fixedClock('2027-03-01T22:59:59.999Z'))).toEqual({
-      action: 'wait',
-      until: new Date('2027-03-01T22:59:59.999Z'),
-    });
-    expect(decideInactivity(created, fixedClock('2027-03-01T23:00:00.000Z'))).toEqual({ action: 'abandon' });
-    expect(decideInactivity({ ...created, status: 'instruction' }, fixedClock('2030-01-01T00:00:00Z'))).toEqual({
-      action: 'none',
-    });
+    expect(decideClocks(created, new Date('2027-03-01T22:59:59.999Z')).expired).toBeUndefined();
+    expect(decideClocks(created, new Date('2027-03-01T23:00:00.000Z')).expired?.kind).toBe('inactivity_abandonment');
+    expect(decideClocks({ ...created, status: 'instruction' }, new Date('2030-01-01T00:00:00Z'))).toEqual({ reminders: [] });
   });
 
   it('follows the calendar policy switch', () => {
     const noShift = { extendToWorkingDay: false };
-    expect(decideInactivity(created, fixedClock('2027-03-01T00:00:00Z'), noShift)).toEqual({ action: 'abandon' });
+    expect(decideClocks(created, new Date('2027-03-01T00:00:00Z'), noShift).expired?.kind).toBe('inactivity_abandonment');
   });
 });

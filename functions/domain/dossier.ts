@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock';
-import { legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
+import { type CalendarPolicy, defaultCalendarPolicy } from './calendar';
+import { runningClocks } from './clocks';
 import { ConflictError } from './errors';
 import type { DossierCreateInput, DossierPatchInput, ProfileCode, UseCase } from './schemas';
 
@@ -68,34 +69,38 @@ export interface Dossier {
   lastCandidateActivityAt: string;
   deadlines: Deadline[];
   closedAt?: string;
+  closedReason?: string;
+  submittedAt?: string;
+  admissibleAt?: string;
+  infoRequests?: InfoRequest[];
+  /** keys of the reminders already mailed, so that none is sent twice */
+  remindersSent?: string[];
 }
+
+/** Demande de pièces complémentaires (R.1470-2): 60 days to answer, or the dossier is abandoned. */
+export interface InfoRequest {
+  id: string;
+  stage: 'admissibility' | 'instruction';
+  missingItems: string[];
+  openedAt: string;
+  openedBy: string;
+  dueAt: string;
+  status: 'open' | 'answered' | 'lapsed';
+  answeredAt?: string;
+  answeredBy?: string;
+  answer?: string;
+}
+
+export const openInfoRequest = (dossier: Dossier): InfoRequest | undefined =>
+  dossier.infoRequests?.find((r) => r.status === 'open');
 
 export const CURRENT_REFERENTIAL_VERSION = '1.4.2';
 
-/** Statuses in which the candidate is the one expected to act (guide §5.2). */
-const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit'];
-
-export const INACTIVITY_PERIOD = { months: 6 } as const;
-
-export const inactivityDeadline = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): Date | null =>
-  CANDIDATE_TO_ACT.includes(dossier.status)
-    ? legalDeadline(new Date(dossier.lastCandidateActivityAt), INACTIVITY_PERIOD, policy)
-    : null;
-
 /** The clocks shown to users, recomputed from the dossier's stored facts. */
-export const withDeadlines = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): Dossier => {
-  const others = dossier.deadlines.filter((d) => d.kind !== 'inactivity_abandonment');
-  const inactivity = inactivityDeadline(dossier, policy);
-  return {
-    ...dossier,
-    deadlines: inactivity
-      ? [
-          { kind: 'inactivity_abandonment', dueAt: inactivity.toISOString(), legalBasis: 'Guide de dépôt ANS §5.2' },
-          ...others,
-        ]
-      : others,
-  };
-};
+export const withDeadlines = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): Dossier => ({
+  ...dossier,
+  deadlines: runningClocks(dossier, policy).map(({ kind, dueAt, legalBasis }) => ({ kind, dueAt: dueAt.toISOString(), legalBasis })),
+});
 
 export const createDossier = (
   input: DossierCreateInput,
@@ -143,14 +148,27 @@ export const transition = (dossier: Dossier, to: DossierStatus, clock: Clock): D
   return withDeadlines({ ...dossier, status: to, updatedAt: now, ...(isClosed(to) ? { closedAt: now } : {}) });
 };
 
-export type InactivityVerdict = { action: 'abandon' } | { action: 'wait'; until: Date } | { action: 'none' };
+/** A change made by the candidate: it restarts the inactivity clock. */
+export const touchedByCandidate = (dossier: Dossier, clock: Clock): Dossier => {
+  const now = clock.now().toISOString();
+  return withDeadlines({ ...dossier, updatedAt: now, lastCandidateActivityAt: now });
+};
 
-/**
- * Called when the inactivity timer wakes up. The timer is only a wake-up: the decision is
- * taken on the stored facts, so a late or duplicate wake-up never abandons an active dossier.
- */
-export const decideInactivity = (dossier: Dossier, clock: Clock, policy?: CalendarPolicy): InactivityVerdict => {
-  const due = inactivityDeadline(dossier, policy);
-  if (!due) return { action: 'none' };
-  return clock.now().getTime() > due.getTime() ? { action: 'abandon' } : { action: 'wait', until: due };
+/** "One candidature per product": the key an open dossier holds for its company and product. */
+export const productKeyOf = (dossier: Dossier): string | undefined =>
+  isClosed(dossier.status)
+    ? undefined
+    : `${dossier.companyId}#${dossier.product.name
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()}`;
+
+/** What the product key must do when a dossier goes from `before` to `after`. */
+export const productKeyChange = (before: Dossier | null, after: Dossier) => {
+  const held = before ? productKeyOf(before) : undefined;
+  const wanted = productKeyOf(after);
+  if (held === wanted) return undefined;
+  return { ...(wanted ? { acquire: wanted } : {}), ...(held ? { release: held } : {}) };
 };

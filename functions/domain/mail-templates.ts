@@ -2,7 +2,17 @@ import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from './calendar';
 
 /** French mail templates, one per event. Plain text and HTML are built from the same lines. */
-export type MailTemplate = 'dossier_created' | 'dossier_abandoned_inactivity' | 'company_registered';
+export type MailTemplate =
+  | 'company_registered'
+  | 'dossier_created'
+  | 'submission_received'
+  | 'admissibility_admissible'
+  | 'info_request_opened'
+  | 'info_request_answered'
+  | 'deadline_reminder'
+  | 'dossier_abandoned_inactivity'
+  | 'dossier_abandoned_info_request'
+  | 'message_received';
 
 export interface MailData {
   companyName?: string;
@@ -20,6 +30,12 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const product = (d: MailData) => `${d.productName ?? ''} ${d.productVersion ?? ''}`.trim();
+const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
+
+const DEADLINE_LABELS: Record<string, string> = {
+  inactivity_abandonment: 'le délai d’inactivité de six mois (guide de dépôt, §5.2)',
+  info_request: 'le délai de soixante jours pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)',
+};
 
 const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }> = {
   company_registered: (d) => ({
@@ -27,7 +43,7 @@ const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines:
     lines: [
       'Bonjour,',
       `Le compte de la société ${d.companyName} a été créé sur la plateforme de certification de l'Agence du Numérique en Santé.`,
-      'Vous pouvez désormais déposer une candidature pour chacun de vos systèmes d’information de téléconsultation.',
+      'Vous recevrez séparément vos identifiants de connexion. Vous pourrez ensuite déposer une candidature pour chacun de vos systèmes d’information de téléconsultation.',
     ],
   }),
   dossier_created: (d) => ({
@@ -35,15 +51,68 @@ const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines:
     lines: [
       'Bonjour,',
       `Votre candidature pour ${product(d)} (dossier ${d.dossierId}) a été enregistrée en mode brouillon.`,
-      `Sans modification de votre part, elle sera considérée comme abandonnée le ${formatParisDate(d.dueAt!)} (guide de dépôt, §5.2).`,
+      `Sans modification de votre part, elle sera considérée comme abandonnée le ${when(d.dueAt)} (guide de dépôt, §5.2).`,
+    ],
+  }),
+  submission_received: (d) => ({
+    subject: `Candidature reçue — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Votre candidature pour ${product(d)} (dossier ${d.dossierId}) a été soumise le ${when(d.at)}.`,
+      'L’ANS en étudie la recevabilité. Les profils choisis sont désormais définitifs.',
+    ],
+  }),
+  admissibility_admissible: (d) => ({
+    subject: `Candidature recevable — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Votre candidature pour ${product(d)} (dossier ${d.dossierId}) a été déclarée recevable le ${when(d.at)}.`,
+      'Vous pouvez déposer les preuves de conformité, section par section, pour les exigences applicables à vos profils.',
+    ],
+  }),
+  info_request_opened: (d) => ({
+    subject: `Demande de pièces complémentaires — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `L’ANS vous demande les éléments suivants pour le dossier ${d.dossierId} (${product(d)}) :`,
+      ...(d.items ?? '').split('\n').map((item) => `• ${item}`),
+      `Vous avez jusqu’au ${when(d.dueAt)} pour les fournir. À défaut, la demande sera réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
+    ],
+  }),
+  info_request_answered: (d) => ({
+    subject: `Réponse à une demande de pièces — dossier ${d.dossierId}`,
+    lines: ['Bonjour,', `Le candidat a répondu le ${when(d.at)} à la demande de pièces complémentaires du dossier ${d.dossierId} (${product(d)}).`],
+  }),
+  deadline_reminder: (d) => ({
+    subject: `Rappel : échéance dans ${d.daysLeft} jours — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Pour le dossier ${d.dossierId} (${product(d)}), ${DEADLINE_LABELS[d.kind ?? ''] ?? 'un délai'} expire le ${when(d.dueAt)}.`,
+      'Sans action de votre part d’ici là, la candidature sera considérée comme abandonnée.',
     ],
   }),
   dossier_abandoned_inactivity: (d) => ({
     subject: `Candidature abandonnée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Faute d’action de votre part depuis six mois, votre candidature pour ${product(d)} (dossier ${d.dossierId}) est considérée comme abandonnée.`,
+      `Faute d’action de votre part depuis six mois, votre candidature pour ${product(d)} (dossier ${d.dossierId}) est considérée comme abandonnée (guide de dépôt, §5.2).`,
       'Pour obtenir la certification, une nouvelle candidature est nécessaire.',
+    ],
+  }),
+  dossier_abandoned_info_request: (d) => ({
+    subject: `Candidature abandonnée — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Les pièces complémentaires demandées pour le dossier ${d.dossierId} (${product(d)}) n’ont pas été fournies dans le délai de soixante jours : la demande est réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
+      'Pour obtenir la certification, une nouvelle candidature est nécessaire.',
+    ],
+  }),
+  message_received: (d) => ({
+    subject: `Nouveau message — dossier ${d.dossierId}`,
+    lines: [
+      'Bonjour,',
+      `Un nouveau message a été déposé sur le dossier ${d.dossierId} (${product(d)}) par ${d.from}.`,
+      'Consultez-le sur la plateforme (son contenu n’est pas recopié par courriel).',
     ],
   }),
 };

@@ -15,6 +15,8 @@ export interface OutboxMessage {
   html: string;
   createdAt: string;
   dossierId?: string;
+  /** an account to open before the mail goes out (company registration) */
+  invite?: { email: string; firstName: string; lastName: string; ensId: string };
 }
 
 export const outboxMessage = (

@@ -2,6 +2,9 @@ import type { Company } from './company';
 import type { Dossier } from './dossier';
 import type { JournalEvent, JournalHead } from './journal';
 import type { OutboxMessage } from './outbox';
+import type { QueueStage } from './schemas';
+import type { StoredObject, Upload } from './upload';
+import type { Message } from './message';
 
 /** Secondary ports: what use cases need from the outside world. Adapters implement them. */
 
@@ -17,6 +20,23 @@ export interface DossierChange {
   events: JournalEvent[];
   head: JournalHead;
   outbox?: OutboxMessage[];
+  /** upload records written with the dossier (received, rejected, reviewed) */
+  uploads?: Upload[];
+  messages?: Message[];
+  /** "one open candidature per product": the key to take and/or give back */
+  productKey?: { acquire?: string; release?: string };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface QueueItem {
+  dossierId: string;
+  companyId: string;
+  product: { name: string; version: string };
+  since: string;
 }
 
 export interface DossierRepository {
@@ -26,6 +46,33 @@ export interface DossierRepository {
   /** Stores a new state if the stored version is still `expectedVersion` (else PreconditionFailedError). */
   update(expectedVersion: number, change: DossierChange): Promise<StoredDossier>;
   journal(id: string): Promise<JournalEvent[]>;
+  /** the dossier and its uploads, in one query */
+  getWithUploads(id: string): Promise<{ stored: StoredDossier; uploads: Upload[] } | null>;
+  getUpload(dossierId: string, uploadId: string): Promise<Upload | null>;
+  /** a new upload grant (pending); the dossier itself does not change */
+  createUpload(upload: Upload): Promise<void>;
+  listByCompany(companyId: string, limit: number, cursor?: string): Promise<Page<Dossier>>;
+  queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;
+  messages(id: string, limit: number, cursor?: string): Promise<Page<Message>>;
+}
+
+export type ObjectStoreName = Upload['store'];
+
+export interface ObjectStorage {
+  presignPut(
+    store: ObjectStoreName,
+    key: string,
+    file: { contentType: string; size: number; sha256: string },
+    expiresInSeconds: number,
+  ): Promise<{ url: string; headers: Record<string, string> }>;
+  /** size, SHA-256 (base64) and type of a stored object; null when absent */
+  inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null>;
+  remove(store: ObjectStoreName, key: string): Promise<void>;
+}
+
+export interface UserDirectory {
+  /** Creates (or completes) the representative's account as a candidate of the company. Idempotent. */
+  invite(user: { email: string; firstName: string; lastName: string; ensId: string }): Promise<void>;
 }
 
 export interface CompanyRepository {

@@ -111,6 +111,44 @@ export const dossierPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');
 export type DossierPatchInput = z.infer<typeof dossierPatchSchema>;
 
+export const uploadRequestSchema = z
+  .object({
+    purpose: z.enum(['functional_documentation', 'mandate', 'proof']),
+    requirementId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+    fileName: text(255),
+    contentType: z.string().trim().toLowerCase().max(127),
+    size: z.number().int().positive(),
+    sha256: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a SHA-256 digest'),
+  })
+  .strict()
+  .refine((u) => u.purpose !== 'proof' || u.requirementId !== undefined, {
+    message: 'requirementId is required for a proof',
+    path: ['requirementId'],
+  });
+export type UploadRequest = z.infer<typeof uploadRequestSchema>;
+
+export const admissibilitySchema = z
+  .object({
+    decision: z.enum(['admissible', 'incomplete']),
+    missingItems: z.array(text(500)).max(50).optional(),
+    pieces: z
+      .array(z.object({ uploadId: z.string().min(1).max(64), verdict: z.enum(['compliant', 'non_compliant']), comment: text(2000).optional() }).strict())
+      .max(100)
+      .optional(),
+  })
+  .strict()
+  .refine((a) => a.decision !== 'incomplete' || (a.missingItems?.length ?? 0) > 0, {
+    message: 'list the missing items of an incomplete candidature',
+    path: ['missingItems'],
+  });
+
+export const infoRequestSchema = z.object({ missingItems: z.array(text(500)).min(1).max(50) }).strict();
+export const infoRequestAnswerSchema = z.object({ message: text(10_000) }).strict();
+export const messageSchema = z.object({ body: text(10_000) }).strict();
+
+export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
+export type QueueStage = (typeof QUEUE_STAGES)[number];
+
 export const ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { companyInputSchema, dossierCreateSchema, dossierPatchSchema } from '../domain/schemas';
+import {
+  admissibilitySchema,
+  companyInputSchema,
+  dossierCreateSchema,
+  dossierPatchSchema,
+  infoRequestAnswerSchema,
+  infoRequestSchema,
+  messageSchema,
+  uploadRequestSchema,
+} from '../domain/schemas';
 import { DOSSIER_STATUSES } from '../domain/dossier';
 import { ROUTES } from './routes';
 
@@ -24,6 +33,11 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/companies': companyInputSchema,
   'POST /v1/dossiers': dossierCreateSchema,
   'PATCH /v1/dossiers/{id}': dossierPatchSchema,
+  'POST /v1/dossiers/{id}/uploads': uploadRequestSchema,
+  'POST /v1/dossiers/{id}/admissibility': admissibilitySchema,
+  'POST /v1/dossiers/{id}/info-requests': infoRequestSchema,
+  'POST /v1/dossiers/{id}/info-requests/{requestId}/answer': infoRequestAnswerSchema,
+  'POST /v1/dossiers/{id}/messages': messageSchema,
 };
 
 /** OpenAPI 3.1 document built from the same zod schemas that validate requests. */

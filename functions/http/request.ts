@@ -74,3 +74,14 @@ export const ifMatchVersion = (event: HttpEvent): number => {
 };
 
 export const etag = (version: number) => `"${version}"`;
+
+/** `?limit=&cursor=` with sane bounds. */
+export const pageParams = (event: HttpEvent): { limit: number; cursor?: string } => {
+  const q = event.queryStringParameters ?? {};
+  const limit = q.limit === undefined ? 25 : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new BadRequestError('limit must be an integer from 1 to 100');
+  if (q.cursor !== undefined && !/^[A-Za-z0-9_-]{1,2048}$/.test(q.cursor)) throw new BadRequestError('the cursor is malformed');
+  return { limit, ...(q.cursor ? { cursor: q.cursor } : {}) };
+};
+
+export const queryParam = (event: HttpEvent, name: string): string | undefined => event.queryStringParameters?.[name];

@@ -9,7 +9,7 @@ export interface RouteSpec {
   handler: string;
   auth: boolean;
   /** what the function touches, for least-privilege grants */
-  access: { table?: 'read' | 'write'; workflow?: boolean };
+  access: { table?: 'read' | 'write'; workflow?: boolean; evidence?: 'put' };
 }
 
 export const ROUTES: RouteSpec[] = [

@@ -1,12 +1,13 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
-import { decideInactivity, isClosed, transition } from '../domain/dossier';
-import { appendEvents } from '../domain/journal';
-import { outboxMessage } from '../domain/outbox';
+import { decideClocks } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
+import { isClosed, transition } from '../domain/dossier';
+import { outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
 
 /** The longest a single wait may last inside one execution (a Standard execution lives a year). */
-const MAX_WAIT_SECONDS = 300 * 24 * 3600;
+export const MAX_WAIT_SECONDS = 300 * 24 * 3600;
 
 export type Evaluation =
   | { dossierId: string; action: 'wait'; waitingFor: string; waitSeconds: number; wakeAt: string }
@@ -15,58 +16,71 @@ export type Evaluation =
 /**
  * The workflow's re-entrant step: reads the stored dossier and decides what its execution does
  * next. Timers only wake the execution; every legal effect is decided here on stored facts,
- * so a replayed or early wake-up changes nothing.
- * Input: dossier id. Output: wait (with the seconds until the next legal instant) or end.
- * Steps: load → decide the clock → store the effect (journal + mail) when one is due → answer.
+ * so a replayed, early or late wake-up changes nothing it should not.
+ * Input: dossier id. Output: wait (seconds until the next legal instant) or end.
+ * Steps: load → decide the clocks → store the effect (abandonment or reminders, with journal
+ * and mail) → answer when to wake next.
  */
 export const evaluateDossier = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
   const stored = await deps.dossiers.get(dossierId);
   if (!stored || isClosed(stored.dossier.status)) {
     return { dossierId, action: 'end', status: stored?.dossier.status ?? 'missing' };
   }
-  const verdict = decideInactivity(stored.dossier, deps.clock, deps.calendar);
-  if (verdict.action === 'abandon') {
-    const dossier = transition(stored.dossier, 'abandoned', deps.clock);
-    const at = dossier.updatedAt;
-    const { events, head } = appendEvents(stored.journalHead, [
-      {
-        dossierId,
-        type: 'dossier_abandoned',
-        at,
-        actor: SYSTEM_ACTOR,
-        data: { reason: 'inactivity', legalBasis: 'Guide de dépôt ANS §5.2' },
-      },
-    ]);
-    const company = await deps.companies.get(stored.dossier.companyId);
-    const outbox = company
-      ? [
-          outboxMessage(
-            `dossier:${dossierId}:abandoned`,
-            'dossier_abandoned_inactivity',
-            companyRecipients(company),
-            {
-              productName: dossier.product.name,
-              productVersion: dossier.product.version,
-              dossierId,
-            },
-            at,
-            dossierId,
-          ),
-        ]
-      : [];
-    await deps.dossiers.update(stored.version, { dossier, events, head, outbox });
+  const now = deps.clock.now();
+  const decision = decideClocks(stored.dossier, now, deps.calendar);
+  const company = await deps.companies.get(stored.dossier.companyId);
+  const to = company ? companyRecipients(company) : [];
+  const about = { productName: stored.dossier.product.name, productVersion: stored.dossier.product.version, dossierId };
+
+  if (decision.expired) {
+    const { kind, legalBasis, dueAt } = decision.expired;
+    const dossier = { ...transition(stored.dossier, 'abandoned', deps.clock), closedReason: kind };
+    const template = kind === 'info_request' ? 'dossier_abandoned_info_request' : 'dossier_abandoned_inactivity';
+    await commitDossier(
+      deps,
+      stored,
+      dossier,
+      [{ type: 'dossier_abandoned', actor: SYSTEM_ACTOR, data: { clock: kind, dueAt: dueAt.toISOString(), legalBasis } }],
+      { outbox: to.length ? [outboxMessage(`dossier:${dossierId}:abandoned`, template, to, about, now.toISOString(), dossierId)] : [] },
+    );
     return { dossierId, action: 'end', status: dossier.status };
   }
-  if (verdict.action === 'wait') {
-    const seconds = Math.ceil((verdict.until.getTime() - deps.clock.now().getTime()) / 1000) + 1;
-    return {
-      dossierId,
-      action: 'wait',
-      waitingFor: 'candidate',
-      waitSeconds: Math.min(Math.max(seconds, 1), MAX_WAIT_SECONDS),
-      wakeAt: verdict.until.toISOString(),
-    };
+
+  if (decision.reminders.length) {
+    const keys = decision.reminders.flatMap((r) => r.keys);
+    const dossier = { ...stored.dossier, remindersSent: [...(stored.dossier.remindersSent ?? []), ...keys] };
+    await commitDossier(
+      deps,
+      stored,
+      dossier,
+      decision.reminders.map((r) => ({
+        type: 'reminder_sent',
+        actor: SYSTEM_ACTOR,
+        data: { clock: r.clock.kind, dueAt: r.clock.dueAt.toISOString(), daysLeft: r.daysLeft },
+      })),
+      {
+        outbox: decision.reminders.map((r) =>
+          outboxMessage(`reminder:${dossierId}:${r.keys.join(',')}`, 'deadline_reminder', to, {
+            ...about,
+            kind: r.clock.kind,
+            dueAt: r.clock.dueAt.toISOString(),
+            daysLeft: String(r.daysLeft),
+          }, now.toISOString(), dossierId),
+        ),
+      },
+    );
   }
-  // no clock of this issue runs in the current status: wait for the next signal, a year at most
-  return { dossierId, action: 'wait', waitingFor: stored.dossier.status, waitSeconds: MAX_WAIT_SECONDS, wakeAt: '' };
+
+  if (!decision.nextWakeAt) {
+    // no clock runs in this status: wait for the next signal, within one execution's life
+    return { dossierId, action: 'wait', waitingFor: stored.dossier.status, waitSeconds: MAX_WAIT_SECONDS, wakeAt: '' };
+  }
+  const seconds = Math.ceil((decision.nextWakeAt.getTime() - now.getTime()) / 1000);
+  return {
+    dossierId,
+    action: 'wait',
+    waitingFor: stored.dossier.status,
+    waitSeconds: Math.min(Math.max(seconds, 1), MAX_WAIT_SECONDS),
+    wakeAt: decision.nextWakeAt.toISOString(),
+  };
 };

@@ -19,6 +19,13 @@ export const registerCompany = async (deps: Dependencies, caller: Caller, input:
     { companyName: company.name },
     company.createdAt,
   );
+  // the account is opened by the outbox too, so a registration is never left without it
+  welcome.invite = {
+    email: company.legalRepresentative.email,
+    firstName: company.legalRepresentative.firstName,
+    lastName: company.legalRepresentative.lastName,
+    ensId: company.id,
+  };
   await deps.companies.create(company, [welcome]);
   return { id: company.id };
 };

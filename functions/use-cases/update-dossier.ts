@@ -1,9 +1,9 @@
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
 import { patchDossier } from '../domain/dossier';
 import { PreconditionFailedError } from '../domain/errors';
-import { appendEvents } from '../domain/journal';
 import type { DossierPatchInput } from '../domain/schemas';
 import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
 import { notifyWorkflow } from './notify-workflow';
 
 /**
@@ -22,19 +22,11 @@ export const updateDossier = async (
   requireRole(caller, ['candidate']);
   const stored = await deps.dossiers.get(id);
   assertCanSee(caller, stored?.dossier);
-  if (stored!.version !== expectedVersion)
-    throw new PreconditionFailedError('the dossier was modified since you read it');
+  if (stored!.version !== expectedVersion) throw new PreconditionFailedError('the dossier was modified since you read it');
   const dossier = patchDossier(stored!.dossier, patch, deps.clock);
-  const { events, head } = appendEvents(stored!.journalHead, [
-    {
-      dossierId: id,
-      type: 'dossier_updated',
-      at: dossier.updatedAt,
-      actor: actorOf(caller),
-      data: { fields: Object.keys(patch).sort() },
-    },
+  const saved = await commitDossier(deps, stored, dossier, [
+    { type: 'dossier_updated', actor: actorOf(caller), data: { fields: Object.keys(patch).sort() } },
   ]);
-  const saved = await deps.dossiers.update(expectedVersion, { dossier, events, head });
   await notifyWorkflow(deps, id, 'candidate_activity');
   return saved;
 };

@@ -8,6 +8,8 @@ import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier
 import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
 import { DynamoWorkflowStateStore } from '../../functions/adapters/dynamo/workflow-state-store';
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
+import { S3ObjectStorage } from '../../functions/adapters/s3/s3-object-storage';
+import { handler as objectCreated } from '../../functions/events/object-created';
 import { useDependencies, type Dependencies } from '../../functions/container';
 import { addIsoDuration } from '../../functions/domain/calendar';
 import { clockAdvanceSchema, localTokenRequestSchema } from '../../functions/domain/schemas';
@@ -99,7 +101,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     );
     // the engine needs the outbox drain and the drain needs the dependencies, engine included
     const ref: { deps?: Dependencies } = {};
+    // object-created events are handled asynchronously, as S3 notifications are; the drain
+    // waits for them so that a test or a clock move sees their effects
+    const background = new Set<Promise<unknown>>();
     const drainOutbox = async () => {
+      while (background.size) await Promise.allSettled([...background]);
       for (let round = 0; round < 20; round++) {
         const { sent } = await dispatchOutbox(ref.deps!);
         if (sent === 0) return;
@@ -120,12 +126,29 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       outbox,
       mailer,
       engine,
+      storage: new S3ObjectStorage(
+        S3ObjectStorage.client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true }),
+        {
+          evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
+          sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
+        },
+      ),
+      // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
+      users: { invite: async () => undefined },
+      ansMailbox: process.env.ANS_MAILBOX ?? 'instruction@ans.localhost',
     };
     ref.deps = deps;
     useDependencies(deps);
     process.env.TABLE_NAME = tableName;
     if (evidenceBucket) process.env.EVIDENCE_BUCKET = localName(evidenceBucket.logicalId);
     if (sensitiveBucket) process.env.SENSITIVE_EVIDENCE_BUCKET = localName(sensitiveBucket.logicalId);
+
+    s3.s3.on('event', (event: unknown) => {
+      const task = objectCreated(event as never, lambdaContext('object-created'))
+        .catch((error: unknown) => console.error('[s3] object-created handler failed:', (error as Error).message))
+        .finally(() => background.delete(task));
+      background.add(task);
+    });
 
     const issuer = await LocalTokenIssuer.open(options.dataDir);
     const handlers: Record<string, LambdaHttpHandler> = {};

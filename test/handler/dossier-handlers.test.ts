@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('POST /v1/dossiers', () => {
     expect(response.statusCode).toBe(201);
     expect(response.headers?.etag).toBe('"1"');
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'event', 'outbox']);
+    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'event', 'outbox', 'product-key']);
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toMatch(/^dossier-/);
   });
 
@@ -135,7 +135,7 @@ describe('POST /v1/dossiers', () => {
 
 describe('GET and PATCH /v1/dossiers/{id}', () => {
   it('returns 404 for another company’s dossier, never 403', async () => {
-    ddb.on(GetCommand).resolves(storedDossier(3, 'company-2'));
+    ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3, 'company-2').Item }] });
     const response = await getDossier(event({ claims: candidate, id: 'd-1' }), context);
     expect(response.statusCode).toBe(404);
   });

@@ -16,6 +16,9 @@ export const keys = {
   company: (id: string) => ({ pk: `COMPANY#${id}`, sk: 'META' }),
   companyRegistration: (key: string) => ({ pk: `COMPANYKEY#${key}`, sk: 'COMPANYKEY' }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
+  message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
+  productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),
 };
 
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';

@@ -1,10 +1,15 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Dossier } from '../../domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
-import type { DossierChange, DossierRepository, StoredDossier } from '../../domain/ports';
+import type { Message } from '../../domain/message';
+import type { DossierChange, DossierRepository, Page, QueueItem, StoredDossier } from '../../domain/ports';
+import { queueEntry } from '../../domain/queue';
+import type { QueueStage } from '../../domain/schemas';
+import type { Upload } from '../../domain/upload';
 import { keys, type DocumentClient } from './client';
-import { isConditionFailure } from './errors';
+import { decodeCursor, encodeCursor } from './cursor';
+import { failedConditions, isConditionFailure } from './errors';
 import { outboxPut } from './outbox-items';
 
 interface DossierItem {
@@ -13,6 +18,8 @@ interface DossierItem {
   journalHead: StoredDossier['journalHead'];
 }
 
+const toStored = (item: DossierItem): StoredDossier => ({ dossier: item.dossier, version: item.version, journalHead: item.journalHead });
+
 export class DynamoDossierRepository implements DossierRepository {
   constructor(
     private readonly db: DocumentClient,
@@ -20,19 +27,56 @@ export class DynamoDossierRepository implements DossierRepository {
   ) {}
 
   async get(id: string): Promise<StoredDossier | null> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }));
+    return Item ? toStored(Item as DossierItem) : null;
+  }
+
+  async getWithUploads(id: string): Promise<{ stored: StoredDossier; uploads: Upload[] } | null> {
+    // META sorts just before UPLOAD#…: one query reads the dossier and its uploads
+    const items: Record<string, unknown>[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':from': 'META', ':to': 'UPLOAD#\uffff' },
+          ConsistentRead: true,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    const meta = items.find((i) => i.sk === 'META') as DossierItem | undefined;
+    if (!meta) return null;
+    const uploads = items.filter((i) => String(i.sk).startsWith('UPLOAD#')).map((i) => i.upload as Upload);
+    uploads.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { stored: toStored(meta), uploads };
+  }
+
+  async getUpload(dossierId: string, uploadId: string): Promise<Upload | null> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: keys.upload(dossierId, uploadId), ConsistentRead: true }),
     );
-    if (!Item) return null;
-    const item = Item as DossierItem;
-    return { dossier: item.dossier, version: item.version, journalHead: item.journalHead };
+    return (Item?.upload as Upload | undefined) ?? null;
+  }
+
+  async createUpload(upload: Upload): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.upload(upload.dossierId, upload.id), type: 'upload', upload },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async create(change: DossierChange): Promise<StoredDossier> {
     try {
       await this.write(change, 1, { ConditionExpression: 'attribute_not_exists(pk)' });
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError('this dossier already exists');
+      if (isConditionFailure(error)) throw this.conflictFor(error, change, 'this dossier already exists');
       throw error;
     }
     return { dossier: change.dossier, version: 1, journalHead: change.head };
@@ -45,7 +89,11 @@ export class DynamoDossierRepository implements DossierRepository {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       });
     } catch (error) {
-      if (isConditionFailure(error)) throw new PreconditionFailedError('the dossier was modified since you read it');
+      if (isConditionFailure(error)) {
+        const reasons = failedConditions(error);
+        if (reasons && !reasons[0]) throw this.conflictFor(error, change, 'the change conflicts with another record');
+        throw new PreconditionFailedError('the dossier was modified since you read it');
+      }
       throw error;
     }
     return { dossier: change.dossier, version: expectedVersion + 1, journalHead: change.head };
@@ -70,21 +118,82 @@ export class DynamoDossierRepository implements DossierRepository {
     return events;
   }
 
+  async listByCompany(companyId: string, limit: number, cursor?: string): Promise<Page<Dossier>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `COMPANY#${companyId}`, ':prefix': 'DOSSIER#' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return { items: (page.Items ?? []).map((i) => i.dossier as Dossier), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  async queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `QUEUE#${stage}` },
+        ScanIndexForward: true,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => {
+        const d = i.dossier as Dossier;
+        return { dossierId: d.id, companyId: d.companyId, product: d.product, since: String(i.gsi2sk).split('#')[0]! };
+      }),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+
+  async messages(id: string, limit: number, cursor?: string): Promise<Page<Message>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': 'MESSAGE#' },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return { items: (page.Items ?? []).map((i) => i.message as Message), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  private conflictFor(error: unknown, change: DossierChange, fallback: string) {
+    const reasons = failedConditions(error) ?? [];
+    const productIndex = 1 + change.events.length + (change.outbox?.length ?? 0) + (change.uploads?.length ?? 0) + (change.messages?.length ?? 0);
+    if (change.productKey?.acquire && reasons[productIndex]) {
+      return new ConflictError('your company already has an open candidature for this product');
+    }
+    return new ConflictError(fallback);
+  }
+
   private async write(
     change: DossierChange,
     version: number,
     condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
   ) {
     const { dossier } = change;
+    const queue = queueEntry(dossier);
     const item = {
       ...keys.dossier(dossier.id),
       type: 'dossier',
       gsi1pk: `COMPANY#${dossier.companyId}`,
       gsi1sk: `DOSSIER#${dossier.createdAt}#${dossier.id}`,
+      ...(queue ? { gsi2pk: `QUEUE#${queue.stage}`, gsi2sk: `${queue.since}#${dossier.id}` } : {}),
       dossier,
       version,
       journalHead: change.head,
     };
+    const { acquire, release } = change.productKey ?? {};
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -97,6 +206,39 @@ export class DynamoDossierRepository implements DossierRepository {
             },
           })),
           ...(change.outbox ?? []).map((m) => outboxPut(this.table, m)),
+          ...(change.uploads ?? []).map((upload) => ({
+            Put: { TableName: this.table, Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload } },
+          })),
+          ...(change.messages ?? []).map((message) => ({
+            Put: {
+              TableName: this.table,
+              Item: { ...keys.message(dossier.id, message.at, message.id), type: 'message', message },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+          ...(acquire && acquire !== release
+            ? [
+                {
+                  Put: {
+                    TableName: this.table,
+                    Item: { ...keys.productKey(acquire), type: 'product-key', dossierId: dossier.id },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
+          ...(release && acquire !== release
+            ? [
+                {
+                  Delete: {
+                    TableName: this.table,
+                    Key: keys.productKey(release),
+                    ConditionExpression: 'dossierId = :self',
+                    ExpressionAttributeValues: { ':self': dossier.id },
+                  },
+                },
+              ]
+            : []),
         ],
       }),
     );

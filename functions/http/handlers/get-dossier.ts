@@ -6,6 +6,6 @@ import { callerOf, etag, pathParam } from '../request';
 export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const id = pathParam(event, 'id');
-  const stored = await getDossier(deps, caller, id);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  const { stored, uploads } = await getDossier(deps, caller, id);
+  return json(200, dossierView(stored, uploads), { etag: etag(stored.version) });
 });

@@ -1,0 +1,81 @@
+import { daysBefore, defaultCalendarPolicy, legalDeadline, type CalendarPolicy } from './calendar';
+import type { DeadlineKind, Dossier, DossierStatus } from './dossier';
+
+/**
+ * The legal clocks of a dossier, derived from its stored facts, and what falls due when.
+ * The workflow only wakes up; this module says what a wake-up at `now` must do.
+ */
+export interface RunningClock {
+  kind: DeadlineKind;
+  dueAt: Date;
+  legalBasis: string;
+  /** what the platform does on its own at expiry */
+  onExpiry: 'abandon';
+}
+
+export const INACTIVITY_PERIOD = { months: 6 } as const;
+export const INFO_REQUEST_PERIOD = { days: 60 } as const;
+export const REMINDER_DAYS = [15, 3] as const;
+
+/** Statuses in which the candidate is the one expected to act (guide §5.2). */
+const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit'];
+
+export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
+  legalDeadline(openedAt, INFO_REQUEST_PERIOD, policy);
+
+export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): RunningClock[] => {
+  if (['certified', 'certified_with_reservations', 'refused', 'abandoned', 'withdrawn'].includes(dossier.status)) return [];
+  const clocks: RunningClock[] = [];
+  const request = dossier.infoRequests?.find((r) => r.status === 'open');
+  if (request) {
+    // a pending information request has its own clock, which replaces the inactivity one
+    clocks.push({ kind: 'info_request', dueAt: new Date(request.dueAt), legalBasis: 'Code de la santé publique, art. R.1470-2', onExpiry: 'abandon' });
+  } else if (CANDIDATE_TO_ACT.includes(dossier.status)) {
+    clocks.push({
+      kind: 'inactivity_abandonment',
+      dueAt: legalDeadline(new Date(dossier.lastCandidateActivityAt), INACTIVITY_PERIOD, policy),
+      legalBasis: 'Guide de dépôt ANS §5.2',
+      onExpiry: 'abandon',
+    });
+  }
+  return clocks;
+};
+
+export interface Reminder {
+  clock: RunningClock;
+  daysLeft: number;
+  /** every reminder key this mail settles (a late J-3 also settles J-15) */
+  keys: string[];
+}
+
+export interface ClockDecision {
+  /** a clock that has run out: its effect must be applied now */
+  expired?: RunningClock;
+  /** reminders due now and not yet sent: one per clock, the most urgent */
+  reminders: Reminder[];
+  /** the next instant something falls due, if any */
+  nextWakeAt?: Date;
+}
+
+export const reminderKey = (clock: RunningClock, days: number) => `${clock.kind}:${clock.dueAt.toISOString()}:J-${days}`;
+
+export const decideClocks = (dossier: Dossier, now: Date, policy: CalendarPolicy = defaultCalendarPolicy): ClockDecision => {
+  const clocks = runningClocks(dossier, policy);
+  const expired = clocks.find((c) => now.getTime() > c.dueAt.getTime());
+  if (expired) return { expired, reminders: [] };
+  const sent = new Set(dossier.remindersSent ?? []);
+  const reminders: Reminder[] = [];
+  const upcoming: number[] = [];
+  for (const clock of clocks) {
+    upcoming.push(clock.dueAt.getTime() + 1);
+    const due: number[] = [];
+    for (const days of REMINDER_DAYS) {
+      const at = daysBefore(clock.dueAt, days).getTime();
+      if (sent.has(reminderKey(clock, days))) continue;
+      if (at <= now.getTime()) due.push(days);
+      else upcoming.push(at);
+    }
+    if (due.length) reminders.push({ clock, daysLeft: Math.min(...due), keys: due.map((d) => reminderKey(clock, d)) });
+  }
+  return { reminders, ...(upcoming.length ? { nextWakeAt: new Date(Math.min(...upcoming)) } : {}) };
+};

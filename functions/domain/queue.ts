@@ -1,0 +1,13 @@
+import type { Dossier } from './dossier';
+import type { QueueStage } from './schemas';
+
+/**
+ * Where a dossier sits in ANS's FIFO queues, if anywhere: in a stage where ANS is the one to
+ * act, ordered by the date that stage was entered. A dossier waiting on the candidate's answer
+ * to an information request is not in the queue.
+ */
+export const queueEntry = (dossier: Dossier): { stage: QueueStage; since: string } | null => {
+  if (dossier.infoRequests?.some((r) => r.status === 'open')) return null;
+  if (dossier.status === 'admissibility_review' && dossier.submittedAt) return { stage: 'admissibility', since: dossier.submittedAt };
+  return null;
+};

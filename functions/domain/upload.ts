@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from './clock';
+import type { Dossier } from './dossier';
+import { BusinessRuleError, ConflictError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
+import type { UploadRequest } from './schemas';
+
+/**
+ * A file the candidate hands in. The browser sends it straight to storage through a presigned
+ * PUT that signs its type, exact length and SHA-256; the upload only counts once storage holds
+ * an object whose size and SHA-256 match what was announced.
+ */
+export type UploadPurpose = 'functional_documentation' | 'mandate' | 'proof';
+export type UploadStatus = 'pending' | 'received' | 'rejected';
+
+export interface Upload {
+  id: string;
+  dossierId: string;
+  purpose: UploadPurpose;
+  requirementId?: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** base64 of the SHA-256 announced by the candidate */
+  sha256: string;
+  /** which bucket: sensitive evidence (penetration tests) has its own bucket and key */
+  store: 'evidence' | 'sensitive';
+  key: string;
+  status: UploadStatus;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  receivedAt?: string;
+  rejectedAt?: string;
+  rejectedReason?: string;
+  review?: { verdict: 'compliant' | 'non_compliant'; comment?: string; by: string; at: string };
+}
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
+
+/** Documents, images, office files, archives and video (demonstrations). */
+export const ALLOWED_CONTENT_TYPES: readonly string[] = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/zip',
+  'application/x-7z-compressed',
+  'video/mp4',
+  'video/webm',
+  'video/quicktime',
+];
+
+/** What each purpose may be deposited for, by dossier status. */
+const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][]> = {
+  functional_documentation: ['draft', 'admissibility_review'],
+  mandate: ['draft', 'admissibility_review'],
+  proof: ['proofs_deposit', 'instruction'],
+};
+
+/** Only the file's last path segment, without control characters: it is shown, never used as a key. */
+export const displayName = (fileName: string): string =>
+  (fileName.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255) || 'fichier';
+
+export const newUpload = (
+  dossier: Dossier,
+  request: UploadRequest,
+  actor: string,
+  clock: Clock,
+  options: { sensitive: boolean; candidateMayAct: boolean },
+  id: string = randomUUID(),
+): Upload => {
+  if (request.size > MAX_UPLOAD_BYTES) {
+    throw new PayloadTooLargeError(`files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  }
+  if (!ALLOWED_CONTENT_TYPES.includes(request.contentType)) {
+    throw new UnsupportedMediaTypeError(`the content type ${request.contentType} is not accepted (PDF, images, office documents, archives, video)`);
+  }
+  if (!PURPOSE_STATUSES[request.purpose].includes(dossier.status)) {
+    throw new ConflictError(`a ${request.purpose} cannot be deposited while the dossier is ${dossier.status}`);
+  }
+  if (dossier.status === 'admissibility_review' && !options.candidateMayAct) {
+    throw new ConflictError('documents can be deposited again only in answer to an information request');
+  }
+  if (request.purpose === 'mandate' && !dossier.group) {
+    throw new BusinessRuleError('mandates are for a group lead: declare the group members first');
+  }
+  const now = clock.now();
+  return {
+    id,
+    dossierId: dossier.id,
+    purpose: request.purpose,
+    ...(request.requirementId ? { requirementId: request.requirementId } : {}),
+    fileName: displayName(request.fileName),
+    contentType: request.contentType,
+    size: request.size,
+    sha256: request.sha256,
+    store: options.sensitive ? 'sensitive' : 'evidence',
+    key: `dossiers/${dossier.id}/${request.purpose}/${id}`,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    createdBy: actor,
+    expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(),
+  };
+};
+
+export interface StoredObject {
+  size: number;
+  sha256: string;
+  contentType?: string;
+}
+
+/** Why the stored object is not the announced file, or null when it is. */
+export const mismatch = (upload: Upload, stored: StoredObject): string | null => {
+  if (stored.size !== upload.size) return `size ${stored.size} instead of the announced ${upload.size} bytes`;
+  if (stored.sha256 !== upload.sha256) return 'the SHA-256 of the file differs from the announced one';
+  if (stored.contentType && stored.contentType.split(';')[0]!.trim() !== upload.contentType) {
+    return `content type ${stored.contentType} instead of ${upload.contentType}`;
+  }
+  return null;
+};
+
+/** Parses `dossiers/{dossierId}/{purpose}/{uploadId}`; null for any other key. */
+export const parseUploadKey = (key: string): { dossierId: string; uploadId: string } | null => {
+  const match = /^dossiers\/([A-Za-z0-9-]{1,64})\/(functional_documentation|mandate|proof)\/([A-Za-z0-9-]{1,64})$/.exec(key);
+  return match ? { dossierId: match[1]!, uploadId: match[3]! } : null;
+};
+
+export const receivedUploads = (uploads: Upload[], purpose: UploadPurpose) =>
+  uploads.filter((u) => u.purpose === purpose && u.status === 'received');

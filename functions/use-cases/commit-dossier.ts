@@ -1,0 +1,35 @@
+import type { Dependencies } from '../container';
+import { productKeyChange, type Dossier } from '../domain/dossier';
+import { appendEvents, GENESIS, type Actor } from '../domain/journal';
+import type { Message } from '../domain/message';
+import type { OutboxMessage } from '../domain/outbox';
+import type { StoredDossier } from '../domain/ports';
+import type { Upload } from '../domain/upload';
+
+export interface EventDraft {
+  type: string;
+  actor: Actor;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Stores a dossier's new state with its journal events, mail, uploads and messages in one
+ * transaction, guarded by the version that was read (`stored`, or none for a new dossier).
+ * The product key ("one open candidature per product") follows the dossier automatically.
+ */
+export const commitDossier = async (
+  deps: Dependencies,
+  stored: StoredDossier | null,
+  dossier: Dossier,
+  events: EventDraft[],
+  extras: { outbox?: OutboxMessage[]; uploads?: Upload[]; messages?: Message[] } = {},
+): Promise<StoredDossier> => {
+  const at = deps.clock.now().toISOString();
+  const journal = appendEvents(
+    stored?.journalHead ?? GENESIS,
+    events.map((e) => ({ dossierId: dossier.id, at, ...e })),
+  );
+  const productKey = productKeyChange(stored?.dossier ?? null, dossier);
+  const change = { dossier, ...journal, ...extras, ...(productKey ? { productKey } : {}) };
+  return stored ? deps.dossiers.update(stored.version, change) : deps.dossiers.create(change);
+};

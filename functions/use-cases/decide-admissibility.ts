@@ -1,0 +1,80 @@
+import { actorOf, requireRole, type Caller } from '../domain/caller';
+import { companyRecipients } from '../domain/company';
+import { openInfoRequest, transition } from '../domain/dossier';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../domain/errors';
+import { outboxMessage } from '../domain/outbox';
+import type { Upload } from '../domain/upload';
+import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
+import { withInfoRequest } from './info-requests';
+import { notifyWorkflow } from './notify-workflow';
+
+export interface AdmissibilityInput {
+  decision: 'admissible' | 'incomplete';
+  missingItems?: string[];
+  pieces?: { uploadId: string; verdict: 'compliant' | 'non_compliant'; comment?: string }[];
+}
+
+/**
+ * ANS's admissibility verdict (guide §4.2): a verdict per piece with a comment, then either
+ * "admissible" (evidence deposit opens) or "incomplete" (an information request lists what is
+ * missing, under the 60-day clock of R.1470-2).
+ * Steps: authorise (instructor) → load with uploads → check status and pieces → store
+ * verdicts, transition or request, journal and mail → tell the workflow.
+ */
+export const decideAdmissibility = async (deps: Dependencies, caller: Caller, id: string, input: AdmissibilityInput) => {
+  requireRole(caller, ['instructor']);
+  const loaded = await deps.dossiers.getWithUploads(id);
+  if (!loaded) throw new NotFoundError('no such dossier');
+  const { stored, uploads } = loaded;
+  if (stored.dossier.status !== 'admissibility_review') {
+    throw new ConflictError(`admissibility is decided while the dossier is admissibility_review (it is ${stored.dossier.status})`);
+  }
+  if (openInfoRequest(stored.dossier)) throw new ConflictError('an information request is still waiting for the candidate’s answer');
+  const now = deps.clock.now().toISOString();
+  const reviewed: Upload[] = (input.pieces ?? []).map((piece) => {
+    const upload = uploads.find((u) => u.id === piece.uploadId && u.status === 'received');
+    if (!upload) throw new BusinessRuleError(`no received document ${piece.uploadId} on this dossier`, [{ path: 'pieces', message: `unknown upload ${piece.uploadId}` }]);
+    return { ...upload, review: { verdict: piece.verdict, ...(piece.comment ? { comment: piece.comment } : {}), by: caller.sub, at: now } };
+  });
+  const pieceEvents = reviewed.map((u) => ({
+    type: 'piece_reviewed',
+    actor: actorOf(caller),
+    data: { uploadId: u.id, verdict: u.review!.verdict },
+  }));
+
+  if (input.decision === 'incomplete') {
+    const { saved } = await withInfoRequest(deps, stored, caller, input.missingItems ?? [], [
+      ...pieceEvents,
+      { type: 'admissibility_incomplete', actor: actorOf(caller), data: { missingItems: input.missingItems } },
+    ], reviewed);
+    return { status: saved.dossier.status };
+  }
+
+  if (reviewed.some((u) => u.review!.verdict === 'non_compliant')) {
+    throw new BusinessRuleError('a candidature with a non-compliant piece cannot be admissible: decide "incomplete" and list what to deposit again');
+  }
+  const dossier = { ...transition(stored.dossier, 'proofs_deposit', deps.clock), admissibleAt: now, lastCandidateActivityAt: now };
+  const company = await deps.companies.get(dossier.companyId);
+  const saved = await commitDossier(
+    deps,
+    stored,
+    dossier,
+    [...pieceEvents, { type: 'dossier_admissible', actor: actorOf(caller) }],
+    {
+      uploads: reviewed,
+      outbox: company
+        ? [
+            outboxMessage(`dossier:${id}:admissible`, 'admissibility_admissible', companyRecipients(company), {
+              productName: dossier.product.name,
+              productVersion: dossier.product.version,
+              dossierId: id,
+              at: now,
+            }, now, id),
+          ]
+        : [],
+    },
+  );
+  await notifyWorkflow(deps, id, 'admissible');
+  return { status: saved.dossier.status };
+};

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { infoRequestDeadline } from '../domain/clocks';
+import { companyRecipients } from '../domain/company';
+import { openInfoRequest, touchedByCandidate, withDeadlines, type Dossier, type InfoRequest } from '../domain/dossier';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import { outboxMessage } from '../domain/outbox';
+import type { StoredDossier } from '../domain/ports';
+import type { Upload } from '../domain/upload';
+import type { Dependencies } from '../container';
+import { commitDossier, type EventDraft } from './commit-dossier';
+import { notifyWorkflow } from './notify-workflow';
+
+const STAGE_OF: Partial<Record<Dossier['status'], InfoRequest['stage']>> = {
+  admissibility_review: 'admissibility',
+  instruction: 'instruction',
+};
+
+/**
+ * Builds the dossier with a new information request (R.1470-2: 60 days, else abandoned), its
+ * journal event and its mail. Shared by the admissibility verdict "incomplete" and by the
+ * instructor's explicit request.
+ */
+export const withInfoRequest = async (
+  deps: Dependencies,
+  stored: StoredDossier,
+  caller: Caller,
+  missingItems: string[],
+  extraEvents: EventDraft[] = [],
+  uploads: Upload[] = [],
+) => {
+  const dossier = stored.dossier;
+  const stage = STAGE_OF[dossier.status];
+  if (!stage) throw new ConflictError(`no information request can be opened while the dossier is ${dossier.status}`);
+  if (openInfoRequest(dossier)) throw new ConflictError('an information request is already open on this dossier');
+  const now = deps.clock.now();
+  const request: InfoRequest = {
+    id: randomUUID(),
+    stage,
+    missingItems,
+    openedAt: now.toISOString(),
+    openedBy: caller.sub,
+    dueAt: infoRequestDeadline(now, deps.calendar).toISOString(),
+    status: 'open',
+  };
+  const next = withDeadlines({ ...dossier, updatedAt: now.toISOString(), infoRequests: [...(dossier.infoRequests ?? []), request] }, deps.calendar);
+  const company = await deps.companies.get(dossier.companyId);
+  const saved = await commitDossier(
+    deps,
+    stored,
+    next,
+    [
+      ...extraEvents,
+      { type: 'info_request_opened', actor: actorOf(caller), data: { requestId: request.id, missingItems, dueAt: request.dueAt, legalBasis: 'R.1470-2' } },
+    ],
+    {
+      uploads,
+      outbox: company
+        ? [
+            outboxMessage(`info-request:${request.id}`, 'info_request_opened', companyRecipients(company), {
+              productName: dossier.product.name,
+              productVersion: dossier.product.version,
+              dossierId: dossier.id,
+              dueAt: request.dueAt,
+              items: missingItems.join('\n'),
+            }, now.toISOString(), dossier.id),
+          ]
+        : [],
+    },
+  );
+  await notifyWorkflow(deps, dossier.id, 'info_request_opened');
+  return { saved, request };
+};
+
+/**
+ * An instructor asks for missing items.
+ * Input: dossier id, missing items. Output: the request id and its legal due date.
+ */
+export const openInfoRequestUseCase = async (deps: Dependencies, caller: Caller, id: string, missingItems: string[]) => {
+  requireRole(caller, ['instructor']);
+  const stored = await deps.dossiers.get(id);
+  if (!stored) throw new NotFoundError('no such dossier');
+  const { request } = await withInfoRequest(deps, stored, caller, missingItems);
+  return { requestId: request.id, dueAt: request.dueAt };
+};
+
+/**
+ * The candidate answers an information request in time; the 60-day clock stops and the
+ * dossier goes back to ANS's queue.
+ * Input: dossier id, request id, message. Output: the stored dossier.
+ */
+export const answerInfoRequest = async (deps: Dependencies, caller: Caller, id: string, requestId: string, message: string) => {
+  requireRole(caller, ['candidate']);
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  const request = dossier.infoRequests?.find((r) => r.id === requestId);
+  if (!request) throw new NotFoundError('no such information request');
+  if (request.status !== 'open') throw new ConflictError(`this information request is ${request.status}`);
+  const now = deps.clock.now().toISOString();
+  const answered: InfoRequest = { ...request, status: 'answered', answeredAt: now, answeredBy: caller.sub, answer: message };
+  const next = touchedByCandidate({ ...dossier, infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)) }, deps.clock);
+  const saved = await commitDossier(
+    deps,
+    stored,
+    withDeadlines(next, deps.calendar),
+    [{ type: 'info_request_answered', actor: actorOf(caller), data: { requestId, messageLength: message.length } }],
+    {
+      outbox: [
+        outboxMessage(`info-request:${requestId}:answered`, 'info_request_answered', [deps.ansMailbox], {
+          productName: dossier.product.name,
+          productVersion: dossier.product.version,
+          dossierId: id,
+          at: now,
+        }, now, id),
+      ],
+    },
+  );
+  await notifyWorkflow(deps, id, 'info_request_answered');
+  return saved;
+};

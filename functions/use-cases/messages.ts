@@ -1,0 +1,52 @@
+import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
+import { companyRecipients } from '../domain/company';
+import { isClosed, touchedByCandidate } from '../domain/dossier';
+import { ConflictError } from '../domain/errors';
+import { newMessage } from '../domain/message';
+import { outboxMessage } from '../domain/outbox';
+import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
+import { notifyWorkflow } from './notify-workflow';
+
+const MESSAGE_ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
+
+/**
+ * Posts a message on a dossier's thread between the candidate and ANS. Journaled (its length,
+ * not its text) and announced by mail to the other side, without its content.
+ * Steps: authorise → load → store message with journal and mail → a candidate's message is
+ * activity: the inactivity clock restarts.
+ */
+export const postMessage = async (deps: Dependencies, caller: Caller, id: string, body: string) => {
+  requireRole(caller, MESSAGE_ROLES);
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (isClosed(dossier.status)) throw new ConflictError(`the dossier is ${dossier.status}: its thread is closed`);
+  const side = isStaff(caller) ? 'ans' : 'candidate';
+  const message = newMessage(id, { side, ...actorOf(caller) }, body, deps.clock);
+  const company = await deps.companies.get(dossier.companyId);
+  const to = side === 'ans' ? (company ? companyRecipients(company) : []) : [deps.ansMailbox];
+  const next = side === 'candidate' ? touchedByCandidate(dossier, deps.clock) : dossier;
+  await commitDossier(deps, stored, next, [{ type: 'message_posted', actor: actorOf(caller), data: { messageId: message.id, side, length: body.length } }], {
+    messages: [message],
+    outbox: to.length
+      ? [
+          outboxMessage(`message:${message.id}`, 'message_received', to, {
+            productName: dossier.product.name,
+            productVersion: dossier.product.version,
+            dossierId: id,
+            from: side === 'ans' ? 'l’ANS' : 'le candidat',
+          }, message.at, id),
+        ]
+      : [],
+  });
+  if (side === 'candidate') await notifyWorkflow(deps, id, 'candidate_activity');
+  return message;
+};
+
+/** Lists a dossier's messages, oldest first. */
+export const listMessages = async (deps: Dependencies, caller: Caller, id: string, limit: number, cursor?: string) => {
+  requireRole(caller, MESSAGE_ROLES);
+  const stored = await deps.dossiers.get(id);
+  assertCanSee(caller, stored?.dossier);
+  return deps.dossiers.messages(id, limit, cursor);
+};

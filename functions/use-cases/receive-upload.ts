@@ -1,0 +1,59 @@
+import { SYSTEM_ACTOR } from '../domain/caller';
+import { isClosed, touchedByCandidate } from '../domain/dossier';
+import { PreconditionFailedError } from '../domain/errors';
+import type { ObjectStoreName } from '../domain/ports';
+import { mismatch, parseUploadKey } from '../domain/upload';
+import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
+import { notifyWorkflow } from './notify-workflow';
+
+export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
+
+/**
+ * Called for every object-created event. Checks the stored object against the upload grant
+ * (size, SHA-256, type) and records the upload as received, or rejected and deleted.
+ * Idempotent: a duplicate or out-of-order event finds the upload already settled and does nothing.
+ * Input: store and key of the new object. Output: what happened.
+ * Steps: parse key → load grant → inspect the object → store verdict with journal (the receipt
+ * is a candidate action: the inactivity clock restarts) → remove a bad object.
+ */
+export const receiveUpload = async (deps: Dependencies, store: ObjectStoreName, key: string): Promise<ReceiveOutcome> => {
+  const ids = parseUploadKey(key);
+  if (!ids) return 'ignored';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const upload = await deps.dossiers.getUpload(ids.dossierId, ids.uploadId);
+    if (!upload || upload.status !== 'pending' || upload.store !== store) return 'ignored';
+    const stored = await deps.dossiers.get(ids.dossierId);
+    if (!stored) return 'ignored';
+    const object = await deps.storage.inspect(store, key);
+    if (!object) return 'ignored'; // an event for an object deleted since: nothing to settle
+    const now = deps.clock.now().toISOString();
+    const reason = isClosed(stored.dossier.status) ? `the dossier is ${stored.dossier.status}` : mismatch(upload, object);
+    const settled = reason
+      ? { ...upload, status: 'rejected' as const, rejectedAt: now, rejectedReason: reason }
+      : { ...upload, status: 'received' as const, receivedAt: now };
+    const dossier = reason ? stored.dossier : touchedByCandidate(stored.dossier, deps.clock);
+    try {
+      await commitDossier(
+        deps,
+        stored,
+        dossier,
+        [
+          {
+            type: reason ? 'upload_rejected' : 'upload_received',
+            actor: reason ? SYSTEM_ACTOR : { sub: upload.createdBy, role: 'candidate' },
+            data: { uploadId: upload.id, purpose: upload.purpose, size: object.size, sha256: object.sha256, ...(reason ? { reason } : {}) },
+          },
+        ],
+        { uploads: [settled] },
+      );
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) continue; // the dossier moved meanwhile: read again
+      throw error;
+    }
+    if (reason) await deps.storage.remove(store, key);
+    else await notifyWorkflow(deps, ids.dossierId, 'candidate_activity');
+    return reason ? 'rejected' : 'received';
+  }
+  throw new Error(`could not settle upload ${ids.uploadId} after repeated concurrent changes`);
+};
