@@ -18,7 +18,15 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  EventType,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -34,6 +42,8 @@ export interface CertificationStackProps extends StackProps {
   mailDomain?: string;
   /** origins allowed to PUT evidence from the browser */
   allowedOrigins?: string[];
+  /** the instructors' shared mailbox (mail about candidates' answers and messages) */
+  ansMailbox?: string;
 }
 
 /** The whole platform in one stack, environment-agnostic (no lookups), so `cdk synth` runs offline. */
@@ -42,6 +52,7 @@ export class CertificationStack extends Stack {
     super(scope, id, props);
     const mailDomain = props.mailDomain ?? 'certification.example.org';
     const allowedOrigins = props.allowedOrigins ?? ['https://portail.certification.example.org'];
+    const ansMailbox = props.ansMailbox ?? `instruction@${mailDomain}`;
 
     // --- storage -------------------------------------------------------------------------
     const tableKey = new Key(this, 'TableKey', { enableKeyRotation: true, description: 'Certification table' });
@@ -178,6 +189,32 @@ export class CertificationStack extends Stack {
 
     new ScheduleGroup(this, 'LegalClocks', { scheduleGroupName: `${this.stackName}-legal-clocks` });
 
+    // --- evidence verification -----------------------------------------------------------
+    const evidenceBuckets = { evidence: evidence.bucket, sensitive: sensitive.bucket };
+    const objectCreated = new CertificationFunction(this, 'ObjectCreated', {
+      entry: 'functions/events/object-created.ts',
+      description: 'Checks each uploaded object against its upload grant (size, SHA-256, type)',
+      timeout: Duration.minutes(5),
+    })
+      .bindTable(table, 'write')
+      .bindEvidenceInspection(evidenceBuckets)
+      .bindStateMachine(stateMachine);
+    for (const bucket of Object.values(evidenceBuckets)) {
+      bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(objectCreated.fn), {
+        prefix: 'dossiers/',
+      });
+    }
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's bucket-notification custom resource writes its own logs only",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: "CDK's bucket-notification custom resource must call PutBucketNotification (AWS design)",
+      },
+    );
+
     // --- mail outbox ---------------------------------------------------------------------
     const dispatcher = new CertificationFunction(this, 'OutboxDispatcher', {
       entry: 'functions/outbox/handlers.ts',
@@ -211,6 +248,10 @@ export class CertificationStack extends Stack {
         [ENV.sesConfigurationSet]: configurationSet.configurationSetName,
       },
     }).bindTable(table, 'write');
+    for (const f of [dispatcher, sweeper]) {
+      f.fn.addEnvironment(ENV.userPoolId, userPool.userPoolId);
+      userPool.grant(f.fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup');
+    }
     new Rule(this, 'OutboxSweep', {
       schedule: Schedule.rate(Duration.minutes(5)),
       targets: [new LambdaFunction(sweeper.fn)],
@@ -256,6 +297,8 @@ export class CertificationStack extends Stack {
       });
       if (route.access.table) f.bindTable(table, route.access.table);
       if (route.access.workflow) f.bindStateMachine(stateMachine);
+      if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
+      f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
       api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

@@ -24,9 +24,21 @@ describe('legal clocks', () => {
     const withRequest: Dossier = {
       ...draft,
       status: 'admissibility_review',
-      infoRequests: [{ id: 'r', stage: 'admissibility', missingItems: ['x'], openedAt: openedAt.toISOString(), openedBy: 'i', dueAt: infoRequestDeadline(openedAt).toISOString(), status: 'open' }],
+      infoRequests: [
+        {
+          id: 'r',
+          stage: 'admissibility',
+          missingItems: ['x'],
+          openedAt: openedAt.toISOString(),
+          openedBy: 'i',
+          dueAt: infoRequestDeadline(openedAt).toISOString(),
+          status: 'open',
+        },
+      ],
     };
-    expect(runningClocks(withRequest).map((c) => [c.kind, c.dueAt.toISOString()])).toEqual([['info_request', '2026-04-03T21:59:59.999Z']]);
+    expect(runningClocks(withRequest).map((c) => [c.kind, c.dueAt.toISOString()])).toEqual([
+      ['info_request', '2026-04-03T21:59:59.999Z'],
+    ]);
   });
 
   it('wakes for J-15, then J-3, then the deadline, and sends each reminder once', () => {
@@ -35,9 +47,20 @@ describe('legal clocks', () => {
     const atJ15 = decideClocks(draft, new Date('2026-06-21T22:00:00Z'));
     expect(atJ15.reminders.map((r) => [r.daysLeft, r.keys.length])).toEqual([[15, 1]]);
     const sent15: Dossier = { ...draft, remindersSent: atJ15.reminders.flatMap((r) => r.keys) };
-    expect(decideClocks(sent15, new Date('2026-06-21T22:00:00Z'))).toEqual({ reminders: [], nextWakeAt: new Date('2026-07-03T21:59:59.999Z') });
-    const sentAll: Dossier = { ...sent15, remindersSent: [...sent15.remindersSent!, ...decideClocks(sent15, new Date('2026-07-04T00:00:00Z')).reminders.flatMap((r) => r.keys)] };
-    expect(decideClocks(sentAll, new Date('2026-07-04T00:00:00Z')).nextWakeAt).toEqual(new Date(new Date(due).getTime() + 1));
+    expect(decideClocks(sent15, new Date('2026-06-21T22:00:00Z'))).toEqual({
+      reminders: [],
+      nextWakeAt: new Date('2026-07-03T21:59:59.999Z'),
+    });
+    const sentAll: Dossier = {
+      ...sent15,
+      remindersSent: [
+        ...sent15.remindersSent!,
+        ...decideClocks(sent15, new Date('2026-07-04T00:00:00Z')).reminders.flatMap((r) => r.keys),
+      ],
+    };
+    expect(decideClocks(sentAll, new Date('2026-07-04T00:00:00Z')).nextWakeAt).toEqual(
+      new Date(new Date(due).getTime() + 1),
+    );
     expect(decideClocks(sentAll, new Date(due)).expired).toBeUndefined();
     expect(decideClocks(sentAll, new Date(new Date(due).getTime() + 1)).expired?.kind).toBe('inactivity_abandonment');
   });

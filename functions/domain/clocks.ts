@@ -24,12 +24,18 @@ export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = def
   legalDeadline(openedAt, INFO_REQUEST_PERIOD, policy);
 
 export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): RunningClock[] => {
-  if (['certified', 'certified_with_reservations', 'refused', 'abandoned', 'withdrawn'].includes(dossier.status)) return [];
+  if (['certified', 'certified_with_reservations', 'refused', 'abandoned', 'withdrawn'].includes(dossier.status))
+    return [];
   const clocks: RunningClock[] = [];
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) {
     // a pending information request has its own clock, which replaces the inactivity one
-    clocks.push({ kind: 'info_request', dueAt: new Date(request.dueAt), legalBasis: 'Code de la santé publique, art. R.1470-2', onExpiry: 'abandon' });
+    clocks.push({
+      kind: 'info_request',
+      dueAt: new Date(request.dueAt),
+      legalBasis: 'Code de la santé publique, art. R.1470-2',
+      onExpiry: 'abandon',
+    });
   } else if (CANDIDATE_TO_ACT.includes(dossier.status)) {
     clocks.push({
       kind: 'inactivity_abandonment',
@@ -57,9 +63,14 @@ export interface ClockDecision {
   nextWakeAt?: Date;
 }
 
-export const reminderKey = (clock: RunningClock, days: number) => `${clock.kind}:${clock.dueAt.toISOString()}:J-${days}`;
+export const reminderKey = (clock: RunningClock, days: number) =>
+  `${clock.kind}:${clock.dueAt.toISOString()}:J-${days}`;
 
-export const decideClocks = (dossier: Dossier, now: Date, policy: CalendarPolicy = defaultCalendarPolicy): ClockDecision => {
+export const decideClocks = (
+  dossier: Dossier,
+  now: Date,
+  policy: CalendarPolicy = defaultCalendarPolicy,
+): ClockDecision => {
   const clocks = runningClocks(dossier, policy);
   const expired = clocks.find((c) => now.getTime() > c.dueAt.getTime());
   if (expired) return { expired, reminders: [] };

@@ -50,11 +50,15 @@ describe('dossier aggregate', () => {
   it('abandons only once the deadline has passed', () => {
     expect(decideClocks(created, new Date('2027-03-01T22:59:59.999Z')).expired).toBeUndefined();
     expect(decideClocks(created, new Date('2027-03-01T23:00:00.000Z')).expired?.kind).toBe('inactivity_abandonment');
-    expect(decideClocks({ ...created, status: 'instruction' }, new Date('2030-01-01T00:00:00Z'))).toEqual({ reminders: [] });
+    expect(decideClocks({ ...created, status: 'instruction' }, new Date('2030-01-01T00:00:00Z'))).toEqual({
+      reminders: [],
+    });
   });
 
   it('follows the calendar policy switch', () => {
     const noShift = { extendToWorkingDay: false };
-    expect(decideClocks(created, new Date('2027-03-01T00:00:00Z'), noShift).expired?.kind).toBe('inactivity_abandonment');
+    expect(decideClocks(created, new Date('2027-03-01T00:00:00Z'), noShift).expired?.kind).toBe(
+      'inactivity_abandonment',
+    );
   });
 });

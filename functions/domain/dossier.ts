@@ -99,7 +99,11 @@ export const CURRENT_REFERENTIAL_VERSION = '1.4.2';
 /** The clocks shown to users, recomputed from the dossier's stored facts. */
 export const withDeadlines = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): Dossier => ({
   ...dossier,
-  deadlines: runningClocks(dossier, policy).map(({ kind, dueAt, legalBasis }) => ({ kind, dueAt: dueAt.toISOString(), legalBasis })),
+  deadlines: runningClocks(dossier, policy).map(({ kind, dueAt, legalBasis }) => ({
+    kind,
+    dueAt: dueAt.toISOString(),
+    legalBasis,
+  })),
 });
 
 export const createDossier = (

@@ -34,7 +34,8 @@ const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
 
 const DEADLINE_LABELS: Record<string, string> = {
   inactivity_abandonment: 'le délai d’inactivité de six mois (guide de dépôt, §5.2)',
-  info_request: 'le délai de soixante jours pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)',
+  info_request:
+    'le délai de soixante jours pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)',
 };
 
 const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }> = {
@@ -81,7 +82,10 @@ const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines:
   }),
   info_request_answered: (d) => ({
     subject: `Réponse à une demande de pièces — dossier ${d.dossierId}`,
-    lines: ['Bonjour,', `Le candidat a répondu le ${when(d.at)} à la demande de pièces complémentaires du dossier ${d.dossierId} (${product(d)}).`],
+    lines: [
+      'Bonjour,',
+      `Le candidat a répondu le ${when(d.at)} à la demande de pièces complémentaires du dossier ${d.dossierId} (${product(d)}).`,
+    ],
   }),
   deadline_reminder: (d) => ({
     subject: `Rappel : échéance dans ${d.daysLeft} jours — ${product(d)}`,

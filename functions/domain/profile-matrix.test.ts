@@ -3,15 +3,41 @@ import { matrixFor, profileErrors } from './profile-matrix';
 import type { ProfileCode, UseCase } from './schemas';
 
 const m = matrixFor('1.4.2');
-const messages = (useCase: UseCase, profiles: ProfileCode[]) => profileErrors(useCase, profiles, m).map((e) => e.message);
+const messages = (useCase: UseCase, profiles: ProfileCode[]) =>
+  profileErrors(useCase, profiles, m).map((e) => e.message);
 
 describe('profile matrix 1.4.2', () => {
   it.each<[UseCase, ProfileCode[]]>([
     ['teleconsultation_company', ['general', 'identity_referential', 'hds_third_party']],
-    ['teleconsultation_company', ['general', 'identity_referential', 'hds_self_hosted', 'ciba', 'e_prescription', 'identity_consumer', 'identity_referential_insi_card']],
+    [
+      'teleconsultation_company',
+      [
+        'general',
+        'identity_referential',
+        'hds_self_hosted',
+        'ciba',
+        'e_prescription',
+        'identity_consumer',
+        'identity_referential_insi_card',
+      ],
+    ],
     ['health_facility', ['general', 'identity_consumer', 'identity_referential_insi_card', 'hds_third_party']],
-    ['health_facility', ['general', 'identity_consumer', 'identity_referential_insi_card', 'hds_third_party', 'identity_referential', 'ciba', 'e_prescription']],
-    ['city_practice', ['general', 'identity_referential', 'e_prescription', 'identity_referential_insi_card', 'hds_self_hosted']],
+    [
+      'health_facility',
+      [
+        'general',
+        'identity_consumer',
+        'identity_referential_insi_card',
+        'hds_third_party',
+        'identity_referential',
+        'ciba',
+        'e_prescription',
+      ],
+    ],
+    [
+      'city_practice',
+      ['general', 'identity_referential', 'e_prescription', 'identity_referential_insi_card', 'hds_self_hosted'],
+    ],
   ])('accepts %s with %j', (useCase, profiles) => expect(messages(useCase, profiles)).toEqual([]));
 
   it('names each broken rule', () => {
@@ -28,7 +54,16 @@ describe('profile matrix 1.4.2', () => {
 
   it('refuses a profile the use case does not offer', () => {
     // the table, not the guide's prose: identity_consumer is optional for city practice, e_prescription for companies
-    expect(messages('city_practice', ['general', 'identity_referential', 'e_prescription', 'identity_referential_insi_card', 'hds_self_hosted', 'identity_consumer'])).toEqual([]);
+    expect(
+      messages('city_practice', [
+        'general',
+        'identity_referential',
+        'e_prescription',
+        'identity_referential_insi_card',
+        'hds_self_hosted',
+        'identity_consumer',
+      ]),
+    ).toEqual([]);
     expect(() => matrixFor('9.9.9')).toThrow();
   });
 });

@@ -58,7 +58,10 @@ export const profileErrors = (
   }
   const hosting = profiles.filter((p) => matrix.hosting.includes(p));
   if (hosting.length === 0) {
-    errors.push({ path: 'profiles', message: `exactly one hosting profile is required: ${matrix.hosting.join(' or ')}` });
+    errors.push({
+      path: 'profiles',
+      message: `exactly one hosting profile is required: ${matrix.hosting.join(' or ')}`,
+    });
   } else if (hosting.length > 1) {
     errors.push({ path: 'profiles', message: `choose only one hosting profile, not ${hosting.join(' and ')}` });
   }

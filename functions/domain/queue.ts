@@ -8,6 +8,7 @@ import type { QueueStage } from './schemas';
  */
 export const queueEntry = (dossier: Dossier): { stage: QueueStage; since: string } | null => {
   if (dossier.infoRequests?.some((r) => r.status === 'open')) return null;
-  if (dossier.status === 'admissibility_review' && dossier.submittedAt) return { stage: 'admissibility', since: dossier.submittedAt };
+  if (dossier.status === 'admissibility_review' && dossier.submittedAt)
+    return { stage: 'admissibility', since: dossier.submittedAt };
   return null;
 };

@@ -114,7 +114,11 @@ export type DossierPatchInput = z.infer<typeof dossierPatchSchema>;
 export const uploadRequestSchema = z
   .object({
     purpose: z.enum(['functional_documentation', 'mandate', 'proof']),
-    requirementId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+    requirementId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .optional(),
     fileName: text(255),
     contentType: z.string().trim().toLowerCase().max(127),
     size: z.number().int().positive(),
@@ -132,7 +136,15 @@ export const admissibilitySchema = z
     decision: z.enum(['admissible', 'incomplete']),
     missingItems: z.array(text(500)).max(50).optional(),
     pieces: z
-      .array(z.object({ uploadId: z.string().min(1).max(64), verdict: z.enum(['compliant', 'non_compliant']), comment: text(2000).optional() }).strict())
+      .array(
+        z
+          .object({
+            uploadId: z.string().min(1).max(64),
+            verdict: z.enum(['compliant', 'non_compliant']),
+            comment: text(2000).optional(),
+          })
+          .strict(),
+      )
       .max(100)
       .optional(),
   })

@@ -12,8 +12,16 @@ export const submissionErrors = (dossier: Dossier, uploads: Upload[]): FieldErro
   const matrix = matrixFor(dossier.referentialVersion);
   const errors = profileErrors(dossier.useCase, dossier.profiles, matrix);
   if (dossier.profiles.some((p) => matrix.needsNieNil.includes(p))) {
-    if (!dossier.nie) errors.push({ path: 'nie', message: 'the NIE (CNDA publisher number) is required with the identity_referential profile' });
-    if (!dossier.nil) errors.push({ path: 'nil', message: 'the NIL (CNDA software number) is required with the identity_referential profile' });
+    if (!dossier.nie)
+      errors.push({
+        path: 'nie',
+        message: 'the NIE (CNDA publisher number) is required with the identity_referential profile',
+      });
+    if (!dossier.nil)
+      errors.push({
+        path: 'nil',
+        message: 'the NIL (CNDA software number) is required with the identity_referential profile',
+      });
   }
   if (!dossier.plannedCompleteProofDate) {
     errors.push({ path: 'plannedCompleteProofDate', message: 'give the planned date of a complete evidence file' });
@@ -22,22 +30,37 @@ export const submissionErrors = (dossier: Dossier, uploads: Upload[]): FieldErro
     errors.push({ path: 'publishPlannedDate', message: 'say whether ANS may publish the planned date' });
   }
   if (dossier.deployedInTeleconsultationCompany === undefined) {
-    errors.push({ path: 'deployedInTeleconsultationCompany', message: 'say whether the system is deployed in a teleconsultation company' });
+    errors.push({
+      path: 'deployedInTeleconsultationCompany',
+      message: 'say whether the system is deployed in a teleconsultation company',
+    });
   } else if (dossier.useCase === 'teleconsultation_company' && !dossier.deployedInTeleconsultationCompany) {
-    errors.push({ path: 'deployedInTeleconsultationCompany', message: 'the use case teleconsultation_company means the system is deployed in a teleconsultation company' });
+    errors.push({
+      path: 'deployedInTeleconsultationCompany',
+      message: 'the use case teleconsultation_company means the system is deployed in a teleconsultation company',
+    });
   }
   if (receivedUploads(uploads, 'functional_documentation').length === 0) {
-    errors.push({ path: 'uploads', message: 'the functional documentation is required (received upload with purpose functional_documentation)' });
+    errors.push({
+      path: 'uploads',
+      message: 'the functional documentation is required (received upload with purpose functional_documentation)',
+    });
   }
   if (dossier.group) {
     const mandates = receivedUploads(uploads, 'mandate').length;
     if (mandates < dossier.group.members.length) {
-      errors.push({ path: 'uploads', message: `a group lead needs one mandate per member: ${mandates} received for ${dossier.group.members.length} members` });
+      errors.push({
+        path: 'uploads',
+        message: `a group lead needs one mandate per member: ${mandates} received for ${dossier.group.members.length} members`,
+      });
     }
   }
   dossier.components.forEach((c, i) => {
     if (dossier.profiles.includes('identity_referential') && !c.nie) {
-      errors.push({ path: `components.${i}.nie`, message: 'the component’s NIE is required with the identity_referential profile' });
+      errors.push({
+        path: `components.${i}.nie`,
+        message: 'the component’s NIE is required with the identity_referential profile',
+      });
     }
   });
   return errors;

@@ -87,7 +87,9 @@ export const newUpload = (
     throw new PayloadTooLargeError(`files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
   }
   if (!ALLOWED_CONTENT_TYPES.includes(request.contentType)) {
-    throw new UnsupportedMediaTypeError(`the content type ${request.contentType} is not accepted (PDF, images, office documents, archives, video)`);
+    throw new UnsupportedMediaTypeError(
+      `the content type ${request.contentType} is not accepted (PDF, images, office documents, archives, video)`,
+    );
   }
   if (!PURPOSE_STATUSES[request.purpose].includes(dossier.status)) {
     throw new ConflictError(`a ${request.purpose} cannot be deposited while the dossier is ${dossier.status}`);
@@ -135,7 +137,9 @@ export const mismatch = (upload: Upload, stored: StoredObject): string | null =>
 
 /** Parses `dossiers/{dossierId}/{purpose}/{uploadId}`; null for any other key. */
 export const parseUploadKey = (key: string): { dossierId: string; uploadId: string } | null => {
-  const match = /^dossiers\/([A-Za-z0-9-]{1,64})\/(functional_documentation|mandate|proof)\/([A-Za-z0-9-]{1,64})$/.exec(key);
+  const match = /^dossiers\/([A-Za-z0-9-]{1,64})\/(functional_documentation|mandate|proof)\/([A-Za-z0-9-]{1,64})$/.exec(
+    key,
+  );
   return match ? { dossierId: match[1]!, uploadId: match[3]! } : null;
 };
 

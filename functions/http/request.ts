@@ -79,8 +79,10 @@ export const etag = (version: number) => `"${version}"`;
 export const pageParams = (event: HttpEvent): { limit: number; cursor?: string } => {
   const q = event.queryStringParameters ?? {};
   const limit = q.limit === undefined ? 25 : Number(q.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new BadRequestError('limit must be an integer from 1 to 100');
-  if (q.cursor !== undefined && !/^[A-Za-z0-9_-]{1,2048}$/.test(q.cursor)) throw new BadRequestError('the cursor is malformed');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new BadRequestError('limit must be an integer from 1 to 100');
+  if (q.cursor !== undefined && !/^[A-Za-z0-9_-]{1,2048}$/.test(q.cursor))
+    throw new BadRequestError('the cursor is malformed');
   return { limit, ...(q.cursor ? { cursor: q.cursor } : {}) };
 };
 

@@ -23,11 +23,22 @@ export const createDossier = async (deps: Dependencies, caller: Caller, input: D
     `dossier:${dossier.id}:created`,
     'dossier_created',
     companyRecipients(company),
-    { productName: dossier.product.name, productVersion: dossier.product.version, dossierId: dossier.id, dueAt: dossier.deadlines[0]?.dueAt },
+    {
+      productName: dossier.product.name,
+      productVersion: dossier.product.version,
+      dossierId: dossier.id,
+      dueAt: dossier.deadlines[0]?.dueAt,
+    },
     dossier.createdAt,
     dossier.id,
   );
-  const stored = await commitDossier(deps, null, dossier, [{ type: 'dossier_created', actor: actorOf(caller), data: { product: dossier.product } }], { outbox: [mail] });
+  const stored = await commitDossier(
+    deps,
+    null,
+    dossier,
+    [{ type: 'dossier_created', actor: actorOf(caller), data: { product: dossier.product } }],
+    { outbox: [mail] },
+  );
   await deps.engine.start(dossier.id);
   return stored;
 };

@@ -22,20 +22,34 @@ export interface AdmissibilityInput {
  * Steps: authorise (instructor) → load with uploads → check status and pieces → store
  * verdicts, transition or request, journal and mail → tell the workflow.
  */
-export const decideAdmissibility = async (deps: Dependencies, caller: Caller, id: string, input: AdmissibilityInput) => {
+export const decideAdmissibility = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  input: AdmissibilityInput,
+) => {
   requireRole(caller, ['instructor']);
   const loaded = await deps.dossiers.getWithUploads(id);
   if (!loaded) throw new NotFoundError('no such dossier');
   const { stored, uploads } = loaded;
   if (stored.dossier.status !== 'admissibility_review') {
-    throw new ConflictError(`admissibility is decided while the dossier is admissibility_review (it is ${stored.dossier.status})`);
+    throw new ConflictError(
+      `admissibility is decided while the dossier is admissibility_review (it is ${stored.dossier.status})`,
+    );
   }
-  if (openInfoRequest(stored.dossier)) throw new ConflictError('an information request is still waiting for the candidate’s answer');
+  if (openInfoRequest(stored.dossier))
+    throw new ConflictError('an information request is still waiting for the candidate’s answer');
   const now = deps.clock.now().toISOString();
   const reviewed: Upload[] = (input.pieces ?? []).map((piece) => {
     const upload = uploads.find((u) => u.id === piece.uploadId && u.status === 'received');
-    if (!upload) throw new BusinessRuleError(`no received document ${piece.uploadId} on this dossier`, [{ path: 'pieces', message: `unknown upload ${piece.uploadId}` }]);
-    return { ...upload, review: { verdict: piece.verdict, ...(piece.comment ? { comment: piece.comment } : {}), by: caller.sub, at: now } };
+    if (!upload)
+      throw new BusinessRuleError(`no received document ${piece.uploadId} on this dossier`, [
+        { path: 'pieces', message: `unknown upload ${piece.uploadId}` },
+      ]);
+    return {
+      ...upload,
+      review: { verdict: piece.verdict, ...(piece.comment ? { comment: piece.comment } : {}), by: caller.sub, at: now },
+    };
   });
   const pieceEvents = reviewed.map((u) => ({
     type: 'piece_reviewed',
@@ -44,17 +58,30 @@ export const decideAdmissibility = async (deps: Dependencies, caller: Caller, id
   }));
 
   if (input.decision === 'incomplete') {
-    const { saved } = await withInfoRequest(deps, stored, caller, input.missingItems ?? [], [
-      ...pieceEvents,
-      { type: 'admissibility_incomplete', actor: actorOf(caller), data: { missingItems: input.missingItems } },
-    ], reviewed);
+    const { saved } = await withInfoRequest(
+      deps,
+      stored,
+      caller,
+      input.missingItems ?? [],
+      [
+        ...pieceEvents,
+        { type: 'admissibility_incomplete', actor: actorOf(caller), data: { missingItems: input.missingItems } },
+      ],
+      reviewed,
+    );
     return { status: saved.dossier.status };
   }
 
   if (reviewed.some((u) => u.review!.verdict === 'non_compliant')) {
-    throw new BusinessRuleError('a candidature with a non-compliant piece cannot be admissible: decide "incomplete" and list what to deposit again');
+    throw new BusinessRuleError(
+      'a candidature with a non-compliant piece cannot be admissible: decide "incomplete" and list what to deposit again',
+    );
   }
-  const dossier = { ...transition(stored.dossier, 'proofs_deposit', deps.clock), admissibleAt: now, lastCandidateActivityAt: now };
+  const dossier = {
+    ...transition(stored.dossier, 'proofs_deposit', deps.clock),
+    admissibleAt: now,
+    lastCandidateActivityAt: now,
+  };
   const company = await deps.companies.get(dossier.companyId);
   const saved = await commitDossier(
     deps,
@@ -65,12 +92,19 @@ export const decideAdmissibility = async (deps: Dependencies, caller: Caller, id
       uploads: reviewed,
       outbox: company
         ? [
-            outboxMessage(`dossier:${id}:admissible`, 'admissibility_admissible', companyRecipients(company), {
-              productName: dossier.product.name,
-              productVersion: dossier.product.version,
-              dossierId: id,
-              at: now,
-            }, now, id),
+            outboxMessage(
+              `dossier:${id}:admissible`,
+              'admissibility_admissible',
+              companyRecipients(company),
+              {
+                productName: dossier.product.name,
+                productVersion: dossier.product.version,
+                dossierId: id,
+                at: now,
+              },
+              now,
+              id,
+            ),
           ]
         : [],
     },

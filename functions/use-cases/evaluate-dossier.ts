@@ -40,8 +40,18 @@ export const evaluateDossier = async (deps: Dependencies, dossierId: string): Pr
       deps,
       stored,
       dossier,
-      [{ type: 'dossier_abandoned', actor: SYSTEM_ACTOR, data: { clock: kind, dueAt: dueAt.toISOString(), legalBasis } }],
-      { outbox: to.length ? [outboxMessage(`dossier:${dossierId}:abandoned`, template, to, about, now.toISOString(), dossierId)] : [] },
+      [
+        {
+          type: 'dossier_abandoned',
+          actor: SYSTEM_ACTOR,
+          data: { clock: kind, dueAt: dueAt.toISOString(), legalBasis },
+        },
+      ],
+      {
+        outbox: to.length
+          ? [outboxMessage(`dossier:${dossierId}:abandoned`, template, to, about, now.toISOString(), dossierId)]
+          : [],
+      },
     );
     return { dossierId, action: 'end', status: dossier.status };
   }
@@ -60,12 +70,19 @@ export const evaluateDossier = async (deps: Dependencies, dossierId: string): Pr
       })),
       {
         outbox: decision.reminders.map((r) =>
-          outboxMessage(`reminder:${dossierId}:${r.keys.join(',')}`, 'deadline_reminder', to, {
-            ...about,
-            kind: r.clock.kind,
-            dueAt: r.clock.dueAt.toISOString(),
-            daysLeft: String(r.daysLeft),
-          }, now.toISOString(), dossierId),
+          outboxMessage(
+            `reminder:${dossierId}:${r.keys.join(',')}`,
+            'deadline_reminder',
+            to,
+            {
+              ...about,
+              kind: r.clock.kind,
+              dueAt: r.clock.dueAt.toISOString(),
+              daysLeft: String(r.daysLeft),
+            },
+            now.toISOString(),
+            dossierId,
+          ),
         ),
       },
     );

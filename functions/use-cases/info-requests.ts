@@ -43,7 +43,10 @@ export const withInfoRequest = async (
     dueAt: infoRequestDeadline(now, deps.calendar).toISOString(),
     status: 'open',
   };
-  const next = withDeadlines({ ...dossier, updatedAt: now.toISOString(), infoRequests: [...(dossier.infoRequests ?? []), request] }, deps.calendar);
+  const next = withDeadlines(
+    { ...dossier, updatedAt: now.toISOString(), infoRequests: [...(dossier.infoRequests ?? []), request] },
+    deps.calendar,
+  );
   const company = await deps.companies.get(dossier.companyId);
   const saved = await commitDossier(
     deps,
@@ -51,19 +54,30 @@ export const withInfoRequest = async (
     next,
     [
       ...extraEvents,
-      { type: 'info_request_opened', actor: actorOf(caller), data: { requestId: request.id, missingItems, dueAt: request.dueAt, legalBasis: 'R.1470-2' } },
+      {
+        type: 'info_request_opened',
+        actor: actorOf(caller),
+        data: { requestId: request.id, missingItems, dueAt: request.dueAt, legalBasis: 'R.1470-2' },
+      },
     ],
     {
       uploads,
       outbox: company
         ? [
-            outboxMessage(`info-request:${request.id}`, 'info_request_opened', companyRecipients(company), {
-              productName: dossier.product.name,
-              productVersion: dossier.product.version,
-              dossierId: dossier.id,
-              dueAt: request.dueAt,
-              items: missingItems.join('\n'),
-            }, now.toISOString(), dossier.id),
+            outboxMessage(
+              `info-request:${request.id}`,
+              'info_request_opened',
+              companyRecipients(company),
+              {
+                productName: dossier.product.name,
+                productVersion: dossier.product.version,
+                dossierId: dossier.id,
+                dueAt: request.dueAt,
+                items: missingItems.join('\n'),
+              },
+              now.toISOString(),
+              dossier.id,
+            ),
           ]
         : [],
     },
@@ -76,7 +90,12 @@ export const withInfoRequest = async (
  * An instructor asks for missing items.
  * Input: dossier id, missing items. Output: the request id and its legal due date.
  */
-export const openInfoRequestUseCase = async (deps: Dependencies, caller: Caller, id: string, missingItems: string[]) => {
+export const openInfoRequestUseCase = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  missingItems: string[],
+) => {
   requireRole(caller, ['instructor']);
   const stored = await deps.dossiers.get(id);
   if (!stored) throw new NotFoundError('no such dossier');
@@ -89,7 +108,13 @@ export const openInfoRequestUseCase = async (deps: Dependencies, caller: Caller,
  * dossier goes back to ANS's queue.
  * Input: dossier id, request id, message. Output: the stored dossier.
  */
-export const answerInfoRequest = async (deps: Dependencies, caller: Caller, id: string, requestId: string, message: string) => {
+export const answerInfoRequest = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  requestId: string,
+  message: string,
+) => {
   requireRole(caller, ['candidate']);
   const stored = await deps.dossiers.get(id);
   const dossier = assertCanSee(caller, stored?.dossier);
@@ -97,8 +122,17 @@ export const answerInfoRequest = async (deps: Dependencies, caller: Caller, id: 
   if (!request) throw new NotFoundError('no such information request');
   if (request.status !== 'open') throw new ConflictError(`this information request is ${request.status}`);
   const now = deps.clock.now().toISOString();
-  const answered: InfoRequest = { ...request, status: 'answered', answeredAt: now, answeredBy: caller.sub, answer: message };
-  const next = touchedByCandidate({ ...dossier, infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)) }, deps.clock);
+  const answered: InfoRequest = {
+    ...request,
+    status: 'answered',
+    answeredAt: now,
+    answeredBy: caller.sub,
+    answer: message,
+  };
+  const next = touchedByCandidate(
+    { ...dossier, infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)) },
+    deps.clock,
+  );
   const saved = await commitDossier(
     deps,
     stored,
@@ -106,12 +140,19 @@ export const answerInfoRequest = async (deps: Dependencies, caller: Caller, id: 
     [{ type: 'info_request_answered', actor: actorOf(caller), data: { requestId, messageLength: message.length } }],
     {
       outbox: [
-        outboxMessage(`info-request:${requestId}:answered`, 'info_request_answered', [deps.ansMailbox], {
-          productName: dossier.product.name,
-          productVersion: dossier.product.version,
-          dossierId: id,
-          at: now,
-        }, now, id),
+        outboxMessage(
+          `info-request:${requestId}:answered`,
+          'info_request_answered',
+          [deps.ansMailbox],
+          {
+            productName: dossier.product.name,
+            productVersion: dossier.product.version,
+            dossierId: id,
+            at: now,
+          },
+          now,
+          id,
+        ),
       ],
     },
   );

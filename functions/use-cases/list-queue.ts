@@ -3,7 +3,13 @@ import type { QueueStage } from '../domain/schemas';
 import type { Dependencies } from '../container';
 
 /** ANS's FIFO queue of a stage, oldest first (the collège sees its own stage). */
-export const listQueue = async (deps: Dependencies, caller: Caller, stage: QueueStage, limit: number, cursor?: string) => {
+export const listQueue = async (
+  deps: Dependencies,
+  caller: Caller,
+  stage: QueueStage,
+  limit: number,
+  cursor?: string,
+) => {
   requireRole(caller, stage === 'college' ? ['instructor', 'college'] : ['instructor']);
   return deps.dossiers.queue(stage, limit, cursor);
 };

@@ -26,19 +26,32 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
   const company = await deps.companies.get(dossier.companyId);
   const to = side === 'ans' ? (company ? companyRecipients(company) : []) : [deps.ansMailbox];
   const next = side === 'candidate' ? touchedByCandidate(dossier, deps.clock) : dossier;
-  await commitDossier(deps, stored, next, [{ type: 'message_posted', actor: actorOf(caller), data: { messageId: message.id, side, length: body.length } }], {
-    messages: [message],
-    outbox: to.length
-      ? [
-          outboxMessage(`message:${message.id}`, 'message_received', to, {
-            productName: dossier.product.name,
-            productVersion: dossier.product.version,
-            dossierId: id,
-            from: side === 'ans' ? 'l’ANS' : 'le candidat',
-          }, message.at, id),
-        ]
-      : [],
-  });
+  await commitDossier(
+    deps,
+    stored,
+    next,
+    [{ type: 'message_posted', actor: actorOf(caller), data: { messageId: message.id, side, length: body.length } }],
+    {
+      messages: [message],
+      outbox: to.length
+        ? [
+            outboxMessage(
+              `message:${message.id}`,
+              'message_received',
+              to,
+              {
+                productName: dossier.product.name,
+                productVersion: dossier.product.version,
+                dossierId: id,
+                from: side === 'ans' ? 'l’ANS' : 'le candidat',
+              },
+              message.at,
+              id,
+            ),
+          ]
+        : [],
+    },
+  );
   if (side === 'candidate') await notifyWorkflow(deps, id, 'candidate_activity');
   return message;
 };

@@ -17,7 +17,11 @@ export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
  * Steps: parse key → load grant → inspect the object → store verdict with journal (the receipt
  * is a candidate action: the inactivity clock restarts) → remove a bad object.
  */
-export const receiveUpload = async (deps: Dependencies, store: ObjectStoreName, key: string): Promise<ReceiveOutcome> => {
+export const receiveUpload = async (
+  deps: Dependencies,
+  store: ObjectStoreName,
+  key: string,
+): Promise<ReceiveOutcome> => {
   const ids = parseUploadKey(key);
   if (!ids) return 'ignored';
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -28,7 +32,9 @@ export const receiveUpload = async (deps: Dependencies, store: ObjectStoreName, 
     const object = await deps.storage.inspect(store, key);
     if (!object) return 'ignored'; // an event for an object deleted since: nothing to settle
     const now = deps.clock.now().toISOString();
-    const reason = isClosed(stored.dossier.status) ? `the dossier is ${stored.dossier.status}` : mismatch(upload, object);
+    const reason = isClosed(stored.dossier.status)
+      ? `the dossier is ${stored.dossier.status}`
+      : mismatch(upload, object);
     const settled = reason
       ? { ...upload, status: 'rejected' as const, rejectedAt: now, rejectedReason: reason }
       : { ...upload, status: 'received' as const, receivedAt: now };
@@ -42,7 +48,13 @@ export const receiveUpload = async (deps: Dependencies, store: ObjectStoreName, 
           {
             type: reason ? 'upload_rejected' : 'upload_received',
             actor: reason ? SYSTEM_ACTOR : { sub: upload.createdBy, role: 'candidate' },
-            data: { uploadId: upload.id, purpose: upload.purpose, size: object.size, sha256: object.sha256, ...(reason ? { reason } : {}) },
+            data: {
+              uploadId: upload.id,
+              purpose: upload.purpose,
+              size: object.size,
+              sha256: object.sha256,
+              ...(reason ? { reason } : {}),
+            },
           },
         ],
         { uploads: [settled] },

@@ -21,5 +21,11 @@ export const requestUpload = async (deps: Dependencies, caller: Caller, dossierI
   });
   await deps.dossiers.createUpload(upload);
   const signed = await deps.storage.presignPut(upload.store, upload.key, upload, UPLOAD_URL_TTL_SECONDS);
-  return { uploadId: upload.id, url: signed.url, method: 'PUT' as const, headers: signed.headers, expiresAt: upload.expiresAt };
+  return {
+    uploadId: upload.id,
+    url: signed.url,
+    method: 'PUT' as const,
+    headers: signed.headers,
+    expiresAt: upload.expiresAt,
+  };
 };

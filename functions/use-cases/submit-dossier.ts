@@ -20,26 +20,45 @@ export const submitDossier = async (deps: Dependencies, caller: Caller, id: stri
   const loaded = await deps.dossiers.getWithUploads(id);
   assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;
-  if (stored.dossier.status !== 'draft') throw new ConflictError(`only a draft can be submitted (the dossier is ${stored.dossier.status})`);
+  if (stored.dossier.status !== 'draft')
+    throw new ConflictError(`only a draft can be submitted (the dossier is ${stored.dossier.status})`);
   const errors = submissionErrors(stored.dossier, uploads);
-  if (errors.length) throw new BusinessRuleError('the candidature is incomplete or its profiles break the matrix', errors);
+  if (errors.length)
+    throw new BusinessRuleError('the candidature is incomplete or its profiles break the matrix', errors);
   const now = deps.clock.now().toISOString();
-  const dossier = { ...transition(stored.dossier, 'admissibility_review', deps.clock), submittedAt: now, lastCandidateActivityAt: now };
+  const dossier = {
+    ...transition(stored.dossier, 'admissibility_review', deps.clock),
+    submittedAt: now,
+    lastCandidateActivityAt: now,
+  };
   const company = await deps.companies.get(dossier.companyId);
   const saved = await commitDossier(
     deps,
     stored,
     dossier,
-    [{ type: 'dossier_submitted', actor: actorOf(caller), data: { profiles: dossier.profiles, useCase: dossier.useCase } }],
+    [
+      {
+        type: 'dossier_submitted',
+        actor: actorOf(caller),
+        data: { profiles: dossier.profiles, useCase: dossier.useCase },
+      },
+    ],
     {
       outbox: company
         ? [
-            outboxMessage(`dossier:${id}:submitted`, 'submission_received', companyRecipients(company), {
-              productName: dossier.product.name,
-              productVersion: dossier.product.version,
-              dossierId: id,
-              at: now,
-            }, now, id),
+            outboxMessage(
+              `dossier:${id}:submitted`,
+              'submission_received',
+              companyRecipients(company),
+              {
+                productName: dossier.product.name,
+                productVersion: dossier.product.version,
+                dossierId: id,
+                at: now,
+              },
+              now,
+              id,
+            ),
           ]
         : [],
     },

@@ -22,7 +22,8 @@ export const updateDossier = async (
   requireRole(caller, ['candidate']);
   const stored = await deps.dossiers.get(id);
   assertCanSee(caller, stored?.dossier);
-  if (stored!.version !== expectedVersion) throw new PreconditionFailedError('the dossier was modified since you read it');
+  if (stored!.version !== expectedVersion)
+    throw new PreconditionFailedError('the dossier was modified since you read it');
   const dossier = patchDossier(stored!.dossier, patch, deps.clock);
   const saved = await commitDossier(deps, stored, dossier, [
     { type: 'dossier_updated', actor: actorOf(caller), data: { fields: Object.keys(patch).sort() } },

@@ -4,6 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { ENV } from '../../functions/config/env';
@@ -101,6 +102,50 @@ export class CertificationFunction extends Construct {
       },
     );
     return this;
+  }
+
+  /** Presigns uploads into the evidence buckets: PutObject only, on the dossiers/ prefix. */
+  bindEvidenceUpload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
+    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
+    for (const bucket of Object.values(buckets)) bucket.grantPut(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards(buckets);
+    return this;
+  }
+
+  /** Inspects and removes uploaded objects (object-created verification). */
+  bindEvidenceInspection(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
+    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
+    for (const bucket of Object.values(buckets)) {
+      bucket.grantRead(this.fn, 'dossiers/*');
+      bucket.grantDelete(this.fn, 'dossiers/*');
+    }
+    this.acknowledgeBucketWildcards(buckets);
+    return this;
+  }
+
+  private acknowledgeBucketWildcards(buckets: { evidence: IBucket; sensitive: IBucket }) {
+    const stack = Stack.of(this);
+    Validations.of(this.fn).acknowledge(
+      ...Object.values(buckets).map((b) => ({
+        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(b.node.defaultChild as CfnElement)}.Arn>/dossiers/*]`,
+        reason: 'Objects are only ever under dossiers/{id}/…: the grant is limited to that prefix',
+      })),
+      { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: 'Part of the PutObject grant on the dossiers/ prefix' },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        reason: 'Reading uploaded objects (and their checksums) on the dossiers/ prefix',
+      },
+      { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: 'Part of the read grant on the evidence bucket' },
+      { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: 'Part of the read grant on the evidence bucket' },
+      {
+        id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+        reason: 'Removing a rejected upload on the dossiers/ prefix',
+      },
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: "Encrypting with the bucket's own KMS key" },
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: "Re-encryption with the bucket's own KMS key" },
+    );
   }
 
   bindStateMachine(stateMachine: IStateMachine): this {

@@ -105,11 +105,16 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // waits for them so that a test or a clock move sees their effects
     const background = new Set<Promise<unknown>>();
     const drainOutbox = async () => {
-      while (background.size) await Promise.allSettled([...background]);
       for (let round = 0; round < 20; round++) {
         const { sent } = await dispatchOutbox(ref.deps!);
         if (sent === 0) return;
       }
+    };
+    /** Waits for pending object-created handlers, then sends the mail. Never called from inside
+     * one of those handlers (they wait for the engine, which drains the outbox itself). */
+    const settle = async () => {
+      while (background.size) await Promise.allSettled([...background]);
+      await drainOutbox();
     };
     const invoke = async (functionKey: string, payload: unknown) => {
       const name = WORKFLOW_FUNCTIONS[functionKey as keyof typeof WORKFLOW_FUNCTIONS];
@@ -127,7 +132,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       mailer,
       engine,
       storage: new S3ObjectStorage(
-        S3ObjectStorage.client({ endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true }),
+        S3ObjectStorage.client({
+          endpoint: s3.endpoint,
+          region: LOCAL_REGION,
+          credentials: LOCAL_CREDENTIALS,
+          forcePathStyle: true,
+        }),
         {
           evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
           sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
@@ -173,13 +183,15 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         const parsed = clockAdvanceSchema.safeParse(parseJson(body));
         const target = parsed.success ? addIsoDuration(clock.now(), parsed.data.advance) : null;
         if (!target) return badRequest('expected { advance: "<ISO 8601 duration>" }, e.g. { "advance": "P61D" }');
+        await settle();
         const now = await engine.advanceTo(target);
+        await settle();
         return json(200, { now: now.toISOString() });
       },
       'GET /_local/workflow': async (): Promise<HttpResponse> => json(200, engine.describe()),
       'GET /_local/clock': async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),
       'GET /_local/mail': async ({ query }: { query: URLSearchParams }): Promise<HttpResponse> => {
-        await drainOutbox();
+        await settle();
         const response = await fetch(`${ses.endpoint}/store`);
         const store = (await response.json()) as {
           emails: {
@@ -207,7 +219,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       handlers,
       verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, unknown>,
       localRoutes,
-      afterRequest: drainOutbox,
+      afterRequest: settle,
     });
     await new Promise<void>((resolve, reject) =>
       server.once('error', reject).listen(options.port, '127.0.0.1', resolve),

@@ -33,6 +33,8 @@ export class CognitoUserDirectory implements UserDirectory {
       // a replay after a partial failure: the account exists, make sure it is in the group
       if (!(error instanceof UsernameExistsException)) throw error;
     }
-    await this.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: user.email, GroupName: 'candidate' }));
+    await this.cognito.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: user.email, GroupName: 'candidate' }),
+    );
   }
 }

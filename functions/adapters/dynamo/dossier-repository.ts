@@ -18,7 +18,11 @@ interface DossierItem {
   journalHead: StoredDossier['journalHead'];
 }
 
-const toStored = (item: DossierItem): StoredDossier => ({ dossier: item.dossier, version: item.version, journalHead: item.journalHead });
+const toStored = (item: DossierItem): StoredDossier => ({
+  dossier: item.dossier,
+  version: item.version,
+  journalHead: item.journalHead,
+});
 
 export class DynamoDossierRepository implements DossierRepository {
   constructor(
@@ -27,7 +31,9 @@ export class DynamoDossierRepository implements DossierRepository {
   ) {}
 
   async get(id: string): Promise<StoredDossier | null> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }),
+    );
     return Item ? toStored(Item as DossierItem) : null;
   }
 
@@ -40,7 +46,7 @@ export class DynamoDossierRepository implements DossierRepository {
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':from': 'META', ':to': 'UPLOAD#\uffff' },
+          ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':from': 'META', ':to': 'UPLOAD$' },
           ConsistentRead: true,
           ExclusiveStartKey: cursor,
         }),
@@ -130,7 +136,10 @@ export class DynamoDossierRepository implements DossierRepository {
         ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    return { items: (page.Items ?? []).map((i) => i.dossier as Dossier), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return {
+      items: (page.Items ?? []).map((i) => i.dossier as Dossier),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
   }
 
   async queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>> {
@@ -164,12 +173,20 @@ export class DynamoDossierRepository implements DossierRepository {
         ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    return { items: (page.Items ?? []).map((i) => i.message as Message), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return {
+      items: (page.Items ?? []).map((i) => i.message as Message),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
   }
 
   private conflictFor(error: unknown, change: DossierChange, fallback: string) {
     const reasons = failedConditions(error) ?? [];
-    const productIndex = 1 + change.events.length + (change.outbox?.length ?? 0) + (change.uploads?.length ?? 0) + (change.messages?.length ?? 0);
+    const productIndex =
+      1 +
+      change.events.length +
+      (change.outbox?.length ?? 0) +
+      (change.uploads?.length ?? 0) +
+      (change.messages?.length ?? 0);
     if (change.productKey?.acquire && reasons[productIndex]) {
       return new ConflictError('your company already has an open candidature for this product');
     }

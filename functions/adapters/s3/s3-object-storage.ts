@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStorage, ObjectStoreName } from '../../domain/ports';
 import type { StoredObject } from '../../domain/upload';
@@ -18,10 +26,19 @@ export class S3ObjectStorage implements ObjectStorage {
 
   /** SDK ≥ 3.729 would add a CRC32 of an empty body to presigned PUTs without WHEN_REQUIRED. */
   static client(config: ConstructorParameters<typeof S3Client>[0] = {}) {
-    return new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
+    return new S3Client({
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...config,
+    });
   }
 
-  async presignPut(store: ObjectStoreName, key: string, file: { contentType: string; size: number; sha256: string }, expiresIn: number) {
+  async presignPut(
+    store: ObjectStoreName,
+    key: string,
+    file: { contentType: string; size: number; sha256: string },
+    expiresIn: number,
+  ) {
     const command = new PutObjectCommand({
       Bucket: this.buckets[store],
       Key: key,
@@ -53,7 +70,11 @@ export class S3ObjectStorage implements ObjectStorage {
         hash.update(chunk as Buffer);
         length += (chunk as Buffer).length;
       }
-      return { size: length, sha256: hash.digest('base64'), ...(head.ContentType ? { contentType: head.ContentType } : {}) };
+      return {
+        size: length,
+        sha256: hash.digest('base64'),
+        ...(head.ContentType ? { contentType: head.ContentType } : {}),
+      };
     } catch (error) {
       if (error instanceof NotFound || error instanceof NoSuchKey) return null;
       throw error;

@@ -1,0 +1,416 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, companyBody, siret } from '../support/api-client';
+import { startTestStack, type TestStack } from '../support/local-stack';
+import { pdf, settled, upload } from '../support/uploads';
+
+let stack: TestStack;
+let http: ReturnType<typeof api>;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  http = api(stack.url);
+}, 120_000);
+afterAll(async () => stack?.dispose(), 60_000);
+
+const tokens = {
+  admin: () => http.token({ role: 'admin', sub: 'support' }),
+  instructor: () => http.token({ role: 'instructor', sub: 'instructor-1' }),
+  candidate: (companyId: string) => http.token({ role: 'candidate', sub: `cand-${companyId}`, ensId: companyId }),
+};
+
+const registerCompany = async (seed: number) => {
+  const r = await http.call('POST', '/v1/companies', {
+    token: await tokens.admin(),
+    body: companyBody(siret(seed), `k${seed}`),
+  });
+  expect(r.status).toBe(201);
+  return r.json.id as string;
+};
+
+const completeDraft = {
+  product: { name: 'MédiConsult', version: '2.1' },
+  useCase: 'city_practice',
+  profiles: ['general', 'identity_referential', 'e_prescription', 'identity_referential_insi_card', 'hds_third_party'],
+  plannedCompleteProofDate: '2027-03-31',
+  publishPlannedDate: true,
+  deployedInTeleconsultationCompany: false,
+  nie: 'NIE-0042',
+  nil: 'NIL-0042',
+};
+
+/** A company with a submitted candidature (documentation received). */
+const submitted = async (seed: number, name = `Produit ${seed}`) => {
+  const companyId = await registerCompany(seed);
+  const candidate = await tokens.candidate(companyId);
+  const created = await http.call('POST', '/v1/dossiers', {
+    token: candidate,
+    body: { ...completeDraft, product: { name, version: '1' } },
+  });
+  expect(created.status).toBe(201);
+  const id = created.json.id as string;
+  const { grant } = await upload(http, candidate, id, {});
+  expect((await settled(http, candidate, id, grant.json.uploadId)).status).toBe('received');
+  const submit = await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate });
+  expect(submit.status).toBe(200);
+  return { companyId, candidate, id };
+};
+
+describe('register → draft → uploads → submit → queue → admissible', () => {
+  it('runs the whole admissibility path', async () => {
+    const companyId = await registerCompany(100);
+    const candidate = await tokens.candidate(companyId);
+    const created = await http.call('POST', '/v1/dossiers', {
+      token: candidate,
+      body: {
+        product: { name: 'MédiConsult', version: '2.1' },
+        useCase: 'city_practice',
+        profiles: ['identity_referential', 'hds_third_party', 'hds_self_hosted'],
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+
+    // the submission names every broken rule
+    const early = await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate });
+    expect(early.status).toBe(422);
+    const messages = early.json.errors.map((e: { message: string }) => e.message).join('\n');
+    for (const expected of [
+      'general is required',
+      'e_prescription is required',
+      'only one hosting profile',
+      'NIE',
+      'NIL',
+      'functional documentation',
+      'planned date',
+    ]) {
+      expect(messages).toContain(expected);
+    }
+
+    // uploads: good, tampered SHA-256, wrong length, wrong type, oversize
+    const good = await upload(http, candidate, id, {});
+    expect(good.grant.status).toBe(201);
+    expect(good.grant.json).toMatchObject({ method: 'PUT', headers: { 'x-amz-checksum-sha256': expect.any(String) } });
+    expect(good.grant.json.url).not.toContain('Documentation');
+    expect(good.put!.ok).toBe(true);
+    const received = await settled(http, candidate, id, good.grant.json.uploadId);
+    expect(received).toMatchObject({
+      status: 'received',
+      fileName: 'Documentation fonctionnelle.pdf',
+      purpose: 'functional_documentation',
+    });
+
+    const original = pdf('original');
+    const tampered = Buffer.from(original);
+    tampered[tampered.length - 2] = 0x21;
+    const bad = await upload(http, candidate, id, { file: original, sent: tampered });
+    expect((await settled(http, candidate, id, bad.grant.json.uploadId)).status).toBe('rejected');
+
+    const longer = await upload(http, candidate, id, {
+      file: original,
+      sent: Buffer.concat([original, Buffer.from('x')]),
+    });
+    const longerUpload = await settled(http, candidate, id, longer.grant.json.uploadId);
+    expect(longerUpload.status).toBe('rejected');
+    expect(longerUpload.rejectedReason).toContain('size');
+
+    expect((await upload(http, candidate, id, { contentType: 'application/x-msdownload' })).grant.status).toBe(415);
+    const oversize = await upload(http, candidate, id, { size: 201 * 1024 * 1024 });
+    expect(oversize.grant.status).toBe(413);
+    expect((await upload(http, candidate, id, { purpose: 'proof', requirementId: 'GEN-01' })).grant.status).toBe(409);
+    expect((await upload(http, candidate, id, { purpose: 'mandate' })).grant.status).toBe(422);
+    const badSha = await http.call('POST', `/v1/dossiers/${id}/uploads`, {
+      token: candidate,
+      body: { purpose: 'mandate', fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256: 'nope' },
+    });
+    expect(badSha.status).toBe(400);
+
+    // complete the draft, then submit
+    const read = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
+    const patched = await http.call('PATCH', `/v1/dossiers/${id}`, {
+      token: candidate,
+      body: completeDraft,
+      headers: { 'if-match': read.headers.get('etag')! },
+    });
+    expect(patched.status).toBe(200);
+    const submit = await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate });
+    expect(submit.status).toBe(200);
+    expect(submit.json.status).toBe('admissibility_review');
+    expect(submit.json.deadlines).toEqual([]); // ANS acts now: no clock against the candidate
+    const frozen = await http.call('PATCH', `/v1/dossiers/${id}`, {
+      token: candidate,
+      body: { profiles: ['general'] },
+      headers: { 'if-match': submit.headers.get('etag')! },
+    });
+    expect(frozen.status).toBe(409);
+    expect((await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate })).status).toBe(409);
+
+    // the FIFO queue, for instructors only
+    const instructor = await tokens.instructor();
+    const queue = await http.call('GET', '/v1/queue?stage=admissibility', { token: instructor });
+    expect(queue.status).toBe(200);
+    expect(queue.json.items.map((i: { dossierId: string }) => i.dossierId)).toContain(id);
+    expect((await http.call('GET', '/v1/queue?stage=admissibility', { token: candidate })).status).toBe(403);
+    expect((await http.call('GET', '/v1/queue?stage=nowhere', { token: instructor })).status).toBe(400);
+    expect((await http.call('GET', '/v1/queue?stage=admissibility&limit=0', { token: instructor })).status).toBe(400);
+
+    // admissible, with a verdict per piece
+    const verdict = await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+      token: instructor,
+      body: {
+        decision: 'admissible',
+        pieces: [{ uploadId: good.grant.json.uploadId, verdict: 'compliant', comment: 'Complète' }],
+      },
+    });
+    expect(verdict.status).toBe(200);
+    expect(verdict.json.status).toBe('proofs_deposit');
+    const after = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
+    expect(after.json.uploads.find((u: { id: string }) => u.id === good.grant.json.uploadId).review).toMatchObject({
+      verdict: 'compliant',
+      comment: 'Complète',
+    });
+    expect(after.json.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['inactivity_abandonment']);
+    expect(
+      (await http.call('GET', '/v1/queue?stage=admissibility', { token: instructor })).json.items.map(
+        (i: { dossierId: string }) => i.dossierId,
+      ),
+    ).not.toContain(id);
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+          token: instructor,
+          body: { decision: 'admissible' },
+        })
+      ).status,
+    ).toBe(409);
+
+    const mail = await http.call('GET', '/_local/mail?to=contact-k100@example.fr');
+    const subjects = mail.json.items.map((m: { subject: string }) => m.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Candidature reçue'),
+        expect.stringContaining('Candidature recevable'),
+      ]),
+    );
+  });
+
+  it('keeps one open candidature per product and company', async () => {
+    const companyId = await registerCompany(110);
+    const candidate = await tokens.candidate(companyId);
+    expect(
+      (
+        await http.call('POST', '/v1/dossiers', {
+          token: candidate,
+          body: { ...completeDraft, product: { name: 'Unique', version: '1' } },
+        })
+      ).status,
+    ).toBe(201);
+    const twin = await http.call('POST', '/v1/dossiers', {
+      token: candidate,
+      body: { ...completeDraft, product: { name: '  unique ', version: '2' } },
+    });
+    expect(twin.status).toBe(409);
+    const list = await http.call('GET', '/v1/dossiers', { token: candidate });
+    expect(list.json.items).toHaveLength(1);
+  });
+
+  it('answers bad admissibility input with 4xx and changes nothing', async () => {
+    const { id } = await submitted(120);
+    const instructor = await tokens.instructor();
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+          token: instructor,
+          body: { decision: 'incomplete' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+          token: instructor,
+          body: { decision: 'admissible', pieces: [{ uploadId: 'nope', verdict: 'compliant' }] },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+          token: await tokens.admin(),
+          body: { decision: 'admissible' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: instructor })).json.status).toBe(
+      'admissibility_review',
+    );
+  });
+});
+
+describe('information requests (R.1470-2)', () => {
+  it('abandons the dossier when a request lapses, after J-15 and J-3 reminders at their instants', async () => {
+    const { id, companyId } = await submitted(200);
+    const instructor = await tokens.instructor();
+    const verdict = await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+      token: instructor,
+      body: { decision: 'incomplete', missingItems: ['Kbis de moins de 3 mois'] },
+    });
+    expect(verdict.status).toBe(200);
+    const dossier = (await http.call('GET', `/v1/dossiers/${id}`, { token: instructor })).json;
+    const request = dossier.infoRequests[0];
+    expect(dossier.deadlines).toEqual([
+      { kind: 'info_request', dueAt: request.dueAt, legalBasis: expect.stringContaining('R.1470-2') },
+    ]);
+    expect(
+      (await http.call('GET', '/v1/queue?stage=admissibility', { token: instructor })).json.items.map(
+        (i: { dossierId: string }) => i.dossierId,
+      ),
+    ).not.toContain(id);
+
+    await http.call('POST', '/_local/clock', { body: { advance: 'P59D' } });
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.status).toBe(
+      'admissibility_review',
+    );
+    await http.call('POST', '/_local/clock', { body: { advance: 'P3D' } });
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.status).toBe(
+      'abandoned',
+    );
+
+    const mail = (await http.call('GET', `/_local/mail?to=contact-k200@example.fr`)).json.items as {
+      subject: string;
+      at: string;
+    }[];
+    const reminders = mail.filter((m) => m.subject.startsWith('Rappel'));
+    expect(reminders.map((m) => m.subject)).toEqual([
+      expect.stringContaining('15 jours'),
+      expect.stringContaining('3 jours'),
+    ]);
+    const due = new Date(request.dueAt).getTime();
+    expect(Math.abs(new Date(reminders[0]!.at).getTime() - (due - 15 * 86_400_000))).toBeLessThan(3_600_000 * 2);
+    const abandonment = mail.find((m) => m.subject.startsWith('Candidature abandonnée'))!;
+    expect(new Date(abandonment.at).getTime()).toBeGreaterThan(due);
+    expect(companyId).toBeTruthy();
+  });
+
+  it('does not abandon a dossier whose request was answered in time; it returns to the queue', async () => {
+    const { id, candidate } = await submitted(210);
+    const instructor = await tokens.instructor();
+    await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+      token: instructor,
+      body: { decision: 'incomplete', missingItems: ['Documentation à jour'] },
+    });
+    const requestId = (await http.call('GET', `/v1/dossiers/${id}`, { token: candidate })).json.infoRequests[0].id;
+
+    await http.call('POST', '/_local/clock', { body: { advance: 'P20D' } });
+    const fresh = await tokens.candidate(
+      (await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.companyId,
+    );
+    const reupload = await upload(http, fresh, id, { file: pdf('v2') });
+    expect(reupload.grant.status).toBe(201);
+    expect((await settled(http, fresh, id, reupload.grant.json.uploadId)).status).toBe('received');
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/info-requests/unknown/answer`, {
+          token: fresh,
+          body: { message: 'x' },
+        })
+      ).status,
+    ).toBe(404);
+    const answer = await http.call('POST', `/v1/dossiers/${id}/info-requests/${requestId}/answer`, {
+      token: fresh,
+      body: { message: 'Documentation redéposée.' },
+    });
+    expect(answer.status).toBe(200);
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/info-requests/${requestId}/answer`, {
+          token: fresh,
+          body: { message: 'again' },
+        })
+      ).status,
+    ).toBe(409);
+
+    await http.call('POST', '/_local/clock', { body: { advance: 'P61D' } });
+    const instructor2 = await tokens.instructor();
+    const after = await http.call('GET', `/v1/dossiers/${id}`, { token: instructor2 });
+    expect(after.json.status).toBe('admissibility_review');
+    expect(after.json.deadlines).toEqual([]);
+    expect(
+      (await http.call('GET', '/v1/queue?stage=admissibility', { token: instructor2 })).json.items.map(
+        (i: { dossierId: string }) => i.dossierId,
+      ),
+    ).toContain(id);
+    expect(
+      (await http.call('GET', '/_local/mail?to=instruction@ans.localhost')).json.items.map(
+        (m: { subject: string }) => m.subject,
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('Réponse à une demande de pièces')]));
+  });
+
+  it('opens an explicit request with its due date, one at a time, for instructors only', async () => {
+    const { id, candidate } = await submitted(220);
+    const instructor = await tokens.instructor();
+    const opened = await http.call('POST', `/v1/dossiers/${id}/info-requests`, {
+      token: instructor,
+      body: { missingItems: ['Attestation HDS'] },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.json).toEqual({ requestId: expect.any(String), dueAt: expect.any(String) });
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/info-requests`, {
+          token: instructor,
+          body: { missingItems: ['encore'] },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await http.call('POST', `/v1/dossiers/${id}/info-requests`, { token: candidate, body: { missingItems: ['x'] } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await http.call('POST', `/v1/dossiers/${id}/info-requests`, { token: instructor, body: { missingItems: [] } }))
+        .status,
+    ).toBe(400);
+  });
+});
+
+describe('messaging', () => {
+  it('carries messages both ways, mails the other side without the content, and hides the thread from other companies', async () => {
+    const { id, candidate } = await submitted(300);
+    const instructor = await tokens.instructor();
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/messages`, {
+          token: candidate,
+          body: { body: 'Question sur le profil CIBA' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/messages`, {
+          token: instructor,
+          body: { body: 'Réponse de l’ANS' },
+        })
+      ).status,
+    ).toBe(201);
+    const thread = await http.call('GET', `/v1/dossiers/${id}/messages`, { token: candidate });
+    expect(thread.json.items.map((m: { body: string; from: { side: string } }) => [m.from.side, m.body])).toEqual([
+      ['candidate', 'Question sur le profil CIBA'],
+      ['ans', 'Réponse de l’ANS'],
+    ]);
+    const toCompany = (await http.call('GET', '/_local/mail?to=contact-k300@example.fr')).json.items.filter(
+      (m: { subject: string }) => m.subject.startsWith('Nouveau message'),
+    );
+    expect(toCompany).toHaveLength(1);
+    expect(toCompany[0].text).not.toContain('Réponse de l’ANS');
+    const stranger = await tokens.candidate(await registerCompany(301));
+    expect((await http.call('GET', `/v1/dossiers/${id}/messages`, { token: stranger })).status).toBe(404);
+    expect(
+      (await http.call('POST', `/v1/dossiers/${id}/messages`, { token: stranger, body: { body: 'x' } })).status,
+    ).toBe(404);
+    expect(
+      (await http.call('POST', `/v1/dossiers/${id}/messages`, { token: candidate, body: { body: '' } })).status,
+    ).toBe(400);
+  });
+});
