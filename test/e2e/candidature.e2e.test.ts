@@ -414,3 +414,59 @@ describe('messaging', () => {
     ).toBe(400);
   });
 });
+
+describe('groups and storage events', () => {
+  it('asks a group lead for one mandate per member before submission', async () => {
+    const companyId = await registerCompany(400);
+    const candidate = await tokens.candidate(companyId);
+    const created = await http.call('POST', '/v1/dossiers', {
+      token: candidate,
+      body: {
+        ...completeDraft,
+        product: { name: 'Groupement', version: '1' },
+        group: { members: [{ name: 'Membre A' }, { name: 'Membre B' }] },
+      },
+    });
+    const id = created.json.id as string;
+    const doc = await upload(http, candidate, id, {});
+    await settled(http, candidate, id, doc.grant.json.uploadId);
+    const mandate = await upload(http, candidate, id, { purpose: 'mandate', file: pdf('mandat A') });
+    expect((await settled(http, candidate, id, mandate.grant.json.uploadId)).status).toBe('received');
+    const refused = await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual([
+      { path: 'uploads', message: expect.stringContaining('1 received for 2 members') },
+    ]);
+    const second = await upload(http, candidate, id, { purpose: 'mandate', file: pdf('mandat B') });
+    await settled(http, candidate, id, second.grant.json.uploadId);
+    expect((await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate })).status).toBe(200);
+  });
+
+  it('ignores duplicate and out-of-order object-created events', async () => {
+    const companyId = await registerCompany(410);
+    const candidate = await tokens.candidate(companyId);
+    const id = (
+      await http.call('POST', '/v1/dossiers', {
+        token: candidate,
+        body: { ...completeDraft, product: { name: 'Replay', version: '1' } },
+      })
+    ).json.id;
+    const { grant } = await upload(http, candidate, id, {});
+    const first = await settled(http, candidate, id, grant.json.uploadId);
+    const before = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
+
+    const { dependencies } = await import('../../functions/container');
+    const { receiveUpload } = await import('../../functions/use-cases/receive-upload');
+    const key = `dossiers/${id}/functional_documentation/${grant.json.uploadId}`;
+    expect(await receiveUpload(dependencies(), 'evidence', key)).toBe('ignored'); // duplicate
+    expect(await receiveUpload(dependencies(), 'evidence', `dossiers/${id}/functional_documentation/unknown`)).toBe(
+      'ignored',
+    ); // no grant
+    expect(await receiveUpload(dependencies(), 'evidence', 'elsewhere/file.pdf')).toBe('ignored');
+    expect(await receiveUpload(dependencies(), 'sensitive', key)).toBe('ignored'); // wrong store
+
+    const after = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
+    expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
+    expect(after.json.uploads.find((u: { id: string }) => u.id === grant.json.uploadId)).toEqual(first);
+  });
+});
