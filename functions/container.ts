@@ -8,6 +8,8 @@ import { createDocumentClient } from './adapters/dynamo/client';
 import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
 import { DynamoOutboxStore } from './adapters/dynamo/outbox-store';
+import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
+import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
@@ -19,7 +21,9 @@ import type {
   CompanyRepository,
   DossierRepository,
   Mailer,
+  CertificateRepository,
   ObjectStorage,
+  ReferentialStore,
   OutboxStore,
   UserDirectory,
   WorkflowEngine,
@@ -37,6 +41,8 @@ export interface Dependencies {
   outbox: OutboxStore;
   mailer: Mailer;
   storage: ObjectStorage;
+  referentials: ReferentialStore;
+  certificates: CertificateRepository;
   users: UserDirectory;
   /** where mail meant for ANS's instructors goes (their shared mailbox) */
   ansMailbox: string;
@@ -65,6 +71,8 @@ export const fromEnvironment = (): Dependencies => {
         sensitive: requireEnv(ENV.sensitiveBucket),
       }),
   );
+  const certificates = lazy(() => new DynamoCertificateRepository(db(), table()));
+  const referentials = lazy(() => new DynamoReferentialStore(db(), table()));
   const users = lazy(() => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId)));
   return {
     clock: systemClock,
@@ -90,6 +98,12 @@ export const fromEnvironment = (): Dependencies => {
     },
     get storage() {
       return storage();
+    },
+    get certificates() {
+      return certificates();
+    },
+    get referentials() {
+      return referentials();
     },
     get users() {
       return users();

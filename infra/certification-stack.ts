@@ -298,6 +298,8 @@ export class CertificationStack extends Stack {
       if (route.access.table) f.bindTable(table, route.access.table);
       if (route.access.workflow) f.bindStateMachine(stateMachine);
       if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
+      if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
+      if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
       f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
       api.addRoutes({
         path: route.path,

@@ -10,11 +10,15 @@ export interface RunningClock {
   dueAt: Date;
   legalBasis: string;
   /** what the platform does on its own at expiry */
-  onExpiry: 'abandon';
+  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late';
+  /** who the J-15 and J-3 reminders go to: whoever must act before it runs out */
+  remind: 'company' | 'ans';
 }
 
 export const INACTIVITY_PERIOD = { months: 6 } as const;
 export const INFO_REQUEST_PERIOD = { days: 60 } as const;
+export const DECISION_PERIOD = { months: 6 } as const;
+export const INS_TEST_DAY_PERIOD = { weeks: 4 } as const;
 export const REMINDER_DAYS = [15, 3] as const;
 
 /** Statuses in which the candidate is the one expected to act (guide §5.2). */
@@ -22,6 +26,9 @@ const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit'];
 
 export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
   legalDeadline(openedAt, INFO_REQUEST_PERIOD, policy);
+
+/** Statuses in which ANS owes a decision on a complete file (R.1470-4). */
+const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'convention_pending', 'college_pending'];
 
 export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): RunningClock[] => {
   if (['certified', 'certified_with_reservations', 'refused', 'abandoned', 'withdrawn'].includes(dossier.status))
@@ -35,6 +42,7 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
       dueAt: new Date(request.dueAt),
       legalBasis: 'Code de la santé publique, art. R.1470-2',
       onExpiry: 'abandon',
+      remind: 'company',
     });
   } else if (CANDIDATE_TO_ACT.includes(dossier.status)) {
     clocks.push({
@@ -42,6 +50,34 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
       dueAt: legalDeadline(new Date(dossier.lastCandidateActivityAt), INACTIVITY_PERIOD, policy),
       legalBasis: 'Guide de dépôt ANS §5.2',
       onExpiry: 'abandon',
+      remind: 'company',
+    });
+  }
+  if (
+    DECISION_PENDING.includes(dossier.status) &&
+    dossier.decisionDueAt &&
+    !(request && dossier.decisionClockSuspended)
+  ) {
+    clocks.push({
+      kind: 'decision',
+      dueAt: new Date(dossier.decisionDueAt),
+      legalBasis: 'Code de la santé publique, art. R.1470-4',
+      onExpiry: 'tacit_acceptance',
+      remind: 'ans',
+    });
+  }
+  if (
+    dossier.status === 'instruction' &&
+    dossier.insTestDueAt &&
+    !dossier.insTestDay?.outcome &&
+    !dossier.insTestLate
+  ) {
+    clocks.push({
+      kind: 'ins_test_day',
+      dueAt: new Date(dossier.insTestDueAt),
+      legalBasis: 'Guide de dépôt ANS §5.2',
+      onExpiry: 'flag_late',
+      remind: 'company',
     });
   }
   return clocks;
@@ -72,7 +108,9 @@ export const decideClocks = (
   policy: CalendarPolicy = defaultCalendarPolicy,
 ): ClockDecision => {
   const clocks = runningClocks(dossier, policy);
-  const expired = clocks.find((c) => now.getTime() > c.dueAt.getTime());
+  const expiredClocks = clocks.filter((c) => now.getTime() > c.dueAt.getTime());
+  // an abandonment ends everything: it goes first
+  const expired = expiredClocks.find((c) => c.onExpiry === 'abandon') ?? expiredClocks[0];
   if (expired) return { expired, reminders: [] };
   const sent = new Set(dossier.remindersSent ?? []);
   const reminders: Reminder[] = [];

@@ -73,6 +73,37 @@ export interface Dossier {
   submittedAt?: string;
   admissibleAt?: string;
   infoRequests?: InfoRequest[];
+  /** evidence sections handed in, by section id */
+  sections?: Record<string, { status: 'submitted'; submittedAt: string; submittedBy: string }>;
+  /** accusé de réception of the complete file: its certain date and journal proof */
+  receipt?: { at: string; seq: number; hash: string };
+  /** R.1470-4: silence at this instant is acceptance */
+  decisionDueAt?: string;
+  /** guide §5.2: the INS test day is organised within 4 weeks of the complete file */
+  insTestDueAt?: string;
+  insTestLate?: boolean;
+  certificate?: {
+    number: string;
+    status: string;
+    grantedAt: string;
+    grantedBy: 'college' | 'tacit_acceptance';
+    withReservations: boolean;
+  };
+  decision?: {
+    decision: 'certified' | 'certified_with_reservations' | 'refused';
+    reasons?: string[];
+    decidedAt: string;
+    decidedBy: string;
+  };
+  insTestDay?: {
+    proposedDate?: string;
+    proposedAt?: string;
+    outcome?: 'passed' | 'failed';
+    recordedAt?: string;
+    comment?: string;
+  };
+  /** policy "suspend": the decision clock stands still while an information request is open */
+  decisionClockSuspended?: boolean;
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];
 }
@@ -112,13 +143,14 @@ export const createDossier = (
   actor: string,
   clock: Clock,
   id: string = randomUUID(),
+  referentialVersion: string = CURRENT_REFERENTIAL_VERSION,
 ): Dossier => {
   const now = clock.now().toISOString();
   return withDeadlines({
     id,
     companyId,
     status: 'draft',
-    referentialVersion: CURRENT_REFERENTIAL_VERSION,
+    referentialVersion,
     ...input,
     components: input.components ?? [],
     createdAt: now,

@@ -12,7 +12,11 @@ export type MailTemplate =
   | 'deadline_reminder'
   | 'dossier_abandoned_inactivity'
   | 'dossier_abandoned_info_request'
-  | 'message_received';
+  | 'message_received'
+  | 'ins_test_day_late'
+  | 'complete_file_receipt'
+  | 'certificate_granted'
+  | 'dossier_refused';
 
 export interface MailData {
   companyName?: string;
@@ -34,11 +38,13 @@ const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
 
 const DEADLINE_LABELS: Record<string, string> = {
   inactivity_abandonment: 'le délai d’inactivité de six mois (guide de dépôt, §5.2)',
+  decision: 'le délai de décision de six mois (art. R.1470-4 : le silence vaut acceptation)',
+  ins_test_day: 'le délai de quatre semaines pour organiser la journée de test INS (guide de dépôt, §5.2)',
   info_request:
     'le délai de soixante jours pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)',
 };
 
-const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }> = {
+const TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }>> = {
   company_registered: (d) => ({
     subject: 'Votre compte sur la plateforme de certification des SI de téléconsultation',
     lines: [
@@ -121,10 +127,50 @@ const TEMPLATES: Record<MailTemplate, (d: MailData) => { subject: string; lines:
   }),
 };
 
+const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }>> = {
+  ins_test_day_late: (d) => ({
+    subject: `Journée de test INS non organisée — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `La journée de test INS du dossier ${d.dossierId} (${product(d)}) n’a pas eu lieu dans les quatre semaines suivant le dépôt du dossier complet (guide de dépôt, §5.2).`,
+      'Merci de proposer une date au plus vite.',
+    ],
+  }),
+  complete_file_receipt: (d) => ({
+    subject: `Accusé de réception — dossier complet ${d.dossierId}`,
+    lines: [
+      'Bonjour,',
+      `L’ANS accuse réception, le ${when(d.at)}, du dossier complet de preuves pour ${product(d)} (dossier ${d.dossierId}).`,
+      `La décision doit intervenir au plus tard le ${when(d.dueAt)} ; à défaut, le silence gardé vaut acceptation (art. R.1470-4 du code de la santé publique).`,
+      `La journée de test INS est à organiser avant le ${when(d.insTestDueAt)}.`,
+      `Preuve de date : événement n°${d.seq} du journal, empreinte SHA-256 ${d.hash}.`,
+    ],
+  }),
+  certificate_granted: (d) => ({
+    subject: `Certificat de conformité ${d.number} — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      d.tacit === 'true'
+        ? `Faute de décision notifiée dans le délai de six mois, la certification de ${product(d)} (dossier ${d.dossierId}) est acquise par acceptation tacite (art. R.1470-4 du code de la santé publique).`
+        : `Le collège technique a décidé de certifier ${product(d)} (dossier ${d.dossierId})${d.reservations ? ' avec réserves' : ''}.`,
+      ...(d.reservations ? [`Réserves : ${d.reservations}`] : []),
+      `Le certificat porte le numéro ${d.number}, délivré le ${when(d.at)}.`,
+    ],
+  }),
+  dossier_refused: (d) => ({
+    subject: `Décision de refus — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Le collège technique a refusé la certification de ${product(d)} (dossier ${d.dossierId}).`,
+      `Motifs : ${d.reasons}`,
+    ],
+  }),
+};
+
 const SIGNATURE = ['—', 'Agence du Numérique en Santé — certification des SI de téléconsultation'];
 
 export const renderMail = (template: MailTemplate, data: MailData) => {
-  const { subject, lines } = TEMPLATES[template](data);
+  const { subject, lines } = (TEMPLATES[template] ?? MORE_TEMPLATES[template]!)(data);
   const all = [...lines, '', ...SIGNATURE];
   return {
     subject,

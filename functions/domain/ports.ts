@@ -5,6 +5,9 @@ import type { OutboxMessage } from './outbox';
 import type { QueueStage } from './schemas';
 import type { StoredObject, Upload } from './upload';
 import type { Message } from './message';
+import type { Catalogue } from './catalogue';
+import type { Certificate } from './certificate';
+import type { ProfileMatrix } from './profile-matrix';
 
 /** Secondary ports: what use cases need from the outside world. Adapters implement them. */
 
@@ -23,6 +26,7 @@ export interface DossierChange {
   /** upload records written with the dossier (received, rejected, reviewed) */
   uploads?: Upload[];
   messages?: Message[];
+  certificates?: Certificate[];
   /** "one open candidature per product": the key to take and/or give back */
   productKey?: { acquire?: string; release?: string };
 }
@@ -68,6 +72,8 @@ export interface ObjectStorage {
   /** size, SHA-256 (base64) and type of a stored object; null when absent */
   inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null>;
   remove(store: ObjectStoreName, key: string): Promise<void>;
+  /** a short-lived download link that saves the file under its display name */
+  presignGet(store: ObjectStoreName, key: string, fileName: string, expiresInSeconds: number): Promise<string>;
 }
 
 export interface UserDirectory {
@@ -110,4 +116,30 @@ export interface OutboxStore {
   claim(id: string, at: string): Promise<boolean>;
   markSent(id: string, at: string): Promise<void>;
   release(id: string, error: string): Promise<void>;
+}
+
+export interface Referential {
+  version: string;
+  catalogue: Catalogue;
+  matrix: ProfileMatrix;
+  publishedAt: string;
+  /** holders of an earlier version must apply for a new certificate by then (if set) */
+  renewalRequiredBy?: string;
+}
+
+export interface ReferentialStore {
+  /** the shipped versions and the imported ones */
+  get(version: string): Promise<Referential | null>;
+  /** ConflictError when the version exists */
+  put(referential: Referential): Promise<void>;
+  /** the version new candidatures start on */
+  current(): Promise<string>;
+  setCurrent(version: string): Promise<void>;
+}
+
+export interface CertificateRepository {
+  /** the next number of the year's sequence, allocated atomically */
+  allocateNumber(year: number): Promise<number>;
+  get(number: string): Promise<Certificate | null>;
+  listPublic(limit: number, cursor?: string): Promise<Page<Certificate>>;
 }

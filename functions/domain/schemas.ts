@@ -158,6 +158,19 @@ export const infoRequestSchema = z.object({ missingItems: z.array(text(500)).min
 export const infoRequestAnswerSchema = z.object({ message: text(10_000) }).strict();
 export const messageSchema = z.object({ body: text(10_000) }).strict();
 
+export const referentialImportSchema = z
+  .object({
+    version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.5.0'),
+    format: z.enum(['csv', 'xlsx']),
+    content: z.base64().min(1).max(200_000),
+    matrixFrom: z
+      .string()
+      .regex(/^\d+\.\d+(\.\d+)?$/)
+      .optional(),
+    current: z.boolean().optional(),
+  })
+  .strict();
+
 export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
 

@@ -1,6 +1,6 @@
 import type { Dossier } from './dossier';
 import type { FieldError } from './errors';
-import { matrixFor, profileErrors } from './profile-matrix';
+import { profileErrors, type ProfileMatrix } from './profile-matrix';
 import { receivedUploads, type Upload } from './upload';
 
 /**
@@ -8,8 +8,7 @@ import { receivedUploads, type Upload } from './upload';
  * the profile matrix, the CNDA numbers the identity-referential profile needs, the functional
  * documentation, the mandates of a group, and the answers the form asks for.
  */
-export const submissionErrors = (dossier: Dossier, uploads: Upload[]): FieldError[] => {
-  const matrix = matrixFor(dossier.referentialVersion);
+export const submissionErrors = (dossier: Dossier, uploads: Upload[], matrix: ProfileMatrix): FieldError[] => {
   const errors = profileErrors(dossier.useCase, dossier.profiles, matrix);
   if (dossier.profiles.some((p) => matrix.needsNieNil.includes(p))) {
     if (!dossier.nie)

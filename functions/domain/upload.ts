@@ -10,7 +10,7 @@ import type { UploadRequest } from './schemas';
  * an object whose size and SHA-256 match what was announced.
  */
 export type UploadPurpose = 'functional_documentation' | 'mandate' | 'proof';
-export type UploadStatus = 'pending' | 'received' | 'rejected';
+export type UploadStatus = 'pending' | 'received' | 'rejected' | 'withdrawn';
 
 export interface Upload {
   id: string;
@@ -32,6 +32,7 @@ export interface Upload {
   receivedAt?: string;
   rejectedAt?: string;
   rejectedReason?: string;
+  withdrawnAt?: string;
   review?: { verdict: 'compliant' | 'non_compliant'; comment?: string; by: string; at: string };
 }
 

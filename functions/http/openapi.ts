@@ -7,6 +7,7 @@ import {
   infoRequestAnswerSchema,
   infoRequestSchema,
   messageSchema,
+  referentialImportSchema,
   uploadRequestSchema,
 } from '../domain/schemas';
 import { DOSSIER_STATUSES } from '../domain/dossier';
@@ -38,6 +39,7 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/dossiers/{id}/info-requests': infoRequestSchema,
   'POST /v1/dossiers/{id}/info-requests/{requestId}/answer': infoRequestAnswerSchema,
   'POST /v1/dossiers/{id}/messages': messageSchema,
+  'POST /v1/referentials': referentialImportSchema,
 };
 
 /** OpenAPI 3.1 document built from the same zod schemas that validate requests. */

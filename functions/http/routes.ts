@@ -9,7 +9,7 @@ export interface RouteSpec {
   handler: string;
   auth: boolean;
   /** what the function touches, for least-privilege grants */
-  access: { table?: 'read' | 'write'; workflow?: boolean; evidence?: 'put' };
+  access: { table?: 'read' | 'write'; workflow?: boolean; evidence?: 'put' | 'get' | 'delete' };
 }
 
 export const ROUTES: RouteSpec[] = [
@@ -82,4 +82,33 @@ export const ROUTES: RouteSpec[] = [
     auth: true,
     access: { table: 'write', workflow: true },
   },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}/requirements',
+    handler: 'get-requirements',
+    auth: true,
+    access: { table: 'read' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/dossiers/{id}/sections/{sectionId}/submit',
+    handler: 'submit-section',
+    auth: true,
+    access: { table: 'write', workflow: true },
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/dossiers/{id}/uploads/{uploadId}',
+    handler: 'withdraw-upload',
+    auth: true,
+    access: { table: 'write', workflow: true, evidence: 'delete' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}/uploads/{uploadId}/download',
+    handler: 'download-upload',
+    auth: true,
+    access: { table: 'write', evidence: 'get' },
+  },
+  { method: 'POST', path: '/v1/referentials', handler: 'import-referential', auth: true, access: { table: 'write' } },
 ];

@@ -1,7 +1,8 @@
 import type { Dependencies } from '../container';
 import { productKeyChange, type Dossier } from '../domain/dossier';
-import { appendEvents, GENESIS, type Actor } from '../domain/journal';
+import { appendEvents, GENESIS, type Actor, type JournalEvent } from '../domain/journal';
 import type { Message } from '../domain/message';
+import type { Certificate } from '../domain/certificate';
 import type { OutboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
@@ -22,14 +23,26 @@ export const commitDossier = async (
   stored: StoredDossier | null,
   dossier: Dossier,
   events: EventDraft[],
-  extras: { outbox?: OutboxMessage[]; uploads?: Upload[]; messages?: Message[] } = {},
+  extras: {
+    outbox?: OutboxMessage[];
+    uploads?: Upload[];
+    messages?: Message[];
+    certificates?: Certificate[];
+    /** last touch to the dossier once its journal events (and their hashes) are known */
+    withJournal?: (events: JournalEvent[], dossier: Dossier) => Dossier;
+    /** mail that must quote the journal (e.g. the receipt's hash) */
+    outboxFor?: (events: JournalEvent[], dossier: Dossier) => OutboxMessage[];
+  } = {},
 ): Promise<StoredDossier> => {
   const at = deps.clock.now().toISOString();
   const journal = appendEvents(
     stored?.journalHead ?? GENESIS,
     events.map((e) => ({ dossierId: dossier.id, at, ...e })),
   );
-  const productKey = productKeyChange(stored?.dossier ?? null, dossier);
-  const change = { dossier, ...journal, ...extras, ...(productKey ? { productKey } : {}) };
+  const { withJournal, outboxFor, ...rest } = extras;
+  const final = withJournal ? withJournal(journal.events, dossier) : dossier;
+  if (outboxFor) rest.outbox = [...(rest.outbox ?? []), ...outboxFor(journal.events, final)];
+  const productKey = productKeyChange(stored?.dossier ?? null, final);
+  const change = { dossier: final, ...journal, ...rest, ...(productKey ? { productKey } : {}) };
   return stored ? deps.dossiers.update(stored.version, change) : deps.dossiers.create(change);
 };

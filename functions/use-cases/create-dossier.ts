@@ -18,7 +18,7 @@ export const createDossier = async (deps: Dependencies, caller: Caller, input: D
   requireRole(caller, ['candidate']);
   const company = caller.ensId ? await deps.companies.get(caller.ensId) : null;
   if (!company) throw new ForbiddenError('your account is not attached to a registered company');
-  const dossier = newDossier(input, company.id, caller.sub, deps.clock);
+  const dossier = newDossier(input, company.id, caller.sub, deps.clock, undefined, await deps.referentials.current());
   const mail = outboxMessage(
     `dossier:${dossier.id}:created`,
     'dossier_created',

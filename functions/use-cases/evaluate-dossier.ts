@@ -5,6 +5,7 @@ import { isClosed, transition } from '../domain/dossier';
 import { outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { grantByTacitAcceptance } from './grant-certificate';
 
 /** The longest a single wait may last inside one execution (a Standard execution lives a year). */
 export const MAX_WAIT_SECONDS = 300 * 24 * 3600;
@@ -31,6 +32,40 @@ export const evaluateDossier = async (deps: Dependencies, dossierId: string): Pr
   const company = await deps.companies.get(stored.dossier.companyId);
   const to = company ? companyRecipients(company) : [];
   const about = { productName: stored.dossier.product.name, productVersion: stored.dossier.product.version, dossierId };
+
+  if (decision.expired?.onExpiry === 'flag_late') {
+    const { kind, legalBasis, dueAt } = decision.expired;
+    await commitDossier(
+      deps,
+      stored,
+      { ...stored.dossier, insTestLate: true },
+      [
+        {
+          type: 'ins_test_day_late',
+          actor: SYSTEM_ACTOR,
+          data: { clock: kind, dueAt: dueAt.toISOString(), legalBasis },
+        },
+      ],
+      {
+        outbox: [
+          outboxMessage(
+            `dossier:${dossierId}:ins-test-late`,
+            'ins_test_day_late',
+            [...to, deps.ansMailbox],
+            about,
+            now.toISOString(),
+            dossierId,
+          ),
+        ],
+      },
+    );
+    return evaluateDossier(deps, dossierId);
+  }
+
+  if (decision.expired?.onExpiry === 'tacit_acceptance') {
+    await grantByTacitAcceptance(deps, stored, decision.expired);
+    return evaluateDossier(deps, dossierId);
+  }
 
   if (decision.expired) {
     const { kind, legalBasis, dueAt } = decision.expired;

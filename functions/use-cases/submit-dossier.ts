@@ -22,7 +22,9 @@ export const submitDossier = async (deps: Dependencies, caller: Caller, id: stri
   const { stored, uploads } = loaded!;
   if (stored.dossier.status !== 'draft')
     throw new ConflictError(`only a draft can be submitted (the dossier is ${stored.dossier.status})`);
-  const errors = submissionErrors(stored.dossier, uploads);
+  const referential = await deps.referentials.get(stored.dossier.referentialVersion);
+  if (!referential) throw new Error(`referential ${stored.dossier.referentialVersion} is missing`);
+  const errors = submissionErrors(stored.dossier, uploads, referential.matrix);
   if (errors.length)
     throw new BusinessRuleError('the candidature is incomplete or its profiles break the matrix', errors);
   const now = deps.clock.now().toISOString();

@@ -125,6 +125,24 @@ export class CertificationFunction extends Construct {
     return this;
   }
 
+  /** Signs short download links (the app lets only security reviewers fetch sensitive evidence). */
+  bindEvidenceDownload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
+    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
+    for (const bucket of Object.values(buckets)) bucket.grantRead(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards(buckets);
+    return this;
+  }
+
+  /** Removes a withdrawn file. */
+  bindEvidenceDelete(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
+    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
+    for (const bucket of Object.values(buckets)) bucket.grantDelete(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards(buckets);
+    return this;
+  }
+
   private acknowledgeBucketWildcards(buckets: { evidence: IBucket; sensitive: IBucket }) {
     const stack = Stack.of(this);
     Validations.of(this.fn).acknowledge(

@@ -6,6 +6,8 @@ import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { DynamoCompanyRepository } from '../../functions/adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
+import { DynamoCertificateRepository } from '../../functions/adapters/dynamo/certificate-repository';
+import { DynamoReferentialStore } from '../../functions/adapters/dynamo/referential-store';
 import { DynamoWorkflowStateStore } from '../../functions/adapters/dynamo/workflow-state-store';
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { S3ObjectStorage } from '../../functions/adapters/s3/s3-object-storage';
@@ -143,6 +145,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
         },
       ),
+      referentials: new DynamoReferentialStore(db, tableName),
+      certificates: new DynamoCertificateRepository(db, tableName),
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
       users: { invite: async () => undefined },
       ansMailbox: process.env.ANS_MAILBOX ?? 'instruction@ans.localhost',

@@ -11,6 +11,7 @@ import { keys, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
 import { outboxPut } from './outbox-items';
+import { certificatePut } from './certificate-repository';
 
 interface DossierItem {
   dossier: Dossier;
@@ -233,6 +234,7 @@ export class DynamoDossierRepository implements DossierRepository {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           })),
+          ...(change.certificates ?? []).map((c) => certificatePut(this.table, c)),
           ...(acquire && acquire !== release
             ? [
                 {

@@ -81,6 +81,15 @@ export class S3ObjectStorage implements ObjectStorage {
     }
   }
 
+  async presignGet(store: ObjectStoreName, key: string, fileName: string, expiresIn: number): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.buckets[store],
+      Key: key,
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
+    return getSignedUrl(this.s3, command, { expiresIn });
+  }
+
   async remove(store: ObjectStoreName, key: string): Promise<void> {
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.buckets[store], Key: key }));
   }

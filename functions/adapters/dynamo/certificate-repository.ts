@@ -1,0 +1,66 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Certificate } from '../../domain/certificate';
+import type { CertificateRepository, Page } from '../../domain/ports';
+import type { DocumentClient } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export const certificateKey = (number: string) => ({ pk: `CERTIFICATE#${number}`, sk: 'META' });
+export const PUBLIC_CERTIFICATES = 'PUBLIC#CERTIFICATES';
+
+/** The Put that stores a certificate inside a dossier transaction, listed in the public index. */
+export const certificatePut = (table: string, certificate: Certificate) => ({
+  Put: {
+    TableName: table,
+    Item: {
+      ...certificateKey(certificate.number),
+      type: 'certificate',
+      gsi1pk: PUBLIC_CERTIFICATES,
+      gsi1sk: `${certificate.grantedAt}#${certificate.number}`,
+      certificate,
+    },
+  },
+});
+
+export class DynamoCertificateRepository implements CertificateRepository {
+  constructor(
+    private readonly db: DocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async allocateNumber(year: number): Promise<number> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `COUNTER#certificate#${year}`, sk: 'COUNTER' },
+        UpdateExpression: 'ADD #v :one',
+        ExpressionAttributeNames: { '#v': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.value);
+  }
+
+  async get(number: string): Promise<Certificate | null> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: certificateKey(number) }));
+    return (Item?.certificate as Certificate | undefined) ?? null;
+  }
+
+  async listPublic(limit: number, cursor?: string): Promise<Page<Certificate>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': PUBLIC_CERTIFICATES },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => i.certificate as Certificate),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+}

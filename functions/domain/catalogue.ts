@@ -1,0 +1,42 @@
+import type { ProfileCode } from './schemas';
+
+/**
+ * The requirement catalogue of a referential version: sections of requirements, each made
+ * applicable by the profiles it lists. Data, versioned; a dossier keeps the version it started with.
+ */
+export interface Requirement {
+  id: string;
+  title: string;
+  description: string;
+  section: string;
+  /** the requirement applies when the dossier has any of these profiles */
+  profiles: ProfileCode[];
+  /** penetration-test material: stored apart, readable by security reviewers only */
+  sensitive: boolean;
+  expectedEvidence: string;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+}
+
+export interface Catalogue {
+  version: string;
+  sections: Section[];
+  requirements: Requirement[];
+}
+
+export const isApplicable = (requirement: Requirement, profiles: readonly ProfileCode[]) =>
+  requirement.profiles.some((p) => profiles.includes(p));
+
+/** The sections and requirements a profile set makes applicable, in catalogue order. */
+export const applicableSections = (catalogue: Catalogue, profiles: readonly ProfileCode[]) =>
+  catalogue.sections
+    .map((section) => ({
+      ...section,
+      requirements: catalogue.requirements.filter((r) => r.section === section.id && isApplicable(r, profiles)),
+    }))
+    .filter((s) => s.requirements.length > 0);
+
+export const findRequirement = (catalogue: Catalogue, id: string) => catalogue.requirements.find((r) => r.id === id);

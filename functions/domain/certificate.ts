@@ -1,0 +1,75 @@
+import type { Dossier } from './dossier';
+
+/**
+ * The certificate of conformity (guide §5.4): a unique number, the certified product and
+ * version, who granted it (the collège, or the law by tacit acceptance) and its life status.
+ */
+export const CERTIFICATE_STATUSES = [
+  'valid',
+  'formal_notice',
+  'suspended',
+  'withdrawn',
+  'terminated',
+  'expired',
+] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+export interface Certificate {
+  number: string;
+  dossierId: string;
+  companyId: string;
+  companyName: string;
+  product: { name: string; version: string };
+  referentialVersion: string;
+  profiles: string[];
+  status: CertificateStatus;
+  grantedAt: string;
+  grantedBy: 'college' | 'tacit_acceptance';
+  withReservations: boolean;
+  reservations?: string[];
+  /** shown publicly only when the company allowed publication of its planned date */
+  plannedCompleteProofDate?: string;
+  updatedAt: string;
+}
+
+export const certificateNumber = (year: number, sequence: number) => `TLC-${year}-${String(sequence).padStart(6, '0')}`;
+
+export const newCertificate = (
+  dossier: Dossier,
+  companyName: string,
+  number: string,
+  at: string,
+  grant: { grantedBy: Certificate['grantedBy']; reservations?: string[] },
+): Certificate => ({
+  number,
+  dossierId: dossier.id,
+  companyId: dossier.companyId,
+  companyName,
+  product: dossier.product,
+  referentialVersion: dossier.referentialVersion,
+  profiles: dossier.profiles,
+  status: 'valid',
+  grantedAt: at,
+  grantedBy: grant.grantedBy,
+  withReservations: (grant.reservations?.length ?? 0) > 0,
+  ...(grant.reservations?.length ? { reservations: grant.reservations } : {}),
+  ...(dossier.publishPlannedDate && dossier.plannedCompleteProofDate
+    ? { plannedCompleteProofDate: dossier.plannedCompleteProofDate }
+    : {}),
+  updatedAt: at,
+});
+
+/** What anyone may see: no person, no email, no phone. */
+export const publicView = (c: Certificate) => ({
+  number: c.number,
+  status: c.status,
+  product: c.product,
+  company: { id: c.companyId, name: c.companyName },
+  referentialVersion: c.referentialVersion,
+  profiles: c.profiles,
+  grantedAt: c.grantedAt,
+  grantedBy: c.grantedBy,
+  withReservations: c.withReservations,
+  ...(c.plannedCompleteProofDate ? { plannedCompleteProofDate: c.plannedCompleteProofDate } : {}),
+  updatedAt: c.updatedAt,
+});

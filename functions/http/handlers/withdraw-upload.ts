@@ -1,0 +1,8 @@
+import { withdrawUpload } from '../../use-cases/evidence';
+import { httpHandler, json } from '../http-handler';
+import { callerOf, pathParam } from '../request';
+
+export const handler = httpHandler(async ({ event, deps }) => {
+  const caller = callerOf(event);
+  return json(200, await withdrawUpload(deps, caller, pathParam(event, 'id'), pathParam(event, 'uploadId')));
+});
