@@ -160,6 +160,7 @@ export class CertificationStack extends Stack {
         handler: workflowHandlers[name],
         description: `Dossier workflow task: ${name}`,
       }).bindTable(table, 'write');
+      workflowFunctions[key].fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     }
     const workflowLogs = new LogGroup(this, 'WorkflowLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -199,6 +200,7 @@ export class CertificationStack extends Stack {
       .bindTable(table, 'write')
       .bindEvidenceInspection(evidenceBuckets)
       .bindStateMachine(stateMachine);
+    objectCreated.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     for (const bucket of Object.values(evidenceBuckets)) {
       bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(objectCreated.fn), {
         prefix: 'dossiers/',

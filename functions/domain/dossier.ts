@@ -82,6 +82,14 @@ export interface Dossier {
   /** guide §5.2: the INS test day is organised within 4 weeks of the complete file */
   insTestDueAt?: string;
   insTestLate?: boolean;
+  convention?: {
+    generatedAt: string;
+    key?: string;
+    signedAt?: string;
+    signatoryName?: string;
+    signedBy?: string;
+    productVersion?: string;
+  };
   certificate?: {
     number: string;
     status: string;

@@ -57,3 +57,30 @@ export const sectionGaps = (requirements: Requirement[], uploads: Upload[]): Fie
 /** Every applicable section handed in: the file is complete (R.1470-4 clock starts). */
 export const isFileComplete = (catalogue: Catalogue, dossier: Dossier) =>
   applicableSections(catalogue, dossier.profiles).every((s) => dossier.sections?.[s.id]?.status === 'submitted');
+
+/**
+ * During instruction, a requirement is open for new evidence only after ANS found its evidence
+ * non-compliant and until new evidence arrives (then it waits for a new review).
+ */
+export const isReopened = (uploads: Upload[], requirementId: string): boolean => {
+  const proofs = proofsOf(uploads, requirementId);
+  const rejected = proofs.filter((u) => u.review?.verdict === 'non_compliant').map((u) => u.review!.at);
+  if (rejected.length === 0) return false;
+  const lastRejection = rejected.sort().at(-1)!;
+  return !proofs.some((u) => (u.receivedAt ?? '') > lastRejection);
+};
+
+/** The review state of a requirement, from its latest evidence (history stays on the uploads). */
+export const requirementReview = (
+  uploads: Upload[],
+  requirementId: string,
+): 'none' | 'pending' | 'compliant' | 'non_compliant' => {
+  const proofs = proofsOf(uploads, requirementId);
+  if (proofs.length === 0) return 'none';
+  if (isReopened(uploads, requirementId)) return 'non_compliant';
+  const latest = proofs.reduce((a, b) => ((a.receivedAt ?? '') >= (b.receivedAt ?? '') ? a : b));
+  if (!latest.review) return 'pending';
+  return proofs.every((u) => !u.review || u.review.verdict === 'compliant' || (u.receivedAt ?? '') < latest.receivedAt!)
+    ? latest.review.verdict
+    : 'non_compliant';
+};

@@ -8,7 +8,14 @@ import type { QueueStage } from './schemas';
  */
 export const queueEntry = (dossier: Dossier): { stage: QueueStage; since: string } | null => {
   if (dossier.infoRequests?.some((r) => r.status === 'open')) return null;
-  if (dossier.status === 'admissibility_review' && dossier.submittedAt)
+  if (dossier.status === 'admissibility_review' && dossier.submittedAt) {
     return { stage: 'admissibility', since: dossier.submittedAt };
+  }
+  // instruction: FIFO by the complete file's acknowledgement of receipt
+  if (dossier.status === 'instruction' && dossier.receipt) return { stage: 'instruction', since: dossier.receipt.at };
+  // the collège's agenda: FIFO by the convention's signature
+  if (dossier.status === 'college_pending' && dossier.convention?.signedAt) {
+    return { stage: 'college', since: dossier.convention.signedAt };
+  }
   return null;
 };

@@ -1,5 +1,6 @@
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
 import { findRequirement, isApplicable } from '../domain/catalogue';
+import { isReopened } from '../domain/evidence';
 import { openInfoRequest } from '../domain/dossier';
 import { BusinessRuleError, ConflictError } from '../domain/errors';
 import type { UploadRequest } from '../domain/schemas';
@@ -29,8 +30,16 @@ export const requestUpload = async (deps: Dependencies, caller: Caller, dossierI
         [{ path: 'requirementId', message: 'not an applicable requirement of the dossier' }],
       );
     }
-    if (dossier.sections?.[requirement.section]?.status === 'submitted' && dossier.status === 'proofs_deposit') {
+    if (dossier.status === 'proofs_deposit' && dossier.sections?.[requirement.section]?.status === 'submitted') {
       throw new ConflictError(`the section ${requirement.section} was handed in: its evidence can no longer change`);
+    }
+    if (dossier.status === 'instruction') {
+      const loaded = await deps.dossiers.getWithUploads(dossierId);
+      if (!isReopened(loaded?.uploads ?? [], requirement.id)) {
+        throw new ConflictError(
+          `the evidence of ${requirement.id} is under review: new evidence is taken only after a non-compliant verdict`,
+        );
+      }
     }
     sensitive = requirement.sensitive;
   }

@@ -1,0 +1,103 @@
+import { expect } from 'vitest';
+import { api, companyBody, siret } from './api-client';
+import { pdf, settled, upload } from './uploads';
+
+type Http = ReturnType<typeof api>;
+
+export const tokens = (http: Http) => ({
+  admin: () => http.token({ role: 'admin', sub: 'support' }),
+  instructor: () => http.token({ role: 'instructor', sub: 'instructor-1' }),
+  security: () => http.token({ role: 'security_reviewer', sub: 'secu-1' }),
+  college: () => http.token({ role: 'college', sub: 'college-1' }),
+  candidate: (companyId: string) => http.token({ role: 'candidate', sub: `cand-${companyId}`, ensId: companyId }),
+});
+
+export const PROFILE_SETS = {
+  company: {
+    useCase: 'teleconsultation_company',
+    deployedInTeleconsultationCompany: true,
+    profiles: ['general', 'identity_referential', 'hds_third_party'],
+  },
+  practice: {
+    useCase: 'city_practice',
+    deployedInTeleconsultationCompany: false,
+    profiles: [
+      'general',
+      'identity_referential',
+      'e_prescription',
+      'identity_referential_insi_card',
+      'hds_self_hosted',
+      'ciba',
+    ],
+  },
+} as const;
+
+/** Registers a company and takes a candidature up to evidence deposit. */
+export const admissibleDossier = async (
+  http: Http,
+  seed: number,
+  set: keyof typeof PROFILE_SETS = 'company',
+  extra: Record<string, unknown> = {},
+) => {
+  const t = tokens(http);
+  const company = await http.call('POST', '/v1/companies', {
+    token: await t.admin(),
+    body: companyBody(siret(seed), `e${seed}`),
+  });
+  expect(company.status).toBe(201);
+  const companyId = company.json.id as string;
+  const candidate = await t.candidate(companyId);
+  const created = await http.call('POST', '/v1/dossiers', {
+    token: candidate,
+    body: {
+      product: { name: `Produit ${seed}`, version: '1.0' },
+      ...PROFILE_SETS[set],
+      profiles: [...PROFILE_SETS[set].profiles],
+      plannedCompleteProofDate: '2027-06-30',
+      publishPlannedDate: true,
+      nie: 'NIE-1',
+      nil: 'NIL-1',
+      ...extra,
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = created.json.id as string;
+  const doc = await upload(http, candidate, id, {});
+  expect((await settled(http, candidate, id, doc.grant.json.uploadId)).status).toBe('received');
+  expect((await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate })).status).toBe(200);
+  const verdict = await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
+    token: await t.instructor(),
+    body: { decision: 'admissible' },
+  });
+  expect(verdict.status).toBe(200);
+  return { id, companyId, candidate };
+};
+
+/** Uploads one received proof for every applicable requirement and hands in every section. */
+export const completeFile = async (http: Http, id: string, candidate: string) => {
+  const requirements = await http.call('GET', `/v1/dossiers/${id}/requirements`, { token: candidate });
+  expect(requirements.status).toBe(200);
+  const proofs: Record<string, string> = {};
+  for (const section of requirements.json.sections) {
+    for (const requirement of section.requirements) {
+      const { grant } = await upload(http, candidate, id, {
+        purpose: 'proof',
+        requirementId: requirement.id,
+        file: pdf(`preuve ${requirement.id}`),
+      });
+      expect(grant.status).toBe(201);
+      expect((await settled(http, candidate, id, grant.json.uploadId)).status).toBe('received');
+      proofs[requirement.id] = grant.json.uploadId;
+    }
+  }
+  let last;
+  for (const section of requirements.json.sections) {
+    last = await http.call('POST', `/v1/dossiers/${id}/sections/${section.id}/submit`, { token: candidate });
+    expect(last.status).toBe(200);
+  }
+  return {
+    proofs,
+    last: last!,
+    sections: requirements.json.sections as { id: string; requirements: { id: string; sensitive: boolean }[] }[],
+  };
+};
