@@ -171,7 +171,8 @@ export const DOWNLOAD_URL_TTL_SECONDS = 300;
 export const downloadUpload = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
   for (let attempt = 0; attempt < 5; attempt++) {
     const loaded = await deps.dossiers.getWithUploads(id);
-    const dossier = assertCanSee(caller, loaded?.stored.dossier);
+    // one query, then the same 404 for a missing dossier and for another company's
+    assertCanSee(caller, loaded?.stored.dossier);
     const upload = loaded!.uploads.find((u) => u.id === uploadId && u.status === 'received');
     if (!upload) throw new NotFoundError('no such received file');
     if (upload.store === 'sensitive' && !caller.roles.includes('security_reviewer')) {
