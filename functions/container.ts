@@ -77,7 +77,10 @@ export const fromEnvironment = (): Dependencies => {
   return {
     clock: systemClock,
     ansMailbox: optionalEnv(ENV.ansMailbox) ?? 'instruction-teleconsultation@esante.gouv.fr',
-    calendar: { extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false' },
+    calendar: {
+      extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false',
+      infoRequestEffect: optionalEnv(ENV.decisionClockOnAnswer) === 'suspend' ? 'suspend' : 'restart',
+    },
     get dossiers() {
       return dossiers();
     },

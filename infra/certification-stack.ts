@@ -201,6 +201,8 @@ export class CertificationStack extends Stack {
       .bindEvidenceInspection(evidenceBuckets)
       .bindStateMachine(stateMachine);
     objectCreated.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
+    // tacit acceptance issues the certificate (and its PDF) from the workflow
+    workflowFunctions.EvaluateFunctionArn.bindEvidenceUpload(evidenceBuckets);
     for (const bucket of Object.values(evidenceBuckets)) {
       bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(objectCreated.fn), {
         prefix: 'dossiers/',

@@ -18,4 +18,5 @@ export const ENV = {
   calendarShift: 'CALENDAR_EXTEND_TO_WORKING_DAY',
   userPoolId: 'USER_POOL_ID',
   ansMailbox: 'ANS_MAILBOX',
+  decisionClockOnAnswer: 'DECISION_CLOCK_ON_ANSWER',
 } as const;

@@ -15,9 +15,11 @@ export type Period = { months: number } | { days: number } | { weeks: number };
 
 export interface CalendarPolicy {
   extendToWorkingDay: boolean;
+  /** what an answered information request does to the decision clock (DESIGN.md §3) */
+  infoRequestEffect?: 'restart' | 'suspend';
 }
 
-export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true };
+export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true, infoRequestEffect: 'restart' };
 
 const inParis = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LEGAL_ZONE });
 
@@ -77,4 +79,13 @@ export const addIsoDuration = (instant: Date, iso: string): Date | null => {
   const duration = Duration.fromISO(iso);
   if (!duration.isValid || duration.toMillis() < 0) return null;
   return DateTime.fromJSDate(instant, { zone: LEGAL_ZONE }).plus(duration).toJSDate();
+};
+
+/** A deadline pushed back by a suspension of `ms`, still ending at the end of a (working) day. */
+export const suspendedDeadline = (deadline: Date, ms: number, policy: CalendarPolicy = defaultCalendarPolicy): Date => {
+  let lastDay = inParis(new Date(deadline.getTime() + ms)).startOf('day');
+  if (policy.extendToWorkingDay) {
+    while (!isWorkingDay(lastDay)) lastDay = lastDay.plus({ days: 1 });
+  }
+  return lastDay.endOf('day').toJSDate();
 };

@@ -53,11 +53,9 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
       remind: 'company',
     });
   }
-  if (
-    DECISION_PENDING.includes(dossier.status) &&
-    dossier.decisionDueAt &&
-    !(request && dossier.decisionClockSuspended)
-  ) {
+  // while ANS waits on the candidate's answer, the decision clock stands still (it restarts or
+  // resumes from the answer, per policy)
+  if (DECISION_PENDING.includes(dossier.status) && dossier.decisionDueAt && !request) {
     clocks.push({
       kind: 'decision',
       dueAt: new Date(dossier.decisionDueAt),

@@ -110,8 +110,6 @@ export interface Dossier {
     recordedAt?: string;
     comment?: string;
   };
-  /** policy "suspend": the decision clock stands still while an information request is open */
-  decisionClockSuspended?: boolean;
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];
 }

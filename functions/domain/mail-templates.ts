@@ -16,7 +16,11 @@ export type MailTemplate =
   | 'ins_test_day_late'
   | 'complete_file_receipt'
   | 'certificate_granted'
-  | 'dossier_refused';
+  | 'dossier_refused'
+  | 'proof_non_compliant'
+  | 'ins_test_day_proposed'
+  | 'convention_ready'
+  | 'dossier_withdrawn';
 
 export interface MailData {
   companyName?: string;
@@ -128,6 +132,33 @@ const TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string
 };
 
 const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }>> = {
+  proof_non_compliant: (d) => ({
+    subject: `Preuve non conforme — ${d.requirementId} — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Une preuve déposée pour l’exigence ${d.requirementId} du dossier ${d.dossierId} (${product(d)}) a été jugée non conforme.`,
+      'Le commentaire de l’ANS est visible sur la plateforme ; vous pouvez déposer une nouvelle preuve pour cette exigence.',
+    ],
+  }),
+  ins_test_day_proposed: (d) => ({
+    subject: `Journée de test INS proposée — dossier ${d.dossierId}`,
+    lines: [
+      'Bonjour,',
+      `Le candidat propose le ${d.date} pour la journée de test INS du dossier ${d.dossierId} (${product(d)}).`,
+    ],
+  }),
+  convention_ready: (d) => ({
+    subject: `Convention à signer — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `L’instruction du dossier ${d.dossierId} (${product(d)}) est terminée : toutes les exigences applicables sont conformes.`,
+      'La convention est disponible sur la plateforme ; sa signature électronique par votre représentant habilité ouvre le passage devant le collège technique.',
+    ],
+  }),
+  dossier_withdrawn: (d) => ({
+    subject: `Candidature retirée — ${product(d)}`,
+    lines: ['Bonjour,', `La candidature ${d.dossierId} (${product(d)}) a été retirée par le candidat.`],
+  }),
   ins_test_day_late: (d) => ({
     subject: `Journée de test INS non organisée — ${product(d)}`,
     lines: [

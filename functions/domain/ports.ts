@@ -72,6 +72,8 @@ export interface ObjectStorage {
   /** size, SHA-256 (base64) and type of a stored object; null when absent */
   inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null>;
   remove(store: ObjectStoreName, key: string): Promise<void>;
+  /** stores a document the platform generates (convention, certificate) */
+  put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void>;
   /** a short-lived download link that saves the file under its display name */
   presignGet(store: ObjectStoreName, key: string, fileName: string, expiresInSeconds: number): Promise<string>;
 }

@@ -171,6 +171,32 @@ export const referentialImportSchema = z
   })
   .strict();
 
+export const reviewSchema = z
+  .object({ verdict: z.enum(['compliant', 'non_compliant']), comment: text(4000).optional() })
+  .strict();
+export const insTestProposalSchema = z.object({ proposedDate: isoDate }).strict();
+export const insTestOutcomeSchema = z
+  .object({ outcome: z.enum(['passed', 'failed']), comment: text(4000).optional() })
+  .strict();
+export const conventionSignSchema = z
+  .object({ signatoryName: text(200), productVersion: text(50).optional() })
+  .strict();
+export const collegeDecisionSchema = z
+  .object({
+    decision: z.enum(['certified', 'certified_with_reservations', 'refused']),
+    reasons: z.array(text(2000)).max(50).optional(),
+    reservations: z.array(text(2000)).max(50).optional(),
+  })
+  .strict()
+  .refine((d) => d.decision !== 'refused' || (d.reasons?.length ?? 0) > 0, {
+    message: 'a refusal states its reasons',
+    path: ['reasons'],
+  })
+  .refine((d) => d.decision !== 'certified_with_reservations' || (d.reservations?.length ?? 0) > 0, {
+    message: 'list the reservations',
+    path: ['reservations'],
+  });
+
 export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
 

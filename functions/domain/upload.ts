@@ -33,7 +33,16 @@ export interface Upload {
   rejectedAt?: string;
   rejectedReason?: string;
   withdrawnAt?: string;
-  review?: { verdict: 'compliant' | 'non_compliant'; comment?: string; by: string; at: string };
+  /** the latest review; `reviews` keeps them all */
+  review?: Review;
+  reviews?: Review[];
+}
+
+export interface Review {
+  verdict: 'compliant' | 'non_compliant';
+  comment?: string;
+  by: string;
+  at: string;
 }
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;

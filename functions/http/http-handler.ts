@@ -18,6 +18,17 @@ export const json = (statusCode: number, body: unknown, headers: Record<string, 
   body: JSON.stringify(body),
 });
 
+/** A non-JSON answer (CSV, XLSX); binary bodies travel base64-encoded, as API Gateway expects. */
+export const file = (body: Buffer | string, contentType: string, headers: Record<string, string> = {}): HttpResponse =>
+  typeof body === 'string'
+    ? { statusCode: 200, headers: { 'content-type': contentType, ...headers }, body }
+    : {
+        statusCode: 200,
+        headers: { 'content-type': contentType, ...headers },
+        body: body.toString('base64'),
+        isBase64Encoded: true,
+      };
+
 /** Turns every failure into a problem document: typed errors by class, anything else a 500
  * whose details stay in the log (message and stack, no request body). */
 const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({

@@ -8,6 +8,11 @@ import {
   infoRequestSchema,
   messageSchema,
   referentialImportSchema,
+  reviewSchema,
+  insTestProposalSchema,
+  insTestOutcomeSchema,
+  conventionSignSchema,
+  collegeDecisionSchema,
   uploadRequestSchema,
 } from '../domain/schemas';
 import { DOSSIER_STATUSES } from '../domain/dossier';
@@ -40,6 +45,11 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/dossiers/{id}/info-requests/{requestId}/answer': infoRequestAnswerSchema,
   'POST /v1/dossiers/{id}/messages': messageSchema,
   'POST /v1/referentials': referentialImportSchema,
+  'POST /v1/dossiers/{id}/proofs/{uploadId}/review': reviewSchema,
+  'POST /v1/dossiers/{id}/ins-test-day': insTestProposalSchema,
+  'POST /v1/dossiers/{id}/ins-test-day/outcome': insTestOutcomeSchema,
+  'POST /v1/dossiers/{id}/convention/sign': conventionSignSchema,
+  'POST /v1/dossiers/{id}/college-decision': collegeDecisionSchema,
 };
 
 /** OpenAPI 3.1 document built from the same zod schemas that validate requests. */

@@ -6,4 +6,5 @@ export interface HttpResponse {
   statusCode: number;
   headers?: Record<string, string>;
   body?: string;
+  isBase64Encoded?: boolean;
 }

@@ -8,6 +8,9 @@ import { outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { certificatePdf } from '../documents/pdf';
+
+export const certificateKey = (dossierId: string, number: string) => `dossiers/${dossierId}/certificate/${number}.pdf`;
 
 /**
  * Grants the certificate: a unique number from the year's atomic counter, the certificate
@@ -29,6 +32,12 @@ export const grantCertificate = async (
   const company = await deps.companies.get(stored.dossier.companyId);
   const number = certificateNumber(now.getUTCFullYear(), await deps.certificates.allocateNumber(now.getUTCFullYear()));
   const certificate = newCertificate(stored.dossier, company?.name ?? '', number, at, grant);
+  await deps.storage.put(
+    'evidence',
+    certificateKey(stored.dossier.id, number),
+    await certificatePdf(certificate),
+    'application/pdf',
+  );
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
   const dossier: Dossier = {
     ...transition(stored.dossier, status, deps.clock),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
-import { infoRequestDeadline } from '../domain/clocks';
+import { legalDeadline, suspendedDeadline } from '../domain/calendar';
+import { DECISION_PERIOD, infoRequestDeadline } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { openInfoRequest, touchedByCandidate, withDeadlines, type Dossier, type InfoRequest } from '../domain/dossier';
 import { ConflictError, NotFoundError } from '../domain/errors';
@@ -129,8 +130,25 @@ export const answerInfoRequest = async (
     answeredBy: caller.sub,
     answer: message,
   };
+  // R.1470-4 runs from a complete file: an answered request restarts the decision clock in full
+  // from the answer (or, by policy, resumes it for the time it stood still)
+  const decisionDueAt =
+    request.stage === 'instruction' && dossier.decisionDueAt
+      ? (deps.calendar.infoRequestEffect === 'suspend'
+          ? suspendedDeadline(
+              new Date(dossier.decisionDueAt),
+              Date.parse(now) - Date.parse(request.openedAt),
+              deps.calendar,
+            )
+          : legalDeadline(new Date(now), DECISION_PERIOD, deps.calendar)
+        ).toISOString()
+      : dossier.decisionDueAt;
   const next = touchedByCandidate(
-    { ...dossier, infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)) },
+    {
+      ...dossier,
+      infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)),
+      ...(decisionDueAt ? { decisionDueAt } : {}),
+    },
     deps.clock,
   );
   const saved = await commitDossier(

@@ -55,7 +55,7 @@ export const createHttpServer = (options: {
 
   const respond = (res: ServerResponse, r: HttpResponse) => {
     res.writeHead(r.statusCode, r.headers ?? {});
-    res.end(r.body ?? '');
+    res.end(r.isBase64Encoded && r.body ? Buffer.from(r.body, 'base64') : (r.body ?? ''));
   };
 
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {

@@ -126,7 +126,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
     const deps: Dependencies = {
       clock,
-      calendar: { extendToWorkingDay: process.env.CALENDAR_EXTEND_TO_WORKING_DAY !== 'false' },
+      calendar: {
+        extendToWorkingDay: process.env.CALENDAR_EXTEND_TO_WORKING_DAY !== 'false',
+        infoRequestEffect: process.env.DECISION_CLOCK_ON_ANSWER === 'suspend' ? 'suspend' : 'restart',
+      },
       dossiers: new DynamoDossierRepository(db, tableName),
       companies: new DynamoCompanyRepository(db, tableName),
       workflowState: new DynamoWorkflowStateStore(db, tableName),

@@ -105,7 +105,12 @@ describe('functions and API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
     const open = routes.filter((r) => r.Properties.AuthorizationType !== 'JWT').map((r) => r.Properties.RouteKey);
-    expect(open.sort()).toEqual(['GET /health', 'GET /v1/openapi.json']);
+    expect(open.sort()).toEqual([
+      'GET /health',
+      'GET /v1/openapi.json',
+      'GET /v1/public/certificates',
+      'GET /v1/public/certificates/{number}',
+    ]);
   });
 
   it('has the five role groups and the ensId attribute', () => {

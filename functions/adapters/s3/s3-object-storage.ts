@@ -81,6 +81,18 @@ export class S3ObjectStorage implements ObjectStorage {
     }
   }
 
+  async put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.buckets[store],
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ChecksumSHA256: createHash('sha256').update(body).digest('base64'),
+      }),
+    );
+  }
+
   async presignGet(store: ObjectStoreName, key: string, fileName: string, expiresIn: number): Promise<string> {
     const command = new GetObjectCommand({
       Bucket: this.buckets[store],

@@ -1,0 +1,119 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { DateTime } from 'luxon';
+import { LEGAL_ZONE } from '../domain/calendar';
+import type { Certificate } from '../domain/certificate';
+import type { Company } from '../domain/company';
+import type { Dossier } from '../domain/dossier';
+
+/** The convention and certificate documents, rendered with pdf-lib (standard fonts, WinAnsi text). */
+const day = (iso: string) => DateTime.fromISO(iso, { zone: LEGAL_ZONE }).setLocale('fr').toFormat('d LLLL yyyy');
+
+// standard PDF fonts only encode WinAnsi: replace the few characters they lack
+const safe = (text: string) =>
+  text
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+
+class Writer {
+  private y = 780;
+  constructor(
+    private readonly page: PDFPage,
+    private readonly font: PDFFont,
+    private readonly bold: PDFFont,
+  ) {}
+
+  title(text: string) {
+    this.line(text, 16, true);
+    this.y -= 8;
+  }
+
+  line(text: string, size = 11, bold = false) {
+    const font = bold ? this.bold : this.font;
+    for (const chunk of this.wrap(safe(text), font, size, 495)) {
+      this.page.drawText(chunk, { x: 50, y: this.y, size, font, color: rgb(0.1, 0.1, 0.2) });
+      this.y -= size + 5;
+    }
+  }
+
+  gap() {
+    this.y -= 10;
+  }
+
+  private wrap(text: string, font: PDFFont, size: number, width: number) {
+    const lines: string[] = [];
+    let current = '';
+    for (const word of text.split(' ')) {
+      const next = current ? `${current} ${word}` : word;
+      if (font.widthOfTextAtSize(next, size) > width && current) {
+        lines.push(current);
+        current = word;
+      } else current = next;
+    }
+    lines.push(current);
+    return lines;
+  }
+}
+
+const document = async (title: string, at: string, body: (w: Writer) => void) => {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(title);
+  pdf.setAuthor('Agence du Numérique en Santé');
+  pdf.setCreationDate(new Date(at));
+  pdf.setModificationDate(new Date(at));
+  const page = pdf.addPage([595, 842]);
+  const writer = new Writer(
+    page,
+    await pdf.embedFont(StandardFonts.Helvetica),
+    await pdf.embedFont(StandardFonts.HelveticaBold),
+  );
+  body(writer);
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+};
+
+export const conventionPdf = (dossier: Dossier, company: Company | null, at: string) =>
+  document('Convention de certification', at, (w) => {
+    w.title('Convention relative à la certification de conformité');
+    w.line('Référentiel d’interopérabilité, de sécurité et d’éthique des systèmes d’information de téléconsultation');
+    w.gap();
+    w.line(
+      `Entre l’Agence du Numérique en Santé et ${company?.name ?? dossier.companyId}${company?.siret ? ` (SIRET ${company.siret})` : company?.vatNumber ? ` (TVA ${company.vatNumber})` : ''}.`,
+    );
+    w.line(`Objet : ${dossier.product.name}, version ${dossier.product.version} — dossier ${dossier.id}.`);
+    w.line(`Référentiel ${dossier.referentialVersion} ; profils : ${dossier.profiles.join(', ')}.`);
+    w.gap();
+    w.line('Durée : cinq ans à compter de la délivrance du certificat, renouvelable tacitement.', 11, true);
+    w.line(
+      'Le titulaire informe l’ANS de toute évolution substantielle du système certifié ; une nouvelle candidature est alors requise.',
+    );
+    w.line(
+      'En cas de non-conformité, l’ANS peut mettre le titulaire en demeure d’y remédier dans un délai qui ne peut excéder six mois (art. R.1470-9), puis suspendre ou retirer le certificat.',
+    );
+    w.line('La convention peut être résiliée de plein droit, pour fraude ou pour faute, sans indemnité.');
+    w.gap();
+    w.line(`Établie le ${day(at)}. Signature électronique du représentant habilité sur la plateforme.`);
+  });
+
+export const certificatePdf = (certificate: Certificate) =>
+  document(`Certificat ${certificate.number}`, certificate.grantedAt, (w) => {
+    w.title(`Certificat de conformité n° ${certificate.number}`);
+    w.line('Agence du Numérique en Santé');
+    w.gap();
+    w.line(
+      `Le système d’information de téléconsultation ${certificate.product.name}, version ${certificate.product.version}, édité par ${certificate.companyName},`,
+    );
+    w.line(
+      `est certifié conforme au référentiel d’interopérabilité, de sécurité et d’éthique des SI de téléconsultation, version ${certificate.referentialVersion}.`,
+    );
+    w.line(`Profils : ${certificate.profiles.join(', ')}.`);
+    if (certificate.withReservations)
+      w.line(`Avec réserves : ${(certificate.reservations ?? []).join(' ; ')}`, 11, true);
+    w.gap();
+    w.line(
+      certificate.grantedBy === 'tacit_acceptance'
+        ? `Délivré le ${day(certificate.grantedAt)} par acceptation tacite (art. R.1470-4 du code de la santé publique).`
+        : `Délivré le ${day(certificate.grantedAt)} sur décision du collège technique.`,
+    );
+    w.line(`Vérification : GET /v1/public/certificates/${certificate.number}`);
+  });

@@ -1,0 +1,16 @@
+import { collegeDecisionSchema } from '../../domain/schemas';
+import { collegeDecision } from '../../use-cases/instruction';
+import { httpHandler, json } from '../http-handler';
+import { callerOf, parseBody, pathParam } from '../request';
+
+export const handler = httpHandler(async ({ event, deps }) => {
+  const caller = callerOf(event);
+  const input = parseBody(event, collegeDecisionSchema);
+  const { dossier, certificate } = await collegeDecision(deps, caller, pathParam(event, 'id'), input);
+  return json(200, {
+    id: dossier.id,
+    status: dossier.status,
+    ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
+    ...(certificate ? {} : {}),
+  });
+});

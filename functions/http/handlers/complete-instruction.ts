@@ -1,0 +1,10 @@
+import { completeInstruction } from '../../use-cases/instruction';
+import { dossierView } from '../dossier-view';
+import { httpHandler, json } from '../http-handler';
+import { callerOf, etag, pathParam } from '../request';
+
+export const handler = httpHandler(async ({ event, deps }) => {
+  const caller = callerOf(event);
+  const stored = await completeInstruction(deps, caller, pathParam(event, 'id'));
+  return json(200, dossierView(stored), { etag: etag(stored.version) });
+});

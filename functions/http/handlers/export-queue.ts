@@ -1,0 +1,18 @@
+import { BadRequestError } from '../../domain/errors';
+import { QUEUE_STAGES, type QueueStage } from '../../domain/schemas';
+import { exportQueue } from '../../use-cases/certificates';
+import { file, httpHandler } from '../http-handler';
+import { callerOf, queryParam } from '../request';
+
+export const handler = httpHandler(async ({ event, deps }) => {
+  const caller = callerOf(event);
+  const stage = queryParam(event, 'stage');
+  const format = queryParam(event, 'format') ?? 'csv';
+  if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage))
+    throw new BadRequestError(`stage must be one of ${QUEUE_STAGES.join(', ')}`);
+  if (format !== 'csv' && format !== 'xlsx') throw new BadRequestError('format must be csv or xlsx');
+  const { contentType, body } = await exportQueue(deps, caller, stage as QueueStage, format);
+  return file(format === 'csv' ? body.toString('utf8') : body, contentType, {
+    'content-disposition': `attachment; filename="file-${stage}.${format}"`,
+  });
+});

@@ -1,0 +1,9 @@
+import { verifyCertificate } from '../../use-cases/certificates';
+import { BadRequestError } from '../../domain/errors';
+import { httpHandler, json } from '../http-handler';
+
+export const handler = httpHandler(async ({ event, deps }) => {
+  const number = event.pathParameters?.number ?? '';
+  if (!/^TLC-\d{4}-\d{6}$/.test(number)) throw new BadRequestError('a certificate number looks like TLC-2026-000123');
+  return json(200, await verifyCertificate(deps, number), { 'cache-control': 'public, max-age=60' });
+});

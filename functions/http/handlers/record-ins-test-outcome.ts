@@ -1,0 +1,12 @@
+import { insTestOutcomeSchema } from '../../domain/schemas';
+import { recordInsTestOutcome } from '../../use-cases/instruction';
+import { dossierView } from '../dossier-view';
+import { httpHandler, json } from '../http-handler';
+import { callerOf, etag, parseBody, pathParam } from '../request';
+
+export const handler = httpHandler(async ({ event, deps }) => {
+  const caller = callerOf(event);
+  const input = parseBody(event, insTestOutcomeSchema);
+  const stored = await recordInsTestOutcome(deps, caller, pathParam(event, 'id'), input);
+  return json(200, dossierView(stored), { etag: etag(stored.version) });
+});

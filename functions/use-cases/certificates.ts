@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { isStaff, requireRole, type Caller } from '../domain/caller';
+import { publicView } from '../domain/certificate';
+import { NotFoundError } from '../domain/errors';
+import type { QueueStage } from '../domain/schemas';
+import type { Dependencies } from '../container';
+import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
+import { certificateKey } from './grant-certificate';
+
+/** Public verification of a certificate: status, product, company, dates — no personal data. */
+export const verifyCertificate = async (deps: Dependencies, number: string) => {
+  const certificate = await deps.certificates.get(number);
+  if (!certificate) throw new NotFoundError('no such certificate');
+  return publicView(certificate);
+};
+
+/** The published list of certified systems, newest first. */
+export const publishedCertificates = async (deps: Dependencies, limit: number, cursor?: string) => {
+  const page = await deps.certificates.listPublic(limit, cursor);
+  return { ...page, items: page.items.map(publicView) };
+};
+
+const csvCell = (value: unknown) => {
+  const text = value === undefined || value === null ? '' : String(value);
+  // a leading =, +, - or @ would run as a formula in a spreadsheet
+  const guarded = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[;"\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+};
+
+export const toCsv = (header: string[], rows: unknown[][]) =>
+  `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
+
+export const publishedCertificatesCsv = async (deps: Dependencies) => {
+  const rows: unknown[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.certificates.listPublic(100, cursor);
+    for (const c of page.items.map(publicView)) {
+      rows.push([
+        c.number,
+        c.status,
+        c.product.name,
+        c.product.version,
+        c.company.name,
+        c.grantedAt,
+        c.grantedBy,
+        c.withReservations ? 'oui' : 'non',
+        c.plannedCompleteProofDate ?? '',
+      ]);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return toCsv(
+    [
+      'numero',
+      'statut',
+      'produit',
+      'version',
+      'societe',
+      'delivre_le',
+      'delivre_par',
+      'reserves',
+      'date_previsionnelle_publiee',
+    ],
+    rows,
+  );
+};
+
+/** The certificate PDF, for the company that holds it and for ANS staff. */
+export const downloadCertificate = async (deps: Dependencies, caller: Caller, number: string) => {
+  const certificate = await deps.certificates.get(number);
+  if (!certificate || (!isStaff(caller) && caller.ensId !== certificate.companyId))
+    throw new NotFoundError('no such certificate');
+  const url = await deps.storage.presignGet(
+    'evidence',
+    certificateKey(certificate.dossierId, number),
+    `certificat-${number}.pdf`,
+    DOWNLOAD_URL_TTL_SECONDS,
+  );
+  return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
+};
+
+/** A stage's whole queue as CSV or XLSX, for instructors' follow-up. */
+export const exportQueue = async (deps: Dependencies, caller: Caller, stage: QueueStage, format: 'csv' | 'xlsx') => {
+  requireRole(caller, ['instructor']);
+  const rows: unknown[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.dossiers.queue(stage, 100, cursor);
+    for (const item of page.items)
+      rows.push([item.dossierId, item.companyId, item.product.name, item.product.version, item.since]);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const header = ['dossier', 'societe', 'produit', 'version', 'depuis'];
+  if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(`File ${stage}`);
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+};
+
+/** The next weekly session of the collège and its agenda (dossiers ready, FIFO). */
+export const collegeAgenda = async (deps: Dependencies, caller: Caller, limit: number, cursor?: string) => {
+  requireRole(caller, ['college', 'instructor']);
+  const now = deps.clock.now();
+  const session = new Date(now);
+  // sessions are held on Thursdays
+  session.setUTCDate(now.getUTCDate() + ((4 - now.getUTCDay() + 7) % 7));
+  const page = await deps.dossiers.queue('college', limit, cursor);
+  return { session: session.toISOString().slice(0, 10), ...page };
+};

@@ -1,0 +1,369 @@
+import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { applicableSections } from '../domain/catalogue';
+import { companyRecipients } from '../domain/company';
+import { isClosed, openInfoRequest, transition, withDeadlines } from '../domain/dossier';
+import { requirementReview } from '../domain/evidence';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
+import { outboxMessage } from '../domain/outbox';
+import type { Review, Upload } from '../domain/upload';
+import { conventionPdf } from '../documents/pdf';
+import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
+import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
+import { grantCertificate } from './grant-certificate';
+import { notifyWorkflow } from './notify-workflow';
+
+const about = (d: { id: string; product: { name: string; version: string } }) => ({
+  productName: d.product.name,
+  productVersion: d.product.version,
+  dossierId: d.id,
+});
+
+/**
+ * A verdict on one piece of evidence, with a comment the candidate sees. Penetration-test
+ * evidence is reviewed by security reviewers, the rest by instructors. A non-compliant verdict
+ * reopens the requirement for new evidence; every review is kept.
+ */
+export const reviewProof = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  uploadId: string,
+  input: { verdict: Review['verdict']; comment?: string },
+) => {
+  requireRole(caller, ['instructor', 'security_reviewer']);
+  const loaded = await deps.dossiers.getWithUploads(id);
+  if (!loaded) throw new NotFoundError('no such dossier');
+  const { stored, uploads } = loaded;
+  if (stored.dossier.status !== 'instruction')
+    throw new ConflictError(`evidence is reviewed during instruction (the dossier is ${stored.dossier.status})`);
+  const upload = uploads.find((u) => u.id === uploadId && u.purpose === 'proof' && u.status === 'received');
+  if (!upload) throw new NotFoundError('no such received evidence');
+  const reviewer = upload.store === 'sensitive' ? 'security_reviewer' : 'instructor';
+  if (!caller.roles.includes(reviewer)) throw new ForbiddenError(`this evidence is reviewed by a ${reviewer}`);
+  if (input.verdict === 'non_compliant' && !input.comment) {
+    throw new BusinessRuleError('say what is not compliant', [
+      { path: 'comment', message: 'a non-compliant verdict needs a comment' },
+    ]);
+  }
+  const review: Review = {
+    verdict: input.verdict,
+    ...(input.comment ? { comment: input.comment } : {}),
+    by: caller.sub,
+    at: deps.clock.now().toISOString(),
+  };
+  const reviewed: Upload = { ...upload, review, reviews: [...(upload.reviews ?? []), review] };
+  const company = await deps.companies.get(stored.dossier.companyId);
+  await commitDossier(
+    deps,
+    stored,
+    { ...stored.dossier, updatedAt: review.at },
+    [
+      {
+        type: 'proof_reviewed',
+        actor: actorOf(caller),
+        data: { uploadId, requirementId: upload.requirementId, verdict: input.verdict },
+      },
+    ],
+    {
+      uploads: [reviewed],
+      outbox:
+        input.verdict === 'non_compliant' && company
+          ? [
+              outboxMessage(
+                `review:${uploadId}:${review.at}`,
+                'proof_non_compliant',
+                companyRecipients(company),
+                {
+                  ...about(stored.dossier),
+                  requirementId: upload.requirementId,
+                },
+                review.at,
+                id,
+              ),
+            ]
+          : [],
+    },
+  );
+  return { uploadId, requirementId: upload.requirementId, review };
+};
+
+/** The company proposes its INS test day, within the 4 weeks after the complete file (guide §5.2). */
+export const proposeInsTestDay = async (deps: Dependencies, caller: Caller, id: string, proposedDate: string) => {
+  requireRole(caller, ['candidate']);
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (dossier.status !== 'instruction')
+    throw new ConflictError(`the INS test day is organised during instruction (the dossier is ${dossier.status})`);
+  if (dossier.insTestDay?.outcome) throw new ConflictError('the INS test day already took place');
+  const now = deps.clock.now();
+  const date = new Date(`${proposedDate}T12:00:00Z`);
+  if (date.getTime() < now.getTime() - 86_400_000)
+    throw new BusinessRuleError('the proposed date is in the past', [
+      { path: 'proposedDate', message: 'must be today or later' },
+    ]);
+  if (!dossier.insTestLate && dossier.insTestDueAt && date.getTime() > new Date(dossier.insTestDueAt).getTime()) {
+    throw new BusinessRuleError('the INS test day must take place within 4 weeks of the complete file', [
+      { path: 'proposedDate', message: `must be on or before ${dossier.insTestDueAt.slice(0, 10)}` },
+    ]);
+  }
+  const next = { ...dossier, insTestDay: { proposedDate, proposedAt: now.toISOString() } };
+  const saved = await commitDossier(
+    deps,
+    stored,
+    next,
+    [{ type: 'ins_test_day_proposed', actor: actorOf(caller), data: { proposedDate } }],
+    {
+      outbox: [
+        outboxMessage(
+          `ins-test:${id}:${now.toISOString()}`,
+          'ins_test_day_proposed',
+          [deps.ansMailbox],
+          { ...about(dossier), date: proposedDate },
+          now.toISOString(),
+          id,
+        ),
+      ],
+    },
+  );
+  return saved;
+};
+
+/** The instructor records how the INS test day went. */
+export const recordInsTestOutcome = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  input: { outcome: 'passed' | 'failed'; comment?: string },
+) => {
+  requireRole(caller, ['instructor']);
+  const stored = await deps.dossiers.get(id);
+  if (!stored) throw new NotFoundError('no such dossier');
+  const dossier = stored.dossier;
+  if (dossier.status !== 'instruction')
+    throw new ConflictError(`the INS test day belongs to instruction (the dossier is ${dossier.status})`);
+  if (!dossier.insTestDay?.proposedDate) throw new ConflictError('no INS test day was proposed yet');
+  const now = deps.clock.now().toISOString();
+  const next = withDeadlines(
+    {
+      ...dossier,
+      insTestDay: {
+        ...dossier.insTestDay,
+        outcome: input.outcome,
+        recordedAt: now,
+        ...(input.comment ? { comment: input.comment } : {}),
+      },
+    },
+    deps.calendar,
+  );
+  const saved = await commitDossier(deps, stored, next, [
+    { type: 'ins_test_day_recorded', actor: actorOf(caller), data: { outcome: input.outcome } },
+  ]);
+  await notifyWorkflow(deps, id, 'ins_test_day');
+  return saved;
+};
+
+const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`;
+
+/**
+ * Closes instruction: every applicable requirement's latest evidence compliant (409 naming what
+ * is missing otherwise) and the INS test day passed → `convention_pending`, with the convention
+ * generated as a PDF the company downloads and signs.
+ */
+export const completeInstruction = async (deps: Dependencies, caller: Caller, id: string) => {
+  requireRole(caller, ['instructor']);
+  const loaded = await deps.dossiers.getWithUploads(id);
+  if (!loaded) throw new NotFoundError('no such dossier');
+  const { stored, uploads } = loaded;
+  const dossier = stored.dossier;
+  if (dossier.status !== 'instruction')
+    throw new ConflictError(`instruction is not under way (the dossier is ${dossier.status})`);
+  if (openInfoRequest(dossier)) throw new ConflictError('an information request is still open');
+  const referential = await deps.referentials.get(dossier.referentialVersion);
+  const missing = applicableSections(referential!.catalogue, dossier.profiles)
+    .flatMap((s) => s.requirements)
+    .map((r) => ({ r, state: requirementReview(uploads, r.id) }))
+    .filter(({ state }) => state !== 'compliant')
+    .map(({ r, state }) => ({
+      path: `requirements.${r.id}`,
+      message: `${r.id}: ${state === 'none' ? 'no evidence' : state === 'pending' ? 'evidence not reviewed yet' : 'evidence not compliant'}`,
+    }));
+  if (dossier.insTestDay?.outcome !== 'passed')
+    missing.push({ path: 'insTestDay', message: 'the INS test day has not been passed' });
+  if (missing.length) throw new ConflictError('instruction cannot be closed yet', missing);
+
+  const at = deps.clock.now().toISOString();
+  const company = await deps.companies.get(dossier.companyId);
+  await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
+  const next = {
+    ...transition(dossier, 'convention_pending', deps.clock),
+    convention: { generatedAt: at, key: conventionKey(id) },
+  };
+  const saved = await commitDossier(deps, stored, next, [{ type: 'instruction_completed', actor: actorOf(caller) }], {
+    outbox: company
+      ? [
+          outboxMessage(
+            `dossier:${id}:convention`,
+            'convention_ready',
+            companyRecipients(company),
+            about(dossier),
+            at,
+            id,
+          ),
+        ]
+      : [],
+  });
+  await notifyWorkflow(deps, id, 'instruction_completed');
+  return saved;
+};
+
+export const downloadConvention = async (deps: Dependencies, caller: Caller, id: string) => {
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (!dossier.convention?.key) throw new NotFoundError('no convention was generated for this dossier');
+  const url = await deps.storage.presignGet(
+    'evidence',
+    dossier.convention.key,
+    `convention-${id}.pdf`,
+    DOWNLOAD_URL_TTL_SECONDS,
+  );
+  return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
+};
+
+/**
+ * The company signs the convention (signatory, instant and user journaled); the product version
+ * may be updated at this point and is then the one everywhere (dossier, certificate).
+ */
+export const signConvention = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  input: { signatoryName: string; productVersion?: string },
+) => {
+  requireRole(caller, ['candidate']);
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (dossier.status !== 'convention_pending')
+    throw new ConflictError(`the convention is signed while convention_pending (the dossier is ${dossier.status})`);
+  const at = deps.clock.now().toISOString();
+  const product = input.productVersion ? { ...dossier.product, version: input.productVersion } : dossier.product;
+  const next = {
+    ...transition(dossier, 'college_pending', deps.clock),
+    product,
+    convention: {
+      ...dossier.convention!,
+      signedAt: at,
+      signatoryName: input.signatoryName,
+      signedBy: caller.sub,
+      productVersion: product.version,
+    },
+  };
+  const saved = await commitDossier(deps, stored, next, [
+    {
+      type: 'convention_signed',
+      actor: actorOf(caller),
+      data: {
+        signatoryName: input.signatoryName,
+        signedAt: at,
+        productVersion: product.version,
+        previousVersion: dossier.product.version,
+      },
+    },
+  ]);
+  await notifyWorkflow(deps, id, 'convention_signed');
+  return saved;
+};
+
+/**
+ * The collège technique decides: certified, certified with reservations (listed) or refused
+ * (reasons required). The company is notified by mail; a certificate is issued when certified.
+ */
+export const collegeDecision = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  input: {
+    decision: 'certified' | 'certified_with_reservations' | 'refused';
+    reasons?: string[];
+    reservations?: string[];
+  },
+) => {
+  requireRole(caller, ['college']);
+  const stored = await deps.dossiers.get(id);
+  if (!stored) throw new NotFoundError('no such dossier');
+  if (stored.dossier.status !== 'college_pending')
+    throw new ConflictError(`the collège decides on dossiers ready for it (this one is ${stored.dossier.status})`);
+  const at = deps.clock.now().toISOString();
+  const decision = {
+    decision: input.decision,
+    decidedAt: at,
+    decidedBy: caller.sub,
+    ...(input.reasons ? { reasons: input.reasons } : {}),
+  };
+  if (input.decision === 'refused') {
+    const company = await deps.companies.get(stored.dossier.companyId);
+    const next = { ...transition(stored.dossier, 'refused', deps.clock), decision };
+    const saved = await commitDossier(
+      deps,
+      stored,
+      next,
+      [{ type: 'college_refused', actor: actorOf(caller), data: { reasons: input.reasons } }],
+      {
+        outbox: company
+          ? [
+              outboxMessage(
+                `dossier:${id}:refused`,
+                'dossier_refused',
+                companyRecipients(company),
+                { ...about(stored.dossier), reasons: input.reasons!.join(' ; ') },
+                at,
+                id,
+              ),
+            ]
+          : [],
+      },
+    );
+    await notifyWorkflow(deps, id, 'decided');
+    return { dossier: saved.dossier };
+  }
+  const reservations = input.decision === 'certified_with_reservations' ? input.reservations : undefined;
+  const { saved, certificate } = await grantCertificate(
+    deps,
+    { ...stored, dossier: { ...stored.dossier, decision } },
+    {
+      grantedBy: 'college',
+      ...(reservations ? { reservations } : {}),
+      actor: actorOf(caller),
+      data: { decision: input.decision },
+    },
+  );
+  await notifyWorkflow(deps, id, 'decided');
+  return { dossier: saved.dossier, certificate };
+};
+
+/** The candidate withdraws its candidature at any open stage. */
+export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: string) => {
+  requireRole(caller, ['candidate']);
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (isClosed(dossier.status)) throw new ConflictError(`the dossier is already ${dossier.status}`);
+  const next = { ...transition(dossier, 'withdrawn', deps.clock), closedReason: 'withdrawn_by_candidate' };
+  const company = await deps.companies.get(dossier.companyId);
+  const at = next.updatedAt;
+  const saved = await commitDossier(deps, stored, next, [{ type: 'dossier_withdrawn', actor: actorOf(caller) }], {
+    outbox: company
+      ? [
+          outboxMessage(
+            `dossier:${id}:withdrawn`,
+            'dossier_withdrawn',
+            [...companyRecipients(company), deps.ansMailbox],
+            about(dossier),
+            at,
+            id,
+          ),
+        ]
+      : [],
+  });
+  await notifyWorkflow(deps, id, 'withdrawn');
+  return saved;
+};
