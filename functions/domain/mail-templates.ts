@@ -102,7 +102,11 @@ const TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string
     lines: [
       'Bonjour,',
       `Pour le dossier ${d.dossierId} (${product(d)}), ${DEADLINE_LABELS[d.kind ?? ''] ?? 'un délai'} expire le ${when(d.dueAt)}.`,
-      'Sans action de votre part d’ici là, la candidature sera considérée comme abandonnée.',
+      d.kind === 'decision'
+        ? 'Sans décision notifiée d’ici là, le silence gardé vaudra acceptation et le certificat sera délivré.'
+        : d.kind === 'ins_test_day'
+          ? 'Merci de proposer une date de journée de test INS avant cette échéance.'
+          : 'Sans action de votre part d’ici là, la candidature sera considérée comme abandonnée.',
     ],
   }),
   dossier_abandoned_inactivity: (d) => ({

@@ -108,7 +108,8 @@ export const evaluateDossier = async (deps: Dependencies, dossierId: string): Pr
           outboxMessage(
             `reminder:${dossierId}:${r.keys.join(',')}`,
             'deadline_reminder',
-            to,
+            // a decision deadline is ANS's to meet: remind the instructors, not the company
+            r.clock.remind === 'ans' ? [deps.ansMailbox] : to,
             {
               ...about,
               kind: r.clock.kind,

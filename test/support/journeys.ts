@@ -101,3 +101,58 @@ export const completeFile = async (http: Http, id: string, candidate: string) =>
     sections: requirements.json.sections as { id: string; requirements: { id: string; sensitive: boolean }[] }[],
   };
 };
+
+/** Reviews every received proof as compliant (sensitive ones by a security reviewer). */
+export const reviewAll = async (http: Http, id: string, skip: string[] = []) => {
+  const t = tokens(http);
+  const instructor = await t.instructor();
+  const security = await t.security();
+  const requirements = await http.call('GET', `/v1/dossiers/${id}/requirements`, { token: instructor });
+  for (const section of requirements.json.sections) {
+    for (const requirement of section.requirements) {
+      for (const proof of requirement.proofs) {
+        if (proof.status !== 'received' || skip.includes(requirement.id) || proof.review) continue;
+        const review = await http.call('POST', `/v1/dossiers/${id}/proofs/${proof.id}/review`, {
+          token: requirement.sensitive ? security : instructor,
+          body: { verdict: 'compliant' },
+        });
+        expect(review.status).toBe(200);
+      }
+    }
+  }
+};
+
+/** Proposes and passes the INS test day. */
+export const passInsTestDay = async (http: Http, id: string, candidate: string, date: string) => {
+  const t = tokens(http);
+  expect(
+    (await http.call('POST', `/v1/dossiers/${id}/ins-test-day`, { token: candidate, body: { proposedDate: date } }))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await http.call('POST', `/v1/dossiers/${id}/ins-test-day/outcome`, {
+        token: await t.instructor(),
+        body: { outcome: 'passed' },
+      })
+    ).status,
+  ).toBe(200);
+};
+
+/** From evidence deposit to a dossier waiting for the collège. */
+export const readyForCollege = async (http: Http, seed: number) => {
+  const t = tokens(http);
+  const d = await admissibleDossier(http, seed, 'company');
+  const { last } = await completeFile(http, d.id, d.candidate);
+  await reviewAll(http, d.id);
+  await passInsTestDay(http, d.id, d.candidate, last.json.insTestDueAt.slice(0, 10));
+  expect(
+    (await http.call('POST', `/v1/dossiers/${d.id}/instruction/complete`, { token: await t.instructor() })).status,
+  ).toBe(200);
+  const signed = await http.call('POST', `/v1/dossiers/${d.id}/convention/sign`, {
+    token: await t.candidate(d.companyId),
+    body: { signatoryName: 'Camille Martin' },
+  });
+  expect(signed.status).toBe(200);
+  return d;
+};
