@@ -3,6 +3,7 @@ import { decideClocks } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { isClosed, transition } from '../domain/dossier';
 import { outboxMessage } from '../domain/outbox';
+import { PreconditionFailedError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { grantByTacitAcceptance } from './grant-certificate';
@@ -23,6 +24,17 @@ export type Evaluation =
  * and mail) → answer when to wake next.
  */
 export const evaluateDossier = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
+  // a concurrent change (the candidate acting at the same instant) only means: decide again
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await evaluateOnce(deps, dossierId);
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= 4) throw error;
+    }
+  }
+};
+
+const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
   const stored = await deps.dossiers.get(dossierId);
   if (!stored || isClosed(stored.dossier.status)) {
     return { dossierId, action: 'end', status: stored?.dossier.status ?? 'missing' };

@@ -131,7 +131,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   /** Resolves once every execution waits on a token or a timer (or has ended), and queued side work is done. */
-  async quiet(limitMs = 30_000): Promise<void> {
+  async quiet(limitMs = 120_000): Promise<void> {
     const deadline = Date.now() + limitMs;
     let calm = 0;
     while (calm < 2) {
