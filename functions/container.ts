@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { EventBridgeLongClocks } from './adapters/scheduler/eventbridge-long-clocks';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUserDirectory } from './adapters/cognito/cognito-user-directory';
 import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
@@ -22,6 +24,7 @@ import type {
   DossierRepository,
   Mailer,
   CertificateRepository,
+  LongClocks,
   ObjectStorage,
   ReferentialStore,
   OutboxStore,
@@ -43,6 +46,9 @@ export interface Dependencies {
   storage: ObjectStorage;
   referentials: ReferentialStore;
   certificates: CertificateRepository;
+  longClocks: LongClocks;
+  /** the fixed date exceptional certificates expire on (guide §5.4) */
+  exceptionalExpiresOn: string;
   users: UserDirectory;
   /** where mail meant for ANS's instructors goes (their shared mailbox) */
   ansMailbox: string;
@@ -72,6 +78,14 @@ export const fromEnvironment = (): Dependencies => {
       }),
   );
   const certificates = lazy(() => new DynamoCertificateRepository(db(), table()));
+  const longClocks = lazy(
+    () =>
+      new EventBridgeLongClocks(new SchedulerClient({}), {
+        groupName: requireEnv(ENV.scheduleGroup),
+        targetArn: requireEnv(ENV.certificateClockArn),
+        roleArn: requireEnv(ENV.schedulerRoleArn),
+      }),
+  );
   const referentials = lazy(() => new DynamoReferentialStore(db(), table()));
   const users = lazy(() => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId)));
   return {
@@ -105,6 +119,10 @@ export const fromEnvironment = (): Dependencies => {
     get certificates() {
       return certificates();
     },
+    get longClocks() {
+      return longClocks();
+    },
+    exceptionalExpiresOn: optionalEnv(ENV.exceptionalExpiresOn) ?? '2024-12-31',
     get referentials() {
       return referentials();
     },

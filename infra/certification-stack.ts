@@ -13,7 +13,7 @@ import {
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -188,7 +188,29 @@ export class CertificationStack extends Stack {
       })),
     );
 
-    new ScheduleGroup(this, 'LegalClocks', { scheduleGroupName: `${this.stackName}-legal-clocks` });
+    // clocks longer than an execution (5-year convention, formal notices, exceptional expiry)
+    const scheduleGroupName = `${this.stackName}-legal-clocks`;
+    new ScheduleGroup(this, 'LegalClocks', { scheduleGroupName });
+    const certificateClockName = `${this.stackName}-certificate-clock`;
+    const certificateClock = new CertificationFunction(this, 'CertificateClock', {
+      functionName: certificateClockName,
+      entry: 'functions/workflow/certificate-clock.ts',
+      description: 'A certificate’s long clock: convention renewal, formal-notice lapse, exceptional expiry',
+    }).bindTable(table, 'write');
+    certificateClock.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+    });
+    certificateClock.fn.grantInvoke(schedulerRole);
+    // the ARN is spelt from the fixed name: the clock schedules itself without a reference cycle
+    const certificateClockArn = `arn:${this.partition}:lambda:${this.region}:${this.account}:function:${certificateClockName}`;
+    const longClocks = { groupName: scheduleGroupName, targetArn: certificateClockArn, role: schedulerRole };
+    certificateClock.bindLongClocks(longClocks);
+    workflowFunctions.EvaluateFunctionArn.bindLongClocks(longClocks);
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(certificateClock.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'The scheduler invokes the certificate-clock function (and its versions) only',
+    });
 
     // --- evidence verification -----------------------------------------------------------
     const evidenceBuckets = { evidence: evidence.bucket, sensitive: sensitive.bucket };
@@ -294,7 +316,18 @@ export class CertificationStack extends Stack {
     const authorizer = new HttpJwtAuthorizer('Cognito', userPool.userPoolProviderUrl, {
       jwtAudience: [portalClient.userPoolClientId],
     });
+    const httpFunctions = new Map<string, CertificationFunction>();
     for (const route of ROUTES) {
+      const existing = httpFunctions.get(route.handler);
+      if (existing) {
+        api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration: new HttpLambdaIntegration(`${route.handler}-${route.method}-${route.path}`, existing.fn),
+          ...(route.auth ? { authorizer } : {}),
+        });
+        continue;
+      }
       const f = new CertificationFunction(this, `Http-${route.handler}`, {
         entry: `functions/http/handlers/${route.handler}.ts`,
         description: `${route.method} ${route.path}`,
@@ -304,7 +337,9 @@ export class CertificationStack extends Stack {
       if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
       if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
       if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
+      if (route.access.schedules) f.bindLongClocks(longClocks);
       f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
+      httpFunctions.set(route.handler, f);
       api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

@@ -19,4 +19,8 @@ export const ENV = {
   userPoolId: 'USER_POOL_ID',
   ansMailbox: 'ANS_MAILBOX',
   decisionClockOnAnswer: 'DECISION_CLOCK_ON_ANSWER',
+  scheduleGroup: 'SCHEDULE_GROUP',
+  certificateClockArn: 'CERTIFICATE_CLOCK_ARN',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  exceptionalExpiresOn: 'EXCEPTIONAL_CERTIFICATE_EXPIRES_ON',
 } as const;

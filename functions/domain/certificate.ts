@@ -14,7 +14,7 @@ export const CERTIFICATE_STATUSES = [
 ] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
-export interface Certificate {
+export interface Certificate extends Partial<import('./certificate-life').CertificateLife> {
   number: string;
   dossierId: string;
   companyId: string;

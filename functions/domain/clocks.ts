@@ -10,7 +10,7 @@ export interface RunningClock {
   dueAt: Date;
   legalBasis: string;
   /** what the platform does on its own at expiry */
-  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late';
+  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late' | 'certificate_clock';
   /** who the J-15 and J-3 reminders go to: whoever must act before it runs out */
   remind: 'company' | 'ans';
 }
@@ -30,9 +30,36 @@ export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = def
 /** Statuses in which ANS owes a decision on a complete file (R.1470-4). */
 const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'convention_pending', 'college_pending'];
 
+/** A certified dossier shows its certificate's clocks; the certificate clock (not the dossier's
+ * workflow) acts on them. */
+const certificateClocks = (dossier: Dossier): RunningClock[] => {
+  const c = dossier.certificate;
+  if (!c || ['withdrawn', 'terminated', 'expired'].includes(c.status)) return [];
+  const clocks: RunningClock[] = [];
+  if (c.formalNoticeRespondBy) {
+    clocks.push({
+      kind: 'formal_notice',
+      dueAt: new Date(c.formalNoticeRespondBy),
+      legalBasis: 'Code de la santé publique, art. R.1470-9',
+      onExpiry: 'certificate_clock',
+      remind: 'company',
+    });
+  }
+  if (c.conventionTermAt) {
+    clocks.push({
+      kind: 'convention_term',
+      dueAt: new Date(c.conventionTermAt),
+      legalBasis: 'Guide de dépôt ANS §5.4 (reconduction tacite)',
+      onExpiry: 'certificate_clock',
+      remind: 'company',
+    });
+  }
+  return clocks;
+};
+
 export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): RunningClock[] => {
-  if (['certified', 'certified_with_reservations', 'refused', 'abandoned', 'withdrawn'].includes(dossier.status))
-    return [];
+  if (['certified', 'certified_with_reservations'].includes(dossier.status)) return certificateClocks(dossier);
+  if (['refused', 'abandoned', 'withdrawn'].includes(dossier.status)) return [];
   const clocks: RunningClock[] = [];
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) {

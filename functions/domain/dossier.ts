@@ -82,6 +82,10 @@ export interface Dossier {
   /** guide §5.2: the INS test day is organised within 4 weeks of the complete file */
   insTestDueAt?: string;
   insTestLate?: boolean;
+  /** closed on the core domains only, with the company's commitment: an exceptional certificate */
+  exceptional?: boolean;
+  /** the certificate this candidature renews (substantial change, new referential) */
+  renewalOf?: string;
   convention?: {
     generatedAt: string;
     key?: string;
@@ -96,6 +100,8 @@ export interface Dossier {
     grantedAt: string;
     grantedBy: 'college' | 'tacit_acceptance';
     withReservations: boolean;
+    conventionTermAt?: string;
+    formalNoticeRespondBy?: string;
   };
   decision?: {
     decision: 'certified' | 'certified_with_reservations' | 'refused';
@@ -184,7 +190,11 @@ export const patchDossier = (dossier: Dossier, patch: DossierPatchInput, clock: 
 
 export const transition = (dossier: Dossier, to: DossierStatus, clock: Clock): Dossier => {
   if (!TRANSITIONS[dossier.status].includes(to)) {
-    throw new ConflictError(`a dossier cannot go from ${dossier.status} to ${to}`);
+    throw new ConflictError(
+      isClosed(dossier.status)
+        ? `the dossier is ${dossier.status} and never reopens: a new candidature is required`
+        : `a dossier cannot go from ${dossier.status} to ${to}`,
+    );
   }
   const now = clock.now().toISOString();
   return withDeadlines({ ...dossier, status: to, updatedAt: now, ...(isClosed(to) ? { closedAt: now } : {}) });

@@ -20,7 +20,13 @@ export type MailTemplate =
   | 'proof_non_compliant'
   | 'ins_test_day_proposed'
   | 'convention_ready'
-  | 'dossier_withdrawn';
+  | 'dossier_withdrawn'
+  | 'certificate_status_changed'
+  | 'convention_renewed'
+  | 'formal_notice_issued'
+  | 'formal_notice_lapsed'
+  | 'observations_requested'
+  | 'renewal_required';
 
 export interface MailData {
   companyName?: string;
@@ -157,6 +163,56 @@ const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: s
       'Bonjour,',
       `L’instruction du dossier ${d.dossierId} (${product(d)}) est terminée : toutes les exigences applicables sont conformes.`,
       'La convention est disponible sur la plateforme ; sa signature électronique par votre représentant habilité ouvre le passage devant le collège technique.',
+    ],
+  }),
+  certificate_status_changed: (d) => ({
+    subject: `Certificat ${d.number} : ${d.status}`,
+    lines: [
+      'Bonjour,',
+      `Le certificat ${d.number} (${product(d)}) est désormais ${d.status}.`,
+      'Le détail figure sur la plateforme ; la vérification publique est à jour.',
+    ],
+  }),
+  convention_renewed: (d) => ({
+    subject: `Convention renouvelée — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `La convention du certificat ${d.number} (${product(d)}) est renouvelée tacitement jusqu’au ${when(d.dueAt)}.`,
+    ],
+  }),
+  formal_notice_issued: (d) => ({
+    subject: `Mise en demeure — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `L’ANS a relevé les non-conformités suivantes sur ${product(d)} (certificat ${d.number}) :`,
+      ...(d.items ?? '').split('\n').map((item) => `• ${item}`),
+      `Vous êtes mis en demeure d’y remédier au plus tard le ${when(d.dueAt)} (art. R.1470-9 du code de la santé publique). À défaut, le certificat peut être suspendu puis retiré.`,
+    ],
+  }),
+  formal_notice_lapsed: (d) => ({
+    subject: `Mise en demeure échue — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `Le délai de la mise en demeure du certificat ${d.number} (${product(d)}) est expiré sans que la non-conformité ait été levée.`,
+      'Le retrait du certificat est désormais possible ; il reste une décision de l’ANS.',
+    ],
+  }),
+  observations_requested: (d) => ({
+    subject: `Demande d’observations — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `L’ANS vous invite à présenter vos observations sur les faits suivants concernant le certificat ${d.number} :`,
+      d.items ?? '',
+    ],
+  }),
+  renewal_required: (d) => ({
+    subject: `Nouvelle candidature requise — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      d.version
+        ? `Une nouvelle version du référentiel (${d.version}) est publiée : le certificat ${d.number} (${product(d)}) doit faire l’objet d’une nouvelle demande avant le ${when(d.dueAt)}.`
+        : `Une évolution substantielle a été déclarée pour ${product(d)} (certificat ${d.number}) : une nouvelle candidature est requise.`,
+      'Une candidature de renouvellement, préremplie, peut être créée depuis la plateforme.',
     ],
   }),
   dossier_withdrawn: (d) => ({

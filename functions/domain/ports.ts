@@ -120,6 +120,13 @@ export interface OutboxStore {
   release(id: string, error: string): Promise<void>;
 }
 
+/** One-time wake-ups beyond a workflow execution's life (EventBridge Scheduler in AWS). */
+export interface LongClocks {
+  /** creates or moves the named wake-up; it calls the certificate clock with the number */
+  schedule(name: string, at: Date, certificateNumber: string): Promise<void>;
+  cancel(name: string): Promise<void>;
+}
+
 export interface Referential {
   version: string;
   catalogue: Catalogue;

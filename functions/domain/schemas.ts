@@ -168,6 +168,8 @@ export const referentialImportSchema = z
       .regex(/^\d+\.\d+(\.\d+)?$/)
       .optional(),
     current: z.boolean().optional(),
+    /** holders of certificates on earlier versions must apply again by this date */
+    renewalRequiredBy: isoDate.optional(),
   })
   .strict();
 
@@ -196,6 +198,38 @@ export const collegeDecisionSchema = z
     message: 'list the reservations',
     path: ['reservations'],
   });
+
+const certificateNumberPattern = /^TLC-\d{4}-\d{6}$/;
+export const formalNoticeSchema = z
+  .object({ nonConformities: z.array(text(2000)).min(1).max(50), respondBy: z.iso.datetime({ offset: true }) })
+  .strict();
+export const noticeResponseSchema = z.object({ message: text(10_000) }).strict();
+export const reasonSchema = z.object({ reason: text(2000).optional() }).strict();
+export const observationsSchema = z.object({ facts: text(10_000) }).strict();
+export const terminateSchema = z
+  .object({
+    ground: z.enum(['by_operation_of_law', 'fraud', 'fault']),
+    reason: text(2000),
+    faultCase: z
+      .enum([
+        'inaccurate_information',
+        'no_longer_compliant',
+        'no_regular_service',
+        'misuse_of_certificate',
+        'obstruction_of_control',
+        'serious_or_repeated_breach',
+      ])
+      .optional(),
+  })
+  .strict()
+  .refine((t) => t.ground !== 'fault' || t.faultCase !== undefined, {
+    message: 'termination for fault names its case',
+    path: ['faultCase'],
+  });
+export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
+export const renewalCandidatureSchema = z.object({ productVersion: text(50).optional() }).strict();
+export const completeInstructionSchema = z.object({ exceptional: z.boolean().optional() }).strict();
+export const isCertificateNumber = (value: string) => certificateNumberPattern.test(value);
 
 export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];

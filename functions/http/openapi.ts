@@ -13,6 +13,11 @@ import {
   insTestOutcomeSchema,
   conventionSignSchema,
   collegeDecisionSchema,
+  formalNoticeSchema,
+  noticeResponseSchema,
+  observationsSchema,
+  terminateSchema,
+  substantialChangeSchema,
   uploadRequestSchema,
 } from '../domain/schemas';
 import { DOSSIER_STATUSES } from '../domain/dossier';
@@ -50,6 +55,11 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/dossiers/{id}/ins-test-day/outcome': insTestOutcomeSchema,
   'POST /v1/dossiers/{id}/convention/sign': conventionSignSchema,
   'POST /v1/dossiers/{id}/college-decision': collegeDecisionSchema,
+  'POST /v1/certificates/{number}/formal-notice': formalNoticeSchema,
+  'POST /v1/certificates/{number}/formal-notice/response': noticeResponseSchema,
+  'POST /v1/certificates/{number}/observations-notice': observationsSchema,
+  'POST /v1/certificates/{number}/terminate': terminateSchema,
+  'POST /v1/certificates/{number}/substantial-change': substantialChangeSchema,
 };
 
 /** OpenAPI 3.1 document built from the same zod schemas that validate requests. */

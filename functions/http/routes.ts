@@ -9,8 +9,11 @@ export interface RouteSpec {
   handler: string;
   auth: boolean;
   /** what the function touches, for least-privilege grants */
-  access: { table?: 'read' | 'write'; workflow?: boolean; evidence?: 'put' | 'get' | 'delete' };
+  access: { table?: 'read' | 'write'; workflow?: boolean; evidence?: 'put' | 'get' | 'delete'; schedules?: boolean };
 }
+
+/** certificate actions write the dossier and its journal, and (re)schedule the long clocks */
+const CERTIFICATE_ACCESS: RouteSpec['access'] = { table: 'write', workflow: true, schedules: true };
 
 export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/health', handler: 'health', auth: false, access: {} },
@@ -110,7 +113,13 @@ export const ROUTES: RouteSpec[] = [
     auth: true,
     access: { table: 'write', evidence: 'get' },
   },
-  { method: 'POST', path: '/v1/referentials', handler: 'import-referential', auth: true, access: { table: 'write' } },
+  {
+    method: 'POST',
+    path: '/v1/referentials',
+    handler: 'import-referential',
+    auth: true,
+    access: { table: 'write', schedules: true },
+  },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/proofs/{uploadId}/review',
@@ -158,7 +167,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/college-decision',
     handler: 'college-decision',
     auth: true,
-    access: { table: 'write', workflow: true, evidence: 'put' },
+    access: { table: 'write', workflow: true, evidence: 'put', schedules: true },
   },
   { method: 'GET', path: '/v1/college/agenda', handler: 'college-agenda', auth: true, access: { table: 'read' } },
   {
@@ -189,5 +198,82 @@ export const ROUTES: RouteSpec[] = [
     handler: 'download-certificate',
     auth: true,
     access: { table: 'read', evidence: 'get' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/certificates/{number}',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/formal-notice',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/formal-notice/response',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/formal-notice/close',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/suspend',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/reinstate',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/withdraw',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/observations-notice',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/terminate',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/substantial-change',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/renewal-candidature',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
   },
 ];

@@ -1,5 +1,9 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
-import { certificateNumber, newCertificate } from '../domain/certificate';
+import { certificateNumber, newCertificate, type Certificate } from '../domain/certificate';
+import { conventionTermFrom, hasEnded } from '../domain/certificate-life';
+import { legalDeadline } from '../domain/calendar';
+import { BusinessRuleError } from '../domain/errors';
+import { scheduleCertificateClock } from './certificate-life';
 import type { RunningClock } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { transition, type Dossier } from '../domain/dossier';
@@ -31,7 +35,37 @@ export const grantCertificate = async (
   const at = now.toISOString();
   const company = await deps.companies.get(stored.dossier.companyId);
   const number = certificateNumber(now.getUTCFullYear(), await deps.certificates.allocateNumber(now.getUTCFullYear()));
-  const certificate = newCertificate(stored.dossier, company?.name ?? '', number, at, grant);
+  const exceptional = stored.dossier.exceptional && grant.grantedBy === 'college';
+  let exceptionalExpiresAt: string | undefined;
+  if (exceptional) {
+    exceptionalExpiresAt = legalDeadline(
+      new Date(`${deps.exceptionalExpiresOn}T12:00:00Z`),
+      { days: 0 },
+      { extendToWorkingDay: false },
+    ).toISOString();
+    if (Date.parse(exceptionalExpiresAt) <= now.getTime()) {
+      throw new BusinessRuleError(`the exceptional certificate regime ended on ${deps.exceptionalExpiresOn}`);
+    }
+  }
+  const certificate: Certificate = {
+    ...newCertificate(stored.dossier, company?.name ?? '', number, at, grant),
+    conventionTermAt: conventionTermFrom(now, deps.calendar).toISOString(),
+    ...(exceptionalExpiresAt ? { exceptionalExpiresAt } : {}),
+  };
+  // a renewal replaces the certificate it renews
+  const replaced = stored.dossier.renewalOf ? await deps.certificates.get(stored.dossier.renewalOf) : null;
+  const replacedUpdate: Certificate[] =
+    replaced && !hasEnded(replaced)
+      ? [
+          {
+            ...replaced,
+            replacedBy: number,
+            status: 'expired',
+            ended: { status: 'expired', at, by: 'system', reason: `replaced by ${number}` },
+            updatedAt: at,
+          },
+        ]
+      : [];
   await deps.storage.put(
     'evidence',
     certificateKey(stored.dossier.id, number),
@@ -47,6 +81,7 @@ export const grantCertificate = async (
       grantedAt: at,
       grantedBy: grant.grantedBy,
       withReservations: certificate.withReservations,
+      conventionTermAt: certificate.conventionTermAt,
     },
   };
   const saved = await commitDossier(
@@ -61,7 +96,7 @@ export const grantCertificate = async (
       },
     ],
     {
-      certificates: [certificate],
+      certificates: [certificate, ...replacedUpdate],
       outbox: company
         ? [
             outboxMessage(
@@ -84,6 +119,8 @@ export const grantCertificate = async (
         : [],
     },
   );
+  await scheduleCertificateClock(deps, certificate);
+  for (const r of replacedUpdate) await scheduleCertificateClock(deps, r);
   return { saved, certificate };
 };
 

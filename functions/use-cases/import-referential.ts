@@ -3,6 +3,8 @@ import { requireRole, type Caller } from '../domain/caller';
 import { catalogueFromRows } from '../domain/catalogue-import';
 import { BadRequestError } from '../domain/errors';
 import type { Dependencies } from '../container';
+import { legalDeadline } from '../domain/calendar';
+import { flagHoldersForRenewal } from './certificate-life';
 
 export interface ImportInput {
   version: string;
@@ -13,6 +15,7 @@ export interface ImportInput {
   matrixFrom?: string;
   /** make it the version new candidatures start on */
   current?: boolean;
+  renewalRequiredBy?: string;
 }
 
 /**
@@ -34,7 +37,16 @@ export const importReferential = async (deps: Dependencies, caller: Caller, inpu
     publishedAt: deps.clock.now().toISOString(),
   });
   if (input.current) await deps.referentials.setCurrent(input.version);
+  const renewalRequiredBy = input.renewalRequiredBy
+    ? legalDeadline(
+        new Date(`${input.renewalRequiredBy}T12:00:00Z`),
+        { days: 0 },
+        { extendToWorkingDay: false },
+      ).toISOString()
+    : undefined;
+  const flagged = renewalRequiredBy ? await flagHoldersForRenewal(deps, input.version, renewalRequiredBy) : 0;
   return {
+    ...(renewalRequiredBy ? { renewalRequiredBy, holdersFlagged: flagged } : {}),
     version: input.version,
     sections: catalogue.sections.length,
     requirements: catalogue.requirements.length,

@@ -170,7 +170,15 @@ const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`
  * is missing otherwise) and the INS test day passed → `convention_pending`, with the convention
  * generated as a PDF the company downloads and signs.
  */
-export const completeInstruction = async (deps: Dependencies, caller: Caller, id: string) => {
+/** The core domains an exceptional certificate needs compliant (guide §5.4). */
+export const CORE_SECTIONS = ['ins', 'psc', 'annuaire', 'securite', 'administration'];
+
+export const completeInstruction = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  options: { exceptional?: boolean } = {},
+) => {
   requireRole(caller, ['instructor']);
   const loaded = await deps.dossiers.getWithUploads(id);
   if (!loaded) throw new NotFoundError('no such dossier');
@@ -180,7 +188,13 @@ export const completeInstruction = async (deps: Dependencies, caller: Caller, id
     throw new ConflictError(`instruction is not under way (the dossier is ${dossier.status})`);
   if (openInfoRequest(dossier)) throw new ConflictError('an information request is still open');
   const referential = await deps.referentials.get(dossier.referentialVersion);
+  if (options.exceptional && !dossier.commitment) {
+    throw new BusinessRuleError('an exceptional certificate needs the company’s commitment to full compliance', [
+      { path: 'commitment', message: 'the candidature does not carry the commitment' },
+    ]);
+  }
   const missing = applicableSections(referential!.catalogue, dossier.profiles)
+    .filter((s) => !options.exceptional || CORE_SECTIONS.includes(s.id))
     .flatMap((s) => s.requirements)
     .map((r) => ({ r, state: requirementReview(uploads, r.id) }))
     .filter(({ state }) => state !== 'compliant')
@@ -198,21 +212,28 @@ export const completeInstruction = async (deps: Dependencies, caller: Caller, id
   const next = {
     ...transition(dossier, 'convention_pending', deps.clock),
     convention: { generatedAt: at, key: conventionKey(id) },
+    ...(options.exceptional ? { exceptional: true } : {}),
   };
-  const saved = await commitDossier(deps, stored, next, [{ type: 'instruction_completed', actor: actorOf(caller) }], {
-    outbox: company
-      ? [
-          outboxMessage(
-            `dossier:${id}:convention`,
-            'convention_ready',
-            companyRecipients(company),
-            about(dossier),
-            at,
-            id,
-          ),
-        ]
-      : [],
-  });
+  const saved = await commitDossier(
+    deps,
+    stored,
+    next,
+    [{ type: 'instruction_completed', actor: actorOf(caller), data: { exceptional: options.exceptional ?? false } }],
+    {
+      outbox: company
+        ? [
+            outboxMessage(
+              `dossier:${id}:convention`,
+              'convention_ready',
+              companyRecipients(company),
+              about(dossier),
+              at,
+              id,
+            ),
+          ]
+        : [],
+    },
+  );
   await notifyWorkflow(deps, id, 'instruction_completed');
   return saved;
 };

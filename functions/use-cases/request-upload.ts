@@ -22,7 +22,9 @@ export const requestUpload = async (deps: Dependencies, caller: Caller, dossierI
   const dossier = assertCanSee(caller, stored?.dossier);
   let sensitive = false;
   if (request.purpose === 'proof' && !['proofs_deposit', 'instruction'].includes(dossier.status)) {
-    throw new ConflictError(`evidence is deposited once the candidature is admissible (the dossier is ${dossier.status})`);
+    throw new ConflictError(
+      `evidence is deposited once the candidature is admissible (the dossier is ${dossier.status})`,
+    );
   }
   if (request.purpose === 'proof') {
     const referential = await deps.referentials.get(dossier.referentialVersion);

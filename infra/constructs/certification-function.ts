@@ -5,6 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { ENV } from '../../functions/config/env';
@@ -19,6 +20,8 @@ export interface CertificationFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   environment?: Record<string, string>;
+  /** a fixed name, where the function's ARN must be known without referencing it (no cycle) */
+  functionName?: string;
 }
 
 /**
@@ -38,6 +41,7 @@ export class CertificationFunction extends Construct {
     this.fn = new NodejsFunction(this, 'Function', {
       entry: path.join(ROOT, props.entry),
       handler: props.handler ?? 'handler',
+      ...(props.functionName ? { functionName: props.functionName } : {}),
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -164,6 +168,26 @@ export class CertificationFunction extends Construct {
       { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: "Encrypting with the bucket's own KMS key" },
       { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: "Re-encryption with the bucket's own KMS key" },
     );
+  }
+
+  /** Creates, moves and deletes one-time schedules in the legal-clocks group, targeting the certificate clock. */
+  bindLongClocks(clocks: { groupName: string; targetArn: string; role: IRole }): this {
+    this.fn.addEnvironment(ENV.scheduleGroup, clocks.groupName);
+    this.fn.addEnvironment(ENV.certificateClockArn, clocks.targetArn);
+    this.fn.addEnvironment(ENV.schedulerRoleArn, clocks.role.roleArn);
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [`arn:${stack.partition}:scheduler:${stack.region}:${stack.account}:schedule/${clocks.groupName}/*`],
+      }),
+    );
+    clocks.role.grantPassRole(this.fn.grantPrincipal);
+    Validations.of(this.fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${clocks.groupName}/*]`,
+      reason: 'One schedule per certificate, named after it, inside the legal-clocks group only',
+    });
+    return this;
   }
 
   bindStateMachine(stateMachine: IStateMachine): this {

@@ -20,6 +20,7 @@ import { json } from '../../functions/http/http-handler';
 import type { HttpResponse } from '../../functions/http/types';
 import { ROUTES } from '../../functions/http/routes';
 import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
+import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
 import * as workflowHandlers from '../../functions/workflow/handlers';
 import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
 import { createHttpServer, lambdaContext, type LambdaHttpHandler } from './http-server';
@@ -150,11 +151,14 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ),
       referentials: new DynamoReferentialStore(db, tableName),
       certificates: new DynamoCertificateRepository(db, tableName),
+      longClocks: engine,
+      exceptionalExpiresOn: process.env.EXCEPTIONAL_CERTIFICATE_EXPIRES_ON ?? '2024-12-31',
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
       users: { invite: async () => undefined },
       ansMailbox: process.env.ANS_MAILBOX ?? 'instruction@ans.localhost',
     };
     ref.deps = deps;
+    engine.onSchedule((number) => evaluateCertificate(deps, number));
     useDependencies(deps);
     process.env.TABLE_NAME = tableName;
     if (evidenceBucket) process.env.EVIDENCE_BUCKET = localName(evidenceBucket.logicalId);

@@ -24,6 +24,9 @@ export interface EngineEvent {
 }
 
 const REGISTRY = 'LOCAL#EXECUTIONS';
+const SCHEDULES = 'LOCAL#SCHEDULES';
+
+type ScheduleTarget = (certificateNumber: string) => Promise<unknown>;
 
 const timeoutError = () => Object.assign(new Error('the task timed out'), { name: 'States.Timeout' });
 
@@ -39,6 +42,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly running = new Map<string, string>(); // dossierId → executionId
   private readonly parked = new Map<string, Parked>(); // token → waiter
   private busy = 0;
+  /** one-time wake-ups standing in for EventBridge Scheduler (persisted) */
+  private readonly schedules = new Map<string, { dueAt: number; certificateNumber: string }>();
+  private scheduleTarget?: ScheduleTarget;
   private stopped = false;
   private ticker?: NodeJS.Timeout;
   readonly events: EngineEvent[] = [];
@@ -58,8 +64,37 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     });
   }
 
+  /** The function scheduled wake-ups call (the certificate clock). */
+  onSchedule(target: ScheduleTarget) {
+    this.scheduleTarget = target;
+  }
+
+  async schedule(name: string, at: Date, certificateNumber: string): Promise<void> {
+    this.schedules.set(name, { dueAt: at.getTime(), certificateNumber });
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: SCHEDULES, sk: name, dueAt: at.getTime(), certificateNumber },
+      }),
+    );
+  }
+
+  async cancel(name: string): Promise<void> {
+    this.schedules.delete(name);
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: SCHEDULES, sk: name } }));
+  }
+
   /** Starts again every execution that was live when the stack stopped. */
   async recover(): Promise<number> {
+    const { Items: schedules = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': SCHEDULES },
+      }),
+    );
+    for (const s of schedules)
+      this.schedules.set(String(s.sk), { dueAt: Number(s.dueAt), certificateNumber: String(s.certificateNumber) });
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -99,6 +134,27 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   async fireDue(instant: number): Promise<number> {
     let fired = 0;
     for (;;) {
+      const schedule = [...this.schedules.entries()]
+        .filter(([, s]) => s.dueAt <= instant)
+        .sort(([, a], [, b]) => a.dueAt - b.dueAt)[0];
+      const timer = [...this.parked.values()]
+        .filter((p) => p.dueAt !== undefined && p.dueAt <= instant)
+        .sort((a, b) => a.dueAt! - b.dueAt!)[0];
+      if (schedule && (!timer || schedule[1].dueAt <= timer.dueAt!)) {
+        const [name, { certificateNumber }] = schedule;
+        await this.cancel(name); // one-time, deleted after completion as in EventBridge Scheduler
+        this.busy++;
+        try {
+          await this.scheduleTarget?.(certificateNumber);
+        } catch (error) {
+          console.error(`[scheduler] ${name} failed:`, (error as Error).message);
+        } finally {
+          this.busy--;
+        }
+        fired++;
+        await this.quiet();
+        continue;
+      }
       const next = [...this.parked.entries()]
         .filter(([, p]) => p.dueAt !== undefined && p.dueAt <= instant)
         .sort(([, a], [, b]) => a.dueAt! - b.dueAt!)[0];
@@ -146,6 +202,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   describe() {
     return {
       running: [...this.running.keys()],
+      schedules: [...this.schedules.entries()].map(([name, s]) => ({ name, dueAt: new Date(s.dueAt).toISOString() })),
       waiting: [...this.parked.entries()].map(([token, p]) => ({
         dossierId: token.split('.')[0],
         dueAt: p.dueAt === undefined ? null : new Date(p.dueAt).toISOString(),

@@ -1,10 +1,12 @@
+import { completeInstructionSchema } from '../../domain/schemas';
 import { completeInstruction } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
 import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, pathParam } from '../request';
+import { callerOf, etag, parseBody, pathParam } from '../request';
 
 export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
-  const stored = await completeInstruction(deps, caller, pathParam(event, 'id'));
+  const options = event.body ? parseBody(event, completeInstructionSchema) : {};
+  const stored = await completeInstruction(deps, caller, pathParam(event, 'id'), options);
   return json(200, dossierView(stored), { etag: etag(stored.version) });
 });

@@ -1,0 +1,49 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+} from '@aws-sdk/client-scheduler';
+import type { LongClocks } from '../../domain/ports';
+
+/** EventBridge Scheduler one-time schedules that invoke the certificate-clock function. */
+export class EventBridgeLongClocks implements LongClocks {
+  constructor(
+    private readonly scheduler: SchedulerClient,
+    private readonly config: { groupName: string; targetArn: string; roleArn: string },
+  ) {}
+
+  async schedule(name: string, at: Date, certificateNumber: string): Promise<void> {
+    const input = {
+      Name: name,
+      GroupName: this.config.groupName,
+      // at() takes a UTC time without zone or milliseconds; a second late never fires early
+      ScheduleExpression: `at(${new Date(Math.ceil(at.getTime() / 1000) * 1000).toISOString().slice(0, 19)})`,
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' as const },
+      ActionAfterCompletion: 'DELETE' as const,
+      Target: {
+        Arn: this.config.targetArn,
+        RoleArn: this.config.roleArn,
+        Input: JSON.stringify({ certificateNumber }),
+        RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
+      },
+    };
+    try {
+      await this.scheduler.send(new CreateScheduleCommand(input));
+    } catch (error) {
+      if (!(error instanceof ConflictException)) throw error;
+      await this.scheduler.send(new UpdateScheduleCommand(input));
+    }
+  }
+
+  async cancel(name: string): Promise<void> {
+    try {
+      await this.scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: this.config.groupName }));
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { BadRequestError, NotFoundError } from '../../domain/errors';
+import { isStaff } from '../../domain/caller';
+import { publicView } from '../../domain/certificate';
+import {
+  formalNoticeSchema,
+  isCertificateNumber,
+  noticeResponseSchema,
+  observationsSchema,
+  reasonSchema,
+  renewalCandidatureSchema,
+  substantialChangeSchema,
+  terminateSchema,
+} from '../../domain/schemas';
+import * as life from '../../use-cases/certificate-life';
+import { createRenewalCandidature } from '../../use-cases/renewal-candidature';
+import { httpHandler, json } from '../http-handler';
+import { callerOf, etag, parseBody } from '../request';
+
+/** Everything done to a certificate after its grant: one function, routed by the action in the path. */
+export const handler = httpHandler(async ({ event, deps }) => {
+  const caller = callerOf(event);
+  const number = event.pathParameters?.number ?? '';
+  if (!isCertificateNumber(number)) throw new BadRequestError('a certificate number looks like TLC-2026-000123');
+  const action = event.rawPath.split(`/${number}`)[1] ?? '';
+  const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...publicView(c), life: c });
+  switch (`${event.requestContext.http.method} ${action}`) {
+    case 'GET ': {
+      const c = await deps.certificates.get(number);
+      if (!c || (!isStaff(caller) && caller.ensId !== c.companyId)) throw new NotFoundError('no such certificate');
+      return view(c);
+    }
+    case 'POST /formal-notice':
+      return view(await life.formalNotice(deps, caller, number, parseBody(event, formalNoticeSchema)));
+    case 'POST /formal-notice/response':
+      return view(
+        await life.respondToFormalNotice(deps, caller, number, parseBody(event, noticeResponseSchema).message),
+      );
+    case 'POST /formal-notice/close':
+      return view(await life.closeFormalNotice(deps, caller, number));
+    case 'POST /suspend':
+    case 'POST /reinstate':
+    case 'POST /withdraw': {
+      const { reason } = event.body ? parseBody(event, reasonSchema) : { reason: undefined };
+      return view(
+        await life.changeCertificateStatus(
+          deps,
+          caller,
+          number,
+          action.slice(1) as 'suspend' | 'reinstate' | 'withdraw',
+          reason,
+        ),
+      );
+    }
+    case 'POST /observations-notice':
+      return view(
+        await life.noticeToPresentObservations(deps, caller, number, parseBody(event, observationsSchema).facts),
+      );
+    case 'POST /terminate':
+      return view(await life.terminateCertificate(deps, caller, number, parseBody(event, terminateSchema)));
+    case 'POST /substantial-change':
+      return view(
+        await life.declareSubstantialChange(
+          deps,
+          caller,
+          number,
+          parseBody(event, substantialChangeSchema).description,
+        ),
+      );
+    case 'POST /renewal-candidature': {
+      const input = event.body ? parseBody(event, renewalCandidatureSchema) : {};
+      const stored = await createRenewalCandidature(deps, caller, number, input);
+      return json(
+        201,
+        { id: stored.dossier.id, status: stored.dossier.status, renewalOf: number },
+        { etag: etag(stored.version) },
+      );
+    }
+    default:
+      throw new NotFoundError(`no such action ${action}`);
+  }
+});

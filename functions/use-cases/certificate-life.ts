@@ -1,0 +1,334 @@
+import { randomUUID } from 'node:crypto';
+import { actorOf, requireRole, SYSTEM_ACTOR, type Caller } from '../domain/caller';
+import type { Certificate } from '../domain/certificate';
+import * as life from '../domain/certificate-life';
+import { companyRecipients } from '../domain/company';
+import { NotFoundError } from '../domain/errors';
+import type { Actor } from '../domain/journal';
+import { outboxMessage, type OutboxMessage } from '../domain/outbox';
+import type { MailTemplate } from '../domain/mail-templates';
+import type { Dependencies } from '../container';
+import { commitDossier } from './commit-dossier';
+import { withDeadlines } from '../domain/dossier';
+
+const STATUS_LABELS: Record<Certificate['status'], string> = {
+  valid: 'valide',
+  formal_notice: 'en mise en demeure',
+  suspended: 'suspendu',
+  withdrawn: 'retiré',
+  terminated: 'résilié',
+  expired: 'expiré',
+};
+
+/** (Re)schedules the certificate's next wake-up, or cancels it when nothing is left to wait for. */
+export const scheduleCertificateClock = async (deps: Dependencies, certificate: Certificate) => {
+  const effect = life.decideCertificate(certificate, deps.clock.now(), deps.calendar);
+  const name = `cert-${certificate.number}`;
+  if (effect.kind === 'none' && effect.nextWakeAt)
+    await deps.longClocks.schedule(name, effect.nextWakeAt, certificate.number);
+  else if (effect.kind === 'none') await deps.longClocks.cancel(name);
+  else await deps.longClocks.schedule(name, deps.clock.now(), certificate.number); // due now: run at once
+};
+
+/**
+ * Stores a certificate's new state on its dossier (journal, snapshot, mail) in one transaction,
+ * then reschedules its clock. Every status change shows at once in the public verification.
+ */
+export const commitCertificate = async (
+  deps: Dependencies,
+  next: Certificate,
+  event: { type: string; actor: Actor; data?: Record<string, unknown> },
+  mail?: { template: MailTemplate; to: 'company' | 'ans' | 'both'; data?: Record<string, string> },
+) => {
+  const stored = await deps.dossiers.get(next.dossierId);
+  if (!stored) throw new NotFoundError('the certificate’s dossier is missing');
+  const company = await deps.companies.get(next.companyId);
+  const at = deps.clock.now().toISOString();
+  const to = [
+    ...(mail && mail.to !== 'ans' && company ? companyRecipients(company) : []),
+    ...(mail && mail.to !== 'company' ? [deps.ansMailbox] : []),
+  ];
+  const outbox: OutboxMessage[] =
+    mail && to.length
+      ? [
+          outboxMessage(
+            `certificate:${next.number}:${event.type}:${at}`,
+            mail.template,
+            to,
+            {
+              productName: next.product.name,
+              productVersion: next.product.version,
+              dossierId: next.dossierId,
+              number: next.number,
+              status: STATUS_LABELS[next.status],
+              ...mail.data,
+            },
+            at,
+            next.dossierId,
+          ),
+        ]
+      : [];
+  const notice = life.openNotice(next);
+  const snapshot = { ...stored.dossier.certificate!, status: next.status, conventionTermAt: next.conventionTermAt };
+  delete snapshot.formalNoticeRespondBy;
+  const dossier = withDeadlines(
+    { ...stored.dossier, certificate: { ...snapshot, ...(notice ? { formalNoticeRespondBy: notice.respondBy } : {}) } },
+    deps.calendar,
+  );
+  await commitDossier(
+    deps,
+    stored,
+    dossier,
+    [{ ...event, data: { number: next.number, status: next.status, ...event.data } }],
+    {
+      certificates: [next],
+      outbox,
+    },
+  );
+  await scheduleCertificateClock(deps, next);
+  return next;
+};
+
+const load = async (deps: Dependencies, number: string) => {
+  const certificate = await deps.certificates.get(number);
+  if (!certificate) throw new NotFoundError('no such certificate');
+  return certificate;
+};
+
+/**
+ * The certificate's clock (EventBridge Scheduler target): applies what fell due — the tacit
+ * renewal of the convention at its 5-year term, the exceptional certificate's expiry, a formal
+ * notice's lapse (instructors are told withdrawal is open: a person decides) — then reschedules.
+ * Idempotent: a replayed or early wake-up finds nothing due and only reschedules.
+ */
+export const evaluateCertificate = async (deps: Dependencies, number: string) => {
+  for (let step = 0; step < 10; step++) {
+    const certificate = await load(deps, number);
+    const now = deps.clock.now();
+    const effect = life.decideCertificate(certificate, now, deps.calendar);
+    const at = now.toISOString();
+    if (effect.kind === 'none') {
+      await scheduleCertificateClock(deps, certificate);
+      return certificate;
+    }
+    if (effect.kind === 'expire') {
+      await commitCertificate(
+        deps,
+        { ...certificate, status: 'expired', ended: { status: 'expired', at, by: 'system' }, updatedAt: at },
+        {
+          type: 'certificate_expired',
+          actor: SYSTEM_ACTOR,
+          data: { exceptionalExpiresAt: certificate.exceptionalExpiresAt },
+        },
+        { template: 'certificate_status_changed', to: 'both' },
+      );
+    } else if (effect.kind === 'renew') {
+      const renewal = {
+        at,
+        previousTermAt: certificate.conventionTermAt!,
+        nextTermAt: effect.nextTermAt.toISOString(),
+      };
+      await commitCertificate(
+        deps,
+        {
+          ...certificate,
+          conventionTermAt: renewal.nextTermAt,
+          renewals: [...(certificate.renewals ?? []), renewal],
+          updatedAt: at,
+        },
+        { type: 'convention_renewed', actor: SYSTEM_ACTOR, data: renewal },
+        { template: 'convention_renewed', to: 'both', data: { dueAt: renewal.nextTermAt } },
+      );
+    } else {
+      const notices = certificate.formalNotices!.map((n) =>
+        n.id === effect.noticeId ? { ...n, status: 'lapsed' as const, lapseNotifiedAt: at } : n,
+      );
+      await commitCertificate(
+        deps,
+        { ...certificate, formalNotices: notices, updatedAt: at },
+        { type: 'formal_notice_lapsed', actor: SYSTEM_ACTOR, data: { noticeId: effect.noticeId } },
+        { template: 'formal_notice_lapsed', to: 'ans' },
+      );
+    }
+  }
+  throw new Error(`certificate ${number}: too many effects at once`);
+};
+
+export const formalNotice = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  input: { nonConformities: string[]; respondBy: string },
+) => {
+  requireRole(caller, ['instructor']);
+  const next = life.issueFormalNotice(
+    await load(deps, number),
+    { id: randomUUID(), nonConformities: input.nonConformities, respondBy: new Date(input.respondBy), by: caller.sub },
+    deps.clock.now(),
+    deps.calendar,
+  );
+  return commitCertificate(
+    deps,
+    next,
+    {
+      type: 'formal_notice_issued',
+      actor: actorOf(caller),
+      data: { respondBy: input.respondBy, nonConformities: input.nonConformities },
+    },
+    {
+      template: 'formal_notice_issued',
+      to: 'company',
+      data: { dueAt: input.respondBy, items: input.nonConformities.join('\n') },
+    },
+  );
+};
+
+export const respondToFormalNotice = async (deps: Dependencies, caller: Caller, number: string, message: string) => {
+  requireRole(caller, ['candidate']);
+  const certificate = await load(deps, number);
+  if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
+  const next = life.respondToNotice(certificate, { message, by: caller.sub }, deps.clock.now());
+  return commitCertificate(
+    deps,
+    next,
+    { type: 'formal_notice_answered', actor: actorOf(caller), data: { length: message.length } },
+    {
+      template: 'certificate_status_changed',
+      to: 'ans',
+    },
+  );
+};
+
+export const closeFormalNotice = async (deps: Dependencies, caller: Caller, number: string) => {
+  requireRole(caller, ['instructor']);
+  const next = life.closeNoticeRemedied(await load(deps, number), deps.clock.now());
+  return commitCertificate(
+    deps,
+    next,
+    { type: 'formal_notice_remedied', actor: actorOf(caller) },
+    { template: 'certificate_status_changed', to: 'company' },
+  );
+};
+
+export const changeCertificateStatus = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  action: 'suspend' | 'reinstate' | 'withdraw',
+  reason?: string,
+) => {
+  requireRole(caller, ['instructor']);
+  const certificate = await load(deps, number);
+  const now = deps.clock.now();
+  const next =
+    action === 'suspend'
+      ? life.suspend(certificate, now)
+      : action === 'reinstate'
+        ? life.reinstate(certificate, now)
+        : life.withdraw(certificate, caller.sub, reason, now);
+  return commitCertificate(
+    deps,
+    next,
+    {
+      type: `certificate_${action === 'withdraw' ? 'withdrawn' : action === 'suspend' ? 'suspended' : 'reinstated'}`,
+      actor: actorOf(caller),
+      data: reason ? { reason } : {},
+    },
+    {
+      template: 'certificate_status_changed',
+      to: 'company',
+    },
+  );
+};
+
+export const noticeToPresentObservations = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  facts: string,
+) => {
+  requireRole(caller, ['instructor']);
+  const certificate = await load(deps, number);
+  const at = deps.clock.now().toISOString();
+  const next = { ...certificate, observationsNotice: { facts, at, by: caller.sub }, updatedAt: at };
+  return commitCertificate(
+    deps,
+    next,
+    { type: 'observations_requested', actor: actorOf(caller) },
+    {
+      template: 'observations_requested',
+      to: 'company',
+      data: { items: facts },
+    },
+  );
+};
+
+export const terminateCertificate = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  input: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reason: string; faultCase?: life.FaultCase },
+) => {
+  requireRole(caller, ['instructor']);
+  const next = life.terminate(await load(deps, number), { ...input, by: caller.sub }, deps.clock.now());
+  return commitCertificate(
+    deps,
+    next,
+    {
+      type: 'certificate_terminated',
+      actor: actorOf(caller),
+      data: { ground: input.ground, faultCase: input.faultCase },
+    },
+    {
+      template: 'certificate_status_changed',
+      to: 'company',
+    },
+  );
+};
+
+/** The company declares a substantial change: a new candidature is required (guide §5.4). */
+export const declareSubstantialChange = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  description: string,
+) => {
+  requireRole(caller, ['candidate']);
+  const certificate = await load(deps, number);
+  if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
+  const at = deps.clock.now().toISOString();
+  const next = {
+    ...certificate,
+    substantialChange: { description, declaredAt: at },
+    renewalReason: 'substantial_change',
+    updatedAt: at,
+  };
+  return commitCertificate(
+    deps,
+    next,
+    { type: 'substantial_change_declared', actor: actorOf(caller) },
+    { template: 'renewal_required', to: 'both' },
+  );
+};
+
+/** A new referential version: every living certificate must be renewed by the given date. */
+export const flagHoldersForRenewal = async (deps: Dependencies, version: string, renewalRequiredBy: string) => {
+  let cursor: string | undefined;
+  let flagged = 0;
+  do {
+    const page = await deps.certificates.listPublic(100, cursor);
+    for (const certificate of page.items) {
+      if (life.hasEnded(certificate) || certificate.referentialVersion === version) continue;
+      const at = deps.clock.now().toISOString();
+      await commitCertificate(
+        deps,
+        { ...certificate, renewalRequiredBy, renewalReason: `referential ${version}`, updatedAt: at },
+        { type: 'renewal_required', actor: SYSTEM_ACTOR, data: { version, renewalRequiredBy } },
+        { template: 'renewal_required', to: 'company', data: { dueAt: renewalRequiredBy, version } },
+      );
+      flagged++;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return flagged;
+};
