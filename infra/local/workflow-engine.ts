@@ -127,6 +127,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     let min: number | undefined;
     for (const p of this.parked.values())
       if (p.dueAt !== undefined && (min === undefined || p.dueAt < min)) min = p.dueAt;
+    for (const s of this.schedules.values()) if (min === undefined || s.dueAt < min) min = s.dueAt;
     return min;
   }
 
