@@ -76,7 +76,6 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
   const complete = isFileComplete(referential.catalogue, dossier);
   if (!complete) {
     const saved = await commitDossier(deps, stored, dossier, events);
-    await notifyWorkflow(deps, id, 'candidate_activity');
     return { stored: saved, complete };
   }
 

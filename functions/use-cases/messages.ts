@@ -52,7 +52,6 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
         : [],
     },
   );
-  if (side === 'candidate') await notifyWorkflow(deps, id, 'candidate_activity');
   return message;
 };
 

@@ -5,7 +5,6 @@ import type { ObjectStoreName } from '../domain/ports';
 import { mismatch, parseUploadKey } from '../domain/upload';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { notifyWorkflow } from './notify-workflow';
 
 export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
 
@@ -64,7 +63,6 @@ export const receiveUpload = async (
       throw error;
     }
     if (reason) await deps.storage.remove(store, key);
-    else await notifyWorkflow(deps, ids.dossierId, 'candidate_activity');
     return reason ? 'rejected' : 'received';
   }
   throw new Error(`could not settle upload ${ids.uploadId} after repeated concurrent changes`);

@@ -4,7 +4,6 @@ import { PreconditionFailedError } from '../domain/errors';
 import type { DossierPatchInput } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { notifyWorkflow } from './notify-workflow';
 
 /**
  * Progressive save of a draft candidature.
@@ -28,6 +27,5 @@ export const updateDossier = async (
   const saved = await commitDossier(deps, stored, dossier, [
     { type: 'dossier_updated', actor: actorOf(caller), data: { fields: Object.keys(patch).sort() } },
   ]);
-  await notifyWorkflow(deps, id, 'candidate_activity');
   return saved;
 };

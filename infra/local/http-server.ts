@@ -46,7 +46,17 @@ export const lambdaContext = (name: string): Context =>
  * The HTTP API on this machine: the same handlers as in AWS behind an API Gateway v2 event
  * adapter, with JWT verification standing in for the Cognito authoriser.
  */
+/** What handlers received, for the benchmark's evidence-path figure. */
+export interface BodyStats {
+  requests: number;
+  bytes: number;
+  largest: number;
+  /** request bodies that carried bytes of an evidence file (by its marker) */
+  evidenceBytes: number;
+}
+
 export const createHttpServer = (options: {
+  stats?: BodyStats;
   handlers: Record<string, LambdaHttpHandler>;
   verify: (token: string) => Promise<Record<string, unknown>>;
   localRoutes: Record<string, LocalRoute>;
@@ -75,6 +85,12 @@ export const createHttpServer = (options: {
         chunks.push(chunk as Buffer);
       }
       const body = Buffer.concat(chunks).toString('utf8');
+      if (options.stats) {
+        options.stats.requests++;
+        options.stats.bytes += size;
+        options.stats.largest = Math.max(options.stats.largest, size);
+        if (body.includes('EVIDENCE-MARKER')) options.stats.evidenceBytes += size;
+      }
 
       const local = options.localRoutes[`${method} ${url.pathname}`];
       if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body }));

@@ -23,7 +23,7 @@ import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
 import * as workflowHandlers from '../../functions/workflow/handlers';
 import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
-import { createHttpServer, lambdaContext, type LambdaHttpHandler } from './http-server';
+import { createHttpServer, lambdaContext, type BodyStats, type LambdaHttpHandler } from './http-server';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } from './services';
 import { localName, readResources } from './template-resources';
 import { LocalTokenIssuer } from './token-issuer';
@@ -41,6 +41,9 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  bodyStats: BodyStats;
+  endpoints: { dynamodb: string; s3: string; ses: string };
+  tableName: string;
   urls: Record<string, string>;
   engine: LocalWorkflowEngine;
   stop: () => Promise<void>;
@@ -226,7 +229,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       },
     };
 
+    const bodyStats: BodyStats = { requests: 0, bytes: 0, largest: 0, evidenceBytes: 0 };
     const server: Server = createHttpServer({
+      stats: bodyStats,
       handlers,
       verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, unknown>,
       localRoutes,
@@ -264,6 +269,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       url,
       urls,
       engine,
+      bodyStats,
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint },
+      tableName,
       stop: async () => {
         useDependencies(undefined);
         for (const stop of stops) await stop().catch(() => undefined);

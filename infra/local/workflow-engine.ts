@@ -42,6 +42,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly running = new Map<string, string>(); // dossierId → executionId
   private readonly parked = new Map<string, Parked>(); // token → waiter
   private busy = 0;
+  private advancing = 0;
   /** one-time wake-ups standing in for EventBridge Scheduler (persisted) */
   private readonly schedules = new Map<string, { dueAt: number; certificateNumber: string }>();
   private scheduleTarget?: ScheduleTarget;
@@ -104,7 +105,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     );
     for (const item of Items) this.run(String(item.sk));
     await this.quiet();
-    this.ticker = setInterval(() => void this.fireDue(this.clock.now().getTime()), 250);
+    // timers that fall due in real time; never while the clock is being moved, or a wake-up
+    // fired here could park its next timer relative to an instant the move then skips
+    this.ticker = setInterval(() => {
+      if (this.advancing === 0) void this.fireDue(this.clock.now().getTime());
+    }, 250);
     return Items.length;
   }
 
@@ -175,16 +180,21 @@ export class LocalWorkflowEngine implements WorkflowEngine {
    * the timer's instant before it fires, so each effect is stored at its legal instant.
    */
   async advanceTo(target: Date): Promise<Date> {
-    await this.quiet();
-    for (;;) {
-      const due = this.nextDue();
-      if (due === undefined || due > target.getTime()) break;
-      await this.clock.moveTo(new Date(due));
-      await this.fireDue(due);
+    this.advancing++;
+    try {
+      for (;;) {
+        await this.quiet(); // every execution parked: each timer it set is known before the next move
+        const due = this.nextDue();
+        if (due === undefined || due > target.getTime()) break;
+        await this.clock.moveTo(new Date(due));
+        await this.fireDue(due);
+      }
+      await this.clock.moveTo(target);
+      await this.quiet();
+      return this.clock.now();
+    } finally {
+      this.advancing--;
     }
-    await this.clock.moveTo(target);
-    await this.quiet();
-    return this.clock.now();
   }
 
   /** Resolves once every execution waits on a token or a timer (or has ended), and queued side work is done. */

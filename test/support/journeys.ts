@@ -1,5 +1,11 @@
-import { expect } from 'vitest';
 import { api, companyBody, siret } from './api-client';
+
+/** Journeys are shared by tests and the benchmark: they check with plain errors, not a test runner. */
+const expect = (actual: unknown) => ({
+  toBe: (expected: unknown) => {
+    if (actual !== expected) throw new Error(`expected ${String(expected)}, got ${String(actual)}`);
+  },
+});
 import { pdf, settled, upload } from './uploads';
 
 type Http = ReturnType<typeof api>;

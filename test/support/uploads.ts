@@ -3,7 +3,7 @@ import type { api } from './api-client';
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
 
-export const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+export const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n% EVIDENCE-MARKER\n%%EOF\n`);
 
 /** Asks for an upload grant, then PUTs `sent` (default: the announced file) exactly as told. */
 export const upload = async (

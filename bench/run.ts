@@ -1,0 +1,264 @@
+/**
+ * `npm run bench [-- --smoke] [-- --dossiers N]`: the figures of the performance issue, measured
+ * on this machine against the local emulators, written to bench/results.json and printed.
+ * No figure here is asserted: targets are compared and reported, never made into test failures.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, keys } from '../functions/adapters/dynamo/client';
+import { createDossier } from '../functions/domain/dossier';
+import { queueEntry } from '../functions/domain/queue';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services';
+import { api } from '../test/support/api-client';
+import { admissibleDossier, completeFile, readyForCollege, tokens } from '../test/support/journeys';
+import { startTestStack } from '../test/support/local-stack';
+import { load, quantile, summary } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const dossierCount = Number(args[args.indexOf('--dossiers') + 1]) || (smoke ? 3 : 200);
+const RUNS = smoke ? 2 : 5;
+const log = (...m: unknown[]) => console.error('[bench]', ...m);
+
+const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, smoke };
+
+// 1. bundles, as deployed ----------------------------------------------------------------
+log('synthesising the stack with its bundles…');
+const out = mkdtempSync(path.join(os.tmpdir(), 'tlc-bench-cdk-'));
+const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` } });
+if (synth.status !== 0) throw new Error(`cdk synth failed: ${synth.stderr.slice(-2000)}`);
+const template = JSON.parse(readFileSync(path.join(out, 'TlcCertification.template.json'), 'utf8')) as {
+  Resources: Record<string, { Type: string; Metadata?: Record<string, string>; Properties: { Handler?: string; Environment?: { Variables?: Record<string, string> } } }>;
+};
+const bundles: Record<string, { kb: number; file: string; handler: string }> = {};
+for (const [id, r] of Object.entries(template.Resources)) {
+  if (r.Type !== 'AWS::Lambda::Function' || !r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue;
+  const file = path.join(out, r.Metadata!['aws:asset:path']!, 'index.mjs');
+  bundles[id.replace(/Function[0-9A-F]{8}$/, '')] = { kb: Math.round(statSync(file).size / 102.4) / 10, file, handler: r.Properties.Handler!.split('.')[1]! };
+}
+const sizes = Object.values(bundles).map((b) => b.kb);
+
+// the stack, for everything else ----------------------------------------------------------
+log('starting the local stack…');
+const stack = await startTestStack();
+const http = api(stack.url);
+const t = tokens(http);
+let peakRss = 0;
+const javaPeakKb = () => {
+  const pids = spawnSync('pgrep', ['-f', 'DynamoDBLocal'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  return pids.reduce((max, pid) => {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return Math.max(max, Number(m?.[1] ?? 0));
+    } catch {
+      return max;
+    }
+  }, 0);
+};
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+
+try {
+  // cold start: a fresh process loads the bundle and serves one invocation -------------
+  const probe = await admissibleDossier(http, 9000, 'company');
+  const event = JSON.stringify({
+    rawPath: `/v1/dossiers/${probe.id}`,
+    headers: {},
+    pathParameters: { id: probe.id },
+    isBase64Encoded: false,
+    requestContext: { requestId: 'bench', http: { method: 'GET' }, authorizer: { jwt: { claims: { sub: 'i', 'cognito:groups': '[instructor]' }, scopes: [] } } },
+  });
+  const env = {
+    ...process.env,
+    TABLE_NAME: stack.tableName,
+    AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  };
+  const coldStarts: Record<string, { wallMs: ReturnType<typeof summary>; status: number | null }> = {};
+  for (const name of Object.keys(bundles).filter((n) => /getdossier|listqueue|publiccertificate$/i.test(n))) {
+    const wall: number[] = [];
+    let status: number | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-start-runner.mjs'), bundles[name]!.file, bundles[name]!.handler, event], { env, cwd: ROOT });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      await new Promise((resolve) => child.on('exit', resolve));
+      wall.push(performance.now() - t0);
+      status = (JSON.parse(stdout || '{}') as { status?: number }).status ?? null;
+    }
+    coldStarts[name] = { wallMs: summary(wall), status };
+  }
+  const coldMedians = Object.values(coldStarts).map((c) => c.wallMs.median);
+  results.bundles = {
+    medianKb: quantile(sizes, 0.5),
+    largestKb: Math.max(...sizes),
+    spreadKb: { min: Math.min(...sizes), max: Math.max(...sizes) },
+    functions: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.kb])),
+    coldStart: { medianMs: quantile(coldMedians, 0.5), perFunction: coldStarts },
+    targets: { medianKb: 350, largestKb: 600, coldStartMedianMs: 150 },
+  };
+  log('bundles', (results.bundles as { medianKb: number }).medianKb, 'KB median');
+
+  // 2. request overhead: the API against a raw GetItem, 32 clients ---------------------
+  const raw = createDocumentClient(new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const instructor = await t.instructor();
+  const perClient = smoke ? 5 : 60;
+  const overheadRuns: { p50: number; p99: number }[] = [];
+  for (let run = 0; run < (smoke ? 1 : 3); run++) {
+    const viaApi = await load(32, perClient, async () => {
+      const r = await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } });
+      await r.arrayBuffer();
+    });
+    const rawGet = await load(32, perClient, async () => {
+      await raw.send(new GetCommand({ TableName: stack.tableName, Key: keys.dossier(probe.id), ConsistentRead: true }));
+    });
+    overheadRuns.push({ p50: quantile(viaApi, 0.5) / quantile(rawGet, 0.5), p99: quantile(viaApi, 0.99) / quantile(rawGet, 0.99) });
+  }
+  results.requestOverhead = {
+    p50Ratio: summary(overheadRuns.map((r) => r.p50)),
+    p99Ratio: summary(overheadRuns.map((r) => r.p99)),
+    clients: 32,
+    requestsPerClient: perClient,
+    target: 2.0,
+  };
+  log('overhead p50 ratio', (results.requestOverhead as { p50Ratio: { median: number } }).p50Ratio.median);
+
+  // 3. growth: the same reads with 100 and with 10,000 dossiers stored -----------------
+  const seed = async (count: number, from: number) => {
+    const deps = (await import('../functions/container')).dependencies();
+    const items = [];
+    for (let i = from; i < from + count; i++) {
+      const d = { ...createDossier({ product: { name: `Seed ${i}`, version: '1' }, useCase: 'city_practice', profiles: ['general'] }, `seed-company-${i % 97}`, 'seed', deps.clock), status: 'instruction' as const };
+      const receipt = { at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), seq: 1, hash: 'x' };
+      const dossier = { ...d, receipt };
+      const q = queueEntry(dossier)!;
+      items.push({ ...keys.dossier(d.id), type: 'dossier', gsi1pk: `COMPANY#${d.companyId}`, gsi1sk: `DOSSIER#${d.createdAt}#${d.id}`, gsi2pk: `QUEUE#${q.stage}`, gsi2sk: `${q.since}#${d.id}`, dossier, version: 1, journalHead: { seq: 1, hash: 'x' } });
+    }
+    for (let i = 0; i < items.length; i += 25) {
+      await raw.send(new BatchWriteCommand({ RequestItems: { [stack.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    }
+  };
+  const measureReads = async () => {
+    const reads = await load(32, smoke ? 5 : 30, async () => {
+      await (await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } })).arrayBuffer();
+    });
+    const queue = await load(32, smoke ? 5 : 30, async () => {
+      await (await fetch(`${stack.url}/v1/queue?stage=instruction`, { headers: { authorization: `Bearer ${instructor}` } })).arrayBuffer();
+    });
+    return { getP50: quantile(reads, 0.5), queueP50: quantile(queue, 0.5) };
+  };
+  const large = smoke ? 1_000 : 10_000;
+  await seed(100, 0);
+  const small = [] as { getP50: number; queueP50: number }[];
+  for (let r = 0; r < (smoke ? 1 : 3); r++) small.push(await measureReads());
+  log(`seeding ${large - 100} more dossiers…`);
+  await seed(large - 100, 100);
+  const big = [] as { getP50: number; queueP50: number }[];
+  for (let r = 0; r < (smoke ? 1 : 3); r++) big.push(await measureReads());
+  results.growth = {
+    sizes: [100, large],
+    getDossierRatio: summary(big.map((b, i) => b.getP50 / small[i]!.getP50)),
+    queueFirstPageRatio: summary(big.map((b, i) => b.queueP50 / small[i]!.queueP50)),
+    p50Ms: { small, large: big },
+    target: 1.2,
+  };
+  log('growth', JSON.stringify(results.growth));
+
+  // 4. workflow cost: state transitions per dossier, from the engine's event log ---------
+  const transitionsOf = (dossierId: string) => stack.engine.events.filter((e) => e.dossierId === dossierId && e.type === 'StateEntered').length;
+  const happy = await readyForCollege(http, 9100);
+  await http.call('POST', `/v1/dossiers/${happy.id}/college-decision`, { token: await t.college(), body: { decision: 'certified' } });
+  const idle = (await http.call('POST', '/v1/dossiers', { token: happy.candidate, body: { product: { name: 'Idle', version: '1' }, useCase: 'city_practice', profiles: [] } })).json.id as string;
+  const lapse = await admissibleDossier(http, 9101, 'company');
+  await http.call('POST', `/v1/dossiers/${lapse.id}/info-requests`, { token: await t.instructor(), body: { missingItems: ['x'] } }).catch(() => undefined);
+  const incomplete = await (async () => {
+    const d = await admissibleDossier(http, 9102, 'company');
+    await completeFile(http, d.id, d.candidate);
+    return d;
+  })();
+  const lapsing = await (async () => {
+    const company = (await http.call('POST', '/v1/companies', { token: await t.admin(), body: (await import('../test/support/api-client')).companyBody((await import('../test/support/api-client')).siret(9103), 'b9103') })).json.id as string;
+    const candidate = await t.candidate(company);
+    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: { product: { name: 'Lapse', version: '1' }, useCase: 'city_practice', profiles: [] } })).json.id as string;
+    return id;
+  })();
+  await http.call('POST', '/_local/clock', { body: { advance: 'P7M' } });
+  const paths = {
+    happyPath: transitionsOf(happy.id),
+    inactivityAbandonment: transitionsOf(idle),
+    infoRequestLapse: transitionsOf(lapse.id),
+    tacitAcceptance: transitionsOf(incomplete.id),
+    draftAbandonment: transitionsOf(lapsing),
+  };
+  const perThousand = (n: number) => Number(((n * 1000 * 0.025) / 1000).toFixed(3));
+  results.workflowCost = {
+    transitions: paths,
+    costPer1000DossiersUsd: Object.fromEntries(Object.entries(paths).map(([k, v]) => [k, perThousand(v)])),
+    pricePer1000TransitionsUsd: 0.025,
+    target: { happyPath: 40 },
+  };
+  log('workflow', JSON.stringify(paths));
+
+  // 5. throughput: dossiers through the whole procedure ----------------------------------
+  const concurrency = smoke ? 1 : 4;
+  let next = 0;
+  const t0 = performance.now();
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < dossierCount) {
+        const n = next++;
+        const d = await readyForCollege(http, 10_000 + n);
+        await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, { token: await t.college(), body: { decision: 'certified' } });
+        done++;
+        if (done % 10 === 0) log(`throughput: ${done}/${dossierCount}`);
+      }
+    }),
+  );
+  const minutes = (performance.now() - t0) / 60_000;
+  results.throughput = {
+    dossiers: dossierCount,
+    concurrency,
+    dossiersPerMinute: Number((dossierCount / minutes).toFixed(2)),
+    peakMemoryMb: { nodeStack: Math.round(peakRss / 2 ** 20), dynamoDbLocal: Math.round(javaPeakKb() / 1024) },
+  };
+  log('throughput', JSON.stringify(results.throughput));
+
+  // 6. evidence path ------------------------------------------------------------------
+  results.evidencePath = {
+    evidenceBytesThroughHandlers: stack.bodyStats.evidenceBytes,
+    handlerRequests: stack.bodyStats.requests,
+    largestHandlerBodyBytes: stack.bodyStats.largest,
+    handlerBodyLimitBytes: 256 * 1024,
+    target: 0,
+  };
+} finally {
+  clearInterval(sampler);
+  await stack.dispose();
+  rmSync(out, { recursive: true, force: true });
+}
+
+writeFileSync(path.join(ROOT, smoke ? 'bench/results.smoke.json' : 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const r = results as Record<string, Record<string, unknown>>;
+console.log(`
+| figure | value | target |
+| --- | --- | --- |
+| bundle size, median / largest | ${r.bundles!.medianKb} KB / ${r.bundles!.largestKb} KB | ≤ 350 KB / ≤ 600 KB |
+| cold start (fresh process, one invocation), median | ${(r.bundles!.coldStart as { medianMs: number }).medianMs.toFixed(0)} ms | ≤ 150 ms |
+| GET dossier vs raw GetItem, p50 / p99 ratio | ${(r.requestOverhead!.p50Ratio as { median: number }).median} / ${(r.requestOverhead!.p99Ratio as { median: number }).median} | ≤ 2.0 |
+| growth 100 → ${(r.growth!.sizes as number[])[1]}: GET dossier / queue page | ${(r.growth!.getDossierRatio as { median: number }).median} / ${(r.growth!.queueFirstPageRatio as { median: number }).median} | ≤ 1.2 |
+| transitions, happy path | ${(r.workflowCost!.transitions as { happyPath: number }).happyPath} | ≤ 40 |
+| throughput | ${r.throughput!.dossiersPerMinute} dossiers/min (${r.throughput!.dossiers} dossiers) | — |
+| evidence bytes through handlers | ${r.evidencePath!.evidenceBytesThroughHandlers} | 0 |
+`);
+process.exit(0);
