@@ -6,7 +6,6 @@ import { newMessage } from '../domain/message';
 import { outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { notifyWorkflow } from './notify-workflow';
 
 const MESSAGE_ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
 
