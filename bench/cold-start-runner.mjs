@@ -6,4 +6,6 @@ const loaded = performance.now();
 const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 };
 const result = await module[handlerName](JSON.parse(eventJson), context);
 const served = performance.now();
-process.stdout.write(JSON.stringify({ loadMs: loaded - t0, invokeMs: served - loaded, status: result?.statusCode ?? null }));
+process.stdout.write(
+  JSON.stringify({ loadMs: loaded - t0, invokeMs: served - loaded, status: result?.statusCode ?? null }),
+);

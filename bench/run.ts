@@ -25,21 +25,39 @@ const dossierCount = Number(args[args.indexOf('--dossiers') + 1]) || (smoke ? 3 
 const RUNS = smoke ? 2 : 5;
 const log = (...m: unknown[]) => console.error('[bench]', ...m);
 
-const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, smoke };
+const results: Record<string, unknown> = {
+  machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  smoke,
+};
 
 // 1. bundles, as deployed ----------------------------------------------------------------
 log('synthesising the stack with its bundles…');
 const out = mkdtempSync(path.join(os.tmpdir(), 'tlc-bench-cdk-'));
-const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` } });
+const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], {
+  cwd: ROOT,
+  encoding: 'utf8',
+  env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` },
+});
 if (synth.status !== 0) throw new Error(`cdk synth failed: ${synth.stderr.slice(-2000)}`);
 const template = JSON.parse(readFileSync(path.join(out, 'TlcCertification.template.json'), 'utf8')) as {
-  Resources: Record<string, { Type: string; Metadata?: Record<string, string>; Properties: { Handler?: string; Environment?: { Variables?: Record<string, string> } } }>;
+  Resources: Record<
+    string,
+    {
+      Type: string;
+      Metadata?: Record<string, string>;
+      Properties: { Handler?: string; Environment?: { Variables?: Record<string, string> } };
+    }
+  >;
 };
 const bundles: Record<string, { kb: number; file: string; handler: string }> = {};
 for (const [id, r] of Object.entries(template.Resources)) {
   if (r.Type !== 'AWS::Lambda::Function' || !r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue;
   const file = path.join(out, r.Metadata!['aws:asset:path']!, 'index.mjs');
-  bundles[id.replace(/Function[0-9A-F]{8}$/, '')] = { kb: Math.round(statSync(file).size / 102.4) / 10, file, handler: r.Properties.Handler!.split('.')[1]! };
+  bundles[id.replace(/Function[0-9A-F]{8}$/, '')] = {
+    kb: Math.round(statSync(file).size / 102.4) / 10,
+    file,
+    handler: r.Properties.Handler!.split('.')[1]!,
+  };
 }
 const sizes = Object.values(bundles).map((b) => b.kb);
 
@@ -50,7 +68,10 @@ const http = api(stack.url);
 const t = tokens(http);
 let peakRss = 0;
 const javaPeakKb = () => {
-  const pids = spawnSync('pgrep', ['-f', 'DynamoDBLocal'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  const pids = spawnSync('pgrep', ['-f', 'DynamoDBLocal'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean);
   return pids.reduce((max, pid) => {
     try {
       const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -70,7 +91,11 @@ try {
     headers: {},
     pathParameters: { id: probe.id },
     isBase64Encoded: false,
-    requestContext: { requestId: 'bench', http: { method: 'GET' }, authorizer: { jwt: { claims: { sub: 'i', 'cognito:groups': '[instructor]' }, scopes: [] } } },
+    requestContext: {
+      requestId: 'bench',
+      http: { method: 'GET' },
+      authorizer: { jwt: { claims: { sub: 'i', 'cognito:groups': '[instructor]' }, scopes: [] } },
+    },
   });
   const env = {
     ...process.env,
@@ -89,7 +114,11 @@ try {
     let status: number | null = null;
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-start-runner.mjs'), bundles[name]!.file, bundles[name]!.handler, event], { env, cwd: ROOT });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'bench/cold-start-runner.mjs'), bundles[name]!.file, bundles[name]!.handler, event],
+        { env, cwd: ROOT },
+      );
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));
       await new Promise((resolve) => child.on('exit', resolve));
@@ -110,19 +139,26 @@ try {
   log('bundles', (results.bundles as { medianKb: number }).medianKb, 'KB median');
 
   // 2. request overhead: the API against a raw GetItem, 32 clients ---------------------
-  const raw = createDocumentClient(new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
+  const raw = createDocumentClient(
+    new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+  );
   const instructor = await t.instructor();
   const perClient = smoke ? 5 : 60;
   const overheadRuns: { p50: number; p99: number }[] = [];
   for (let run = 0; run < (smoke ? 1 : 3); run++) {
     const viaApi = await load(32, perClient, async () => {
-      const r = await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } });
+      const r = await fetch(`${stack.url}/v1/dossiers/${probe.id}`, {
+        headers: { authorization: `Bearer ${instructor}` },
+      });
       await r.arrayBuffer();
     });
     const rawGet = await load(32, perClient, async () => {
       await raw.send(new GetCommand({ TableName: stack.tableName, Key: keys.dossier(probe.id), ConsistentRead: true }));
     });
-    overheadRuns.push({ p50: quantile(viaApi, 0.5) / quantile(rawGet, 0.5), p99: quantile(viaApi, 0.99) / quantile(rawGet, 0.99) });
+    overheadRuns.push({
+      p50: quantile(viaApi, 0.5) / quantile(rawGet, 0.5),
+      p99: quantile(viaApi, 0.99) / quantile(rawGet, 0.99),
+    });
   }
   results.requestOverhead = {
     p50Ratio: summary(overheadRuns.map((r) => r.p50)),
@@ -138,22 +174,48 @@ try {
     const deps = (await import('../functions/container')).dependencies();
     const items = [];
     for (let i = from; i < from + count; i++) {
-      const d = { ...createDossier({ product: { name: `Seed ${i}`, version: '1' }, useCase: 'city_practice', profiles: ['general'] }, `seed-company-${i % 97}`, 'seed', deps.clock), status: 'instruction' as const };
+      const d = {
+        ...createDossier(
+          { product: { name: `Seed ${i}`, version: '1' }, useCase: 'city_practice', profiles: ['general'] },
+          `seed-company-${i % 97}`,
+          'seed',
+          deps.clock,
+        ),
+        status: 'instruction' as const,
+      };
       const receipt = { at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), seq: 1, hash: 'x' };
       const dossier = { ...d, receipt };
       const q = queueEntry(dossier)!;
-      items.push({ ...keys.dossier(d.id), type: 'dossier', gsi1pk: `COMPANY#${d.companyId}`, gsi1sk: `DOSSIER#${d.createdAt}#${d.id}`, gsi2pk: `QUEUE#${q.stage}`, gsi2sk: `${q.since}#${d.id}`, dossier, version: 1, journalHead: { seq: 1, hash: 'x' } });
+      items.push({
+        ...keys.dossier(d.id),
+        type: 'dossier',
+        gsi1pk: `COMPANY#${d.companyId}`,
+        gsi1sk: `DOSSIER#${d.createdAt}#${d.id}`,
+        gsi2pk: `QUEUE#${q.stage}`,
+        gsi2sk: `${q.since}#${d.id}`,
+        dossier,
+        version: 1,
+        journalHead: { seq: 1, hash: 'x' },
+      });
     }
     for (let i = 0; i < items.length; i += 25) {
-      await raw.send(new BatchWriteCommand({ RequestItems: { [stack.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+      await raw.send(
+        new BatchWriteCommand({
+          RequestItems: { [stack.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
     }
   };
   const measureReads = async () => {
     const reads = await load(32, smoke ? 5 : 30, async () => {
-      await (await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } })).arrayBuffer();
+      await (
+        await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } })
+      ).arrayBuffer();
     });
     const queue = await load(32, smoke ? 5 : 30, async () => {
-      await (await fetch(`${stack.url}/v1/queue?stage=instruction`, { headers: { authorization: `Bearer ${instructor}` } })).arrayBuffer();
+      await (
+        await fetch(`${stack.url}/v1/queue?stage=instruction`, { headers: { authorization: `Bearer ${instructor}` } })
+      ).arrayBuffer();
     });
     return { getP50: quantile(reads, 0.5), queueP50: quantile(queue, 0.5) };
   };
@@ -175,21 +237,48 @@ try {
   log('growth', JSON.stringify(results.growth));
 
   // 4. workflow cost: state transitions per dossier, from the engine's event log ---------
-  const transitionsOf = (dossierId: string) => stack.engine.events.filter((e) => e.dossierId === dossierId && e.type === 'StateEntered').length;
+  const transitionsOf = (dossierId: string) =>
+    stack.engine.events.filter((e) => e.dossierId === dossierId && e.type === 'StateEntered').length;
   const happy = await readyForCollege(http, 9100);
-  await http.call('POST', `/v1/dossiers/${happy.id}/college-decision`, { token: await t.college(), body: { decision: 'certified' } });
-  const idle = (await http.call('POST', '/v1/dossiers', { token: happy.candidate, body: { product: { name: 'Idle', version: '1' }, useCase: 'city_practice', profiles: [] } })).json.id as string;
+  await http.call('POST', `/v1/dossiers/${happy.id}/college-decision`, {
+    token: await t.college(),
+    body: { decision: 'certified' },
+  });
+  const idle = (
+    await http.call('POST', '/v1/dossiers', {
+      token: happy.candidate,
+      body: { product: { name: 'Idle', version: '1' }, useCase: 'city_practice', profiles: [] },
+    })
+  ).json.id as string;
   const lapse = await admissibleDossier(http, 9101, 'company');
-  await http.call('POST', `/v1/dossiers/${lapse.id}/info-requests`, { token: await t.instructor(), body: { missingItems: ['x'] } }).catch(() => undefined);
+  await http
+    .call('POST', `/v1/dossiers/${lapse.id}/info-requests`, {
+      token: await t.instructor(),
+      body: { missingItems: ['x'] },
+    })
+    .catch(() => undefined);
   const incomplete = await (async () => {
     const d = await admissibleDossier(http, 9102, 'company');
     await completeFile(http, d.id, d.candidate);
     return d;
   })();
   const lapsing = await (async () => {
-    const company = (await http.call('POST', '/v1/companies', { token: await t.admin(), body: (await import('../test/support/api-client')).companyBody((await import('../test/support/api-client')).siret(9103), 'b9103') })).json.id as string;
+    const company = (
+      await http.call('POST', '/v1/companies', {
+        token: await t.admin(),
+        body: (await import('../test/support/api-client')).companyBody(
+          (await import('../test/support/api-client')).siret(9103),
+          'b9103',
+        ),
+      })
+    ).json.id as string;
     const candidate = await t.candidate(company);
-    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: { product: { name: 'Lapse', version: '1' }, useCase: 'city_practice', profiles: [] } })).json.id as string;
+    const id = (
+      await http.call('POST', '/v1/dossiers', {
+        token: candidate,
+        body: { product: { name: 'Lapse', version: '1' }, useCase: 'city_practice', profiles: [] },
+      })
+    ).json.id as string;
     return id;
   })();
   await http.call('POST', '/_local/clock', { body: { advance: 'P7M' } });
@@ -219,7 +308,10 @@ try {
       while (next < dossierCount) {
         const n = next++;
         const d = await readyForCollege(http, 10_000 + n);
-        await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, { token: await t.college(), body: { decision: 'certified' } });
+        await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
+          token: await t.college(),
+          body: { decision: 'certified' },
+        });
         done++;
         if (done % 10 === 0) log(`throughput: ${done}/${dossierCount}`);
       }
@@ -248,7 +340,10 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
-writeFileSync(path.join(ROOT, smoke ? 'bench/results.smoke.json' : 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  path.join(ROOT, smoke ? 'bench/results.smoke.json' : 'bench/results.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
 const r = results as Record<string, Record<string, unknown>>;
 console.log(`
 | figure | value | target |

@@ -8,7 +8,12 @@ export const quantile = (values: number[], q: number) => {
 
 export const summary = (values: number[], digits = 2) => {
   const round = (n: number) => Number(n.toFixed(digits));
-  return { median: round(quantile(values, 0.5)), min: round(Math.min(...values)), max: round(Math.max(...values)), runs: values.length };
+  return {
+    median: round(quantile(values, 0.5)),
+    min: round(Math.min(...values)),
+    max: round(Math.max(...values)),
+    runs: values.length,
+  };
 };
 
 /** Runs `task` from `clients` concurrent workers, `perClient` times each; returns latencies in ms. */

@@ -147,17 +147,20 @@ export class CertificationStack extends Stack {
 
     // --- workflow ------------------------------------------------------------------------
     const workflowFunctions = {} as Record<WorkflowFunctionKey, CertificationFunction>;
-    const workflowHandlers: Record<(typeof WORKFLOW_FUNCTIONS)[WorkflowFunctionKey], string> = {
-      evaluate: 'evaluate',
-      registerWait: 'registerWaitHandler',
+    // one file per task, so each bundle holds only what its task needs
+    const workflowHandlers: Record<
+      (typeof WORKFLOW_FUNCTIONS)[WorkflowFunctionKey],
+      { entry: string; handler: string }
+    > = {
+      evaluate: { entry: 'functions/workflow/evaluate.ts', handler: 'evaluate' },
+      registerWait: { entry: 'functions/workflow/register-wait.ts', handler: 'handler' },
     };
     for (const [key, name] of Object.entries(WORKFLOW_FUNCTIONS) as [
       WorkflowFunctionKey,
       keyof typeof workflowHandlers,
     ][]) {
       workflowFunctions[key] = new CertificationFunction(this, `Task-${name}`, {
-        entry: 'functions/workflow/handlers.ts',
-        handler: workflowHandlers[name],
+        ...workflowHandlers[name],
         description: `Dossier workflow task: ${name}`,
       }).bindTable(table, 'write');
       workflowFunctions[key].fn.addEnvironment(ENV.ansMailbox, ansMailbox);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */

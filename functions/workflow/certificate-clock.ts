@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependencies } from '../container';
 import { logger } from '../observability';
 import { evaluateCertificate } from '../use-cases/certificate-life';

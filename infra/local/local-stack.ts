@@ -21,7 +21,8 @@ import type { HttpResponse } from '../../functions/http/types';
 import { ROUTES } from '../../functions/http/routes';
 import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
-import * as workflowHandlers from '../../functions/workflow/handlers';
+import { evaluate as evaluateTask } from '../../functions/workflow/evaluate';
+import { handler as registerWaitTask } from '../../functions/workflow/register-wait';
 import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
 import { createHttpServer, lambdaContext, type BodyStats, type LambdaHttpHandler } from './http-server';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } from './services';
@@ -124,7 +125,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     };
     const invoke = async (functionKey: string, payload: unknown) => {
       const name = WORKFLOW_FUNCTIONS[functionKey as keyof typeof WORKFLOW_FUNCTIONS];
-      const handler = name === 'evaluate' ? workflowHandlers.evaluate : workflowHandlers.registerWaitHandler;
+      const handler = name === 'evaluate' ? evaluateTask : registerWaitTask;
       return handler(payload as never, lambdaContext(`task-${name}`));
     };
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);

@@ -1,0 +1,17 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import * as z from 'zod';
+import { dependencies } from '../container';
+import { logger } from '../observability';
+import { registerWait } from '../use-cases/register-wait';
+
+const waitInput = z.object({
+  dossierId: z.string().min(1),
+  waitingFor: z.string().min(1),
+  taskToken: z.string().min(1),
+});
+
+/** Task "AwaitSignal" (.waitForTaskToken): stores the token where the API finds it. */
+export const handler = middy()
+  .use(injectLambdaContext(logger))
+  .handler(async (event: unknown) => registerWait(dependencies(), waitInput.parse(event)));
