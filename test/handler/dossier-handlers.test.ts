@@ -162,7 +162,7 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
     expect(response.statusCode).toBe(412);
   });
 
-  it('saves a patch and wakes the workflow with the stored token', async () => {
+  it('saves a patch without waking the workflow (activity only moves deadlines later)', async () => {
     ddb.on(GetCommand).resolves(storedDossier(3));
     ddb.on(TransactWriteCommand).resolves({});
     ddb
@@ -176,7 +176,8 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
     );
     expect(response.statusCode).toBe(200);
     expect(response.headers?.etag).toBe('"4"');
-    expect(sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('tok');
+    expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0); // the stored token stays for the next real signal
   });
 });
 
@@ -207,5 +208,46 @@ describe('POST /v1/companies', () => {
   it('answers 401 without claims', async () => {
     const response = await createCompany(event({ body: {} }), context);
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('POST /v1/dossiers/{id}/submit', () => {
+  it('wakes the workflow with the stored token once the candidature is submitted', async () => {
+    const { handler: submit } = await import('../../functions/http/handlers/submit-dossier');
+    const { SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
+    const dossier = storedDossier(3).Item;
+    const complete = {
+      ...dossier,
+      dossier: {
+        ...dossier.dossier,
+        profiles: [
+          'general',
+          'identity_referential',
+          'e_prescription',
+          'identity_referential_insi_card',
+          'hds_third_party',
+        ],
+        nie: 'NIE',
+        nil: 'NIL',
+        plannedCompleteProofDate: '2027-01-01',
+        publishPlannedDate: false,
+        deployedInTeleconsultationCompany: false,
+      },
+    };
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        { sk: 'META', ...complete },
+        { sk: 'UPLOAD#u', upload: { id: 'u', purpose: 'functional_documentation', status: 'received', createdAt: '' } },
+      ],
+    });
+    ddb.on(GetCommand).resolves({ Item: { company } });
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb
+      .on(DeleteCommand)
+      .resolves({ Attributes: { wait: { dossierId: 'd-1', taskToken: 'tok', waitingFor: 'draft', since: '' } } });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const response = await submit(event({ claims: candidate, id: 'd-1' }), context);
+    expect(response.statusCode).toBe(200);
+    expect(sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input.taskToken).toBe('tok');
   });
 });
