@@ -1,4 +1,6 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Dependencies } from '../container';
+import { metrics } from '../observability';
 import type { OutboxMessage } from '../domain/outbox';
 
 /**
@@ -22,5 +24,7 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
       await deps.outbox.release(message.id, error instanceof Error ? error.message : String(error));
     }
   }
+  if (sent) metrics.addMetric('MailSent', MetricUnit.Count, sent);
+  if (failed) metrics.addMetric('MailFailed', MetricUnit.Count, failed);
   return { sent, failed };
 };
