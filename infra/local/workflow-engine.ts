@@ -41,7 +41,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly tasks: ReturnType<typeof prepareForLocal>['tasks'];
   private readonly running = new Map<string, string>(); // dossierId → executionId
   private readonly parked = new Map<string, Parked>(); // token → waiter
-  private busy = 0;
+  /** each live execution is running (between two waits) or parked (waiting on a token or timer);
+   * quiet means none is running and no scheduled wake-up is being served */
+  private readonly executionState = new Map<string, 'running' | 'parked'>();
+  private schedulerBusy = 0;
   private advancing = 0;
   /** one-time wake-ups standing in for EventBridge Scheduler (persisted) */
   private readonly schedules = new Map<string, { dueAt: number; certificateNumber: string }>();
@@ -149,13 +152,13 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       if (schedule && (!timer || schedule[1].dueAt <= timer.dueAt!)) {
         const [name, { certificateNumber }] = schedule;
         await this.cancel(name); // one-time, deleted after completion as in EventBridge Scheduler
-        this.busy++;
+        this.schedulerBusy++;
         try {
           await this.scheduleTarget?.(certificateNumber);
         } catch (error) {
           console.error(`[scheduler] ${name} failed:`, (error as Error).message);
         } finally {
-          this.busy--;
+          this.schedulerBusy--;
         }
         fired++;
         await this.quiet();
@@ -202,9 +205,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const deadline = Date.now() + limitMs;
     let calm = 0;
     while (calm < 2) {
-      if (Date.now() > deadline) throw new Error(`workflow engine not quiet after ${limitMs} ms (${this.busy} busy)`);
+      if (Date.now() > deadline)
+        throw new Error(`workflow engine not quiet after ${limitMs} ms (${this.busyCount()} busy)`);
       await new Promise((r) => setImmediate(r));
-      calm = this.busy === 0 ? calm + 1 : 0;
+      calm = this.busyCount() === 0 ? calm + 1 : 0;
     }
     await this.onQuietWork();
   }
@@ -228,10 +232,16 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     for (const token of [...this.parked.keys()]) this.parked.delete(token);
   }
 
+  private busyCount() {
+    let running = this.schedulerBusy;
+    for (const state of this.executionState.values()) if (state === 'running') running++;
+    return running;
+  }
+
   private run(dossierId: string) {
     const executionId = `${dossierId}:${randomUUID()}`;
     this.running.set(dossierId, executionId);
-    this.busy++;
+    this.executionState.set(executionId, 'running');
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const [state, task] of Object.entries(this.tasks)) {
       handlers[state] = (input) => this.runTask(executionId, dossierId, state, task, input as Record<string, unknown>);
@@ -260,7 +270,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       })
       .finally(() => {
         if (this.running.get(dossierId) === executionId) this.running.delete(dossierId);
-        this.busy--;
+        this.executionState.delete(executionId);
       });
   }
 
@@ -324,7 +334,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     onTimeout: Parked['onTimeout'],
   ): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.busy--;
+      if (this.executionState.has(executionId)) this.executionState.set(executionId, 'parked');
       this.parked.set(token, {
         executionId,
         dueAt,
@@ -338,7 +348,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const waiter = this.parked.get(token);
     if (!waiter) return;
     this.parked.delete(token);
-    this.busy++;
+    if (this.executionState.has(waiter.executionId)) this.executionState.set(waiter.executionId, 'running');
     waiter.settle(outcome);
   }
 }
