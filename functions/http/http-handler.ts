@@ -3,7 +3,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { dependencies, type Dependencies } from '../container';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics, tracer } from '../observability';
 import { problemResponse } from './problem';
@@ -40,6 +39,8 @@ const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
     if (response.statusCode >= 500) logger.error('unhandled error', error as Error);
     else logger.info('request refused', { status: response.statusCode, type: (error as Error).name });
     metrics.addMetric(response.statusCode >= 500 ? 'ServerErrors' : 'RequestsRefused', MetricUnit.Count, 1);
+    // published only when something was counted: an empty flush on every request is noise
+    metrics.publishStoredMetrics();
     request.response = response;
   },
 });
@@ -55,7 +56,6 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
   middy<HttpEvent, HttpResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(captureLambdaHandler(tracer))
-    .use(logMetrics(metrics))
     .use(correlation())
     .use(problems())
     .handler(async (event) => route({ event, deps: dependencies() }));

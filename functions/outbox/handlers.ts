@@ -5,14 +5,12 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { dependencies } from '../container';
 import type { OutboxMessage } from '../domain/outbox';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { logger, metrics } from '../observability';
+import { logger } from '../observability';
 import { dispatchOutbox } from '../use-cases/dispatch-outbox';
 
 /** Stream trigger: mail written to the outbox is sent as soon as the transaction commits. */
 export const onStream = middy<DynamoDBStreamEvent>()
   .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics))
   .handler(async (event: DynamoDBStreamEvent) => {
     const messages = event.Records.flatMap((r) => {
       const image = r.dynamodb?.NewImage;
@@ -25,7 +23,6 @@ export const onStream = middy<DynamoDBStreamEvent>()
 /** Scheduled sweep: retries whatever is still pending (SES outage, throttling). */
 export const sweep = middy()
   .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics))
   .handler(async () => {
     const result = await dispatchOutbox(dependencies());
     logger.info('outbox swept', result);

@@ -26,5 +26,6 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
   }
   if (sent) metrics.addMetric('MailSent', MetricUnit.Count, sent);
   if (failed) metrics.addMetric('MailFailed', MetricUnit.Count, failed);
+  if (sent || failed) metrics.publishStoredMetrics();
   return { sent, failed };
 };
