@@ -169,73 +169,6 @@ try {
   };
   log('overhead p50 ratio', (results.requestOverhead as { p50Ratio: { median: number } }).p50Ratio.median);
 
-  // 3. growth: the same reads with 100 and with 10,000 dossiers stored -----------------
-  const seed = async (count: number, from: number) => {
-    const deps = (await import('../functions/container')).dependencies();
-    const items = [];
-    for (let i = from; i < from + count; i++) {
-      const d = {
-        ...createDossier(
-          { product: { name: `Seed ${i}`, version: '1' }, useCase: 'city_practice', profiles: ['general'] },
-          `seed-company-${i % 97}`,
-          'seed',
-          deps.clock,
-        ),
-        status: 'instruction' as const,
-      };
-      const receipt = { at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), seq: 1, hash: 'x' };
-      const dossier = { ...d, receipt };
-      const q = queueEntry(dossier)!;
-      items.push({
-        ...keys.dossier(d.id),
-        type: 'dossier',
-        gsi1pk: `COMPANY#${d.companyId}`,
-        gsi1sk: `DOSSIER#${d.createdAt}#${d.id}`,
-        gsi2pk: `QUEUE#${q.stage}`,
-        gsi2sk: `${q.since}#${d.id}`,
-        dossier,
-        version: 1,
-        journalHead: { seq: 1, hash: 'x' },
-      });
-    }
-    for (let i = 0; i < items.length; i += 25) {
-      await raw.send(
-        new BatchWriteCommand({
-          RequestItems: { [stack.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
-        }),
-      );
-    }
-  };
-  const measureReads = async () => {
-    const reads = await load(32, smoke ? 5 : 30, async () => {
-      await (
-        await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } })
-      ).arrayBuffer();
-    });
-    const queue = await load(32, smoke ? 5 : 30, async () => {
-      await (
-        await fetch(`${stack.url}/v1/queue?stage=instruction`, { headers: { authorization: `Bearer ${instructor}` } })
-      ).arrayBuffer();
-    });
-    return { getP50: quantile(reads, 0.5), queueP50: quantile(queue, 0.5) };
-  };
-  const large = smoke ? 1_000 : 10_000;
-  await seed(100, 0);
-  const small = [] as { getP50: number; queueP50: number }[];
-  for (let r = 0; r < (smoke ? 1 : 3); r++) small.push(await measureReads());
-  log(`seeding ${large - 100} more dossiers…`);
-  await seed(large - 100, 100);
-  const big = [] as { getP50: number; queueP50: number }[];
-  for (let r = 0; r < (smoke ? 1 : 3); r++) big.push(await measureReads());
-  results.growth = {
-    sizes: [100, large],
-    getDossierRatio: summary(big.map((b, i) => b.getP50 / small[i]!.getP50)),
-    queueFirstPageRatio: summary(big.map((b, i) => b.queueP50 / small[i]!.queueP50)),
-    p50Ms: { small, large: big },
-    target: 1.2,
-  };
-  log('growth', JSON.stringify(results.growth));
-
   // 4. workflow cost: state transitions per dossier, from the engine's event log ---------
   const transitionsOf = (dossierId: string) =>
     stack.engine.events.filter((e) => e.dossierId === dossierId && e.type === 'StateEntered').length;
@@ -325,6 +258,73 @@ try {
     peakMemoryMb: { nodeStack: Math.round(peakRss / 2 ** 20), dynamoDbLocal: Math.round(javaPeakKb() / 1024) },
   };
   log('throughput', JSON.stringify(results.throughput));
+
+  // 3. growth: the same reads with 100 and with 10,000 dossiers stored -----------------
+  const seed = async (count: number, from: number) => {
+    const deps = (await import('../functions/container')).dependencies();
+    const items = [];
+    for (let i = from; i < from + count; i++) {
+      const d = {
+        ...createDossier(
+          { product: { name: `Seed ${i}`, version: '1' }, useCase: 'city_practice', profiles: ['general'] },
+          `seed-company-${i % 97}`,
+          'seed',
+          deps.clock,
+        ),
+        status: 'instruction' as const,
+      };
+      const receipt = { at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), seq: 1, hash: 'x' };
+      const dossier = { ...d, receipt };
+      const q = queueEntry(dossier)!;
+      items.push({
+        ...keys.dossier(d.id),
+        type: 'dossier',
+        gsi1pk: `COMPANY#${d.companyId}`,
+        gsi1sk: `DOSSIER#${d.createdAt}#${d.id}`,
+        gsi2pk: `QUEUE#${q.stage}`,
+        gsi2sk: `${q.since}#${d.id}`,
+        dossier,
+        version: 1,
+        journalHead: { seq: 1, hash: 'x' },
+      });
+    }
+    for (let i = 0; i < items.length; i += 25) {
+      await raw.send(
+        new BatchWriteCommand({
+          RequestItems: { [stack.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
+    }
+  };
+  const measureReads = async () => {
+    const reads = await load(32, smoke ? 5 : 30, async () => {
+      await (
+        await fetch(`${stack.url}/v1/dossiers/${probe.id}`, { headers: { authorization: `Bearer ${instructor}` } })
+      ).arrayBuffer();
+    });
+    const queue = await load(32, smoke ? 5 : 30, async () => {
+      await (
+        await fetch(`${stack.url}/v1/queue?stage=instruction`, { headers: { authorization: `Bearer ${instructor}` } })
+      ).arrayBuffer();
+    });
+    return { getP50: quantile(reads, 0.5), queueP50: quantile(queue, 0.5) };
+  };
+  const large = smoke ? 1_000 : 10_000;
+  await seed(100, 0);
+  const small = [] as { getP50: number; queueP50: number }[];
+  for (let r = 0; r < (smoke ? 1 : 3); r++) small.push(await measureReads());
+  log(`seeding ${large - 100} more dossiers…`);
+  await seed(large - 100, 100);
+  const big = [] as { getP50: number; queueP50: number }[];
+  for (let r = 0; r < (smoke ? 1 : 3); r++) big.push(await measureReads());
+  results.growth = {
+    sizes: [100, large],
+    getDossierRatio: summary(big.map((b, i) => b.getP50 / small[i]!.getP50)),
+    queueFirstPageRatio: summary(big.map((b, i) => b.queueP50 / small[i]!.queueP50)),
+    p50Ms: { small, large: big },
+    target: 1.2,
+  };
+  log('growth', JSON.stringify(results.growth));
 
   // 6. evidence path ------------------------------------------------------------------
   results.evidencePath = {
