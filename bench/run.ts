@@ -4,7 +4,7 @@
  * No figure here is asserted: targets are compared and reported, never made into test failures.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -32,7 +32,10 @@ const results: Record<string, unknown> = {
 
 // 1. bundles, as deployed ----------------------------------------------------------------
 log('synthesising the stack with its bundles…');
-const out = mkdtempSync(path.join(os.tmpdir(), 'tlc-bench-cdk-'));
+// inside the project: the deployed bundles keep @aws-sdk/* external (the Lambda runtime has it),
+// so a fresh process must resolve it from this project's node_modules
+const out = path.join(ROOT, 'cdk.out.bench');
+rmSync(out, { recursive: true, force: true });
 const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], {
   cwd: ROOT,
   encoding: 'utf8',
@@ -123,7 +126,9 @@ try {
       child.stdout.on('data', (d) => (stdout += d));
       await new Promise((resolve) => child.on('exit', resolve));
       wall.push(performance.now() - t0);
-      status = (JSON.parse(stdout || '{}') as { status?: number }).status ?? null;
+      // the handler's own log lines share stdout: the runner's figure is the last line
+      const last = stdout.trim().split('\n').at(-1) ?? '{}';
+      status = (JSON.parse(last.startsWith('{"loadMs"') ? last : '{}') as { status?: number }).status ?? null;
     }
     coldStarts[name] = { wallMs: summary(wall), status };
   }

@@ -73,3 +73,6 @@ export const publicView = (c: Certificate) => ({
   ...(c.plannedCompleteProofDate ? { plannedCompleteProofDate: c.plannedCompleteProofDate } : {}),
   updatedAt: c.updatedAt,
 });
+
+/** Where a certificate's PDF is stored (under its dossier, like every generated document). */
+export const certificateKey = (dossierId: string, number: string) => `dossiers/${dossierId}/certificate/${number}.pdf`;

@@ -1,11 +1,8 @@
-import ExcelJS from 'exceljs';
 import { isStaff, requireRole, type Caller } from '../domain/caller';
-import { publicView } from '../domain/certificate';
+import { certificateKey, publicView } from '../domain/certificate';
 import { NotFoundError } from '../domain/errors';
-import type { QueueStage } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
-import { certificateKey } from './grant-certificate';
 
 /** Public verification of a certificate: status, product, company, dates — no personal data. */
 export const verifyCertificate = async (deps: Dependencies, number: string) => {
@@ -78,29 +75,6 @@ export const downloadCertificate = async (deps: Dependencies, caller: Caller, nu
     DOWNLOAD_URL_TTL_SECONDS,
   );
   return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
-};
-
-/** A stage's whole queue as CSV or XLSX, for instructors' follow-up. */
-export const exportQueue = async (deps: Dependencies, caller: Caller, stage: QueueStage, format: 'csv' | 'xlsx') => {
-  requireRole(caller, ['instructor']);
-  const rows: unknown[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.dossiers.queue(stage, 100, cursor);
-    for (const item of page.items)
-      rows.push([item.dossierId, item.companyId, item.product.name, item.product.version, item.since]);
-    cursor = page.nextCursor;
-  } while (cursor);
-  const header = ['dossier', 'societe', 'produit', 'version', 'depuis'];
-  if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`File ${stage}`);
-  sheet.addRow(header);
-  for (const row of rows) sheet.addRow(row);
-  return {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: Buffer.from(await workbook.xlsx.writeBuffer()),
-  };
 };
 
 /** The next weekly session of the collège and its agenda (dossiers ready, FIFO). */

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
-import { certificateNumber, newCertificate, type Certificate } from '../domain/certificate';
+import { certificateKey, certificateNumber, newCertificate, type Certificate } from '../domain/certificate';
 import { conventionTermFrom, hasEnded } from '../domain/certificate-life';
 import { legalDeadline } from '../domain/calendar';
 import { BusinessRuleError } from '../domain/errors';
@@ -13,8 +13,6 @@ import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { certificatePdf } from '../documents/pdf';
-
-export const certificateKey = (dossierId: string, number: string) => `dossiers/${dossierId}/certificate/${number}.pdf`;
 
 /**
  * Grants the certificate: a unique number from the year's atomic counter, the certificate

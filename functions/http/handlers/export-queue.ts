@@ -1,6 +1,6 @@
 import { BadRequestError } from '../../domain/errors';
 import { QUEUE_STAGES, type QueueStage } from '../../domain/schemas';
-import { exportQueue } from '../../use-cases/certificates';
+import { exportQueue } from '../../use-cases/export-queue';
 import { file, httpHandler } from '../http-handler';
 import { callerOf, queryParam } from '../request';
 

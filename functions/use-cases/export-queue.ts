@@ -1,0 +1,28 @@
+import ExcelJS from 'exceljs';
+import { requireRole, type Caller } from '../domain/caller';
+import type { QueueStage } from '../domain/schemas';
+import type { Dependencies } from '../container';
+import { toCsv } from './certificates';
+
+/** A stage's whole queue as CSV or XLSX, for instructors' follow-up. */
+export const exportQueue = async (deps: Dependencies, caller: Caller, stage: QueueStage, format: 'csv' | 'xlsx') => {
+  requireRole(caller, ['instructor']);
+  const rows: unknown[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.dossiers.queue(stage, 100, cursor);
+    for (const item of page.items)
+      rows.push([item.dossierId, item.companyId, item.product.name, item.product.version, item.since]);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const header = ['dossier', 'societe', 'produit', 'version', 'depuis'];
+  if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(`File ${stage}`);
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+};
