@@ -33,3 +33,10 @@ export const outboxMessage = (
     .slice(0, 32);
   return { id, to, template, ...renderMail(template, data), createdAt: at, ...(dossierId ? { dossierId } : {}) };
 };
+
+/** What every dossier mail names: the product, its version and the dossier. */
+export const aboutDossier = (dossier: { id: string; product: { name: string; version: string } }): MailData => ({
+  productName: dossier.product.name,
+  productVersion: dossier.product.version,
+  dossierId: dossier.id,
+});

@@ -1,11 +1,22 @@
 import { actorOf, requireRole, type Caller } from '../domain/caller';
-import { companyRecipients } from '../domain/company';
-import { createDossier as newDossier } from '../domain/dossier';
+import { companyRecipients, type Company } from '../domain/company';
+import { createDossier as newDossier, type Dossier } from '../domain/dossier';
 import { ForbiddenError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { DossierCreateInput } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+
+/** The mail that confirms a new draft and names its abandonment date. */
+export const draftCreatedMail = (dossier: Dossier, company: Company) =>
+  outboxMessage(
+    `dossier:${dossier.id}:created`,
+    'dossier_created',
+    companyRecipients(company),
+    { ...aboutDossier(dossier), dueAt: dossier.deadlines[0]?.dueAt },
+    dossier.createdAt,
+    dossier.id,
+  );
 
 /**
  * Opens a draft candidature for the caller's company.
@@ -19,19 +30,7 @@ export const createDossier = async (deps: Dependencies, caller: Caller, input: D
   const company = caller.ensId ? await deps.companies.get(caller.ensId) : null;
   if (!company) throw new ForbiddenError('your account is not attached to a registered company');
   const dossier = newDossier(input, company.id, caller.sub, deps.clock, undefined, await deps.referentials.current());
-  const mail = outboxMessage(
-    `dossier:${dossier.id}:created`,
-    'dossier_created',
-    companyRecipients(company),
-    {
-      productName: dossier.product.name,
-      productVersion: dossier.product.version,
-      dossierId: dossier.id,
-      dueAt: dossier.deadlines[0]?.dueAt,
-    },
-    dossier.createdAt,
-    dossier.id,
-  );
+  const mail = draftCreatedMail(dossier, company);
   const stored = await commitDossier(
     deps,
     null,

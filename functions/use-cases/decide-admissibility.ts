@@ -2,7 +2,7 @@ import { actorOf, requireRole, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
 import { openInfoRequest, transition } from '../domain/dossier';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -97,9 +97,7 @@ export const decideAdmissibility = async (
               'admissibility_admissible',
               companyRecipients(company),
               {
-                productName: dossier.product.name,
-                productVersion: dossier.product.version,
-                dossierId: id,
+                ...aboutDossier(dossier),
                 at: now,
               },
               now,

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../domain/caller';
 import { decideClocks } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { isClosed, transition } from '../domain/dossier';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import { PreconditionFailedError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -43,7 +43,7 @@ const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Eval
   const decision = decideClocks(stored.dossier, now, deps.calendar);
   const company = await deps.companies.get(stored.dossier.companyId);
   const to = company ? companyRecipients(company) : [];
-  const about = { productName: stored.dossier.product.name, productVersion: stored.dossier.product.version, dossierId };
+  const about = aboutDossier(stored.dossier);
 
   if (decision.expired?.onExpiry === 'flag_late') {
     const { kind, legalBasis, dueAt } = decision.expired;

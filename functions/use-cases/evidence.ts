@@ -6,7 +6,7 @@ import { companyRecipients } from '../domain/company';
 import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
 import { isFileComplete, requirementsView, sectionGaps } from '../domain/evidence';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Referential } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 import { uploadView } from '../http/dossier-view';
@@ -109,9 +109,7 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
                 'complete_file_receipt',
                 companyRecipients(company),
                 {
-                  productName: dossier.product.name,
-                  productVersion: dossier.product.version,
-                  dossierId: id,
+                  ...aboutDossier(dossier),
                   at,
                   dueAt: decisionDueAt,
                   insTestDueAt,

@@ -8,7 +8,7 @@ import type { RunningClock } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { transition, type Dossier } from '../domain/dossier';
 import type { Actor } from '../domain/journal';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -102,9 +102,7 @@ export const grantCertificate = async (
               'certificate_granted',
               [...companyRecipients(company), deps.ansMailbox],
               {
-                productName: dossier.product.name,
-                productVersion: dossier.product.version,
-                dossierId: dossier.id,
+                ...aboutDossier(dossier),
                 number,
                 at,
                 tacit: String(grant.grantedBy === 'tacit_acceptance'),

@@ -5,7 +5,7 @@ import { DECISION_PERIOD, infoRequestDeadline } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { openInfoRequest, touchedByCandidate, withDeadlines, type Dossier, type InfoRequest } from '../domain/dossier';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
@@ -70,9 +70,7 @@ export const withInfoRequest = async (
               'info_request_opened',
               companyRecipients(company),
               {
-                productName: dossier.product.name,
-                productVersion: dossier.product.version,
-                dossierId: dossier.id,
+                ...aboutDossier(dossier),
                 dueAt: request.dueAt,
                 items: missingItems.join('\n'),
               },
@@ -163,9 +161,7 @@ export const answerInfoRequest = async (
           'info_request_answered',
           [deps.ansMailbox],
           {
-            productName: dossier.product.name,
-            productVersion: dossier.product.version,
-            dossierId: id,
+            ...aboutDossier(dossier),
             at: now,
           },
           now,

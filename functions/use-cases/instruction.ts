@@ -4,7 +4,7 @@ import { companyRecipients } from '../domain/company';
 import { isClosed, openInfoRequest, transition, withDeadlines } from '../domain/dossier';
 import { requirementReview } from '../domain/evidence';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Review, Upload } from '../domain/upload';
 import { conventionPdf } from '../documents/pdf';
 import type { Dependencies } from '../container';
@@ -12,12 +12,6 @@ import { commitDossier } from './commit-dossier';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
 import { grantCertificate } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
-
-const about = (d: { id: string; product: { name: string; version: string } }) => ({
-  productName: d.product.name,
-  productVersion: d.product.version,
-  dossierId: d.id,
-});
 
 /**
  * A verdict on one piece of evidence, with a comment the candidate sees. Penetration-test
@@ -75,7 +69,7 @@ export const reviewProof = async (
                 'proof_non_compliant',
                 companyRecipients(company),
                 {
-                  ...about(stored.dossier),
+                  ...aboutDossier(stored.dossier),
                   requirementId: upload.requirementId,
                 },
                 review.at,
@@ -119,7 +113,7 @@ export const proposeInsTestDay = async (deps: Dependencies, caller: Caller, id: 
           `ins-test:${id}:${now.toISOString()}`,
           'ins_test_day_proposed',
           [deps.ansMailbox],
-          { ...about(dossier), date: proposedDate },
+          { ...aboutDossier(dossier), date: proposedDate },
           now.toISOString(),
           id,
         ),
@@ -226,7 +220,7 @@ export const completeInstruction = async (
               `dossier:${id}:convention`,
               'convention_ready',
               companyRecipients(company),
-              about(dossier),
+              aboutDossier(dossier),
               at,
               id,
             ),
@@ -336,7 +330,7 @@ export const collegeDecision = async (
                 `dossier:${id}:refused`,
                 'dossier_refused',
                 companyRecipients(company),
-                { ...about(stored.dossier), reasons: input.reasons!.join(' ; ') },
+                { ...aboutDossier(stored.dossier), reasons: input.reasons!.join(' ; ') },
                 at,
                 id,
               ),
@@ -378,7 +372,7 @@ export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: st
             `dossier:${id}:withdrawn`,
             'dossier_withdrawn',
             [...companyRecipients(company), deps.ansMailbox],
-            about(dossier),
+            aboutDossier(dossier),
             at,
             id,
           ),

@@ -3,7 +3,7 @@ import { companyRecipients } from '../domain/company';
 import { isClosed, touchedByCandidate } from '../domain/dossier';
 import { ConflictError } from '../domain/errors';
 import { newMessage } from '../domain/message';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 
@@ -39,9 +39,7 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
               'message_received',
               to,
               {
-                productName: dossier.product.name,
-                productVersion: dossier.product.version,
-                dossierId: id,
+                ...aboutDossier(dossier),
                 from: side === 'ans' ? 'l’ANS' : 'le candidat',
               },
               message.at,

@@ -1,10 +1,9 @@
 import { actorOf, requireRole, type Caller } from '../domain/caller';
-import { companyRecipients } from '../domain/company';
 import { createDossier as newDossier } from '../domain/dossier';
 import { NotFoundError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { draftCreatedMail } from './create-dossier';
 
 /**
  * A renewal candidature (substantial change, new referential version): a new draft prefilled
@@ -61,21 +60,7 @@ export const createRenewalCandidature = async (
       },
     ],
     {
-      outbox: [
-        outboxMessage(
-          `dossier:${dossier.id}:created`,
-          'dossier_created',
-          companyRecipients(company),
-          {
-            productName: dossier.product.name,
-            productVersion: dossier.product.version,
-            dossierId: dossier.id,
-            dueAt: dossier.deadlines[0]?.dueAt,
-          },
-          dossier.createdAt,
-          dossier.id,
-        ),
-      ],
+      outbox: [draftCreatedMail(dossier, company)],
     },
   );
   await deps.engine.start(dossier.id);

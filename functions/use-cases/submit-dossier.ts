@@ -2,7 +2,7 @@ import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/calle
 import { companyRecipients } from '../domain/company';
 import { transition } from '../domain/dossier';
 import { BusinessRuleError, ConflictError } from '../domain/errors';
-import { outboxMessage } from '../domain/outbox';
+import { aboutDossier, outboxMessage } from '../domain/outbox';
 import { submissionErrors } from '../domain/submission';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -53,9 +53,7 @@ export const submitDossier = async (deps: Dependencies, caller: Caller, id: stri
               'submission_received',
               companyRecipients(company),
               {
-                productName: dossier.product.name,
-                productVersion: dossier.product.version,
-                dossierId: id,
+                ...aboutDossier(dossier),
                 at: now,
               },
               now,
