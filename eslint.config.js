@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'cdk.out.bench/', '.local/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
