@@ -1,5 +1,5 @@
 import { collegeDecisionSchema } from '../../domain/schemas';
-import { collegeDecision } from '../../use-cases/instruction';
+import { collegeDecision } from '../../use-cases/decisions';
 import { httpHandler, json } from '../http-handler';
 import { callerOf, parseBody, pathParam } from '../request';
 

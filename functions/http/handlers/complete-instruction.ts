@@ -1,5 +1,5 @@
 import { completeInstructionSchema } from '../../domain/schemas';
-import { completeInstruction } from '../../use-cases/instruction';
+import { completeInstruction } from '../../use-cases/decisions';
 import { dossierView } from '../dossier-view';
 import { httpHandler, json } from '../http-handler';
 import { callerOf, etag, parseBody, pathParam } from '../request';
