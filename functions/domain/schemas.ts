@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
+import { FAULT_CASES } from './certificate-life';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 
@@ -210,16 +211,7 @@ export const terminateSchema = z
   .object({
     ground: z.enum(['by_operation_of_law', 'fraud', 'fault']),
     reason: text(2000),
-    faultCase: z
-      .enum([
-        'inaccurate_information',
-        'no_longer_compliant',
-        'no_regular_service',
-        'misuse_of_certificate',
-        'obstruction_of_control',
-        'serious_or_repeated_breach',
-      ])
-      .optional(),
+    faultCase: z.enum(FAULT_CASES).optional(),
   })
   .strict()
   .refine((t) => t.ground !== 'fault' || t.faultCase !== undefined, {
