@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { companyRecipients, type Company } from './company';
 import { renderMail, type MailTemplate, type MailData } from './mail-templates';
 
 /**
@@ -40,3 +41,25 @@ export const aboutDossier = (dossier: { id: string; product: { name: string; ver
   productVersion: dossier.product.version,
   dossierId: dossier.id,
 });
+
+/** The mail to a company's contact and legal representative about one of its dossiers, if the company is known. */
+export const companyMail = (
+  company: Company | null,
+  dossier: { id: string; product: { name: string; version: string } },
+  cause: string,
+  template: MailTemplate,
+  at: string,
+  data: MailData = {},
+): OutboxMessage[] =>
+  company
+    ? [
+        outboxMessage(
+          cause,
+          template,
+          companyRecipients(company),
+          { ...aboutDossier(dossier), ...data },
+          at,
+          dossier.id,
+        ),
+      ]
+    : [];

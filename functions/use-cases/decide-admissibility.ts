@@ -1,8 +1,7 @@
 import { actorOf, requireRole, type Caller } from '../domain/caller';
-import { companyRecipients } from '../domain/company';
 import { openInfoRequest, transition } from '../domain/dossier';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../domain/errors';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { companyMail } from '../domain/outbox';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -90,21 +89,7 @@ export const decideAdmissibility = async (
     [...pieceEvents, { type: 'dossier_admissible', actor: actorOf(caller) }],
     {
       uploads: reviewed,
-      outbox: company
-        ? [
-            outboxMessage(
-              `dossier:${id}:admissible`,
-              'admissibility_admissible',
-              companyRecipients(company),
-              {
-                ...aboutDossier(dossier),
-                at: now,
-              },
-              now,
-              id,
-            ),
-          ]
-        : [],
+      outbox: companyMail(company, dossier, `dossier:${id}:admissible`, 'admissibility_admissible', now, { at: now }),
     },
   );
   await notifyWorkflow(deps, id, 'admissible');

@@ -1,8 +1,7 @@
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
-import { companyRecipients } from '../domain/company';
 import { transition } from '../domain/dossier';
 import { BusinessRuleError, ConflictError } from '../domain/errors';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { companyMail } from '../domain/outbox';
 import { submissionErrors } from '../domain/submission';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -46,21 +45,7 @@ export const submitDossier = async (deps: Dependencies, caller: Caller, id: stri
       },
     ],
     {
-      outbox: company
-        ? [
-            outboxMessage(
-              `dossier:${id}:submitted`,
-              'submission_received',
-              companyRecipients(company),
-              {
-                ...aboutDossier(dossier),
-                at: now,
-              },
-              now,
-              id,
-            ),
-          ]
-        : [],
+      outbox: companyMail(company, dossier, `dossier:${id}:submitted`, 'submission_received', now, { at: now }),
     },
   );
   await notifyWorkflow(deps, id, 'submitted');
