@@ -16,7 +16,7 @@ import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
 import { systemClock } from './adapters/system-clock';
-import { ENV, optionalEnv, requireEnv } from './config/env';
+import { calendarPolicyFromEnv, ENV, optionalEnv, requireEnv } from './config/env';
 import type { CalendarPolicy } from './domain/calendar';
 import type { Clock } from './domain/clock';
 import type {
@@ -91,10 +91,7 @@ export const fromEnvironment = (): Dependencies => {
   return {
     clock: systemClock,
     ansMailbox: optionalEnv(ENV.ansMailbox) ?? 'instruction-teleconsultation@esante.gouv.fr',
-    calendar: {
-      extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false',
-      infoRequestEffect: optionalEnv(ENV.decisionClockOnAnswer) === 'suspend' ? 'suspend' : 'restart',
-    },
+    calendar: calendarPolicyFromEnv(),
     get dossiers() {
       return dossiers();
     },

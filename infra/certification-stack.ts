@@ -337,10 +337,11 @@ export class CertificationStack extends Stack {
       });
       if (route.access.table) f.bindTable(table, route.access.table);
       if (route.access.workflow) f.bindStateMachine(stateMachine);
-      if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
+      // legal effects first: tacit acceptance writes the certificate's PDF and schedules its clock
+      if (route.access.evidence === 'put' || route.access.legalEffects) f.bindEvidenceUpload(evidenceBuckets);
       if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
       if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
-      if (route.access.schedules) f.bindLongClocks(longClocks);
+      if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
       f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
       httpFunctions.set(route.handler, f);
       api.addRoutes({

@@ -24,3 +24,15 @@ export const ENV = {
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   exceptionalExpiresOn: 'EXCEPTIONAL_CERTIFICATE_EXPIRES_ON',
 } as const;
+
+/**
+ * The calendar policy from the environment, read in one place (Lambda and the local stack):
+ * the working-day rule is on unless `false`; the decision clock is suspended during an
+ * information request unless `DECISION_CLOCK_ON_ANSWER=restart`. Anything else fails fast.
+ */
+export const calendarPolicyFromEnv = (): { extendToWorkingDay: boolean; infoRequestEffect: 'suspend' | 'restart' } => {
+  const mode = optionalEnv(ENV.decisionClockOnAnswer) ?? 'suspend';
+  if (mode !== 'suspend' && mode !== 'restart')
+    throw new Error(`${ENV.decisionClockOnAnswer} must be "suspend" or "restart" (got "${mode}")`);
+  return { extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false', infoRequestEffect: mode };
+};

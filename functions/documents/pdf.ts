@@ -1,3 +1,4 @@
+import { APPEAL_TEXT } from '../domain/decision';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from '../domain/calendar';
@@ -116,4 +117,7 @@ export const certificatePdf = (certificate: Certificate) =>
         : `Délivré le ${day(certificate.grantedAt)} sur décision du collège technique.`,
     );
     w.line(`Vérification : GET /v1/public/certificates/${certificate.number}`);
+    w.gap();
+    // R.1470-4 al. 2: the decision states the means and time limits of appeal
+    w.line(APPEAL_TEXT, 9);
   });

@@ -11,7 +11,7 @@ import { DateTime, Duration } from 'luxon';
  */
 export const LEGAL_ZONE = 'Europe/Paris';
 
-export type Period = { months: number } | { days: number } | { weeks: number };
+export type Period = { years: number } | { months: number } | { days: number } | { weeks: number };
 
 export interface CalendarPolicy {
   extendToWorkingDay: boolean;
@@ -19,7 +19,7 @@ export interface CalendarPolicy {
   infoRequestEffect?: 'restart' | 'suspend';
 }
 
-export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true, infoRequestEffect: 'restart' };
+export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true, infoRequestEffect: 'suspend' };
 
 const inParis = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LEGAL_ZONE });
 
@@ -62,13 +62,47 @@ export const isWorkingDay = (day: DateTime): boolean => {
   return !frenchPublicHolidays(local.year).has(local.toISODate()!);
 };
 
+/** The end of the last day of a period, before the working-day rule: the raw legal instant. */
+export const rawDeadline = (start: Date, period: Period): Date =>
+  inParis(start).startOf('day').plus(period).endOf('day').toJSDate();
+
+/**
+ * The working-day rule, applied once to a raw legal instant: an instant that falls on a
+ * Saturday, a Sunday or a public holiday is carried to the end of the next working day.
+ */
+export const onWorkingDay = (instant: Date, policy: CalendarPolicy = defaultCalendarPolicy): Date => {
+  let day = inParis(instant);
+  if (!policy.extendToWorkingDay || isWorkingDay(day)) return instant;
+  while (!isWorkingDay(day)) day = day.plus({ days: 1 });
+  return day.endOf('day').toJSDate();
+};
+
 /** The instant a deadline of `period` started at `start` expires. */
-export const legalDeadline = (start: Date, period: Period, policy: CalendarPolicy = defaultCalendarPolicy): Date => {
-  let lastDay = inParis(start).startOf('day').plus(period);
-  if (policy.extendToWorkingDay) {
-    while (!isWorkingDay(lastDay)) lastDay = lastDay.plus({ days: 1 });
-  }
-  return lastDay.endOf('day').toJSDate();
+export const legalDeadline = (start: Date, period: Period, policy: CalendarPolicy = defaultCalendarPolicy): Date =>
+  onWorkingDay(rawDeadline(start, period), policy);
+
+/**
+ * The time a clock had left when it stopped, in Paris calendar days plus milliseconds: a pause
+ * across a DST change neither adds nor takes an hour from the deadline's wall time.
+ */
+export interface TimeLeft {
+  days: number;
+  milliseconds: number;
+}
+
+export const timeLeft = (from: Date, rawDue: Date): TimeLeft => {
+  if (rawDue.getTime() <= from.getTime()) return { days: 0, milliseconds: 0 };
+  const diff = inParis(rawDue).diff(inParis(from), ['days', 'milliseconds']);
+  return { days: Math.floor(diff.days), milliseconds: Math.round(diff.milliseconds) };
+};
+
+/**
+ * A stopped clock that starts again at `at` with the time it had left: the new raw legal
+ * instant, and the deadline once the working-day rule is applied (once, on the raw instant).
+ */
+export const resumedDeadline = (at: Date, left: TimeLeft, policy: CalendarPolicy = defaultCalendarPolicy) => {
+  const raw = inParis(at).plus({ days: left.days, milliseconds: left.milliseconds }).toJSDate();
+  return { raw, dueAt: onWorkingDay(raw, policy) };
 };
 
 /** The instant `days` calendar days before `deadline`, at the same Paris wall time (reminders). */
@@ -79,13 +113,4 @@ export const addIsoDuration = (instant: Date, iso: string): Date | null => {
   const duration = Duration.fromISO(iso);
   if (!duration.isValid || duration.toMillis() < 0) return null;
   return DateTime.fromJSDate(instant, { zone: LEGAL_ZONE }).plus(duration).toJSDate();
-};
-
-/** A deadline pushed back by a suspension of `ms`, still ending at the end of a (working) day. */
-export const suspendedDeadline = (deadline: Date, ms: number, policy: CalendarPolicy = defaultCalendarPolicy): Date => {
-  let lastDay = inParis(new Date(deadline.getTime() + ms)).startOf('day');
-  if (policy.extendToWorkingDay) {
-    while (!isWorkingDay(lastDay)) lastDay = lastDay.plus({ days: 1 });
-  }
-  return lastDay.endOf('day').toJSDate();
 };

@@ -1,4 +1,5 @@
-import { legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
+import { DateTime } from 'luxon';
+import { LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import type { Certificate, CertificateStatus } from './certificate';
 import { BusinessRuleError, ConflictError } from './errors';
 
@@ -37,7 +38,16 @@ export interface CertificateLife {
   conventionTermAt: string;
   renewals?: { at: string; previousTermAt: string; nextTermAt: string }[];
   formalNotices?: FormalNotice[];
-  observationsNotice?: { facts: string; at: string; by: string };
+  /** notice to present observations before a termination for fraud (convention art. 16) */
+  observationsNotice?: {
+    facts: string;
+    at: string;
+    by: string;
+    respondBy?: string;
+    observations?: { text: string; at: string; by: string };
+  };
+  /** reminders already mailed (renewal deadline), so that none is sent twice */
+  remindersSent?: string[];
   ended?: {
     status: 'withdrawn' | 'terminated' | 'expired';
     at: string;
@@ -57,8 +67,29 @@ export interface CertificateLife {
 const ENDED: readonly CertificateStatus[] = ['withdrawn', 'terminated', 'expired'];
 export const hasEnded = (c: Certificate) => ENDED.includes(c.status);
 
-export const conventionTermFrom = (grantedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
-  legalDeadline(grantedAt, { months: 60 }, { ...policy, extendToWorkingDay: false });
+export const conventionTermFrom = (signedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
+  legalDeadline(signedAt, CONVENTION_TERM, { ...policy, extendToWorkingDay: false });
+
+const LAW = 'Code de la santé publique, art. R.1470-9';
+const CONVENTION = 'Convention de certification, art. 14 à 16';
+
+/** The end (Europe/Paris) of a date given as YYYY-MM-DD: fixed dates of the law end there. */
+export const endOfLegalDay = (isoDate: string) =>
+  legalDeadline(new Date(`${isoDate.slice(0, 10)}T12:00:00Z`), { days: 0 }, { extendToWorkingDay: false });
+
+/** The fixed instant the exceptional regime (arrêté du 9 février 2024) ends: the end of its expiry date. */
+export const exceptionalRegimeEnd = endOfLegalDay;
+
+/** Mails before the date a certificate must be renewed by (R.1470-11). */
+export const RENEWAL_REMINDERS = [
+  { key: 'M-2', period: { months: 2 } },
+  { key: 'J-15', period: { days: 15 } },
+  { key: 'J-3', period: { days: 3 } },
+] as const;
+
+/** The instant by which a certificate flagged for renewal must be replaced, or it ends. */
+export const renewalDeadline = (c: Certificate): Date | undefined =>
+  c.renewalRequiredBy && !c.replacedBy ? endOfLegalDay(c.renewalRequiredBy) : undefined;
 
 export const openNotice = (c: Certificate) => c.formalNotices?.find((n) => n.status === 'open');
 
@@ -116,15 +147,37 @@ export const respondToNotice = (c: Certificate, response: { message: string; by:
   };
 };
 
-export const closeNoticeRemedied = (c: Certificate, now: Date): Certificate => {
+/** A formal notice that is open or lapsed, and not remedied: what a sanction rests on. */
+const unremedied = (c: Certificate) =>
+  (c.formalNotices ?? []).filter((n) => n.status === 'open' || n.status === 'lapsed');
+
+/** A notice lapsed without remedy (its lapse may not have been stored yet: legal effects first). */
+const hasLapsedNotice = (c: Certificate, now: Date) =>
+  unremedied(c).some((n) => n.status === 'lapsed' || now.getTime() > Date.parse(n.respondBy));
+
+/**
+ * Closes a named notice as remedied (or the only one open); the certificate is valid again only
+ * when no other notice remains open.
+ */
+export const closeNoticeRemedied = (c: Certificate, now: Date, noticeId?: string): Certificate => {
   assertAlive(c);
-  const notice = c.formalNotices?.find((n) => n.status === 'open' || n.status === 'lapsed');
-  if (!notice || notice.closedAt) throw new ConflictError('no formal notice to close');
+  const candidates = unremedied(c);
+  const notice = noticeId ? candidates.find((n) => n.id === noticeId) : candidates[0];
+  if (!notice)
+    throw new ConflictError(noticeId ? `no open or lapsed formal notice ${noticeId}` : 'no formal notice to close');
+  if (!noticeId && candidates.length > 1)
+    throw new BusinessRuleError('several formal notices are open: name the one remedied', [
+      { path: 'noticeId', message: `one of ${candidates.map((n) => n.id).join(', ')}` },
+    ]);
   const at = now.toISOString();
+  const notices = c.formalNotices!.map((n) =>
+    n.id === notice.id ? { ...n, status: 'remedied' as const, closedAt: at } : n,
+  );
+  const stillOpen = notices.some((n) => n.status === 'open' || n.status === 'lapsed');
   return {
     ...c,
-    status: c.status === 'suspended' ? 'suspended' : 'valid',
-    formalNotices: c.formalNotices!.map((n) => (n.id === notice.id ? { ...n, status: 'remedied', closedAt: at } : n)),
+    status: c.status === 'suspended' ? 'suspended' : stillOpen ? 'formal_notice' : 'valid',
+    formalNotices: notices,
     updatedAt: at,
   };
 };
@@ -132,7 +185,8 @@ export const closeNoticeRemedied = (c: Certificate, now: Date): Certificate => {
 export const suspend = (c: Certificate, now: Date): Certificate => {
   assertAlive(c);
   if (c.status === 'suspended') throw new ConflictError('the certificate is already suspended');
-  if (!c.formalNotices?.length) throw new ConflictError('a certificate is suspended after a formal notice (R.1470-9)');
+  if (!unremedied(c).length)
+    throw new ConflictError('suspension needs a formal notice that is open or lapsed and not remedied', undefined, LAW);
   return { ...c, status: 'suspended', updatedAt: now.toISOString() };
 };
 
@@ -145,11 +199,8 @@ export const reinstate = (c: Certificate, now: Date): Certificate => {
 /** Withdrawal is a person's decision, open once a formal notice lapsed without remedy. */
 export const withdraw = (c: Certificate, by: string, reason: string | undefined, now: Date): Certificate => {
   assertAlive(c);
-  const lapsed = c.formalNotices?.some(
-    (n) => n.status === 'lapsed' || (n.status === 'open' && new Date(n.respondBy) < now),
-  );
-  if (!lapsed)
-    throw new ConflictError('withdrawal is open only after a formal notice lapsed without remedy (R.1470-9)');
+  if (!hasLapsedNotice(c, now))
+    throw new ConflictError('withdrawal is open only after a formal notice lapsed without remedy', undefined, LAW);
   const at = now.toISOString();
   return {
     ...c,
@@ -165,9 +216,27 @@ export const terminate = (
   now: Date,
 ): Certificate => {
   assertAlive(c);
-  if (t.ground === 'fraud' && !c.observationsNotice) {
+  if (t.ground === 'fraud') {
+    const notice = c.observationsNotice;
+    if (!notice)
+      throw new ConflictError(
+        'termination for fraud needs the company to have been given notice to present its observations',
+        undefined,
+        CONVENTION,
+      );
+    const heard = notice.observations || (notice.respondBy && now.getTime() > Date.parse(notice.respondBy));
+    if (!heard)
+      throw new ConflictError(
+        `the company may present its observations until ${notice.respondBy ?? '(no time limit was set)'}: termination for fraud comes after`,
+        undefined,
+        CONVENTION,
+      );
+  }
+  if (t.ground === 'fault' && t.faultCase === 'no_longer_compliant' && !hasLapsedNotice(c, now)) {
     throw new ConflictError(
-      'termination for fraud needs the company to have been given notice to present its observations',
+      'termination because the system is no longer compliant comes after a formal notice lapsed without remedy',
+      undefined,
+      LAW,
     );
   }
   if (t.ground === 'fault' && !t.faultCase) {
@@ -191,10 +260,41 @@ export const terminate = (
   };
 };
 
+export const issueObservationsNotice = (
+  c: Certificate,
+  notice: { facts: string; respondBy: Date; by: string },
+  now: Date,
+): Certificate => {
+  assertAlive(c);
+  if (notice.respondBy.getTime() <= now.getTime())
+    throw new BusinessRuleError('the time to present observations must end in the future', [
+      { path: 'respondBy', message: 'must be in the future' },
+    ]);
+  const at = now.toISOString();
+  return {
+    ...c,
+    observationsNotice: { facts: notice.facts, at, by: notice.by, respondBy: notice.respondBy.toISOString() },
+    updatedAt: at,
+  };
+};
+
+export const presentObservations = (c: Certificate, input: { text: string; by: string }, now: Date): Certificate => {
+  assertAlive(c);
+  const notice = c.observationsNotice;
+  if (!notice) throw new ConflictError('no notice to present observations was given');
+  if (notice.observations) throw new ConflictError('the observations were already presented');
+  if (notice.respondBy && now.getTime() > Date.parse(notice.respondBy))
+    throw new ConflictError(`the time to present observations ended on ${notice.respondBy}`, undefined, CONVENTION);
+  const at = now.toISOString();
+  return { ...c, observationsNotice: { ...notice, observations: { ...input, at } }, updatedAt: at };
+};
+
 export type CertificateEffect =
   | { kind: 'expire' }
   | { kind: 'renew'; nextTermAt: Date }
   | { kind: 'notice_lapsed'; noticeId: string }
+  | { kind: 'renewal_expired'; renewalRequiredBy: Date }
+  | { kind: 'renewal_reminder'; key: string; dueAt: Date; daysLeft: number }
   | { kind: 'none'; nextWakeAt?: Date };
 
 /** What falls due for a certificate at `now`, or when to look again. */
@@ -206,16 +306,41 @@ export const decideCertificate = (
   if (hasEnded(c)) return { kind: 'none' };
   const t = now.getTime();
   if (c.exceptionalExpiresAt && t > Date.parse(c.exceptionalExpiresAt) && !c.replacedBy) return { kind: 'expire' };
+  const renewBy = renewalDeadline(c);
+  // R.1470-11: a certificate not replaced by its renewal ends at the date set
+  if (renewBy && t > renewBy.getTime()) return { kind: 'renewal_expired', renewalRequiredBy: renewBy };
   const notice = openNotice(c);
   if (notice && t > Date.parse(notice.respondBy) && !notice.lapseNotifiedAt)
     return { kind: 'notice_lapsed', noticeId: notice.id };
+  const sent = new Set(c.remindersSent ?? []);
+  const reminderAt = (r: (typeof RENEWAL_REMINDERS)[number]) =>
+    DateTime.fromJSDate(renewBy!, { zone: LEGAL_ZONE }).minus(r.period).toJSDate();
+  if (renewBy) {
+    // the most urgent reminder due settles the earlier ones (one mail, not three)
+    const due = RENEWAL_REMINDERS.filter(
+      (r) => !sent.has(`renewal:${c.renewalRequiredBy}:${r.key}`) && t >= reminderAt(r).getTime(),
+    );
+    const last = due.at(-1);
+    if (last)
+      return {
+        kind: 'renewal_reminder',
+        key: due.map((r) => `renewal:${c.renewalRequiredBy}:${r.key}`).join(','),
+        dueAt: renewBy,
+        daysLeft: Math.ceil((renewBy.getTime() - t) / 86_400_000),
+      };
+  }
   if (c.conventionTermAt && t > Date.parse(c.conventionTermAt)) {
-    return {
-      kind: 'renew',
-      nextTermAt: legalDeadline(new Date(c.conventionTermAt), { months: 60 }, { ...policy, extendToWorkingDay: false }),
-    };
+    const next = legalDeadline(new Date(c.conventionTermAt), CONVENTION_TERM, { ...policy, extendToWorkingDay: false });
+    // tacit renewal never carries the certificate past the date it must be renewed by
+    return { kind: 'renew', nextTermAt: renewBy && renewBy < next ? renewBy : next };
   }
   const upcoming = [
+    renewBy ? renewBy.getTime() + 1 : undefined,
+    ...(renewBy
+      ? RENEWAL_REMINDERS.filter((r) => !sent.has(`renewal:${c.renewalRequiredBy}:${r.key}`)).map((r) =>
+          reminderAt(r).getTime(),
+        )
+      : []),
     c.exceptionalExpiresAt && !c.replacedBy ? Date.parse(c.exceptionalExpiresAt) + 1 : undefined,
     notice && !notice.lapseNotifiedAt ? Date.parse(notice.respondBy) + 1 : undefined,
     c.conventionTermAt ? Date.parse(c.conventionTermAt) + 1 : undefined,

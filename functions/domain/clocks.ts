@@ -1,5 +1,7 @@
 import { daysBefore, defaultCalendarPolicy, legalDeadline, type CalendarPolicy } from './calendar';
 import type { DeadlineKind, Dossier, DossierStatus } from './dossier';
+import { isDecisionClockPaused } from './decision-clock';
+export { DECISION_PERIOD } from './decision-clock';
 
 /**
  * The legal clocks of a dossier, derived from its stored facts, and what falls due when.
@@ -17,18 +19,24 @@ export interface RunningClock {
 
 export const INACTIVITY_PERIOD = { months: 6 } as const;
 export const INFO_REQUEST_PERIOD = { days: 60 } as const;
-export const DECISION_PERIOD = { months: 6 } as const;
 export const INS_TEST_DAY_PERIOD = { weeks: 4 } as const;
 export const REMINDER_DAYS = [15, 3] as const;
 
 /** Statuses in which the candidate is the one expected to act (guide §5.2). */
-const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit'];
+const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit', 'convention_pending'];
+
+/** The inactivity clock runs from the candidate's last change, or from when it became the one to act. */
+const inactivityStart = (dossier: Dossier): Date => {
+  const last = Date.parse(dossier.lastCandidateActivityAt);
+  const since = dossier.status === 'convention_pending' ? Date.parse(dossier.convention?.generatedAt ?? '') : NaN;
+  return new Date(Number.isNaN(since) ? last : Math.max(last, since));
+};
 
 export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
   legalDeadline(openedAt, INFO_REQUEST_PERIOD, policy);
 
 /** Statuses in which ANS owes a decision on a complete file (R.1470-4). */
-const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'convention_pending', 'college_pending'];
+const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'college_pending'];
 
 /** A certified dossier shows its certificate's clocks; the certificate clock (not the dossier's
  * workflow) acts on them. */
@@ -59,7 +67,7 @@ const certificateClocks = (dossier: Dossier): RunningClock[] => {
 
 export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): RunningClock[] => {
   if (['certified', 'certified_with_reservations'].includes(dossier.status)) return certificateClocks(dossier);
-  if (['refused', 'abandoned', 'withdrawn'].includes(dossier.status)) return [];
+  if (['refused', 'inadmissible', 'abandoned', 'withdrawn'].includes(dossier.status)) return [];
   const clocks: RunningClock[] = [];
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) {
@@ -74,15 +82,21 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
   } else if (CANDIDATE_TO_ACT.includes(dossier.status)) {
     clocks.push({
       kind: 'inactivity_abandonment',
-      dueAt: legalDeadline(new Date(dossier.lastCandidateActivityAt), INACTIVITY_PERIOD, policy),
+      dueAt: legalDeadline(inactivityStart(dossier), INACTIVITY_PERIOD, policy),
       legalBasis: 'Guide de dépôt ANS §5.2',
       onExpiry: 'abandon',
       remind: 'company',
     });
   }
-  // while ANS waits on the candidate's answer, the decision clock stands still (it restarts or
-  // resumes from the answer, per policy)
-  if (DECISION_PENDING.includes(dossier.status) && dossier.decisionDueAt && !request) {
+  // while the candidate is the one to act (an open request, the convention to sign) the decision
+  // clock stands still; once the collège has decided, there is no decision left to owe
+  if (
+    DECISION_PENDING.includes(dossier.status) &&
+    dossier.decisionDueAt &&
+    !request &&
+    !isDecisionClockPaused(dossier) &&
+    !dossier.decision
+  ) {
     clocks.push({
       kind: 'decision',
       dueAt: new Date(dossier.decisionDueAt),

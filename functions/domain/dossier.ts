@@ -3,6 +3,8 @@ import type { Clock } from './clock';
 import { type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import { runningClocks } from './clocks';
 import { ConflictError } from './errors';
+import type { DecisionClock } from './decision-clock';
+import type { Decision } from './decision';
 import type { DossierCreateInput, DossierPatchInput, ProfileCode, UseCase } from './schemas';
 
 export const DOSSIER_STATUSES = [
@@ -15,6 +17,7 @@ export const DOSSIER_STATUSES = [
   'certified',
   'certified_with_reservations',
   'refused',
+  'inadmissible',
   'abandoned',
   'withdrawn',
 ] as const;
@@ -23,14 +26,19 @@ export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 /** Every legal move of a dossier; anything else is a 409. */
 export const TRANSITIONS: Record<DossierStatus, readonly DossierStatus[]> = {
   draft: ['admissibility_review', 'abandoned', 'withdrawn'],
-  admissibility_review: ['proofs_deposit', 'abandoned', 'withdrawn'],
+  admissibility_review: ['proofs_deposit', 'inadmissible', 'abandoned', 'withdrawn'],
   proofs_deposit: ['instruction', 'abandoned', 'withdrawn'],
-  instruction: ['convention_pending', 'certified', 'abandoned', 'withdrawn'], // certified: tacit acceptance
-  convention_pending: ['college_pending', 'certified', 'abandoned', 'withdrawn'],
-  college_pending: ['certified', 'certified_with_reservations', 'refused', 'withdrawn'],
+  // convention_pending: favourable report; college_pending: unfavourable report; certified: tacit acceptance
+  instruction: ['convention_pending', 'college_pending', 'certified', 'abandoned', 'withdrawn'],
+  // college_pending: signed after a favourable report; certified_with_reservations: signed after the
+  // collège certified an unfavourable report with reservations. Never tacit acceptance: the clock stands still.
+  convention_pending: ['college_pending', 'certified_with_reservations', 'abandoned', 'withdrawn'],
+  // convention_pending: reservations on an unfavourable report, the convention is signed first
+  college_pending: ['certified', 'certified_with_reservations', 'refused', 'convention_pending', 'withdrawn'],
   certified: [],
   certified_with_reservations: [],
   refused: [],
+  inadmissible: [],
   abandoned: [],
   withdrawn: [],
 };
@@ -77,8 +85,17 @@ export interface Dossier {
   sections?: Record<string, { status: 'submitted'; submittedAt: string; submittedBy: string }>;
   /** accusé de réception of the complete file: its certain date and journal proof */
   receipt?: { at: string; seq: number; hash: string };
-  /** R.1470-4: silence at this instant is acceptance */
+  /** R.1470-4: silence at this instant is acceptance (absent while the clock stands still) */
   decisionDueAt?: string;
+  decisionClock?: DecisionClock;
+  /** how instruction ended (guide §5.4): the collège decides on either report */
+  instructionReport?: {
+    outcome: 'favourable' | 'unfavourable';
+    nonConformities?: string[];
+    exceptional?: boolean;
+    at: string;
+    by: string;
+  };
   /** guide §5.2: the INS test day is organised within 4 weeks of the complete file */
   insTestDueAt?: string;
   insTestLate?: boolean;
@@ -103,16 +120,11 @@ export interface Dossier {
     conventionTermAt?: string;
     formalNoticeRespondBy?: string;
   };
-  decision?: {
-    decision: 'certified' | 'certified_with_reservations' | 'refused';
-    reasons?: string[];
-    decidedAt: string;
-    decidedBy: string;
-  };
+  decision?: Decision;
   insTestDay?: {
     proposedDate?: string;
     proposedAt?: string;
-    outcome?: 'passed' | 'failed';
+    outcome?: 'passed' | 'failed' | 'waived';
     recordedAt?: string;
     comment?: string;
   };

@@ -14,6 +14,8 @@ export abstract class DomainError extends Error {
   constructor(
     message: string,
     readonly errors?: FieldError[],
+    /** the rule's legal basis, quoted in the problem document */
+    readonly legalBasis?: string,
   ) {
     super(message);
     this.name = new.target.name;

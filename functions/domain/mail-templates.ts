@@ -26,7 +26,13 @@ export type MailTemplate =
   | 'formal_notice_issued'
   | 'formal_notice_lapsed'
   | 'observations_requested'
-  | 'renewal_required';
+  | 'renewal_required'
+  | 'dossier_inadmissible'
+  | 'college_reservations_convention'
+  | 'observations_received'
+  | 'certificate_renewal_deadline'
+  | 'certificate_expired_renewal'
+  | 'instruction_unfavourable';
 
 export interface MailData {
   companyName?: string;
@@ -203,6 +209,7 @@ const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: s
       'Bonjour,',
       `L’ANS vous invite à présenter vos observations sur les faits suivants concernant le certificat ${d.number} :`,
       d.items ?? '',
+      ...(d.dueAt ? [`Vous pouvez présenter vos observations jusqu’au ${when(d.dueAt)}.`] : []),
     ],
   }),
   renewal_required: (d) => ({
@@ -246,6 +253,7 @@ const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: s
         : `Le collège technique a décidé de certifier ${product(d)} (dossier ${d.dossierId})${d.reservations ? ' avec réserves' : ''}.`,
       ...(d.reservations ? [`Réserves : ${d.reservations}`] : []),
       `Le certificat porte le numéro ${d.number}, délivré le ${when(d.at)}.`,
+      ...appeal(d),
     ],
   }),
   dossier_refused: (d) => ({
@@ -254,9 +262,66 @@ const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: s
       'Bonjour,',
       `Le collège technique a refusé la certification de ${product(d)} (dossier ${d.dossierId}).`,
       `Motifs : ${d.reasons}`,
+      ...appeal(d),
+    ],
+  }),
+  dossier_inadmissible: (d) => ({
+    subject: `Décision d’irrecevabilité — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `L’ANS déclare irrecevable la candidature de ${product(d)} (dossier ${d.dossierId}) ; le dossier est clos.`,
+      `Motifs : ${d.reasons}`,
+      ...appeal(d),
+    ],
+  }),
+  college_reservations_convention: (d) => ({
+    subject: `Décision du collège — certification sous réserve de ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Le collège technique a décidé d’attribuer la certification de ${product(d)} (dossier ${d.dossierId}) sous réserve.`,
+      `Réserves : ${d.reservations}`,
+      'La convention est disponible sur la plateforme : le certificat est délivré dès sa signature.',
+      ...appeal(d),
+    ],
+  }),
+  instruction_unfavourable: (d) => ({
+    subject: `Rapport d’instruction défavorable — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `L’instruction du dossier ${d.dossierId} (${product(d)}) s’achève sur un rapport défavorable ; le collège technique statuera.`,
+      'Non-conformités relevées :',
+      d.items ?? '',
+    ],
+  }),
+  observations_received: (d) => ({
+    subject: `Observations reçues — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `L’entreprise a présenté ses observations sur le certificat ${d.number} (${product(d)}), le ${when(d.at)}.`,
+    ],
+  }),
+  certificate_renewal_deadline: (d) => ({
+    subject: `Renouvellement requis avant le ${when(d.dueAt)} — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `Le certificat ${d.number} (${product(d)}) doit être renouvelé par une nouvelle candidature avant le ${when(d.dueAt)} (${d.reason ?? 'nouvelle version du référentiel'}, art. R.1470-11 du code de la santé publique).`,
+      `Il reste ${d.daysLeft} jours ; à cette date, un certificat non renouvelé prend fin.`,
+    ],
+  }),
+  certificate_expired_renewal: (d) => ({
+    subject: `Fin du certificat ${d.number} — renouvellement non obtenu`,
+    lines: [
+      'Bonjour,',
+      `Le certificat ${d.number} (${product(d)}) a pris fin le ${when(d.at)} : il n’a pas été renouvelé avant le ${when(d.dueAt)} (${d.reason ?? 'nouvelle version du référentiel'}).`,
+      'Il est retiré de la liste publique des systèmes certifiés.',
     ],
   }),
 };
+
+/** R.1470-4 al. 2: every decision mail states the means and time limits of appeal. */
+function appeal(d: MailData): string[] {
+  return d.appeal ? ['', d.appeal] : [];
+}
 
 const SIGNATURE = ['—', 'Agence du Numérique en Santé — certification des SI de téléconsultation'];
 

@@ -134,8 +134,9 @@ export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
 export const admissibilitySchema = z
   .object({
-    decision: z.enum(['admissible', 'incomplete']),
+    decision: z.enum(['admissible', 'incomplete', 'inadmissible']),
     missingItems: z.array(text(500)).max(50).optional(),
+    reasons: z.array(text(2000)).max(50).optional(),
     pieces: z
       .array(
         z
@@ -153,6 +154,10 @@ export const admissibilitySchema = z
   .refine((a) => a.decision !== 'incomplete' || (a.missingItems?.length ?? 0) > 0, {
     message: 'list the missing items of an incomplete candidature',
     path: ['missingItems'],
+  })
+  .refine((a) => a.decision !== 'inadmissible' || (a.reasons?.length ?? 0) > 0, {
+    message: 'an inadmissibility decision states its reasons (R.1470-4 al. 2)',
+    path: ['reasons'],
   });
 
 export const infoRequestSchema = z.object({ missingItems: z.array(text(500)).min(1).max(50) }).strict();
@@ -179,8 +184,12 @@ export const reviewSchema = z
   .strict();
 export const insTestProposalSchema = z.object({ proposedDate: isoDate }).strict();
 export const insTestOutcomeSchema = z
-  .object({ outcome: z.enum(['passed', 'failed']), comment: text(4000).optional() })
-  .strict();
+  .object({ outcome: z.enum(['passed', 'failed', 'waived']), comment: text(4000).optional() })
+  .strict()
+  .refine((o) => o.outcome !== 'waived' || o.comment !== undefined, {
+    message: 'say why the INS proofs are enough without a test day',
+    path: ['comment'],
+  });
 export const conventionSignSchema = z
   .object({ signatoryName: text(200), productVersion: text(50).optional() })
   .strict();
@@ -206,7 +215,11 @@ export const formalNoticeSchema = z
   .strict();
 export const noticeResponseSchema = z.object({ message: text(10_000) }).strict();
 export const reasonSchema = z.object({ reason: text(2000).optional() }).strict();
-export const observationsSchema = z.object({ facts: text(10_000) }).strict();
+export const observationsNoticeSchema = z
+  .object({ facts: text(10_000), respondBy: z.iso.datetime({ offset: true }) })
+  .strict();
+export const observationsSchema = z.object({ text: text(10_000) }).strict();
+export const closeNoticeSchema = z.object({ noticeId: z.string().min(1).max(64).optional() }).strict();
 export const terminateSchema = z
   .object({
     ground: z.enum(['by_operation_of_law', 'fraud', 'fault']),
@@ -220,7 +233,13 @@ export const terminateSchema = z
   });
 export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
 export const renewalCandidatureSchema = z.object({ productVersion: text(50).optional() }).strict();
-export const completeInstructionSchema = z.object({ exceptional: z.boolean().optional() }).strict();
+export const completeInstructionSchema = z
+  .object({
+    outcome: z.enum(['favourable', 'unfavourable']).optional(),
+    nonConformities: z.array(text(2000)).max(100).optional(),
+    exceptional: z.boolean().optional(),
+  })
+  .strict();
 export const isCertificateNumber = (value: string) => certificateNumberPattern.test(value);
 
 export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
@@ -243,5 +262,35 @@ export const localTokenRequestSchema = z
   });
 
 export const clockAdvanceSchema = z
-  .object({ advance: z.string().regex(/^P(?!$)/, 'must be an ISO 8601 duration') })
+  .object({
+    advance: z.string().regex(/^P(?!$)/, 'must be an ISO 8601 duration'),
+    /** "hold": move the clock but let no timer fire until the next move (a late wake-up) */
+    timers: z.enum(['fire', 'hold']).optional(),
+  })
   .strict();
+
+/** Response shapes of v1.1 that clients rely on (published in the OpenAPI document). */
+export const decisionViewSchema = z.object({
+  outcome: z.enum(['certified', 'certified_with_reservations', 'refused', 'inadmissible', 'tacit_acceptance']),
+  decidedAt: z.iso.datetime(),
+  decidedBy: z.string(),
+  reasons: z.array(z.string()).optional(),
+  reservations: z.array(z.string()).optional(),
+  appeal: z.string().describe('voies et délais de recours (R.1470-4 al. 2)'),
+  receivedAt: z.iso.datetime().optional().describe('the company’s acknowledgement of receipt'),
+  receivedBy: z.string().optional(),
+  receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
+});
+export const decisionClockViewSchema = z.object({
+  legalDueAt: z.iso.datetime().describe('raw legal instant, before the working-day rule'),
+  pausedAt: z.iso.datetime().optional(),
+  pauseReason: z.enum(['info_request', 'convention']).optional(),
+  left: z.object({ days: z.number().int(), milliseconds: z.number().int() }).optional(),
+  pauses: z.array(
+    z.object({
+      from: z.iso.datetime(),
+      to: z.iso.datetime().optional(),
+      reason: z.enum(['info_request', 'convention']),
+    }),
+  ),
+});

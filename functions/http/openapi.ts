@@ -16,9 +16,14 @@ import {
   formalNoticeSchema,
   noticeResponseSchema,
   observationsSchema,
+  observationsNoticeSchema,
+  closeNoticeSchema,
+  completeInstructionSchema,
   terminateSchema,
   substantialChangeSchema,
   uploadRequestSchema,
+  decisionViewSchema,
+  decisionClockViewSchema,
 } from '../domain/schemas';
 import { DOSSIER_STATUSES } from '../domain/dossier';
 import { ROUTES } from './routes';
@@ -33,6 +38,7 @@ const problemSchema = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
+    legalBasis: { type: 'string', description: 'the rule’s legal basis, on a refusal that rests on one' },
     errors: {
       type: 'array',
       items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
@@ -57,9 +63,28 @@ const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/dossiers/{id}/college-decision': collegeDecisionSchema,
   'POST /v1/certificates/{number}/formal-notice': formalNoticeSchema,
   'POST /v1/certificates/{number}/formal-notice/response': noticeResponseSchema,
-  'POST /v1/certificates/{number}/observations-notice': observationsSchema,
+  'POST /v1/certificates/{number}/observations-notice': observationsNoticeSchema,
+  'POST /v1/certificates/{number}/observations': observationsSchema,
+  'POST /v1/certificates/{number}/formal-notice/close': closeNoticeSchema,
+  'POST /v1/dossiers/{id}/instruction/complete': completeInstructionSchema,
   'POST /v1/certificates/{number}/terminate': terminateSchema,
   'POST /v1/certificates/{number}/substantial-change': substantialChangeSchema,
+};
+
+const jsonContent = (ref: string) => ({ content: { 'application/json': { schema: { $ref: ref } } } });
+const responseFor: Record<string, Record<string, unknown>> = {
+  'POST /v1/dossiers/{id}/decision/acknowledge': {
+    description: 'The decision with its dated receipt',
+    content: {
+      'application/json': {
+        schema: { type: 'object', properties: { decision: { $ref: '#/components/schemas/Decision' } } },
+      },
+    },
+  },
+  'POST /v1/dossiers/{id}/college-decision': {
+    description: 'The dossier’s status, its decision and, when issued, its certificate',
+    ...jsonContent('#/components/schemas/CollegeDecisionResult'),
+  },
 };
 
 /** OpenAPI 3.1 document built from the same zod schemas that validate requests. */
@@ -83,7 +108,7 @@ export const openApiDocument = () => {
         : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } } } : {}),
       responses: {
-        '2XX': { description: 'Success' },
+        '2XX': responseFor[key] ?? { description: 'Success' },
         '4XX': {
           description: 'Problem',
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -93,11 +118,26 @@ export const openApiDocument = () => {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Certification des SI de téléconsultation — API', version: '1.0.0' },
+    info: { title: 'Certification des SI de téléconsultation — API', version: '1.1.0' },
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: problemSchema, DossierStatus: { type: 'string', enum: [...DOSSIER_STATUSES] } },
+      schemas: {
+        Problem: problemSchema,
+        DossierStatus: { type: 'string', enum: [...DOSSIER_STATUSES] },
+        Decision: z.toJSONSchema(decisionViewSchema),
+        DecisionClock: z.toJSONSchema(decisionClockViewSchema),
+        CollegeDecisionResult: {
+          type: 'object',
+          required: ['id', 'status'],
+          properties: {
+            id: { type: 'string' },
+            status: { $ref: '#/components/schemas/DossierStatus' },
+            decision: { $ref: '#/components/schemas/Decision' },
+            certificate: { type: 'object' },
+          },
+        },
+      },
     },
   };
 };

@@ -4,7 +4,7 @@ import type { HttpResponse } from './types';
 /** Maps any thrown value to an RFC 9457 problem document. Unknown errors never leak details. */
 export const problemResponse = (error: unknown, instance?: string): HttpResponse => {
   if (error instanceof DomainError) {
-    return problem(error.status, error.type, error.title, error.message, instance, error.errors);
+    return problem(error.status, error.type, error.title, error.message, instance, error.errors, error.legalBasis);
   }
   return problem(500, 'internal', 'Internal error', 'An unexpected error occurred; it has been logged.', instance);
 };
@@ -16,6 +16,7 @@ export const problem = (
   detail: string,
   instance?: string,
   errors?: { path: string; message: string }[],
+  legalBasis?: string,
 ): HttpResponse => ({
   statusCode: status,
   headers: { 'content-type': 'application/problem+json' },
@@ -26,5 +27,6 @@ export const problem = (
     detail,
     ...(instance ? { instance } : {}),
     ...(errors ? { errors } : {}),
+    ...(legalBasis ? { legalBasis } : {}),
   }),
 });

@@ -9,8 +9,21 @@ export interface RouteSpec {
   handler: string;
   auth: boolean;
   /** what the function touches, for least-privilege grants */
-  access: { table?: 'read' | 'write'; workflow?: boolean; evidence?: 'put' | 'get' | 'delete'; schedules?: boolean };
+  access: {
+    table?: 'read' | 'write';
+    workflow?: boolean;
+    evidence?: 'put' | 'get' | 'delete';
+    schedules?: boolean;
+    /**
+     * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
+     * in instruction: tacit acceptance issues a certificate (its PDF and its long clock).
+     */
+    legalEffects?: boolean;
+  };
 }
+
+/** a command on a dossier under instruction: legal effects first may grant by tacit acceptance */
+const DOSSIER_COMMAND: RouteSpec['access'] = { table: 'write', workflow: true, legalEffects: true };
 
 /** certificate actions write the dossier and its journal, and (re)schedule the long clocks */
 const CERTIFICATE_ACCESS: RouteSpec['access'] = { table: 'write', workflow: true, schedules: true };
@@ -40,7 +53,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/uploads',
     handler: 'create-upload',
     auth: true,
-    access: { table: 'write', evidence: 'put' },
+    access: { table: 'write', evidence: 'put', legalEffects: true },
   },
   {
     method: 'POST',
@@ -62,14 +75,14 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/info-requests',
     handler: 'open-info-request',
     auth: true,
-    access: { table: 'write', workflow: true },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/info-requests/{requestId}/answer',
     handler: 'answer-info-request',
     auth: true,
-    access: { table: 'write', workflow: true },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'GET',
@@ -83,7 +96,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/messages',
     handler: 'post-message',
     auth: true,
-    access: { table: 'write', workflow: true },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'GET',
@@ -97,14 +110,14 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/sections/{sectionId}/submit',
     handler: 'submit-section',
     auth: true,
-    access: { table: 'write', workflow: true },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'DELETE',
     path: '/v1/dossiers/{id}/uploads/{uploadId}',
     handler: 'withdraw-upload',
     auth: true,
-    access: { table: 'write', workflow: true, evidence: 'delete' },
+    access: { table: 'write', workflow: true, evidence: 'delete', legalEffects: true },
   },
   {
     method: 'GET',
@@ -125,28 +138,28 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/proofs/{uploadId}/review',
     handler: 'review-proof',
     auth: true,
-    access: { table: 'write' },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/ins-test-day',
     handler: 'propose-ins-test-day',
     auth: true,
-    access: { table: 'write' },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/ins-test-day/outcome',
     handler: 'record-ins-test-outcome',
     auth: true,
-    access: { table: 'write', workflow: true },
+    access: DOSSIER_COMMAND,
   },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/instruction/complete',
     handler: 'complete-instruction',
     auth: true,
-    access: { table: 'write', workflow: true, evidence: 'put' },
+    access: { table: 'write', workflow: true, evidence: 'put', legalEffects: true },
   },
   {
     method: 'GET',
@@ -164,10 +177,17 @@ export const ROUTES: RouteSpec[] = [
   },
   {
     method: 'POST',
+    path: '/v1/dossiers/{id}/decision/acknowledge',
+    handler: 'acknowledge-decision',
+    auth: true,
+    access: DOSSIER_COMMAND,
+  },
+  {
+    method: 'POST',
     path: '/v1/dossiers/{id}/college-decision',
     handler: 'college-decision',
     auth: true,
-    access: { table: 'write', workflow: true, evidence: 'put', schedules: true },
+    access: { table: 'write', workflow: true, evidence: 'put', schedules: true, legalEffects: true },
   },
   { method: 'GET', path: '/v1/college/agenda', handler: 'college-agenda', auth: true, access: { table: 'read' } },
   {
@@ -175,7 +195,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/withdraw',
     handler: 'withdraw-dossier',
     auth: true,
-    access: { table: 'write', workflow: true },
+    access: DOSSIER_COMMAND,
   },
   { method: 'GET', path: '/v1/queue/export', handler: 'export-queue', auth: true, access: { table: 'read' } },
   {
@@ -251,6 +271,13 @@ export const ROUTES: RouteSpec[] = [
   {
     method: 'POST',
     path: '/v1/certificates/{number}/observations-notice',
+    handler: 'certificate-action',
+    auth: true,
+    access: CERTIFICATE_ACCESS,
+  },
+  {
+    method: 'POST',
+    path: '/v1/certificates/{number}/observations',
     handler: 'certificate-action',
     auth: true,
     access: CERTIFICATE_ACCESS,

@@ -89,11 +89,14 @@ export const commitCertificate = async (
   return next;
 };
 
-const load = async (deps: Dependencies, number: string) => {
+const read = async (deps: Dependencies, number: string) => {
   const certificate = await deps.certificates.get(number);
   if (!certificate) throw new NotFoundError('no such certificate');
   return certificate;
 };
+
+/** Legal effects first: a command on a certificate sees every lapse, expiry and renewal already due. */
+const load = async (deps: Dependencies, number: string) => evaluateCertificate(deps, number);
 
 /**
  * The certificate's clock (EventBridge Scheduler target): applies what fell due — the tacit
@@ -103,7 +106,7 @@ const load = async (deps: Dependencies, number: string) => {
  */
 export const evaluateCertificate = async (deps: Dependencies, number: string) => {
   for (let step = 0; step < 10; step++) {
-    const certificate = await load(deps, number);
+    const certificate = await read(deps, number);
     const now = deps.clock.now();
     const effect = life.decideCertificate(certificate, now, deps.calendar);
     const at = now.toISOString();
@@ -138,6 +141,58 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
         },
         { type: 'convention_renewed', actor: SYSTEM_ACTOR, data: renewal },
         { template: 'convention_renewed', to: 'both', data: { dueAt: renewal.nextTermAt } },
+      );
+    } else if (effect.kind === 'renewal_expired') {
+      await commitCertificate(
+        deps,
+        {
+          ...certificate,
+          status: 'expired',
+          ended: {
+            status: 'expired',
+            at,
+            by: 'system',
+            reason: `not renewed by ${certificate.renewalRequiredBy} (${certificate.renewalReason ?? 'renewal required'})`,
+          },
+          updatedAt: at,
+        },
+        {
+          type: 'certificate_expired',
+          actor: SYSTEM_ACTOR,
+          data: {
+            renewalRequiredBy: certificate.renewalRequiredBy,
+            reason: certificate.renewalReason,
+            legalBasis: 'Code de la santé publique, art. R.1470-11',
+          },
+        },
+        {
+          template: 'certificate_expired_renewal',
+          to: 'both',
+          data: { dueAt: effect.renewalRequiredBy.toISOString(), at, reason: certificate.renewalReason ?? '' },
+        },
+      );
+    } else if (effect.kind === 'renewal_reminder') {
+      await commitCertificate(
+        deps,
+        {
+          ...certificate,
+          remindersSent: [...(certificate.remindersSent ?? []), ...effect.key.split(',')],
+          updatedAt: at,
+        },
+        {
+          type: 'reminder_sent',
+          actor: SYSTEM_ACTOR,
+          data: { clock: 'renewal_required', dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft },
+        },
+        {
+          template: 'certificate_renewal_deadline',
+          to: 'company',
+          data: {
+            dueAt: effect.dueAt.toISOString(),
+            daysLeft: String(effect.daysLeft),
+            reason: certificate.renewalReason ?? '',
+          },
+        },
       );
     } else {
       const notices = certificate.formalNotices!.map((n) =>
@@ -199,13 +254,17 @@ export const respondToFormalNotice = async (deps: Dependencies, caller: Caller, 
   );
 };
 
-export const closeFormalNotice = async (deps: Dependencies, caller: Caller, number: string) => {
+export const closeFormalNotice = async (deps: Dependencies, caller: Caller, number: string, noticeId?: string) => {
   requireRole(caller, ['instructor']);
-  const next = life.closeNoticeRemedied(await load(deps, number), deps.clock.now());
+  const before = await load(deps, number);
+  const next = life.closeNoticeRemedied(before, deps.clock.now(), noticeId);
+  const closed = next.formalNotices!.find(
+    (n, i) => n.status === 'remedied' && before.formalNotices![i]!.status !== 'remedied',
+  );
   return commitCertificate(
     deps,
     next,
-    { type: 'formal_notice_remedied', actor: actorOf(caller) },
+    { type: 'formal_notice_remedied', actor: actorOf(caller), data: { noticeId: closed?.id } },
     { template: 'certificate_status_changed', to: 'company' },
   );
 };
@@ -241,25 +300,42 @@ export const changeCertificateStatus = async (
   );
 };
 
+/** Notice to present observations (convention art. 16), with the time limit ANS sets. */
 export const noticeToPresentObservations = async (
   deps: Dependencies,
   caller: Caller,
   number: string,
-  facts: string,
+  input: { facts: string; respondBy: string },
 ) => {
   requireRole(caller, ['instructor']);
-  const certificate = await load(deps, number);
-  const at = deps.clock.now().toISOString();
-  const next = { ...certificate, observationsNotice: { facts, at, by: caller.sub }, updatedAt: at };
+  const next = life.issueObservationsNotice(
+    await load(deps, number),
+    { facts: input.facts, respondBy: new Date(input.respondBy), by: caller.sub },
+    deps.clock.now(),
+  );
   return commitCertificate(
     deps,
     next,
-    { type: 'observations_requested', actor: actorOf(caller) },
+    { type: 'observations_requested', actor: actorOf(caller), data: { respondBy: next.observationsNotice!.respondBy } },
     {
       template: 'observations_requested',
       to: 'company',
-      data: { items: facts },
+      data: { items: input.facts, dueAt: next.observationsNotice!.respondBy! },
     },
+  );
+};
+
+/** The company presents its observations before the time limit. */
+export const presentObservations = async (deps: Dependencies, caller: Caller, number: string, text: string) => {
+  requireRole(caller, ['candidate']);
+  const certificate = await load(deps, number);
+  if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
+  const next = life.presentObservations(certificate, { text, by: caller.sub }, deps.clock.now());
+  return commitCertificate(
+    deps,
+    next,
+    { type: 'observations_presented', actor: actorOf(caller), data: { length: text.length } },
+    { template: 'observations_received', to: 'ans', data: { at: next.observationsNotice!.observations!.at } },
   );
 };
 

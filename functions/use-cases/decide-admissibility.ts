@@ -7,17 +7,21 @@ import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { withInfoRequest } from './info-requests';
 import { notifyWorkflow } from './notify-workflow';
+import { loadDossierWithUploads } from './legal-effects';
+import { newDecision } from '../domain/decision';
 
 export interface AdmissibilityInput {
-  decision: 'admissible' | 'incomplete';
+  decision: 'admissible' | 'incomplete' | 'inadmissible';
   missingItems?: string[];
+  reasons?: string[];
   pieces?: { uploadId: string; verdict: 'compliant' | 'non_compliant'; comment?: string }[];
 }
 
 /**
  * ANS's admissibility verdict (guide §4.2): a verdict per piece with a comment, then either
- * "admissible" (evidence deposit opens) or "incomplete" (an information request lists what is
- * missing, under the 60-day clock of R.1470-2).
+ * "admissible" (evidence deposit opens), "incomplete" (an information request lists what is
+ * missing, under the 60-day clock of R.1470-2), or "inadmissible" (reasons and means of appeal;
+ * the dossier is closed).
  * Steps: authorise (instructor) → load with uploads → check status and pieces → store
  * verdicts, transition or request, journal and mail → tell the workflow.
  */
@@ -28,7 +32,7 @@ export const decideAdmissibility = async (
   input: AdmissibilityInput,
 ) => {
   requireRole(caller, ['instructor']);
-  const loaded = await deps.dossiers.getWithUploads(id);
+  const loaded = await loadDossierWithUploads(deps, id);
   if (!loaded) throw new NotFoundError('no such dossier');
   const { stored, uploads } = loaded;
   if (stored.dossier.status !== 'admissibility_review') {
@@ -68,6 +72,32 @@ export const decideAdmissibility = async (
       ],
       reviewed,
     );
+    return { status: saved.dossier.status };
+  }
+
+  if (input.decision === 'inadmissible') {
+    // guide §4.2: ANS « formule un avis quant à la recevabilité »; the decision closes the dossier
+    const decision = newDecision('inadmissible', now, caller.sub, { reasons: input.reasons ?? [] });
+    const dossier = {
+      ...transition(stored.dossier, 'inadmissible', deps.clock),
+      closedReason: 'inadmissible',
+      decision,
+    };
+    const company = await deps.companies.get(dossier.companyId);
+    const saved = await commitDossier(
+      deps,
+      stored,
+      dossier,
+      [...pieceEvents, { type: 'dossier_inadmissible', actor: actorOf(caller), data: { reasons: input.reasons } }],
+      {
+        uploads: reviewed,
+        outbox: companyMail(company, dossier, `dossier:${id}:inadmissible`, 'dossier_inadmissible', now, {
+          reasons: (input.reasons ?? []).join(' ; '),
+          appeal: decision.appeal,
+        }),
+      },
+    );
+    await notifyWorkflow(deps, id, 'inadmissible');
     return { status: saved.dossier.status };
   }
 

@@ -1,42 +1,105 @@
-import { actorOf, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
-import { companyRecipients } from '../domain/company';
-import { openInfoRequest, transition } from '../domain/dossier';
+import { openInfoRequest, transition, withDeadlines } from '../domain/dossier';
+import { pauseDecisionClock } from '../domain/decision-clock';
+import { newDecision } from '../domain/decision';
+import { exceptionalRegimeEnd } from '../domain/certificate-life';
 import { requirementReview } from '../domain/evidence';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../domain/errors';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { companyMail } from '../domain/outbox';
 import { conventionPdf } from '../documents/pdf';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { grantCertificate } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
+import { loadDossier, loadDossierWithUploads } from './legal-effects';
 
 // the two steps that render documents (pdf-lib): kept apart so other handlers stay small
 
-const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`;
+export const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`;
 
 /** The core domains an exceptional certificate needs compliant (guide §5.4). */
 export const CORE_SECTIONS = ['ins', 'psc', 'annuaire', 'securite', 'administration'];
 
+export interface InstructionReport {
+  outcome?: 'favourable' | 'unfavourable';
+  nonConformities?: string[];
+  exceptional?: boolean;
+}
+
 /**
- * Closes instruction: every applicable requirement's latest evidence compliant (409 naming what
- * is missing otherwise) and the INS test day passed → `convention_pending`, with the convention
- * generated as a PDF the company downloads and signs.
+ * Closes instruction with its report (guide §5.4); instruction can always end.
+ * - favourable (default): every applicable requirement's latest evidence compliant (409 naming
+ *   what is missing otherwise) and the INS test day passed or waived → `convention_pending`,
+ *   the convention generated as a PDF; the decision clock stands still while the company signs.
+ * - unfavourable: the non-conformities listed (422 otherwise) → `college_pending` without a
+ *   convention; the collège may refuse, or certify with reservations.
+ * An exceptional report (core domains only, with the company's commitment) is refused once the
+ * regime is over (arrêté du 9 février 2024).
+ * Input: dossier id, report. Output: the stored dossier.
  */
 export const completeInstruction = async (
   deps: Dependencies,
   caller: Caller,
   id: string,
-  options: { exceptional?: boolean } = {},
+  options: InstructionReport = {},
 ) => {
   requireRole(caller, ['instructor']);
-  const loaded = await deps.dossiers.getWithUploads(id);
+  const loaded = await loadDossierWithUploads(deps, id);
   if (!loaded) throw new NotFoundError('no such dossier');
   const { stored, uploads } = loaded;
   const dossier = stored.dossier;
   if (dossier.status !== 'instruction')
     throw new ConflictError(`instruction is not under way (the dossier is ${dossier.status})`);
   if (openInfoRequest(dossier)) throw new ConflictError('an information request is still open');
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const outcome = options.outcome ?? 'favourable';
+  if (options.exceptional && outcome === 'unfavourable') {
+    throw new BusinessRuleError('an exceptional certificate follows a favourable report on the core domains', [
+      { path: 'exceptional', message: 'not with an unfavourable report' },
+    ]);
+  }
+  if (options.exceptional && now.getTime() > exceptionalRegimeEnd(deps.exceptionalExpiresOn).getTime()) {
+    throw new BusinessRuleError(
+      `the exceptional certificate regime ended on ${deps.exceptionalExpiresOn}`,
+      [{ path: 'exceptional', message: 'no exceptional certificate is issued after the regime’s fixed expiry' }],
+      'Arrêté du 9 février 2024 (certificat exceptionnel)',
+    );
+  }
+  const company = await deps.companies.get(dossier.companyId);
+
+  if (outcome === 'unfavourable') {
+    if (!options.nonConformities?.length) {
+      throw new BusinessRuleError('an unfavourable report lists the non-conformities', [
+        { path: 'nonConformities', message: 'required with outcome "unfavourable"' },
+      ]);
+    }
+    const next = {
+      ...transition(dossier, 'college_pending', deps.clock),
+      instructionReport: { outcome, nonConformities: options.nonConformities, at, by: caller.sub },
+    };
+    const saved = await commitDossier(
+      deps,
+      stored,
+      withDeadlines(next, deps.calendar),
+      [
+        {
+          type: 'instruction_completed',
+          actor: actorOf(caller),
+          data: { outcome, nonConformities: options.nonConformities },
+        },
+      ],
+      {
+        outbox: companyMail(company, dossier, `dossier:${id}:unfavourable-report`, 'instruction_unfavourable', at, {
+          items: options.nonConformities.join('\n'),
+        }),
+      },
+    );
+    await notifyWorkflow(deps, id, 'instruction_completed');
+    return saved;
+  }
+
   const referential = await deps.referentials.get(dossier.referentialVersion);
   if (options.exceptional && !dossier.commitment) {
     throw new BusinessRuleError('an exceptional certificate needs the company’s commitment to full compliance', [
@@ -52,105 +115,182 @@ export const completeInstruction = async (
       path: `requirements.${r.id}`,
       message: `${r.id}: ${state === 'none' ? 'no evidence' : state === 'pending' ? 'evidence not reviewed yet' : 'evidence not compliant'}`,
     }));
-  if (dossier.insTestDay?.outcome !== 'passed')
-    missing.push({ path: 'insTestDay', message: 'the INS test day has not been passed' });
-  if (missing.length) throw new ConflictError('instruction cannot be closed yet', missing);
+  const ins = dossier.insTestDay?.outcome;
+  if (ins !== 'passed' && ins !== 'waived')
+    missing.push({ path: 'insTestDay', message: 'the INS test day has been neither passed nor waived' });
+  if (missing.length)
+    throw new ConflictError(
+      'instruction cannot be closed with a favourable report yet (an unfavourable report is always possible)',
+      missing,
+    );
 
-  const at = deps.clock.now().toISOString();
-  const company = await deps.companies.get(dossier.companyId);
   await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
-  const next = {
-    ...transition(dossier, 'convention_pending', deps.clock),
-    convention: { generatedAt: at, key: conventionKey(id) },
-    ...(options.exceptional ? { exceptional: true } : {}),
-  };
+  const next = pauseDecisionClock(
+    {
+      ...transition(dossier, 'convention_pending', deps.clock),
+      convention: { generatedAt: at, key: conventionKey(id) },
+      instructionReport: { outcome, ...(options.exceptional ? { exceptional: true } : {}), at, by: caller.sub },
+      ...(options.exceptional ? { exceptional: true } : {}),
+    },
+    now,
+    'convention',
+  );
   const saved = await commitDossier(
     deps,
     stored,
-    next,
-    [{ type: 'instruction_completed', actor: actorOf(caller), data: { exceptional: options.exceptional ?? false } }],
-    {
-      outbox: company
-        ? [
-            outboxMessage(
-              `dossier:${id}:convention`,
-              'convention_ready',
-              companyRecipients(company),
-              aboutDossier(dossier),
-              at,
-              id,
-            ),
-          ]
-        : [],
-    },
+    withDeadlines(next, deps.calendar),
+    [
+      {
+        type: 'instruction_completed',
+        actor: actorOf(caller),
+        data: { outcome, exceptional: options.exceptional ?? false },
+      },
+    ],
+    { outbox: companyMail(company, dossier, `dossier:${id}:convention`, 'convention_ready', at) },
   );
   await notifyWorkflow(deps, id, 'instruction_completed');
   return saved;
 };
 
+export type CollegeInput = {
+  decision: 'certified' | 'certified_with_reservations' | 'refused';
+  reasons?: string[];
+  reservations?: string[];
+};
+
 /**
- * The collège technique decides: certified, certified with reservations (listed) or refused
- * (reasons required). The company is notified by mail; a certificate is issued when certified.
+ * The collège technique decides (guide §5.4), with reasons and the means of appeal (R.1470-4):
+ * - on a favourable report: certified, certified with reservations, or refused;
+ * - on an unfavourable one: refused, or certified with reservations — the convention is then
+ *   sent and the certificate issued when the company signs; `certified` → 422.
+ * After the decision deadline, tacit acceptance holds (legal effects first): 409.
+ * Input: dossier id, decision. Output: the dossier, and the certificate when one is issued.
  */
-export const collegeDecision = async (
-  deps: Dependencies,
-  caller: Caller,
-  id: string,
-  input: {
-    decision: 'certified' | 'certified_with_reservations' | 'refused';
-    reasons?: string[];
-    reservations?: string[];
-  },
-) => {
+export const collegeDecision = async (deps: Dependencies, caller: Caller, id: string, input: CollegeInput) => {
   requireRole(caller, ['college']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');
-  if (stored.dossier.status !== 'college_pending')
-    throw new ConflictError(`the collège decides on dossiers ready for it (this one is ${stored.dossier.status})`);
+  const dossier = stored.dossier;
+  if (dossier.status !== 'college_pending')
+    throw new ConflictError(
+      dossier.decision?.outcome === 'tacit_acceptance'
+        ? 'the decision deadline has passed: silence was acceptance and the certificate is granted'
+        : `the collège decides on dossiers ready for it (this one is ${dossier.status})`,
+      undefined,
+      dossier.decision?.outcome === 'tacit_acceptance' ? 'Code de la santé publique, art. R.1470-4' : undefined,
+    );
+  const unfavourable = dossier.instructionReport?.outcome === 'unfavourable';
+  if (unfavourable && input.decision === 'certified') {
+    throw new BusinessRuleError(
+      'the instruction report is unfavourable: the collège may refuse, or certify with reservations',
+      [{ path: 'decision', message: 'must be "refused" or "certified_with_reservations"' }],
+      'Guide de dépôt ANS §5.4',
+    );
+  }
   const at = deps.clock.now().toISOString();
-  const decision = {
-    decision: input.decision,
-    decidedAt: at,
-    decidedBy: caller.sub,
+  const decision = newDecision(input.decision, at, caller.sub, {
     ...(input.reasons ? { reasons: input.reasons } : {}),
-  };
+    ...(input.decision === 'certified_with_reservations' && input.reservations
+      ? { reservations: input.reservations }
+      : {}),
+  });
+  const company = await deps.companies.get(dossier.companyId);
+
   if (input.decision === 'refused') {
-    const company = await deps.companies.get(stored.dossier.companyId);
-    const next = { ...transition(stored.dossier, 'refused', deps.clock), decision };
+    const next = { ...transition(dossier, 'refused', deps.clock), decision };
     const saved = await commitDossier(
       deps,
       stored,
       next,
       [{ type: 'college_refused', actor: actorOf(caller), data: { reasons: input.reasons } }],
       {
-        outbox: company
-          ? [
-              outboxMessage(
-                `dossier:${id}:refused`,
-                'dossier_refused',
-                companyRecipients(company),
-                { ...aboutDossier(stored.dossier), reasons: input.reasons!.join(' ; ') },
-                at,
-                id,
-              ),
-            ]
-          : [],
+        outbox: companyMail(company, dossier, `dossier:${id}:refused`, 'dossier_refused', at, {
+          reasons: input.reasons!.join(' ; '),
+          appeal: decision.appeal,
+        }),
       },
     );
     await notifyWorkflow(deps, id, 'decided');
     return { dossier: saved.dossier };
   }
-  const reservations = input.decision === 'certified_with_reservations' ? input.reservations : undefined;
+
+  if (unfavourable) {
+    // certified with reservations on an unfavourable report: the convention first, then the certificate
+    await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
+    const next = withDeadlines(
+      {
+        ...transition(dossier, 'convention_pending', deps.clock),
+        decision,
+        convention: { generatedAt: at, key: conventionKey(id) },
+      },
+      deps.calendar,
+    );
+    const saved = await commitDossier(
+      deps,
+      stored,
+      next,
+      [
+        {
+          type: 'college_certified_with_reservations',
+          actor: actorOf(caller),
+          data: { reservations: input.reservations, conventionFirst: true },
+        },
+      ],
+      {
+        outbox: companyMail(company, dossier, `dossier:${id}:reservations`, 'college_reservations_convention', at, {
+          reservations: input.reservations!.join(' ; '),
+          appeal: decision.appeal,
+        }),
+      },
+    );
+    await notifyWorkflow(deps, id, 'decided');
+    return { dossier: saved.dossier };
+  }
+
   const { saved, certificate } = await grantCertificate(
     deps,
-    { ...stored, dossier: { ...stored.dossier, decision } },
+    { ...stored, dossier: { ...dossier, decision } },
     {
       grantedBy: 'college',
-      ...(reservations ? { reservations } : {}),
+      ...(decision.reservations ? { reservations: decision.reservations } : {}),
       actor: actorOf(caller),
       data: { decision: input.decision },
     },
   );
   await notifyWorkflow(deps, id, 'decided');
   return { dossier: saved.dossier, certificate };
+};
+
+/**
+ * The company acknowledges the decision (R.1470-4 al. 2: a certain date of receipt). The
+ * instant is journaled and the journal event's hash quoted on the decision; a second
+ * acknowledgement changes nothing.
+ * Input: dossier id. Output: the decision with `receivedAt`.
+ */
+export const acknowledgeDecision = async (deps: Dependencies, caller: Caller, id: string) => {
+  requireRole(caller, ['candidate']);
+  const stored = await loadDossier(deps, id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (!dossier.decision) throw new ConflictError('no decision has been taken on this dossier yet');
+  if (dossier.decision.receivedAt) return dossier.decision;
+  const at = deps.clock.now().toISOString();
+  const saved = await commitDossier(
+    deps,
+    stored,
+    dossier,
+    [
+      {
+        type: 'decision_received',
+        actor: actorOf(caller),
+        data: { outcome: dossier.decision.outcome, receivedAt: at },
+      },
+    ],
+    {
+      withJournal: (events, d) => ({
+        ...d,
+        decision: { ...d.decision!, receivedAt: at, receivedBy: caller.sub, receiptHash: events.at(-1)!.hash },
+      }),
+    },
+  );
+  return saved.dossier.decision!;
 };

@@ -1,12 +1,12 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
+import { applyDueLegalEffects } from './legal-effects';
 import { decideClocks } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
-import { isClosed, transition } from '../domain/dossier';
+import { isClosed } from '../domain/dossier';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import { PreconditionFailedError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { grantByTacitAcceptance } from './grant-certificate';
 
 /** The longest a single wait may last inside one execution (a Standard execution lives a year). */
 export const MAX_WAIT_SECONDS = 300 * 24 * 3600;
@@ -20,8 +20,8 @@ export type Evaluation =
  * next. Timers only wake the execution; every legal effect is decided here on stored facts,
  * so a replayed, early or late wake-up changes nothing it should not.
  * Input: dossier id. Output: wait (seconds until the next legal instant) or end.
- * Steps: load → decide the clocks → store the effect (abandonment or reminders, with journal
- * and mail) → answer when to wake next.
+ * Steps: load → apply the legal effects due (the same function every command uses) → store the
+ * reminders due (journal and mail) → answer when to wake next.
  */
 export const evaluateDossier = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
   // a concurrent change (the candidate acting at the same instant) only means: decide again
@@ -35,7 +35,8 @@ export const evaluateDossier = async (deps: Dependencies, dossierId: string): Pr
 };
 
 const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
-  const stored = await deps.dossiers.get(dossierId);
+  const loaded = await deps.dossiers.get(dossierId);
+  const stored = loaded ? await applyDueLegalEffects(deps, loaded) : null;
   if (!stored || isClosed(stored.dossier.status)) {
     return { dossierId, action: 'end', status: stored?.dossier.status ?? 'missing' };
   }
@@ -44,64 +45,6 @@ const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Eval
   const company = await deps.companies.get(stored.dossier.companyId);
   const to = company ? companyRecipients(company) : [];
   const about = aboutDossier(stored.dossier);
-
-  if (decision.expired?.onExpiry === 'flag_late') {
-    const { kind, legalBasis, dueAt } = decision.expired;
-    await commitDossier(
-      deps,
-      stored,
-      { ...stored.dossier, insTestLate: true },
-      [
-        {
-          type: 'ins_test_day_late',
-          actor: SYSTEM_ACTOR,
-          data: { clock: kind, dueAt: dueAt.toISOString(), legalBasis },
-        },
-      ],
-      {
-        outbox: [
-          outboxMessage(
-            `dossier:${dossierId}:ins-test-late`,
-            'ins_test_day_late',
-            [...to, deps.ansMailbox],
-            about,
-            now.toISOString(),
-            dossierId,
-          ),
-        ],
-      },
-    );
-    return evaluateDossier(deps, dossierId);
-  }
-
-  if (decision.expired?.onExpiry === 'tacit_acceptance') {
-    await grantByTacitAcceptance(deps, stored, decision.expired);
-    return evaluateDossier(deps, dossierId);
-  }
-
-  if (decision.expired) {
-    const { kind, legalBasis, dueAt } = decision.expired;
-    const dossier = { ...transition(stored.dossier, 'abandoned', deps.clock), closedReason: kind };
-    const template = kind === 'info_request' ? 'dossier_abandoned_info_request' : 'dossier_abandoned_inactivity';
-    await commitDossier(
-      deps,
-      stored,
-      dossier,
-      [
-        {
-          type: 'dossier_abandoned',
-          actor: SYSTEM_ACTOR,
-          data: { clock: kind, dueAt: dueAt.toISOString(), legalBasis },
-        },
-      ],
-      {
-        outbox: to.length
-          ? [outboxMessage(`dossier:${dossierId}:abandoned`, template, to, about, now.toISOString(), dossierId)]
-          : [],
-      },
-    );
-    return { dossierId, action: 'end', status: dossier.status };
-  }
 
   if (decision.reminders.length) {
     const keys = decision.reminders.flatMap((r) => r.keys);

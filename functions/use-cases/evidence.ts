@@ -1,7 +1,7 @@
 import { legalDeadline } from '../domain/calendar';
 import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
-import { DECISION_PERIOD, INS_TEST_DAY_PERIOD } from '../domain/clocks';
+import { INS_TEST_DAY_PERIOD } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
 import { isFileComplete, requirementsView, sectionGaps } from '../domain/evidence';
@@ -13,6 +13,8 @@ import { uploadView } from '../http/dossier-view';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { notifyWorkflow } from './notify-workflow';
+import { loadDossierWithUploads } from './legal-effects';
+import { startDecisionClock } from '../domain/decision-clock';
 
 const referentialOf = async (deps: Dependencies, dossier: Dossier): Promise<Referential> => {
   const referential = await deps.referentials.get(dossier.referentialVersion);
@@ -44,7 +46,7 @@ export const getRequirements = async (deps: Dependencies, caller: Caller, id: st
  */
 export const submitSection = async (deps: Dependencies, caller: Caller, id: string, sectionId: string) => {
   requireRole(caller, ['candidate']);
-  const loaded = await deps.dossiers.getWithUploads(id);
+  const loaded = await loadDossierWithUploads(deps, id);
   const current = assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;
   if (current.status !== 'proofs_deposit')
@@ -79,9 +81,10 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
     return { stored: saved, complete };
   }
 
-  const decisionDueAt = legalDeadline(now, DECISION_PERIOD, deps.calendar).toISOString();
+  const decisionClock = startDecisionClock(now, deps.calendar);
+  const { decisionDueAt } = decisionClock;
   const insTestDueAt = legalDeadline(now, INS_TEST_DAY_PERIOD, deps.calendar).toISOString();
-  dossier = { ...transition(dossier, 'instruction', deps.clock), decisionDueAt, insTestDueAt };
+  dossier = { ...transition(dossier, 'instruction', deps.clock), ...decisionClock, insTestDueAt };
   const company = await deps.companies.get(dossier.companyId);
   const saved = await commitDossier(
     deps,
@@ -134,7 +137,7 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
  */
 export const withdrawUpload = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
   requireRole(caller, ['candidate']);
-  const loaded = await deps.dossiers.getWithUploads(id);
+  const loaded = await loadDossierWithUploads(deps, id);
   const dossier = assertCanSee(caller, loaded?.stored.dossier);
   const upload = loaded!.uploads.find((u) => u.id === uploadId);
   if (!upload || upload.status === 'withdrawn') throw new NotFoundError('no such upload');

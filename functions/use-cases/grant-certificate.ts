@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
 import { certificateKey, certificateNumber, newCertificate, type Certificate } from '../domain/certificate';
-import { conventionTermFrom, hasEnded } from '../domain/certificate-life';
-import { legalDeadline } from '../domain/calendar';
+import { conventionTermFrom, exceptionalRegimeEnd, hasEnded } from '../domain/certificate-life';
+import { newDecision } from '../domain/decision';
 import { BusinessRuleError } from '../domain/errors';
 import { scheduleCertificateClock } from './certificate-life';
 import type { RunningClock } from '../domain/clocks';
@@ -11,7 +11,7 @@ import type { Actor } from '../domain/journal';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
-import { commitDossier } from './commit-dossier';
+import { commitDossier, type EventDraft } from './commit-dossier';
 import { certificatePdf } from '../documents/pdf';
 
 /**
@@ -27,27 +27,36 @@ export const grantCertificate = async (
     reservations?: string[];
     actor: Actor;
     data?: Record<string, unknown>;
+    /** journal events recorded before the grant in the same transaction (e.g. the signature) */
+    before?: EventDraft[];
   },
 ) => {
   const now = deps.clock.now();
   const at = now.toISOString();
   const company = await deps.companies.get(stored.dossier.companyId);
   const number = certificateNumber(now.getUTCFullYear(), await deps.certificates.allocateNumber(now.getUTCFullYear()));
+  // silence never yields an exceptional certificate: only the collège grants one
   const exceptional = stored.dossier.exceptional && grant.grantedBy === 'college';
   let exceptionalExpiresAt: string | undefined;
   if (exceptional) {
-    exceptionalExpiresAt = legalDeadline(
-      new Date(`${deps.exceptionalExpiresOn}T12:00:00Z`),
-      { days: 0 },
-      { extendToWorkingDay: false },
-    ).toISOString();
+    exceptionalExpiresAt = exceptionalRegimeEnd(deps.exceptionalExpiresOn).toISOString();
     if (Date.parse(exceptionalExpiresAt) <= now.getTime()) {
-      throw new BusinessRuleError(`the exceptional certificate regime ended on ${deps.exceptionalExpiresOn}`);
+      throw new BusinessRuleError(
+        `the exceptional certificate regime ended on ${deps.exceptionalExpiresOn}`,
+        undefined,
+        'Arrêté du 9 février 2024 (certificat exceptionnel)',
+      );
     }
   }
+  // the 5-year term is the convention's: it runs from its signature (the grant when silence
+  // certified a file before any convention was signed)
+  const termStart = stored.dossier.convention?.signedAt ? new Date(stored.dossier.convention.signedAt) : now;
+  const decision =
+    stored.dossier.decision ??
+    newDecision(grant.grantedBy === 'tacit_acceptance' ? 'tacit_acceptance' : 'certified', at, grant.actor.sub);
   const certificate: Certificate = {
     ...newCertificate(stored.dossier, company?.name ?? '', number, at, grant),
-    conventionTermAt: conventionTermFrom(now, deps.calendar).toISOString(),
+    conventionTermAt: conventionTermFrom(termStart, deps.calendar).toISOString(),
     ...(exceptionalExpiresAt ? { exceptionalExpiresAt } : {}),
   };
   // a renewal replaces the certificate it renews
@@ -73,6 +82,7 @@ export const grantCertificate = async (
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
   const dossier: Dossier = {
     ...transition(stored.dossier, status, deps.clock),
+    decision,
     certificate: {
       number,
       status: certificate.status,
@@ -87,6 +97,7 @@ export const grantCertificate = async (
     stored,
     dossier,
     [
+      ...(grant.before ?? []),
       {
         type: 'certificate_granted',
         actor: grant.actor,
@@ -107,6 +118,7 @@ export const grantCertificate = async (
                 at,
                 tacit: String(grant.grantedBy === 'tacit_acceptance'),
                 reservations: grant.reservations?.join(' ; '),
+                appeal: decision.appeal,
               },
               at,
               dossier.id,

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
-import { legalDeadline, suspendedDeadline } from '../domain/calendar';
-import { DECISION_PERIOD, infoRequestDeadline } from '../domain/clocks';
+import { infoRequestDeadline } from '../domain/clocks';
+import { pauseDecisionClock, resumeDecisionClock } from '../domain/decision-clock';
 import { companyRecipients } from '../domain/company';
-import { openInfoRequest, touchedByCandidate, withDeadlines, type Dossier, type InfoRequest } from '../domain/dossier';
+import {
+  isClosed,
+  openInfoRequest,
+  touchedByCandidate,
+  withDeadlines,
+  type Dossier,
+  type InfoRequest,
+} from '../domain/dossier';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { loadDossier } from './legal-effects';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
@@ -44,8 +52,14 @@ export const withInfoRequest = async (
     dueAt: infoRequestDeadline(now, deps.calendar).toISOString(),
     status: 'open',
   };
+  // R.1470-4: while the candidate owes the missing items, the decision clock stands still
+  const withRequest = {
+    ...dossier,
+    updatedAt: now.toISOString(),
+    infoRequests: [...(dossier.infoRequests ?? []), request],
+  };
   const next = withDeadlines(
-    { ...dossier, updatedAt: now.toISOString(), infoRequests: [...(dossier.infoRequests ?? []), request] },
+    stage === 'instruction' ? pauseDecisionClock(withRequest, now, 'info_request') : withRequest,
     deps.calendar,
   );
   const company = await deps.companies.get(dossier.companyId);
@@ -96,7 +110,7 @@ export const openInfoRequestUseCase = async (
   missingItems: string[],
 ) => {
   requireRole(caller, ['instructor']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');
   const { request } = await withInfoRequest(deps, stored, caller, missingItems);
   return { requestId: request.id, dueAt: request.dueAt };
@@ -115,12 +129,21 @@ export const answerInfoRequest = async (
   message: string,
 ) => {
   requireRole(caller, ['candidate']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   const request = dossier.infoRequests?.find((r) => r.id === requestId);
   if (!request) throw new NotFoundError('no such information request');
-  if (request.status !== 'open') throw new ConflictError(`this information request is ${request.status}`);
-  const now = deps.clock.now().toISOString();
+  if (request.status !== 'open' || isClosed(dossier.status)) {
+    throw new ConflictError(
+      request.status === 'lapsed' || dossier.status === 'abandoned'
+        ? `the time to answer ended on ${request.dueAt}: the candidature is deemed abandoned`
+        : `this information request is ${request.status}`,
+      undefined,
+      'Code de la santé publique, art. R.1470-2',
+    );
+  }
+  const at = deps.clock.now();
+  const now = at.toISOString();
   const answered: InfoRequest = {
     ...request,
     status: 'answered',
@@ -128,25 +151,15 @@ export const answerInfoRequest = async (
     answeredBy: caller.sub,
     answer: message,
   };
-  // R.1470-4 runs from a complete file: an answered request restarts the decision clock in full
-  // from the answer (or, by policy, resumes it for the time it stood still)
-  const decisionDueAt =
-    request.stage === 'instruction' && dossier.decisionDueAt
-      ? (deps.calendar.infoRequestEffect === 'suspend'
-          ? suspendedDeadline(
-              new Date(dossier.decisionDueAt),
-              Date.parse(now) - Date.parse(request.openedAt),
-              deps.calendar,
-            )
-          : legalDeadline(new Date(now), DECISION_PERIOD, deps.calendar)
-        ).toISOString()
-      : dossier.decisionDueAt;
+  // R.1470-4: the decision clock resumes with the time it had left (or, by policy, restarts in full)
+  const withAnswer = {
+    ...dossier,
+    infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)),
+  };
   const next = touchedByCandidate(
-    {
-      ...dossier,
-      infoRequests: dossier.infoRequests!.map((r) => (r.id === requestId ? answered : r)),
-      ...(decisionDueAt ? { decisionDueAt } : {}),
-    },
+    request.stage === 'instruction'
+      ? resumeDecisionClock(withAnswer, at, deps.calendar.infoRequestEffect ?? 'suspend', deps.calendar)
+      : withAnswer,
     deps.clock,
   );
   const saved = await commitDossier(

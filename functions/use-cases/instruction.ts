@@ -8,6 +8,9 @@ import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
 import { notifyWorkflow } from './notify-workflow';
+import { loadDossier, loadDossierWithUploads } from './legal-effects';
+import { grantCertificate } from './grant-certificate';
+import { resumeDecisionClock } from '../domain/decision-clock';
 
 /**
  * A verdict on one piece of evidence, with a comment the candidate sees. Penetration-test
@@ -22,7 +25,7 @@ export const reviewProof = async (
   input: { verdict: Review['verdict']; comment?: string },
 ) => {
   requireRole(caller, ['instructor', 'security_reviewer']);
-  const loaded = await deps.dossiers.getWithUploads(id);
+  const loaded = await loadDossierWithUploads(deps, id);
   if (!loaded) throw new NotFoundError('no such dossier');
   const { stored, uploads } = loaded;
   if (stored.dossier.status !== 'instruction')
@@ -81,7 +84,7 @@ export const reviewProof = async (
 /** The company proposes its INS test day, within the 4 weeks after the complete file (guide §5.2). */
 export const proposeInsTestDay = async (deps: Dependencies, caller: Caller, id: string, proposedDate: string) => {
   requireRole(caller, ['candidate']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (dossier.status !== 'instruction')
     throw new ConflictError(`the INS test day is organised during instruction (the dossier is ${dossier.status})`);
@@ -119,20 +122,28 @@ export const proposeInsTestDay = async (deps: Dependencies, caller: Caller, id: 
   return saved;
 };
 
-/** The instructor records how the INS test day went. */
+/**
+ * The instructor records how the INS test day went, or waives it (a reason required): ANS may
+ * judge the INS proofs enough without a test day.
+ */
 export const recordInsTestOutcome = async (
   deps: Dependencies,
   caller: Caller,
   id: string,
-  input: { outcome: 'passed' | 'failed'; comment?: string },
+  input: { outcome: 'passed' | 'failed' | 'waived'; comment?: string },
 ) => {
   requireRole(caller, ['instructor']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');
   const dossier = stored.dossier;
   if (dossier.status !== 'instruction')
     throw new ConflictError(`the INS test day belongs to instruction (the dossier is ${dossier.status})`);
-  if (!dossier.insTestDay?.proposedDate) throw new ConflictError('no INS test day was proposed yet');
+  if (input.outcome === 'waived' && !input.comment)
+    throw new BusinessRuleError('a waiver states why the INS proofs are enough', [
+      { path: 'comment', message: 'required with outcome "waived"' },
+    ]);
+  if (input.outcome !== 'waived' && !dossier.insTestDay?.proposedDate)
+    throw new ConflictError('no INS test day was proposed yet');
   const now = deps.clock.now().toISOString();
   const next = withDeadlines(
     {
@@ -147,7 +158,11 @@ export const recordInsTestOutcome = async (
     deps.calendar,
   );
   const saved = await commitDossier(deps, stored, next, [
-    { type: 'ins_test_day_recorded', actor: actorOf(caller), data: { outcome: input.outcome } },
+    {
+      type: 'ins_test_day_recorded',
+      actor: actorOf(caller),
+      data: { outcome: input.outcome, ...(input.outcome === 'waived' ? { reason: input.comment } : {}) },
+    },
   ]);
   await notifyWorkflow(deps, id, 'ins_test_day');
   return saved;
@@ -177,35 +192,57 @@ export const signConvention = async (
   input: { signatoryName: string; productVersion?: string },
 ) => {
   requireRole(caller, ['candidate']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (dossier.status !== 'convention_pending')
     throw new ConflictError(`the convention is signed while convention_pending (the dossier is ${dossier.status})`);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   const product = input.productVersion ? { ...dossier.product, version: input.productVersion } : dossier.product;
-  const next = {
-    ...transition(dossier, 'college_pending', deps.clock),
-    product,
-    convention: {
-      ...dossier.convention!,
-      signedAt: at,
+  const convention = {
+    ...dossier.convention!,
+    signedAt: at,
+    signatoryName: input.signatoryName,
+    signedBy: caller.sub,
+    productVersion: product.version,
+  };
+  const signed = {
+    type: 'convention_signed',
+    actor: actorOf(caller),
+    data: {
       signatoryName: input.signatoryName,
-      signedBy: caller.sub,
+      signedAt: at,
       productVersion: product.version,
+      previousVersion: dossier.product.version,
     },
   };
-  const saved = await commitDossier(deps, stored, next, [
-    {
-      type: 'convention_signed',
-      actor: actorOf(caller),
-      data: {
-        signatoryName: input.signatoryName,
-        signedAt: at,
-        productVersion: product.version,
-        previousVersion: dossier.product.version,
+  if (dossier.decision?.outcome === 'certified_with_reservations') {
+    // the collège certified an unfavourable report with reservations: the signature issues the certificate
+    const { saved } = await grantCertificate(
+      deps,
+      { ...stored!, dossier: { ...dossier, product, convention } },
+      {
+        grantedBy: 'college',
+        reservations: dossier.decision.reservations ?? [],
+        actor: actorOf(caller),
+        data: { decision: 'certified_with_reservations' },
+        before: [signed],
       },
-    },
-  ]);
+    );
+    await notifyWorkflow(deps, id, 'convention_signed');
+    return saved;
+  }
+  // the company's step is done: the decision clock resumes with the time it had left
+  const next = withDeadlines(
+    resumeDecisionClock(
+      { ...transition(dossier, 'college_pending', deps.clock), product, convention },
+      now,
+      'suspend',
+      deps.calendar,
+    ),
+    deps.calendar,
+  );
+  const saved = await commitDossier(deps, stored, next, [signed]);
   await notifyWorkflow(deps, id, 'convention_signed');
   return saved;
 };
@@ -213,7 +250,7 @@ export const signConvention = async (
 /** The candidate withdraws its candidature at any open stage. */
 export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: string) => {
   requireRole(caller, ['candidate']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (isClosed(dossier.status)) throw new ConflictError(`the dossier is already ${dossier.status}`);
   const next = { ...transition(dossier, 'withdrawn', deps.clock), closedReason: 'withdrawn_by_candidate' };

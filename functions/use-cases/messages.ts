@@ -6,6 +6,7 @@ import { newMessage } from '../domain/message';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { loadDossier } from './legal-effects';
 
 const MESSAGE_ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
 
@@ -17,7 +18,7 @@ const MESSAGE_ROLES = ['candidate', 'instructor', 'security_reviewer', 'college'
  */
 export const postMessage = async (deps: Dependencies, caller: Caller, id: string, body: string) => {
   requireRole(caller, MESSAGE_ROLES);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (isClosed(dossier.status)) throw new ConflictError(`the dossier is ${dossier.status}: its thread is closed`);
   const side = isStaff(caller) ? 'ans' : 'candidate';

@@ -6,6 +6,7 @@ import { BusinessRuleError, ConflictError } from '../domain/errors';
 import type { UploadRequest } from '../domain/schemas';
 import { newUpload, UPLOAD_URL_TTL_SECONDS } from '../domain/upload';
 import type { Dependencies } from '../container';
+import { loadDossier } from './legal-effects';
 
 /**
  * Grants a presigned PUT for one file of a dossier.
@@ -18,7 +19,7 @@ import type { Dependencies } from '../container';
  */
 export const requestUpload = async (deps: Dependencies, caller: Caller, dossierId: string, request: UploadRequest) => {
   requireRole(caller, ['candidate']);
-  const stored = await deps.dossiers.get(dossierId);
+  const stored = await loadDossier(deps, dossierId);
   const dossier = assertCanSee(caller, stored?.dossier);
   let sensitive = false;
   if (request.purpose === 'proof' && !['proofs_deposit', 'instruction'].includes(dossier.status)) {

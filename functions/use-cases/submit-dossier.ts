@@ -6,6 +6,7 @@ import { submissionErrors } from '../domain/submission';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { notifyWorkflow } from './notify-workflow';
+import { loadDossierWithUploads } from './legal-effects';
 
 /**
  * Submits a draft candidature for admissibility.
@@ -16,7 +17,7 @@ import { notifyWorkflow } from './notify-workflow';
  */
 export const submitDossier = async (deps: Dependencies, caller: Caller, id: string) => {
   requireRole(caller, ['candidate']);
-  const loaded = await deps.dossiers.getWithUploads(id);
+  const loaded = await loadDossierWithUploads(deps, id);
   assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;
   if (stored.dossier.status !== 'draft')

@@ -4,6 +4,7 @@ import { PreconditionFailedError } from '../domain/errors';
 import type { DossierPatchInput } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { loadDossier } from './legal-effects';
 
 /**
  * Progressive save of a draft candidature.
@@ -19,7 +20,7 @@ export const updateDossier = async (
   patch: DossierPatchInput,
 ) => {
   requireRole(caller, ['candidate']);
-  const stored = await deps.dossiers.get(id);
+  const stored = await loadDossier(deps, id);
   assertCanSee(caller, stored?.dossier);
   if (stored!.version !== expectedVersion)
     throw new PreconditionFailedError('the dossier was modified since you read it');

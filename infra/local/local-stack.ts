@@ -29,6 +29,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } fro
 import { localName, readResources } from './template-resources';
 import { LocalTokenIssuer } from './token-issuer';
 import { VirtualClock } from './virtual-clock';
+import { calendarPolicyFromEnv } from '../../functions/config/env';
 import { LocalWorkflowEngine } from './workflow-engine';
 
 export interface LocalStackOptions {
@@ -131,10 +132,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
     const deps: Dependencies = {
       clock,
-      calendar: {
-        extendToWorkingDay: process.env.CALENDAR_EXTEND_TO_WORKING_DAY !== 'false',
-        infoRequestEffect: process.env.DECISION_CLOCK_ON_ANSWER === 'suspend' ? 'suspend' : 'restart',
-      },
+      calendar: calendarPolicyFromEnv(),
       dossiers: new DynamoDossierRepository(db, tableName),
       companies: new DynamoCompanyRepository(db, tableName),
       workflowState: new DynamoWorkflowStateStore(db, tableName),
@@ -199,7 +197,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         const target = parsed.success ? addIsoDuration(clock.now(), parsed.data.advance) : null;
         if (!target) return badRequest('expected { advance: "<ISO 8601 duration>" }, e.g. { "advance": "P61D" }');
         await settle();
-        const now = await engine.advanceTo(target);
+        const now =
+          parsed.data!.timers === 'hold' ? await engine.moveHoldingTimers(target) : await engine.advanceTo(target);
         await settle();
         return json(200, { now: now.toISOString() });
       },

@@ -51,6 +51,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private scheduleTarget?: ScheduleTarget;
   private stopped = false;
   private ticker?: NodeJS.Timeout;
+  /** timers held back to simulate a late wake-up (`POST /_local/clock { timers: "hold" }`) */
+  private held = false;
   readonly events: EngineEvent[] = [];
 
   constructor(
@@ -111,7 +113,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     // timers that fall due in real time; never while the clock is being moved, or a wake-up
     // fired here could park its next timer relative to an instant the move then skips
     this.ticker = setInterval(() => {
-      if (this.advancing === 0) void this.fireDue(this.clock.now().getTime());
+      if (this.advancing === 0 && !this.held) void this.fireDue(this.clock.now().getTime());
     }, 250);
     return Items.length;
   }
@@ -179,10 +181,23 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   /**
+   * Moves the virtual clock to `target` without firing any timer, and keeps them from firing until
+   * the next ordinary move: a late wake-up, as EventBridge Scheduler or a callback timeout may be
+   * in AWS. What a request does meanwhile must not depend on the timer (legal effects first).
+   */
+  async moveHoldingTimers(target: Date): Promise<Date> {
+    this.held = true;
+    await this.quiet();
+    await this.clock.moveTo(target);
+    return this.clock.now();
+  }
+
+  /**
    * Moves the virtual clock to `target`, stopping at each timer on the way: the clock is set to
    * the timer's instant before it fires, so each effect is stored at its legal instant.
    */
   async advanceTo(target: Date): Promise<Date> {
+    this.held = false;
     this.advancing++;
     try {
       for (;;) {

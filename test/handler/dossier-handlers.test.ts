@@ -72,7 +72,8 @@ const storedDossier = (version: number, companyId = 'company-1') => ({
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
       createdBy: 'u-1',
-      lastCandidateActivityAt: '2026-01-01T00:00:00.000Z',
+      // recent: an older draft would be abandoned first (legal effects first, guide §5.2)
+      lastCandidateActivityAt: new Date(Date.now() - 86_400_000).toISOString(),
       deadlines: [],
     },
   },

@@ -5,7 +5,9 @@ import {
   formalNoticeSchema,
   isCertificateNumber,
   noticeResponseSchema,
+  observationsNoticeSchema,
   observationsSchema,
+  closeNoticeSchema,
   reasonSchema,
   renewalCandidatureSchema,
   substantialChangeSchema,
@@ -36,7 +38,14 @@ export const handler = httpHandler(async ({ event, deps }) => {
         await life.respondToFormalNotice(deps, caller, number, parseBody(event, noticeResponseSchema).message),
       );
     case 'POST /formal-notice/close':
-      return view(await life.closeFormalNotice(deps, caller, number));
+      return view(
+        await life.closeFormalNotice(
+          deps,
+          caller,
+          number,
+          event.body ? parseBody(event, closeNoticeSchema).noticeId : undefined,
+        ),
+      );
     case 'POST /suspend':
     case 'POST /reinstate':
     case 'POST /withdraw': {
@@ -53,8 +62,10 @@ export const handler = httpHandler(async ({ event, deps }) => {
     }
     case 'POST /observations-notice':
       return view(
-        await life.noticeToPresentObservations(deps, caller, number, parseBody(event, observationsSchema).facts),
+        await life.noticeToPresentObservations(deps, caller, number, parseBody(event, observationsNoticeSchema)),
       );
+    case 'POST /observations':
+      return view(await life.presentObservations(deps, caller, number, parseBody(event, observationsSchema).text));
     case 'POST /terminate':
       return view(await life.terminateCertificate(deps, caller, number, parseBody(event, terminateSchema)));
     case 'POST /substantial-change':

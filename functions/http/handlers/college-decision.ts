@@ -6,11 +6,12 @@ import { callerOf, parseBody, pathParam } from '../request';
 export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const input = parseBody(event, collegeDecisionSchema);
-  const { dossier, certificate } = await collegeDecision(deps, caller, pathParam(event, 'id'), input);
+  const { dossier } = await collegeDecision(deps, caller, pathParam(event, 'id'), input);
   return json(200, {
     id: dossier.id,
     status: dossier.status,
+    ...(dossier.decision ? { decision: dossier.decision } : {}),
     ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
-    ...(certificate ? {} : {}),
+    ...(dossier.deadlines ? { deadlines: dossier.deadlines } : {}),
   });
 });
