@@ -12,6 +12,7 @@ import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
 import { DynamoOutboxStore } from './adapters/dynamo/outbox-store';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
+import { DynamoMemberStore } from './adapters/dynamo/member-store';
 import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
@@ -29,6 +30,7 @@ import type {
   ReferentialStore,
   OutboxStore,
   UserDirectory,
+  CompanyMembers,
   WorkflowEngine,
   WorkflowStateStore,
 } from './domain/ports';
@@ -50,6 +52,7 @@ export interface Dependencies {
   /** the fixed date exceptional certificates expire on (guide §5.4) */
   exceptionalExpiresOn: string;
   users: UserDirectory;
+  members: CompanyMembers;
   /** where mail meant for ANS's instructors goes (their shared mailbox) */
   ansMailbox: string;
 }
@@ -87,6 +90,7 @@ export const fromEnvironment = (): Dependencies => {
       }),
   );
   const referentials = lazy(() => new DynamoReferentialStore(db(), table()));
+  const members = lazy(() => new DynamoMemberStore(db(), table()));
   const users = lazy(() => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId)));
   return {
     clock: systemClock,
@@ -122,6 +126,9 @@ export const fromEnvironment = (): Dependencies => {
     exceptionalExpiresOn: optionalEnv(ENV.exceptionalExpiresOn) ?? '2024-12-31',
     get referentials() {
       return referentials();
+    },
+    get members() {
+      return members();
     },
     get users() {
       return users();

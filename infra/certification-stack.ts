@@ -9,11 +9,13 @@ import {
   StringAttribute,
   UserPool,
   CfnUserPoolGroup,
+  ClientAttributes,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -118,7 +120,8 @@ export class CertificationStack extends Stack {
     const userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
-      customAttributes: { ensId: new StringAttribute({ mutable: true, maxLen: 64 }) },
+      // the company an account acts for: written once by the admin invitation, never by the user
+      customAttributes: { ensId: new StringAttribute({ mutable: false, maxLen: 64 }) },
       passwordPolicy: {
         minLength: 12,
         requireDigits: true,
@@ -139,6 +142,21 @@ export class CertificationStack extends Stack {
     const portalClient = userPool.addClient('Portal', {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
+      // users may change their name and phone, never the company they act for
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({
+          email: true,
+          emailVerified: true,
+          givenName: true,
+          familyName: true,
+          phoneNumber: true,
+        })
+        .withCustomAttributes('ensId'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({
+        givenName: true,
+        familyName: true,
+        phoneNumber: true,
+      }),
     });
 
     // --- mail ----------------------------------------------------------------------------
@@ -227,7 +245,7 @@ export class CertificationStack extends Stack {
       .bindStateMachine(stateMachine);
     objectCreated.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     // tacit acceptance issues the certificate (and its PDF) from the workflow
-    workflowFunctions.EvaluateFunctionArn.bindEvidenceUpload(evidenceBuckets);
+    workflowFunctions.EvaluateFunctionArn.bindDocumentWrite(evidenceBuckets);
     for (const bucket of Object.values(evidenceBuckets)) {
       bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(objectCreated.fn), {
         prefix: 'dossiers/',
@@ -319,9 +337,20 @@ export class CertificationStack extends Stack {
     const authorizer = new HttpJwtAuthorizer('Cognito', userPool.userPoolProviderUrl, {
       jwtAudience: [portalClient.userPoolClientId],
     });
+    // signs pagination cursors (HMAC): generated, never in code; resolved at deploy time
+    const cursorKey = new Secret(this, 'CursorSigningKey', {
+      description: 'HMAC key of the API pagination cursors',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(cursorKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'A cursor key needs no rotation schedule: rotating it only invalidates cursors in flight',
+    });
     const httpFunctions = new Map<string, CertificationFunction>();
     for (const route of ROUTES) {
-      const existing = httpFunctions.get(route.handler);
+      // routes that share a handler share a function only when they need the same grants
+      const functionKey = `${route.handler}:${JSON.stringify(route.access)}`;
+      const existing = httpFunctions.get(functionKey);
       if (existing) {
         api.addRoutes({
           path: route.path,
@@ -331,26 +360,60 @@ export class CertificationStack extends Stack {
         });
         continue;
       }
-      const f = new CertificationFunction(this, `Http-${route.handler}`, {
+      const sameHandler = [...httpFunctions.keys()].filter((k) => k.startsWith(`${route.handler}:`)).length;
+      const f = new CertificationFunction(this, `Http-${route.handler}${sameHandler ? `-${sameHandler + 1}` : ''}`, {
         entry: `functions/http/handlers/${route.handler}.ts`,
         description: `${route.method} ${route.path}`,
       });
       if (route.access.table) f.bindTable(table, route.access.table);
       if (route.access.workflow) f.bindStateMachine(stateMachine);
-      // legal effects first: tacit acceptance writes the certificate's PDF and schedules its clock
-      if (route.access.evidence === 'put' || route.access.legalEffects) f.bindEvidenceUpload(evidenceBuckets);
+      if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
       if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
+      if (route.access.evidence === 'read-documents') f.bindDocumentRead(evidenceBuckets);
+      // legal effects first: tacit acceptance writes the certificate's PDF and schedules its clock
+      if (route.access.evidence === 'documents' || route.access.legalEffects) f.bindDocumentWrite(evidenceBuckets);
       if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
       if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
       f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
-      httpFunctions.set(route.handler, f);
+      f.fn.addEnvironment('CURSOR_SIGNING_KEY', cursorKey.secretValue.unsafeUnwrap());
+      httpFunctions.set(functionKey, f);
       api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.handler}-integration`, f.fn),
+        integration: new HttpLambdaIntegration(`${f.node.id}-integration`, f.fn),
         ...(route.auth ? { authorizer } : {}),
       });
     }
+    // --- sensitive evidence, closed in the infrastructure ------------------------------
+    // Only the route that presigns evidence downloads (the use case lets only security reviewers
+    // fetch penetration-test evidence) and the object-created check may read the sensitive bucket
+    // or decrypt with its key; the bucket and key policies deny every other principal.
+    const sensitiveReaders = [...httpFunctions.entries()]
+      .filter(([key]) => key.startsWith('download-upload:'))
+      .map(([, f]) => f.fn.role!)
+      .concat(objectCreated.fn.role!);
+    const notAReader = { ArnNotEquals: { 'aws:PrincipalArn': sensitiveReaders.map((r) => r.roleArn) } };
+    sensitive.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'OnlyDesignatedReaders',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAttributes'],
+        resources: [sensitive.bucket.arnForObjects('*')],
+        conditions: notAReader,
+      }),
+    );
+    sensitive.key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'OnlyDesignatedDecrypters',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+        conditions: notAReader,
+      }),
+    );
+
     Validations.of(api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:

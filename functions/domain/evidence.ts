@@ -1,7 +1,7 @@
 import { applicableSections, type Catalogue, type Requirement } from './catalogue';
-import type { Dossier } from './dossier';
+import { isClosed, openInfoRequest, type Dossier } from './dossier';
 import type { FieldError } from './errors';
-import type { Upload } from './upload';
+import { PURPOSE_STATUSES, type Upload } from './upload';
 
 /**
  * Evidence per requirement, grouped by section (guide §5.1): what the candidate must hand in,
@@ -83,4 +83,44 @@ export const requirementReview = (
   return proofs.every((u) => !u.review || u.review.verdict === 'compliant' || (u.receivedAt ?? '') < latest.receivedAt!)
     ? latest.review.verdict
     : 'non_compliant';
+};
+
+/**
+ * Why an object that lands now falls outside its upload's window (API.md [1.1]), or null: a
+ * presigned PUT lives 15 minutes, and what happened meanwhile decides whether it still counts —
+ * the section handed in, the file complete, the requirement judged compliant, the dossier closed.
+ */
+export const uploadWindowClosed = (
+  dossier: Dossier,
+  upload: Upload,
+  uploads: Upload[],
+  section: string | undefined,
+): string | null => {
+  if (isClosed(dossier.status)) return `the dossier is ${dossier.status}`;
+  if (upload.purpose === 'proof') {
+    if (dossier.status === 'proofs_deposit') {
+      return section && dossier.sections?.[section]?.status === 'submitted'
+        ? `the section ${section} was handed in before the file arrived`
+        : null;
+    }
+    if (dossier.status === 'instruction') {
+      const others = uploads.filter((u) => u.id !== upload.id);
+      const lastRejection = proofsOf(others, upload.requirementId!)
+        .map((u) => u.review)
+        .filter((r) => r?.verdict === 'non_compliant')
+        .map((r) => r!.at)
+        .sort()
+        .at(-1);
+      // new evidence counts only when granted after a non-compliant verdict, while it stays open
+      return isReopened(others, upload.requirementId!) && lastRejection && upload.createdAt > lastRejection
+        ? null
+        : `the evidence of ${upload.requirementId} was no longer open for deposit when the file arrived`;
+    }
+    return `evidence is not deposited while the dossier is ${dossier.status}`;
+  }
+  if (!PURPOSE_STATUSES[upload.purpose].includes(dossier.status))
+    return `a ${upload.purpose} is not deposited while the dossier is ${dossier.status}`;
+  if (dossier.status === 'admissibility_review' && !openInfoRequest(dossier))
+    return 'documents are deposited again only in answer to an open information request';
+  return null;
 };

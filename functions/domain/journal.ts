@@ -38,6 +38,9 @@ const canonical = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
+/** A text's SHA-256 (hex), quoted in an event so that the chain vouches for the text itself. */
+export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 export const hashEvent = (event: Omit<JournalEvent, 'hash'>): string =>
   createHash('sha256').update(canonical(event)).digest('hex');
 

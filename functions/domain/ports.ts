@@ -79,8 +79,22 @@ export interface ObjectStorage {
 }
 
 export interface UserDirectory {
-  /** Creates (or completes) the representative's account as a candidate of the company. Idempotent. */
-  invite(user: { email: string; firstName: string; lastName: string; ensId: string }): Promise<void>;
+  /**
+   * Creates (or completes) the representative's account as a candidate of the company. Idempotent.
+   * Returns the account's immutable id (`sub`), which the platform binds to the company.
+   */
+  invite(user: { email: string; firstName: string; lastName: string; ensId: string }): Promise<string>;
+}
+
+/**
+ * Which company each candidate account acts for, kept by the platform itself: a token's
+ * `custom:ensId` claim must agree with it, so a user who could alter their own attributes still
+ * could not act for another company.
+ */
+export interface CompanyMembers {
+  companyOf(sub: string): Promise<string | null>;
+  /** ConflictError when the account is already bound to another company. */
+  bind(sub: string, companyId: string): Promise<void>;
 }
 
 export interface CompanyRepository {

@@ -4,18 +4,35 @@ import { FAULT_CASES } from './certificate-life';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A lone UTF-16 surrogate (a broken character) in a u-mode regex. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** Characters that reorder or hide text: refused in names shown to others (public list, mails). */
+const INVISIBLE_OR_BIDI = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+
+/** Free text: well-formed Unicode, NFC-normalised, trimmed, bounded. */
+const text = (max: number) =>
+  z
+    .string()
+    .refine((v) => !LONE_SURROGATE.test(v), 'contains a broken character (lone UTF-16 surrogate)')
+    .transform((v) => v.normalize('NFC').trim())
+    .pipe(z.string().min(1).max(max));
+
+/** A name others will see (product, company, component): free text without bidi or invisible controls. */
+const displayName = (max: number) =>
+  text(max).refine((v) => !INVISIBLE_OR_BIDI.test(v), 'contains invisible or text-direction control characters');
 const email = z.email().max(254);
 const phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number');
 
-export const personSchema = z.object({ firstName: text(100), lastName: text(100), email, phone }).strict();
+export const personSchema = z
+  .object({ firstName: displayName(100), lastName: displayName(100), email, phone })
+  .strict();
 
 export const companyInputSchema = z
   .object({
-    name: text(200),
+    name: displayName(200),
     siret: z.string().trim().refine(isValidSiret, 'must be 14 digits and Luhn-valid').optional(),
     vatNumber: z
       .string()
@@ -55,8 +72,8 @@ const cndaNumber = z
 
 export const componentSchema = z
   .object({
-    name: text(200),
-    version: text(50),
+    name: displayName(200),
+    version: displayName(50),
     nil: cndaNumber.optional(),
     nie: cndaNumber.optional(),
     description: text(2000),
@@ -74,7 +91,7 @@ export const groupSchema = z
   .strict();
 
 const dossierFields = {
-  product: z.object({ name: text(200), version: text(50) }).strict(),
+  product: z.object({ name: displayName(200), version: displayName(50) }).strict(),
   useCase: z.enum(USE_CASES),
   profiles: z
     .array(z.enum(PROFILE_CODES))
@@ -191,7 +208,7 @@ export const insTestOutcomeSchema = z
     path: ['comment'],
   });
 export const conventionSignSchema = z
-  .object({ signatoryName: text(200), productVersion: text(50).optional() })
+  .object({ signatoryName: displayName(200), productVersion: displayName(50).optional() })
   .strict();
 export const collegeDecisionSchema = z
   .object({
@@ -232,7 +249,7 @@ export const terminateSchema = z
     path: ['faultCase'],
   });
 export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
-export const renewalCandidatureSchema = z.object({ productVersion: text(50).optional() }).strict();
+export const renewalCandidatureSchema = z.object({ productVersion: displayName(50).optional() }).strict();
 export const completeInstructionSchema = z
   .object({
     outcome: z.enum(['favourable', 'unfavourable']).optional(),
@@ -251,15 +268,18 @@ export type Role = (typeof ROLES)[number];
 export const localTokenRequestSchema = z
   .object({
     role: z.enum(ROLES),
+    /** local only: a token holding several groups (the first-listed `role` must be among them) */
+    roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
     sub: text(128),
     email: email.optional(),
     ensId: text(64).optional(),
   })
   .strict()
-  .refine((t) => t.role !== 'candidate' || t.ensId !== undefined, {
+  .refine((t) => (t.role !== 'candidate' && !t.roles?.includes('candidate')) || t.ensId !== undefined, {
     message: 'a candidate token needs ensId',
     path: ['ensId'],
-  });
+  })
+  .refine((t) => !t.roles || t.roles.includes(t.role), { message: 'roles must include role', path: ['roles'] });
 
 export const clockAdvanceSchema = z
   .object({

@@ -72,7 +72,7 @@ export const ALLOWED_CONTENT_TYPES: readonly string[] = [
 ];
 
 /** What each purpose may be deposited for, by dossier status. */
-const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][]> = {
+export const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][]> = {
   functional_documentation: ['draft', 'admissibility_review'],
   mandate: ['draft', 'admissibility_review'],
   proof: ['proofs_deposit', 'instruction'],

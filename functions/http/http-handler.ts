@@ -6,6 +6,8 @@ import { dependencies, type Dependencies } from '../container';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics, tracer } from '../observability';
 import { problemResponse } from './problem';
+import { verifyCompanyBinding, verifyTenancy } from './company-binding';
+import { authoriseRoute } from './request';
 import type { HttpEvent, HttpResponse } from './types';
 
 export interface RouteContext {
@@ -58,4 +60,10 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
     .use(captureLambdaHandler(tracer))
     .use(correlation())
     .use(problems())
-    .handler(async (event) => route({ event, deps: dependencies() }));
+    .handler(async (event) => {
+      const deps = dependencies();
+      authoriseRoute(event);
+      await verifyCompanyBinding(event, deps);
+      await verifyTenancy(event, deps);
+      return route({ event, deps });
+    });

@@ -46,7 +46,7 @@ const problemSchema = {
   },
 };
 
-const requestBodies: Record<string, z.ZodType> = {
+export const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/companies': companyInputSchema,
   'POST /v1/dossiers': dossierCreateSchema,
   'PATCH /v1/dossiers/{id}': dossierPatchSchema,

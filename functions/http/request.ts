@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   BadRequestError,
+  ForbiddenError,
   PayloadTooLargeError,
   PreconditionRequiredError,
   UnauthorizedError,
@@ -9,11 +10,22 @@ import {
 import type { Caller } from '../domain/caller';
 import { ROLES, type Role } from '../domain/schemas';
 import type { HttpEvent } from './types';
+import { ROUTES, type RouteSpec } from './routes';
 
 /** JSON bodies are small: evidence never passes through a handler (it goes straight to S3). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-/** Reads the caller from the JWT claims that the authoriser (Cognito in AWS, jose locally) verified. */
+/** Roles from the least to the most privileged: a token with several acts with the first it holds. */
+const LEAST_PRIVILEGED_FIRST: readonly Role[] = ['candidate', 'college', 'security_reviewer', 'instructor', 'admin'];
+
+/** The route an event was routed by (API Gateway's `routeKey`, e.g. "POST /v1/dossiers/{id}/submit"). */
+export const routeOf = (event: HttpEvent): RouteSpec | undefined =>
+  ROUTES.find((r) => `${r.method} ${r.path}` === event.routeKey);
+
+/**
+ * Reads the caller from the JWT claims that the authoriser (Cognito in AWS, jose locally) verified.
+ * A token with several roles acts with the least privileged one unless its route says otherwise.
+ */
 export const callerOf = (event: HttpEvent): Caller => {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
@@ -24,7 +36,9 @@ export const callerOf = (event: HttpEvent): Caller => {
     : String(raw ?? '')
         .replace(/^\[|\]$/g, '')
         .split(/[\s,]+/);
-  const roles = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
+  const all = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
+  const roles =
+    all.length > 1 && !routeOf(event)?.multiRole ? [LEAST_PRIVILEGED_FIRST.find((r) => all.includes(r))!] : all;
   const ensId = claims['custom:ensId'];
   return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
 };
@@ -64,13 +78,27 @@ export const pathParam = (event: HttpEvent, name: string): string => {
   return value;
 };
 
-/** `If-Match: "3"` → 3. */
-export const ifMatchVersion = (event: HttpEvent): number => {
+/** What an `If-Match` header accepts (RFC 9110 §13.1.1): any current version, or listed ones. */
+export type IfMatch = { any: true } | { any: false; versions: number[] };
+
+const ENTITY_TAG = /^(?:W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
+
+/**
+ * `If-Match: *` matches any current version; `"3"` (or a list of tags) matches those versions. A
+ * well-formed tag that is not one of ours simply matches nothing (412 when compared), a header
+ * that is not entity-tag syntax is a 400.
+ */
+export const ifMatchVersion = (event: HttpEvent): IfMatch => {
   const header = event.headers['if-match'];
   if (!header) throw new PreconditionRequiredError('send the ETag you read in If-Match');
-  const match = /^(?:W\/)?"(\d{1,12})"$/.exec(header.trim());
-  if (!match) throw new BadRequestError('If-Match must be an ETag returned by this API');
-  return Number(match[1]);
+  if (header.trim() === '*') return { any: true };
+  const versions: number[] = [];
+  for (const part of header.split(',')) {
+    const match = ENTITY_TAG.exec(part.trim());
+    if (!match) throw new BadRequestError('If-Match must be "*" or entity tags such as "3"');
+    if (/^\d{1,12}$/.test(match[1]!)) versions.push(Number(match[1]));
+  }
+  return { any: false, versions };
 };
 
 export const etag = (version: number) => `"${version}"`;
@@ -81,9 +109,18 @@ export const pageParams = (event: HttpEvent): { limit: number; cursor?: string }
   const limit = q.limit === undefined ? 25 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new BadRequestError('limit must be an integer from 1 to 100');
-  if (q.cursor !== undefined && !/^[A-Za-z0-9_-]{1,2048}$/.test(q.cursor))
+  if (q.cursor !== undefined && !/^[A-Za-z0-9_-]{1,2048}\.[A-Za-z0-9_-]{22}$/.test(q.cursor))
     throw new BadRequestError('the cursor is malformed');
   return { limit, ...(q.cursor ? { cursor: q.cursor } : {}) };
 };
 
 export const queryParam = (event: HttpEvent, name: string): string | undefined => event.queryStringParameters?.[name];
+
+/** The route's declared roles, checked before anything is read (401 without a token, 403 outside them). */
+export const authoriseRoute = (event: HttpEvent): void => {
+  const route = routeOf(event);
+  if (!route?.auth) return;
+  const caller = callerOf(event);
+  if (route.roles && !caller.roles.some((r) => route.roles!.includes(r)))
+    throw new ForbiddenError(`this action needs one of the roles: ${route.roles.join(', ')}`);
+};

@@ -8,11 +8,21 @@ export interface RouteSpec {
   /** kebab-case file name under functions/http/handlers */
   handler: string;
   auth: boolean;
+  /**
+   * Who may call it (checked once, by the handler wrapper, before anything is read): a token with
+   * several roles acts with its least privileged one unless `multiRole` says otherwise.
+   */
+  roles?: readonly Role[];
+  multiRole?: boolean;
   /** what the function touches, for least-privilege grants */
   access: {
     table?: 'read' | 'write';
     workflow?: boolean;
-    evidence?: 'put' | 'get' | 'delete';
+    /**
+     * put / get / delete: uploaded evidence, both buckets (the sensitive one included);
+     * documents / read-documents: generated PDFs, in the ordinary evidence bucket only.
+     */
+    evidence?: 'put' | 'get' | 'delete' | 'documents' | 'read-documents';
     schedules?: boolean;
     /**
      * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
@@ -21,6 +31,12 @@ export interface RouteSpec {
     legalEffects?: boolean;
   };
 }
+
+import type { Role } from '../domain/schemas';
+
+const ANYONE: readonly Role[] = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'];
+const CANDIDATE: readonly Role[] = ['candidate'];
+const INSTRUCTOR: readonly Role[] = ['instructor'];
 
 /** a command on a dossier under instruction: legal effects first may grant by tacit acceptance */
 const DOSSIER_COMMAND: RouteSpec['access'] = { table: 'write', workflow: true, legalEffects: true };
@@ -31,21 +47,52 @@ const CERTIFICATE_ACCESS: RouteSpec['access'] = { table: 'write', workflow: true
 export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/health', handler: 'health', auth: false, access: {} },
   { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: false, access: {} },
-  { method: 'POST', path: '/v1/companies', handler: 'create-company', auth: true, access: { table: 'write' } },
+  {
+    method: 'POST',
+    path: '/v1/companies',
+    handler: 'create-company',
+    auth: true,
+    roles: ['admin'],
+    access: { table: 'write' },
+  },
   {
     method: 'POST',
     path: '/v1/dossiers',
     handler: 'create-dossier',
     auth: true,
+    roles: CANDIDATE,
     access: { table: 'write', workflow: true },
   },
-  { method: 'GET', path: '/v1/dossiers', handler: 'list-dossiers', auth: true, access: { table: 'read' } },
-  { method: 'GET', path: '/v1/dossiers/{id}', handler: 'get-dossier', auth: true, access: { table: 'read' } },
+  {
+    method: 'GET',
+    path: '/v1/dossiers',
+    handler: 'list-dossiers',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}',
+    handler: 'get-dossier',
+    auth: true,
+    roles: ANYONE,
+    access: { table: 'read' },
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}/journal',
+    handler: 'get-journal',
+    auth: true,
+    roles: ANYONE,
+    access: { table: 'read' },
+  },
   {
     method: 'PATCH',
     path: '/v1/dossiers/{id}',
     handler: 'patch-dossier',
     auth: true,
+    roles: CANDIDATE,
     access: { table: 'write', workflow: true },
   },
   {
@@ -53,6 +100,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/uploads',
     handler: 'create-upload',
     auth: true,
+    roles: CANDIDATE,
     access: { table: 'write', evidence: 'put', legalEffects: true },
   },
   {
@@ -60,14 +108,23 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/submit',
     handler: 'submit-dossier',
     auth: true,
+    roles: CANDIDATE,
     access: { table: 'write', workflow: true },
   },
-  { method: 'GET', path: '/v1/queue', handler: 'list-queue', auth: true, access: { table: 'read' } },
+  {
+    method: 'GET',
+    path: '/v1/queue',
+    handler: 'list-queue',
+    auth: true,
+    roles: ['instructor', 'college'],
+    access: { table: 'read' },
+  },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/admissibility',
     handler: 'decide-admissibility',
     auth: true,
+    roles: INSTRUCTOR,
     access: { table: 'write', workflow: true },
   },
   {
@@ -75,6 +132,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/info-requests',
     handler: 'open-info-request',
     auth: true,
+    roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
   },
   {
@@ -82,6 +140,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/info-requests/{requestId}/answer',
     handler: 'answer-info-request',
     auth: true,
+    roles: CANDIDATE,
     access: DOSSIER_COMMAND,
   },
   {
@@ -89,6 +148,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/messages',
     handler: 'list-messages',
     auth: true,
+    roles: ANYONE,
     access: { table: 'read' },
   },
   {
@@ -96,6 +156,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/messages',
     handler: 'post-message',
     auth: true,
+    roles: ANYONE,
     access: DOSSIER_COMMAND,
   },
   {
@@ -103,6 +164,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/requirements',
     handler: 'get-requirements',
     auth: true,
+    roles: ANYONE,
     access: { table: 'read' },
   },
   {
@@ -110,6 +172,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/sections/{sectionId}/submit',
     handler: 'submit-section',
     auth: true,
+    roles: CANDIDATE,
     access: DOSSIER_COMMAND,
   },
   {
@@ -117,6 +180,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/uploads/{uploadId}',
     handler: 'withdraw-upload',
     auth: true,
+    roles: CANDIDATE,
     access: { table: 'write', workflow: true, evidence: 'delete', legalEffects: true },
   },
   {
@@ -124,6 +188,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/uploads/{uploadId}/download',
     handler: 'download-upload',
     auth: true,
+    roles: ANYONE,
     access: { table: 'write', evidence: 'get' },
   },
   {
@@ -131,6 +196,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/referentials',
     handler: 'import-referential',
     auth: true,
+    roles: ['admin'],
     access: { table: 'write', schedules: true },
   },
   {
@@ -138,6 +204,8 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/proofs/{uploadId}/review',
     handler: 'review-proof',
     auth: true,
+    multiRole: true, // who reviews depends on the evidence (sensitive: security reviewers)
+    roles: ['instructor', 'security_reviewer'],
     access: DOSSIER_COMMAND,
   },
   {
@@ -145,6 +213,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/ins-test-day',
     handler: 'propose-ins-test-day',
     auth: true,
+    roles: CANDIDATE,
     access: DOSSIER_COMMAND,
   },
   {
@@ -152,6 +221,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/ins-test-day/outcome',
     handler: 'record-ins-test-outcome',
     auth: true,
+    roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
   },
   {
@@ -159,20 +229,23 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/instruction/complete',
     handler: 'complete-instruction',
     auth: true,
-    access: { table: 'write', workflow: true, evidence: 'put', legalEffects: true },
+    roles: INSTRUCTOR,
+    access: { table: 'write', workflow: true, evidence: 'documents', legalEffects: true },
   },
   {
     method: 'GET',
     path: '/v1/dossiers/{id}/convention',
     handler: 'download-convention',
     auth: true,
-    access: { table: 'read', evidence: 'get' },
+    roles: ANYONE,
+    access: { table: 'read', evidence: 'read-documents' },
   },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/convention/sign',
     handler: 'sign-convention',
     auth: true,
+    roles: CANDIDATE,
     access: { table: 'write', workflow: true },
   },
   {
@@ -180,6 +253,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/decision/acknowledge',
     handler: 'acknowledge-decision',
     auth: true,
+    roles: CANDIDATE,
     access: DOSSIER_COMMAND,
   },
   {
@@ -187,17 +261,33 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/dossiers/{id}/college-decision',
     handler: 'college-decision',
     auth: true,
-    access: { table: 'write', workflow: true, evidence: 'put', schedules: true, legalEffects: true },
+    roles: ['college'],
+    access: { table: 'write', workflow: true, evidence: 'documents', schedules: true, legalEffects: true },
   },
-  { method: 'GET', path: '/v1/college/agenda', handler: 'college-agenda', auth: true, access: { table: 'read' } },
+  {
+    method: 'GET',
+    path: '/v1/college/agenda',
+    handler: 'college-agenda',
+    auth: true,
+    roles: ['college', 'instructor'],
+    access: { table: 'read' },
+  },
   {
     method: 'POST',
     path: '/v1/dossiers/{id}/withdraw',
     handler: 'withdraw-dossier',
     auth: true,
+    roles: CANDIDATE,
     access: DOSSIER_COMMAND,
   },
-  { method: 'GET', path: '/v1/queue/export', handler: 'export-queue', auth: true, access: { table: 'read' } },
+  {
+    method: 'GET',
+    path: '/v1/queue/export',
+    handler: 'export-queue',
+    auth: true,
+    roles: INSTRUCTOR,
+    access: { table: 'read' },
+  },
   {
     method: 'GET',
     path: '/v1/public/certificates',
@@ -217,20 +307,23 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/pdf',
     handler: 'download-certificate',
     auth: true,
-    access: { table: 'read', evidence: 'get' },
+    roles: ANYONE,
+    access: { table: 'read', evidence: 'read-documents' },
   },
   {
     method: 'GET',
     path: '/v1/certificates/{number}',
-    handler: 'certificate-action',
+    handler: 'get-certificate',
     auth: true,
-    access: CERTIFICATE_ACCESS,
+    roles: ANYONE,
+    access: { table: 'read' },
   },
   {
     method: 'POST',
     path: '/v1/certificates/{number}/formal-notice',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -238,6 +331,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/formal-notice/response',
     handler: 'certificate-action',
     auth: true,
+    roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -245,6 +339,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/formal-notice/close',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -252,6 +347,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/suspend',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -259,6 +355,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/reinstate',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -266,6 +363,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/withdraw',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -273,6 +371,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/observations-notice',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -280,6 +379,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/observations',
     handler: 'certificate-action',
     auth: true,
+    roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -287,6 +387,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/terminate',
     handler: 'certificate-action',
     auth: true,
+    roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -294,6 +395,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/substantial-change',
     handler: 'certificate-action',
     auth: true,
+    roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
   },
   {
@@ -301,6 +403,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/v1/certificates/{number}/renewal-candidature',
     handler: 'certificate-action',
     auth: true,
+    roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
   },
 ];

@@ -15,7 +15,7 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
   for (const message of batch) {
     if (!(await deps.outbox.claim(message.id, deps.clock.now().toISOString()))) continue;
     try {
-      if (message.invite) await deps.users.invite(message.invite);
+      if (message.invite) await deps.members.bind(await deps.users.invite(message.invite), message.invite.ensId);
       await deps.mailer.send(message, deps.clock.now());
       await deps.outbox.markSent(message.id, deps.clock.now().toISOString());
       sent++;

@@ -1,3 +1,4 @@
+import { sha256 } from '../domain/journal';
 import { randomUUID } from 'node:crypto';
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
 import { infoRequestDeadline } from '../domain/clocks';
@@ -166,7 +167,13 @@ export const answerInfoRequest = async (
     deps,
     stored,
     withDeadlines(next, deps.calendar),
-    [{ type: 'info_request_answered', actor: actorOf(caller), data: { requestId, messageLength: message.length } }],
+    [
+      {
+        type: 'info_request_answered',
+        actor: actorOf(caller),
+        data: { requestId, messageLength: message.length, answerSha256: sha256(message) },
+      },
+    ],
     {
       outbox: [
         outboxMessage(

@@ -1,3 +1,4 @@
+import { sha256 } from '../domain/journal';
 import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
 import { isClosed, transition, withDeadlines } from '../domain/dossier';
@@ -55,7 +56,12 @@ export const reviewProof = async (
       {
         type: 'proof_reviewed',
         actor: actorOf(caller),
-        data: { uploadId, requirementId: upload.requirementId, verdict: input.verdict },
+        data: {
+          uploadId,
+          requirementId: upload.requirementId,
+          verdict: input.verdict,
+          ...(input.comment ? { commentSha256: sha256(input.comment) } : {}),
+        },
       },
     ],
     {

@@ -1,3 +1,4 @@
+import { sha256 } from '../domain/journal';
 import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
 import { isClosed, touchedByCandidate } from '../domain/dossier';
@@ -30,7 +31,13 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
     deps,
     stored,
     next,
-    [{ type: 'message_posted', actor: actorOf(caller), data: { messageId: message.id, side, length: body.length } }],
+    [
+      {
+        type: 'message_posted',
+        actor: actorOf(caller),
+        data: { messageId: message.id, side, length: body.length, bodySha256: sha256(body) },
+      },
+    ],
     {
       messages: [message],
       outbox: to.length

@@ -1,5 +1,7 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
-import { isClosed, touchedByCandidate } from '../domain/dossier';
+import { touchedByCandidate } from '../domain/dossier';
+import { uploadWindowClosed } from '../domain/evidence';
+import { findRequirement } from '../domain/catalogue';
 import { PreconditionFailedError } from '../domain/errors';
 import type { ObjectStoreName } from '../domain/ports';
 import { mismatch, parseUploadKey } from '../domain/upload';
@@ -13,8 +15,11 @@ export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
  * (size, SHA-256, type) and records the upload as received, or rejected and deleted.
  * Idempotent: a duplicate or out-of-order event finds the upload already settled and does nothing.
  * Input: store and key of the new object. Output: what happened.
- * Steps: parse key → load grant → inspect the object → store verdict with journal (the receipt
- * is a candidate action: the inactivity clock restarts) → remove a bad object.
+ * An object that lands after its window closed (section handed in, file complete, requirement
+ * judged compliant, dossier closed — API.md [1.1]) is rejected and deleted, like a mismatch.
+ * Steps: parse key → load grant → inspect the object → check the window, then size, SHA-256 and
+ * type → store verdict with journal (the receipt is a candidate action: the inactivity clock
+ * restarts) → remove a bad object.
  */
 export const receiveUpload = async (
   deps: Dependencies,
@@ -24,16 +29,16 @@ export const receiveUpload = async (
   const ids = parseUploadKey(key);
   if (!ids) return 'ignored';
   for (let attempt = 0; attempt < 5; attempt++) {
-    const upload = await deps.dossiers.getUpload(ids.dossierId, ids.uploadId);
-    if (!upload || upload.status !== 'pending' || upload.store !== store) return 'ignored';
-    const stored = await deps.dossiers.get(ids.dossierId);
-    if (!stored) return 'ignored';
+    const loaded = await deps.dossiers.getWithUploads(ids.dossierId);
+    const upload = loaded?.uploads.find((u) => u.id === ids.uploadId);
+    if (!loaded || !upload || upload.status !== 'pending' || upload.store !== store) return 'ignored';
+    const { stored, uploads } = loaded;
     const object = await deps.storage.inspect(store, key);
     if (!object) return 'ignored'; // an event for an object deleted since: nothing to settle
     const now = deps.clock.now().toISOString();
-    const reason = isClosed(stored.dossier.status)
-      ? `the dossier is ${stored.dossier.status}`
-      : mismatch(upload, object);
+    const referential = upload.requirementId ? await deps.referentials.get(stored.dossier.referentialVersion) : null;
+    const section = referential ? findRequirement(referential.catalogue, upload.requirementId!)?.section : undefined;
+    const reason = uploadWindowClosed(stored.dossier, upload, uploads, section) ?? mismatch(upload, object);
     const settled = reason
       ? { ...upload, status: 'rejected' as const, rejectedAt: now, rejectedReason: reason }
       : { ...upload, status: 'received' as const, receivedAt: now };

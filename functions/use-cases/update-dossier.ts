@@ -16,13 +16,14 @@ export const updateDossier = async (
   deps: Dependencies,
   caller: Caller,
   id: string,
-  expectedVersion: number,
+  expected: { any: true } | { any: false; versions: number[] },
   patch: DossierPatchInput,
 ) => {
   requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, id);
   assertCanSee(caller, stored?.dossier);
-  if (stored!.version !== expectedVersion)
+  // RFC 9110: `*` matches any current version; a tag that is not the current one fails (412)
+  if (!expected.any && !expected.versions.includes(stored!.version))
     throw new PreconditionFailedError('the dossier was modified since you read it');
   const dossier = patchDossier(stored!.dossier, patch, deps.clock);
   const saved = await commitDossier(deps, stored, dossier, [

@@ -110,47 +110,82 @@ export class CertificationFunction extends Construct {
 
   /** Presigns uploads into the evidence buckets: PutObject only, on the dossiers/ prefix. */
   bindEvidenceUpload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
-    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
-    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
-    for (const bucket of Object.values(buckets)) bucket.grantPut(this.fn, 'dossiers/*');
-    this.acknowledgeBucketWildcards(buckets);
+    this.bucketNames(buckets);
+    // PutObject and the key's encrypt side only: a single presigned PUT needs no kms:Decrypt
+    // (multipart would), so the uploader can never read back what it wrote
+    for (const bucket of Object.values(buckets)) {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('dossiers/*')] }),
+      );
+      bucket.encryptionKey?.grant(this.fn, 'kms:GenerateDataKey', 'kms:Encrypt');
+    }
+    this.acknowledgeBucketWildcards(Object.values(buckets));
     return this;
   }
 
-  /** Inspects and removes uploaded objects (object-created verification). */
+  /** Writes the documents the platform generates (convention, certificate): the ordinary evidence bucket only. */
+  bindDocumentWrite(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    buckets.evidence.grantPut(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards([buckets.evidence]);
+    return this;
+  }
+
+  /** Signs download links of generated documents: read on the ordinary evidence bucket only. */
+  bindDocumentRead(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    buckets.evidence.grantRead(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards([buckets.evidence]);
+    return this;
+  }
+
+  /** Inspects and removes uploaded objects (object-created verification): the current version only. */
   bindEvidenceInspection(buckets: { evidence: IBucket; sensitive: IBucket }): this {
-    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
-    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
+    this.bucketNames(buckets);
     for (const bucket of Object.values(buckets)) {
       bucket.grantRead(this.fn, 'dossiers/*');
-      bucket.grantDelete(this.fn, 'dossiers/*');
+      this.grantDeleteCurrent(bucket);
     }
-    this.acknowledgeBucketWildcards(buckets);
+    this.acknowledgeBucketWildcards(Object.values(buckets));
     return this;
   }
 
-  /** Signs short download links (the app lets only security reviewers fetch sensitive evidence). */
+  /**
+   * Signs short download links of uploaded evidence: the only route that may read the sensitive
+   * bucket (the use case lets only security reviewers fetch penetration-test evidence).
+   */
   bindEvidenceDownload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
-    this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
-    this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
+    this.bucketNames(buckets);
     for (const bucket of Object.values(buckets)) bucket.grantRead(this.fn, 'dossiers/*');
-    this.acknowledgeBucketWildcards(buckets);
+    this.acknowledgeBucketWildcards(Object.values(buckets));
     return this;
   }
 
-  /** Removes a withdrawn file. */
+  /** Removes a withdrawn file (its current version: older versions expire by lifecycle, never by a function). */
   bindEvidenceDelete(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    for (const bucket of Object.values(buckets)) this.grantDeleteCurrent(bucket);
+    this.acknowledgeBucketWildcards(Object.values(buckets));
+    return this;
+  }
+
+  private bucketNames(buckets: { evidence: IBucket; sensitive: IBucket }) {
+    // names are not secrets; access is what the grants give
     this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);
     this.fn.addEnvironment(ENV.sensitiveBucket, buckets.sensitive.bucketName);
-    for (const bucket of Object.values(buckets)) bucket.grantDelete(this.fn, 'dossiers/*');
-    this.acknowledgeBucketWildcards(buckets);
-    return this;
   }
 
-  private acknowledgeBucketWildcards(buckets: { evidence: IBucket; sensitive: IBucket }) {
+  /** s3:DeleteObject only: never s3:DeleteObjectVersion, so no function can erase a version. */
+  private grantDeleteCurrent(bucket: IBucket) {
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects('dossiers/*')] }),
+    );
+  }
+
+  private acknowledgeBucketWildcards(buckets: IBucket[]) {
     const stack = Stack.of(this);
     Validations.of(this.fn).acknowledge(
-      ...Object.values(buckets).map((b) => ({
+      ...buckets.map((b) => ({
         id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(b.node.defaultChild as CfnElement)}.Arn>/dossiers/*]`,
         reason: 'Objects are only ever under dossiers/{id}/…: the grant is limited to that prefix',
       })),

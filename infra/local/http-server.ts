@@ -120,7 +120,16 @@ export const createHttpServer = (options: {
         }
       }
       const match = route.regex.exec(url.pathname)!;
-      const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+      let pathParameters: Record<string, string>;
+      try {
+        pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+      } catch {
+        // invalid percent-encoding (e.g. the UTF-8 bytes of a lone surrogate): API Gateway answers 400 too
+        return respond(
+          res,
+          problem(400, 'validation-error', 'The request is malformed', 'the path is not valid percent-encoded UTF-8'),
+        );
+      }
       const headers = Object.fromEntries(
         Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
       );

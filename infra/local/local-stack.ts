@@ -29,6 +29,9 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } fro
 import { localName, readResources } from './template-resources';
 import { LocalTokenIssuer } from './token-issuer';
 import { VirtualClock } from './virtual-clock';
+import { DynamoMemberStore } from '../../functions/adapters/dynamo/member-store';
+import { ConflictError } from '../../functions/domain/errors';
+import { problemResponse } from '../../functions/http/problem';
 import { calendarPolicyFromEnv } from '../../functions/config/env';
 import { LocalWorkflowEngine } from './workflow-engine';
 
@@ -156,7 +159,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       longClocks: engine,
       exceptionalExpiresOn: process.env.EXCEPTIONAL_CERTIFICATE_EXPIRES_ON ?? '2024-12-31',
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
-      users: { invite: async () => undefined },
+      // the local issuer stands for Cognito: an invited account's id is its email
+      users: { invite: async (user) => `invited:${user.email}` },
+      members: new DynamoMemberStore(db, tableName),
       ansMailbox: process.env.ANS_MAILBOX ?? 'instruction@ans.localhost',
     };
     ref.deps = deps;
@@ -190,6 +195,16 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
             'expected { role, sub, email?, ensId? }',
             parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
           );
+        // the local issuer is the identity provider: a candidate's account is bound to its company
+        // when first seen, and never moves to another one (409), as the invitation does in AWS
+        if (parsed.data.role === 'candidate' || parsed.data.roles?.includes('candidate')) {
+          try {
+            await deps.members.bind(parsed.data.sub, parsed.data.ensId!);
+          } catch (error) {
+            if (error instanceof ConflictError) return problemResponse(error, '/_local/token');
+            throw error;
+          }
+        }
         return json(200, { token: await issuer.issue(parsed.data, clock.now()) });
       },
       'POST /_local/clock': async ({ body }: { body: string }): Promise<HttpResponse> => {

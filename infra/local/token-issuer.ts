@@ -36,13 +36,13 @@ export class LocalTokenIssuer {
   }
 
   async issue(
-    claims: { role: Role; sub: string; email?: string; ensId?: string },
+    claims: { role: Role; roles?: Role[]; sub: string; email?: string; ensId?: string },
     now: Date,
     ttlSeconds = 3600,
   ): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
     return new SignJWT({
-      'cognito:groups': [claims.role],
+      'cognito:groups': claims.roles ?? [claims.role],
       token_use: 'id',
       ...(claims.email ? { email: claims.email } : {}),
       ...(claims.ensId ? { 'custom:ensId': claims.ensId } : {}),

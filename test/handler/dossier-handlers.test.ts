@@ -79,15 +79,40 @@ const storedDossier = (version: number, companyId = 'company-1') => ({
   },
 });
 
+/** the platform's own binding of the candidate's account to its company */
+const bindCandidate = () =>
+  ddb.on(GetCommand, { Key: { pk: 'USER#u-1', sk: 'COMPANY' } }).resolves({ Item: { companyId: 'company-1' } });
+
 beforeEach(() => {
   ddb.reset();
   sfn.reset();
   useDependencies(undefined); // build from the environment, as in Lambda
+  bindCandidate();
+});
+
+describe('tenant isolation on the server side', () => {
+  it('refuses a token whose company claim disagrees with the account’s binding (403), before any read', async () => {
+    ddb.on(GetCommand, { Key: { pk: 'USER#u-9', sk: 'COMPANY' } }).resolves({ Item: { companyId: 'company-1' } });
+    ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3, 'company-2').Item }] });
+    const forged = { sub: 'u-9', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-2' };
+    const response = await getDossier(event({ claims: forged, id: 'd-1' }), context);
+    expect(response.statusCode).toBe(403);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('refuses a candidate account that no invitation bound to a company', async () => {
+    ddb.on(GetCommand).resolves({});
+    bindCandidate();
+    const stranger = { sub: 'u-unknown', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-1' };
+    const response = await getDossier(event({ claims: stranger, id: 'd-1' }), context);
+    expect(response.statusCode).toBe(403);
+  });
 });
 
 describe('POST /v1/dossiers', () => {
   it('stores the draft, its journal and its mail in one transaction, then starts the workflow', async () => {
     ddb.on(GetCommand).resolves({ Item: { company } });
+    bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
     const response = await createDossier(
@@ -128,6 +153,7 @@ describe('POST /v1/dossiers', () => {
 
   it('hides internal failures behind a 500 problem without details', async () => {
     ddb.on(GetCommand).rejects(new Error('socket hang up at 10.0.0.1'));
+    bindCandidate();
     const response = await createDossier(
       event({
         claims: candidate,
@@ -149,6 +175,7 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
 
   it('maps a lost optimistic-locking race to 412', async () => {
     ddb.on(GetCommand).resolves(storedDossier(3));
+    bindCandidate();
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: 'cancelled',
@@ -165,6 +192,7 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
 
   it('saves a patch without waking the workflow (activity only moves deadlines later)', async () => {
     ddb.on(GetCommand).resolves(storedDossier(3));
+    bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     ddb
       .on(DeleteCommand)
@@ -242,6 +270,7 @@ describe('POST /v1/dossiers/{id}/submit', () => {
       ],
     });
     ddb.on(GetCommand).resolves({ Item: { company } });
+    bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     ddb
       .on(DeleteCommand)

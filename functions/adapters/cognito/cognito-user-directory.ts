@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminGetUserCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -13,9 +14,10 @@ export class CognitoUserDirectory implements UserDirectory {
     private readonly userPoolId: string,
   ) {}
 
-  async invite(user: { email: string; firstName: string; lastName: string; ensId: string }): Promise<void> {
+  async invite(user: { email: string; firstName: string; lastName: string; ensId: string }): Promise<string> {
+    let sub: string | undefined;
     try {
-      await this.cognito.send(
+      const created = await this.cognito.send(
         new AdminCreateUserCommand({
           UserPoolId: this.userPoolId,
           Username: user.email,
@@ -29,12 +31,21 @@ export class CognitoUserDirectory implements UserDirectory {
           ],
         }),
       );
+      sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     } catch (error) {
       // a replay after a partial failure: the account exists, make sure it is in the group
       if (!(error instanceof UsernameExistsException)) throw error;
     }
+    if (!sub) {
+      const existing = await this.cognito.send(
+        new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: user.email }),
+      );
+      sub = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+    }
+    if (!sub) throw new Error('Cognito returned no sub for the invited account');
     await this.cognito.send(
       new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: user.email, GroupName: 'candidate' }),
     );
+    return sub;
   }
 }

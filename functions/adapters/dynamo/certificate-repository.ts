@@ -55,12 +55,12 @@ export class DynamoCertificateRepository implements CertificateRepository {
         ExpressionAttributeValues: { ':pk': PUBLIC_CERTIFICATES },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, PUBLIC_CERTIFICATES),
       }),
     );
     return {
       items: (page.Items ?? []).map((i) => i.certificate as Certificate),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
+      nextCursor: encodeCursor(page.LastEvaluatedKey, PUBLIC_CERTIFICATES),
     };
   }
 }

@@ -19,6 +19,7 @@ export const keys = {
   upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),
+  member: (sub: string) => ({ pk: `USER#${sub}`, sk: 'COMPANY' }),
 };
 
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';

@@ -134,12 +134,12 @@ export class DynamoDossierRepository implements DossierRepository {
         ExpressionAttributeValues: { ':pk': `COMPANY#${companyId}`, ':prefix': 'DOSSIER#' },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, `COMPANY#${companyId}`),
       }),
     );
     return {
       items: (page.Items ?? []).map((i) => i.dossier as Dossier),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
+      nextCursor: encodeCursor(page.LastEvaluatedKey, `COMPANY#${companyId}`),
     };
   }
 
@@ -152,7 +152,7 @@ export class DynamoDossierRepository implements DossierRepository {
         ExpressionAttributeValues: { ':pk': `QUEUE#${stage}` },
         ScanIndexForward: true,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, `QUEUE#${stage}`),
       }),
     );
     return {
@@ -160,7 +160,7 @@ export class DynamoDossierRepository implements DossierRepository {
         const d = i.dossier as Dossier;
         return { dossierId: d.id, companyId: d.companyId, product: d.product, since: String(i.gsi2sk).split('#')[0]! };
       }),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
+      nextCursor: encodeCursor(page.LastEvaluatedKey, `QUEUE#${stage}`),
     };
   }
 
@@ -171,12 +171,12 @@ export class DynamoDossierRepository implements DossierRepository {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': 'MESSAGE#' },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, `MESSAGES#${id}`),
       }),
     );
     return {
       items: (page.Items ?? []).map((i) => i.message as Message),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
+      nextCursor: encodeCursor(page.LastEvaluatedKey, `MESSAGES#${id}`),
     };
   }
 

@@ -1,5 +1,4 @@
 import { BadRequestError, NotFoundError } from '../../domain/errors';
-import { isStaff } from '../../domain/caller';
 import { publicView } from '../../domain/certificate';
 import {
   formalNoticeSchema,
@@ -26,11 +25,6 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const action = event.rawPath.split(`/${number}`)[1] ?? '';
   const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...publicView(c), life: c });
   switch (`${event.requestContext.http.method} ${action}`) {
-    case 'GET ': {
-      const c = await deps.certificates.get(number);
-      if (!c || (!isStaff(caller) && caller.ensId !== c.companyId)) throw new NotFoundError('no such certificate');
-      return view(c);
-    }
     case 'POST /formal-notice':
       return view(await life.formalNotice(deps, caller, number, parseBody(event, formalNoticeSchema)));
     case 'POST /formal-notice/response':

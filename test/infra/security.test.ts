@@ -1,0 +1,136 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CertificationStack } from '../../infra/certification-stack';
+
+/**
+ * Security as the template states it (issue 11): who may read or decrypt sensitive evidence, who
+ * may change the company an account acts for, who may erase a version. Each assertion fails if a
+ * later change quietly widens a grant.
+ */
+let template: Template;
+let resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  template = Template.fromStack(new CertificationStack(app, 'TlcSecurityTest'));
+  resources = template.toJSON().Resources;
+}, 120_000);
+
+const logicalIdOf = (type: string, prefix: string) => {
+  const ids = Object.entries(resources)
+    .filter(([id, r]) => r.Type === type && id.startsWith(prefix))
+    .map(([id]) => id);
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+/** Role logical ids whose identity policies allow one of `actions` on a resource naming `target`. */
+const rolesAllowed = (target: string, actions: (a: string) => boolean) => {
+  const roles = new Set<string>();
+  for (const r of Object.values(resources)) {
+    if (r.Type !== 'AWS::IAM::Policy') continue;
+    const doc = r.Properties!.PolicyDocument as { Statement: Statement[] };
+    const hit = doc.Statement.some(
+      (s) =>
+        s.Effect === 'Allow' && [s.Action].flat().some(actions) && JSON.stringify(s.Resource).includes(`"${target}"`),
+    );
+    if (!hit) continue;
+    for (const role of r.Properties!.Roles as { Ref: string }[]) roles.add(role.Ref);
+  }
+  return [...roles].sort();
+};
+
+describe('tenant isolation in the identity provider', () => {
+  it('keeps custom:ensId immutable and out of every client’s write attributes', () => {
+    const pool = Object.values(resources).find((r) => r.Type === 'AWS::Cognito::UserPool')!;
+    const ensId = (pool.Properties!.Schema as { Name: string; Mutable: boolean }[]).find((a) => a.Name === 'ensId');
+    expect(ensId?.Mutable).toBe(false);
+    const clients = Object.values(resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolClient');
+    expect(clients.length).toBeGreaterThan(0);
+    for (const client of clients) {
+      const write = client.Properties!.WriteAttributes as string[] | undefined;
+      const read = client.Properties!.ReadAttributes as string[] | undefined;
+      expect(write, 'every client lists what it may write').toBeDefined();
+      expect(write).not.toContain('custom:ensId');
+      expect(read).toContain('custom:ensId');
+    }
+  });
+});
+
+describe('sensitive evidence is closed in the infrastructure', () => {
+  const readers = (ids: string[]) => ids.map((id) => id.replace(/[A-F0-9]{8}$/, ''));
+
+  it('lets only the evidence-download route and the object-created check read the sensitive bucket', () => {
+    const bucket = logicalIdOf('AWS::S3::Bucket', 'SensitiveEvidenceBucket');
+    const roles = rolesAllowed(bucket, (a) => a.startsWith('s3:GetObject'));
+    expect(readers(roles)).toEqual([
+      expect.stringMatching(/^Httpdownloadupload/),
+      expect.stringMatching(/^ObjectCreated/),
+    ]);
+  });
+
+  it('lets only those two decrypt with the sensitive key', () => {
+    const key = logicalIdOf('AWS::KMS::Key', 'SensitiveEvidenceBucketKey');
+    const roles = rolesAllowed(key, (a) => a === 'kms:Decrypt' || a === 'kms:*');
+    expect(readers(roles)).toEqual([
+      expect.stringMatching(/^Httpdownloadupload/),
+      expect.stringMatching(/^ObjectCreated/),
+    ]);
+  });
+
+  it('denies reads and decryption to every other principal in the bucket and key policies', () => {
+    const bucket = logicalIdOf('AWS::S3::Bucket', 'SensitiveEvidenceBucket');
+    const policy = Object.values(resources).find(
+      (r) => r.Type === 'AWS::S3::BucketPolicy' && JSON.stringify(r.Properties!.Bucket).includes(bucket),
+    )!;
+    const deny = (policy.Properties!.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement.find(
+      (s) => s.Sid === 'OnlyDesignatedReaders',
+    );
+    expect(deny).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' } });
+    expect(JSON.stringify(deny!.Condition)).toMatch(
+      /Httpdownloadupload.*ObjectCreated|ObjectCreated.*Httpdownloadupload/,
+    );
+    const key = resources[logicalIdOf('AWS::KMS::Key', 'SensitiveEvidenceBucketKey')]!;
+    const keyDeny = (key.Properties!.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement.find(
+      (s) => s.Sid === 'OnlyDesignatedDecrypters',
+    );
+    expect(keyDeny).toMatchObject({ Effect: 'Deny', Action: 'kms:Decrypt' });
+  });
+
+  it('writes to the sensitive bucket only from the route that presigns uploads', () => {
+    const bucket = logicalIdOf('AWS::S3::Bucket', 'SensitiveEvidenceBucket');
+    const roles = rolesAllowed(bucket, (a) => a.startsWith('s3:PutObject'));
+    expect(readers(roles)).toEqual([expect.stringMatching(/^Httpcreateupload/)]);
+  });
+
+  it('lets no function erase an object version', () => {
+    for (const r of Object.values(resources)) {
+      if (r.Type !== 'AWS::IAM::Policy') continue;
+      const actions = (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => [
+        s.Action,
+      ]).flat();
+      expect(actions).not.toContain('s3:DeleteObjectVersion');
+      expect(actions).not.toContain('s3:DeleteObject*');
+      expect(actions).not.toContain('s3:*');
+    }
+  });
+
+  it('gives the certificate read route no write and no scheduling right', () => {
+    const fn = Object.entries(resources).find(
+      ([, r]) =>
+        r.Type === 'AWS::Lambda::Function' &&
+        String(r.Properties!.Description ?? '') === 'GET /v1/certificates/{number}',
+    )!;
+    const role = (fn[1].Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const actions = Object.values(resources)
+      .filter(
+        (r) => r.Type === 'AWS::IAM::Policy' && (r.Properties!.Roles as { Ref: string }[]).some((x) => x.Ref === role),
+      )
+      .flatMap((r) => (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement.map((s) => s.Action))
+      .flat();
+    expect(actions.some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toBe(false);
+    expect(actions.some((a) => a.startsWith('scheduler:'))).toBe(false);
+  });
+});
