@@ -53,6 +53,8 @@ export interface Dependencies {
   exceptionalExpiresOn: string;
   users: UserDirectory;
   members: CompanyMembers;
+  /** a malware scanner reports on every received file (GuardDuty in AWS); none locally */
+  malwareScanning: boolean;
   /** where mail meant for ANS's instructors goes (their shared mailbox) */
   ansMailbox: string;
 }
@@ -96,6 +98,7 @@ export const fromEnvironment = (): Dependencies => {
     clock: systemClock,
     ansMailbox: optionalEnv(ENV.ansMailbox) ?? 'instruction-teleconsultation@esante.gouv.fr',
     calendar: calendarPolicyFromEnv(),
+    malwareScanning: optionalEnv(ENV.malwareScanning) === 'guardduty',
     get dossiers() {
       return dossiers();
     },

@@ -1,5 +1,5 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { CertificationStack } from './certification-stack';
 
 const app = new App();
@@ -7,4 +7,4 @@ new CertificationStack(app, 'TlcCertification', {
   mailDomain: app.node.tryGetContext('mailDomain'),
   allowedOrigins: app.node.tryGetContext('allowedOrigins'),
 });
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));

@@ -12,6 +12,7 @@ export const ENV = {
   table: 'TABLE_NAME',
   evidenceBucket: 'EVIDENCE_BUCKET',
   sensitiveBucket: 'SENSITIVE_EVIDENCE_BUCKET',
+  malwareScanning: 'MALWARE_SCANNING',
   stateMachineArn: 'STATE_MACHINE_ARN',
   mailFrom: 'MAIL_FROM',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',

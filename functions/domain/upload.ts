@@ -33,10 +33,36 @@ export interface Upload {
   rejectedAt?: string;
   rejectedReason?: string;
   withdrawnAt?: string;
+  /** malware scan of the stored object (GuardDuty Malware Protection for S3 in AWS) */
+  scan?: { status: ScanStatus; at: string };
   /** the latest review; `reviews` keeps them all */
   review?: Review;
   reviews?: Review[];
 }
+
+/**
+ * `pending` until GuardDuty reports; its verdicts as it states them; `not_scanned` where no
+ * scanner runs (the local stack): shown as such, never as clean.
+ */
+export const SCAN_STATUSES = [
+  'pending',
+  'NO_THREATS_FOUND',
+  'THREATS_FOUND',
+  'UNSUPPORTED',
+  'ACCESS_DENIED',
+  'FAILED',
+  'not_scanned',
+] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+/** Why ANS staff may not open a received file yet, or null when they may. */
+export const scanBlocksStaff = (upload: Upload): string | null => {
+  const status = upload.scan?.status ?? 'not_scanned';
+  if (status === 'NO_THREATS_FOUND' || status === 'not_scanned') return null;
+  if (status === 'pending') return 'the file is being scanned for malware: try again in a few minutes';
+  if (status === 'THREATS_FOUND') return 'the scan found malware in this file: it stays quarantined';
+  return `the malware scan could not conclude (${status}): ask the company for another file`;
+};
 
 export interface Review {
   verdict: 'compliant' | 'non_compliant';

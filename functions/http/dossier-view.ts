@@ -1,5 +1,7 @@
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
+import { isStaff, type Caller } from '../domain/caller';
+import type { Dossier } from '../domain/dossier';
 
 /** An upload as users see it: no storage location. */
 export const uploadView = (u: Upload) => ({
@@ -14,12 +16,25 @@ export const uploadView = (u: Upload) => ({
   createdAt: u.createdAt,
   ...(u.receivedAt ? { receivedAt: u.receivedAt } : {}),
   ...(u.rejectedReason ? { rejectedAt: u.rejectedAt, rejectedReason: u.rejectedReason } : {}),
+  ...(u.scan ? { scan: u.scan } : {}),
   ...(u.review ? { review: { verdict: u.review.verdict, comment: u.review.comment, at: u.review.at } } : {}),
 });
 
-/** The dossier as the API shows it (API.md `GET /v1/dossiers/{id}`). */
-export const dossierView = (stored: StoredDossier, uploads: Upload[] = []) => {
-  const { remindersSent: _reminders, ...dossier } = stored.dossier;
+/** Staff user ids are ANS's internal business: a candidate sees who acted by role, not by account. */
+const withoutStaffIds = (dossier: Dossier): Dossier => {
+  const { instructionReport, decision, infoRequests, ...rest } = dossier;
+  return {
+    ...rest,
+    ...(instructionReport ? { instructionReport: { ...instructionReport, by: 'ans' } } : {}),
+    ...(decision ? { decision: { ...decision, decidedBy: decision.decidedBy === 'system' ? 'system' : 'ans' } } : {}),
+    ...(infoRequests ? { infoRequests: infoRequests.map((r) => ({ ...r, openedBy: 'ans' })) } : {}),
+  };
+};
+
+/** The dossier as the API shows it (API.md `GET /v1/dossiers/{id}`), to `viewer`. */
+export const dossierView = (stored: StoredDossier, uploads: Upload[], viewer: Caller) => {
+  const { remindersSent: _reminders, ...all } = stored.dossier;
+  const dossier = isStaff(viewer) ? all : withoutStaffIds(all as Dossier);
   return {
     ...dossier,
     infoRequests: dossier.infoRequests ?? [],

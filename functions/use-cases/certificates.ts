@@ -27,7 +27,23 @@ const csvCell = (value: unknown) => {
 export const toCsv = (header: string[], rows: unknown[][]) =>
   `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
 
+/** How long a container serves the same public CSV snapshot (the list changes a few times a week). */
+export const PUBLIC_SNAPSHOT_SECONDS = 60;
+let snapshot: { csv: string; builtAt: number } | undefined;
+
+/**
+ * The whole published list as CSV, from a snapshot a container rebuilds at most once a minute:
+ * an unauthenticated flood costs one list read per minute, not one per request.
+ */
 export const publishedCertificatesCsv = async (deps: Dependencies) => {
+  const now = deps.clock.now().getTime();
+  if (snapshot && now - snapshot.builtAt < PUBLIC_SNAPSHOT_SECONDS * 1000) return snapshot.csv;
+  const csv = await buildPublishedCsv(deps);
+  snapshot = { csv, builtAt: now };
+  return csv;
+};
+
+const buildPublishedCsv = async (deps: Dependencies) => {
   const rows: unknown[][] = [];
   let cursor: string | undefined;
   do {

@@ -1,6 +1,7 @@
 import { legalDeadline } from '../domain/calendar';
 import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
+import { scanBlocksStaff } from '../domain/upload';
 import { INS_TEST_DAY_PERIOD } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
@@ -179,6 +180,9 @@ export const downloadUpload = async (deps: Dependencies, caller: Caller, id: str
       if (!isStaff(caller)) throw new NotFoundError('no such received file');
       throw new ForbiddenError('penetration-test evidence is readable by security reviewers only');
     }
+    // staff open a file only once the scanner found it clean (the company may fetch its own file)
+    const blocked = isStaff(caller) ? scanBlocksStaff(upload) : null;
+    if (blocked) throw new ConflictError(blocked);
     try {
       await commitDossier(deps, loaded!.stored, loaded!.stored.dossier, [
         {

@@ -41,7 +41,12 @@ export const receiveUpload = async (
     const reason = uploadWindowClosed(stored.dossier, upload, uploads, section) ?? mismatch(upload, object);
     const settled = reason
       ? { ...upload, status: 'rejected' as const, rejectedAt: now, rejectedReason: reason }
-      : { ...upload, status: 'received' as const, receivedAt: now };
+      : {
+          ...upload,
+          status: 'received' as const,
+          receivedAt: now,
+          scan: { status: deps.malwareScanning ? ('pending' as const) : ('not_scanned' as const), at: now },
+        };
     const dossier = reason ? stored.dossier : touchedByCandidate(stored.dossier, deps.clock);
     try {
       await commitDossier(

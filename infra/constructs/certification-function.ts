@@ -22,6 +22,8 @@ export interface CertificationFunctionProps {
   environment?: Record<string, string>;
   /** a fixed name, where the function's ARN must be known without referencing it (no cycle) */
   functionName?: string;
+  /** concurrency kept for this function alone: a flood elsewhere never starves it */
+  reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -47,6 +49,9 @@ export class CertificationFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      ...(props.reservedConcurrentExecutions
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
       tracing: Tracing.ACTIVE,
       logGroup,
       projectRoot: ROOT,

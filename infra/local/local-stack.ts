@@ -162,6 +162,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       // the local issuer stands for Cognito: an invited account's id is its email
       users: { invite: async (user) => `invited:${user.email}` },
       members: new DynamoMemberStore(db, tableName),
+      // no scanner runs here: received files show `not_scanned`, never clean
+      malwareScanning: false,
       ansMailbox: process.env.ANS_MAILBOX ?? 'instruction@ans.localhost',
     };
     ref.deps = deps;

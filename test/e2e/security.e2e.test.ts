@@ -169,6 +169,11 @@ describe('uploads land within their window (API.md [1.1])', () => {
       });
       expect((await settled(http, d.candidate, d.id, grant.json.uploadId)).status).toBe('received');
     }
+    // no scanner runs locally: the status says so, never "clean"
+    const first = (await http.call('GET', `/v1/dossiers/${d.id}`, { token: d.candidate })).json.uploads.find(
+      (u: { purpose: string }) => u.purpose === 'proof',
+    );
+    expect(first.scan.status).toBe('not_scanned');
     const late = pdf('arrivée tardive');
     const grant = await grantOnly(d.candidate, d.id, section.requirements[0].id, late);
     expect(grant.status).toBe(201);

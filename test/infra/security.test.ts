@@ -62,22 +62,23 @@ describe('tenant isolation in the identity provider', () => {
 describe('sensitive evidence is closed in the infrastructure', () => {
   const readers = (ids: string[]) => ids.map((id) => id.replace(/[A-F0-9]{8}$/, ''));
 
-  it('lets only the evidence-download route and the object-created check read the sensitive bucket', () => {
+  // the evidence-download route, the object-created check, and GuardDuty's malware scanner
+  const designatedReaders = [
+    expect.stringMatching(/^Httpdownloadupload/),
+    expect.stringMatching(/^MalwareProtectionRole/),
+    expect.stringMatching(/^ObjectCreated/),
+  ];
+
+  it('lets only the evidence-download route, the object-created check and the scanner read the sensitive bucket', () => {
     const bucket = logicalIdOf('AWS::S3::Bucket', 'SensitiveEvidenceBucket');
     const roles = rolesAllowed(bucket, (a) => a.startsWith('s3:GetObject'));
-    expect(readers(roles)).toEqual([
-      expect.stringMatching(/^Httpdownloadupload/),
-      expect.stringMatching(/^ObjectCreated/),
-    ]);
+    expect(readers(roles)).toEqual(designatedReaders);
   });
 
-  it('lets only those two decrypt with the sensitive key', () => {
+  it('lets only those decrypt with the sensitive key', () => {
     const key = logicalIdOf('AWS::KMS::Key', 'SensitiveEvidenceBucketKey');
     const roles = rolesAllowed(key, (a) => a === 'kms:Decrypt' || a === 'kms:*');
-    expect(readers(roles)).toEqual([
-      expect.stringMatching(/^Httpdownloadupload/),
-      expect.stringMatching(/^ObjectCreated/),
-    ]);
+    expect(readers(roles)).toEqual(designatedReaders);
   });
 
   it('denies reads and decryption to every other principal in the bucket and key policies', () => {
@@ -101,7 +102,7 @@ describe('sensitive evidence is closed in the infrastructure', () => {
 
   it('writes to the sensitive bucket only from the route that presigns uploads', () => {
     const bucket = logicalIdOf('AWS::S3::Bucket', 'SensitiveEvidenceBucket');
-    const roles = rolesAllowed(bucket, (a) => a.startsWith('s3:PutObject'));
+    const roles = rolesAllowed(bucket, (a) => a === 's3:PutObject' || a === 's3:PutObject*' || a === 's3:*');
     expect(readers(roles)).toEqual([expect.stringMatching(/^Httpcreateupload/)]);
   });
 
@@ -132,5 +133,49 @@ describe('sensitive evidence is closed in the infrastructure', () => {
       .flat();
     expect(actions.some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toBe(false);
     expect(actions.some((a) => a.startsWith('scheduler:'))).toBe(false);
+  });
+});
+
+describe('flood protection, malware scanning, logs', () => {
+  it('throttles the stage, and the public and upload routes more tightly', () => {
+    const stage = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    expect(stage.Properties!.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: 100,
+      ThrottlingBurstLimit: 200,
+    });
+    const routes = stage.Properties!.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
+    expect(routes['GET /v1/public/certificates']!.ThrottlingRateLimit).toBe(20);
+    expect(routes['POST /v1/dossiers/{id}/uploads']!.ThrottlingRateLimit).toBe(10);
+  });
+
+  it('reserves concurrency for the workflow’s Evaluate and the certificate clock', () => {
+    const reserved = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties!.ReservedConcurrentExecutions)
+      .map((r) => String(r.Properties!.Description));
+    expect(reserved).toEqual(
+      expect.arrayContaining([expect.stringContaining('evaluate'), expect.stringContaining('long clock')]),
+    );
+  });
+
+  it('scans both evidence buckets for malware and routes the results to the uploads', () => {
+    const plans = Object.values(resources).filter((r) => r.Type === 'AWS::GuardDuty::MalwareProtectionPlan');
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) expect(plan.Properties!.Actions).toEqual({ Tagging: { Status: 'ENABLED' } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Malware Protection Object Scan Result'] },
+    });
+  });
+
+  it('expires noncurrent evidence versions and keeps task tokens out of the state machine’s logs', () => {
+    const buckets = Object.values(resources).filter(
+      (r) =>
+        r.Type === 'AWS::S3::Bucket' && JSON.stringify(r.Properties!.VersioningConfiguration ?? {}).includes('Enabled'),
+    );
+    expect(buckets.length).toBeGreaterThanOrEqual(2);
+    for (const b of buckets)
+      expect(JSON.stringify(b.Properties!.LifecycleConfiguration)).toContain('NoncurrentVersionExpiration');
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: { Level: 'ERROR', IncludeExecutionData: false },
+    });
   });
 });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CertificationStack } from '../../infra/certification-stack';
 import { prepareForLocal } from '../../infra/local/asl-prepass';
@@ -18,7 +18,7 @@ const synth = (withNag: boolean, extend?: (stack: Stack) => void) => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new CertificationStack(app, 'TlcCertificationTest');
   extend?.(stack);
-  if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
   return { app, stack };
 };
 
@@ -29,7 +29,7 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 });
 
-describe('cdk-nag (AwsSolutions)', () => {
+describe('cdk-nag (AwsSolutions and HIPAA Security)', () => {
   it('synthesises with no unacknowledged finding', () => {
     const { app } = synth(true);
     expect(() => app.synth()).not.toThrow();
@@ -38,6 +38,15 @@ describe('cdk-nag (AwsSolutions)', () => {
   it('would catch an insecure resource (the check is live)', () => {
     const { app } = synth(true, (stack) => new Bucket(stack, 'Careless'));
     expect(() => app.synth()).toThrow(/AwsSolutions-S1|Validation failed/);
+  });
+
+  it('runs the HIPAA Security pack too (a table outside any backup plan is caught)', async () => {
+    const { Table, AttributeType } = await import('aws-cdk-lib/aws-dynamodb');
+    const { app } = synth(
+      true,
+      (stack) => new Table(stack, 'Unbacked', { partitionKey: { name: 'pk', type: AttributeType.STRING } }),
+    );
+    expect(() => app.synth()).toThrow(/HIPAA\.Security-DynamoDBInBackupPlan/);
   });
 });
 
@@ -155,7 +164,7 @@ describe('workflow', () => {
     const props = machines[0]!.Properties;
     expect(props.StateMachineType).toBe('STANDARD');
     expect(props.TracingConfiguration).toEqual({ Enabled: true });
-    expect(props.LoggingConfiguration.Level).toBe('ALL');
+    expect(props.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false }); // no task tokens in logs
     expect(JSON.parse(props.DefinitionString)).toEqual(dossierWorkflow);
     expect(Object.keys(props.DefinitionSubstitutions).sort()).toEqual(Object.keys(WORKFLOW_FUNCTIONS).sort());
   });

@@ -10,5 +10,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const requestId = pathParam(event, 'requestId');
   const { message } = parseBody(event, infoRequestAnswerSchema);
   const stored = await answerInfoRequest(deps, caller, id, requestId, message);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

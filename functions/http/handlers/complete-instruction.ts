@@ -8,5 +8,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const options = event.body ? parseBody(event, completeInstructionSchema) : {};
   const stored = await completeInstruction(deps, caller, pathParam(event, 'id'), options);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

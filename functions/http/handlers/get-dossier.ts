@@ -7,5 +7,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const id = pathParam(event, 'id');
   const { stored, uploads } = await getDossier(deps, caller, id);
-  return json(200, dossierView(stored, uploads), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, uploads, caller), { etag: etag(stored.version) });
 });

@@ -12,5 +12,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const version = ifMatchVersion(event);
   const patch = parseBody(event, dossierPatchSchema);
   const stored = await updateDossier(deps, caller, id, version, patch);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

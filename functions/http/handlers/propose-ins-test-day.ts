@@ -8,5 +8,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const { proposedDate } = parseBody(event, insTestProposalSchema);
   const stored = await proposeInsTestDay(deps, caller, pathParam(event, 'id'), proposedDate);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

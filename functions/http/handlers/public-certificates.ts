@@ -7,6 +7,7 @@ export const handler = httpHandler(async ({ event, deps }) => {
   if ((event.headers.accept ?? '').includes('text/csv')) {
     return file(await publishedCertificatesCsv(deps), 'text/csv; charset=utf-8', {
       'content-disposition': 'attachment; filename="certificats.csv"',
+      'cache-control': 'public, max-age=60',
     });
   }
   const { limit, cursor } = pageParams(event);

@@ -8,5 +8,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const input = parseBody(event, insTestOutcomeSchema);
   const stored = await recordInsTestOutcome(deps, caller, pathParam(event, 'id'), input);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

@@ -7,5 +7,5 @@ export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const id = pathParam(event, 'id');
   const stored = await submitDossier(deps, caller, id);
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

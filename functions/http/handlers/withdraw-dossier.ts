@@ -6,5 +6,5 @@ import { callerOf, etag, pathParam } from '../request';
 export const handler = httpHandler(async ({ event, deps }) => {
   const caller = callerOf(event);
   const stored = await withdrawDossier(deps, caller, pathParam(event, 'id'));
-  return json(200, dossierView(stored), { etag: etag(stored.version) });
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });
