@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
-import type { Certificate, CertificateStatus } from './certificate';
+import { FAULT_CASES, type Certificate, type CertificateStatus, type FaultCase } from './certificate';
+export { FAULT_CASES, type CertificateLife, type FaultCase, type FormalNotice } from './certificate';
 import { BusinessRuleError, ConflictError } from './errors';
 
 /**
@@ -10,59 +11,6 @@ import { BusinessRuleError, ConflictError } from './errors';
  */
 export const CONVENTION_TERM = { years: 5 } as const;
 export const FORMAL_NOTICE_MAX = { months: 6 } as const;
-
-export const FAULT_CASES = [
-  'inaccurate_information',
-  'no_longer_compliant',
-  'no_regular_service',
-  'misuse_of_certificate',
-  'obstruction_of_control',
-  'serious_or_repeated_breach',
-] as const;
-export type FaultCase = (typeof FAULT_CASES)[number];
-
-export interface FormalNotice {
-  id: string;
-  nonConformities: string[];
-  issuedAt: string;
-  issuedBy: string;
-  respondBy: string;
-  status: 'open' | 'remedied' | 'lapsed';
-  response?: { message: string; at: string; by: string };
-  closedAt?: string;
-  /** instructors were told that withdrawal is open */
-  lapseNotifiedAt?: string;
-}
-
-export interface CertificateLife {
-  conventionTermAt: string;
-  renewals?: { at: string; previousTermAt: string; nextTermAt: string }[];
-  formalNotices?: FormalNotice[];
-  /** notice to present observations before a termination for fraud (convention art. 16) */
-  observationsNotice?: {
-    facts: string;
-    at: string;
-    by: string;
-    respondBy?: string;
-    observations?: { text: string; at: string; by: string };
-  };
-  /** reminders already mailed (renewal deadline), so that none is sent twice */
-  remindersSent?: string[];
-  ended?: {
-    status: 'withdrawn' | 'terminated' | 'expired';
-    at: string;
-    by: string;
-    ground?: string;
-    faultCase?: FaultCase;
-    reason?: string;
-  };
-  /** exceptional certificate (guide §5.4): expires by itself on this date unless replaced */
-  exceptionalExpiresAt?: string;
-  renewalRequiredBy?: string;
-  renewalReason?: string;
-  substantialChange?: { description: string; declaredAt: string };
-  replacedBy?: string;
-}
 
 const ENDED: readonly CertificateStatus[] = ['withdrawn', 'terminated', 'expired'];
 export const hasEnded = (c: Certificate) => ENDED.includes(c.status);

@@ -1,4 +1,6 @@
-import type { Dossier } from './dossier';
+import type { Dossier } from './dossier-model';
+import { FAULT_CASES, type FaultCase } from './termination';
+export { FAULT_CASES, type FaultCase };
 
 /**
  * The certificate of conformity (guide §5.4): a unique number, the certified product and
@@ -14,7 +16,50 @@ export const CERTIFICATE_STATUSES = [
 ] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
-export interface Certificate extends Partial<import('./certificate-life').CertificateLife> {
+export interface FormalNotice {
+  id: string;
+  nonConformities: string[];
+  issuedAt: string;
+  issuedBy: string;
+  respondBy: string;
+  status: 'open' | 'remedied' | 'lapsed';
+  response?: { message: string; at: string; by: string };
+  closedAt?: string;
+  /** instructors were told that withdrawal is open */
+  lapseNotifiedAt?: string;
+}
+
+export interface CertificateLife {
+  conventionTermAt: string;
+  renewals?: { at: string; previousTermAt: string; nextTermAt: string }[];
+  formalNotices?: FormalNotice[];
+  /** notice to present observations before a termination for fraud (convention art. 16) */
+  observationsNotice?: {
+    facts: string;
+    at: string;
+    by: string;
+    respondBy?: string;
+    observations?: { text: string; at: string; by: string };
+  };
+  /** reminders already mailed (renewal deadline), so that none is sent twice */
+  remindersSent?: string[];
+  ended?: {
+    status: 'withdrawn' | 'terminated' | 'expired';
+    at: string;
+    by: string;
+    ground?: string;
+    faultCase?: FaultCase;
+    reason?: string;
+  };
+  /** exceptional certificate (guide §5.4): expires by itself on this date unless replaced */
+  exceptionalExpiresAt?: string;
+  renewalRequiredBy?: string;
+  renewalReason?: string;
+  substantialChange?: { description: string; declaredAt: string };
+  replacedBy?: string;
+}
+
+export interface Certificate extends Partial<CertificateLife> {
   number: string;
   dossierId: string;
   companyId: string;

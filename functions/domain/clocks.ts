@@ -1,5 +1,5 @@
 import { daysBefore, defaultCalendarPolicy, legalDeadline, type CalendarPolicy } from './calendar';
-import type { DeadlineKind, Dossier, DossierStatus } from './dossier';
+import type { DeadlineKind, Dossier, DossierStatus } from './dossier-model';
 import { isDecisionClockPaused } from './decision-clock';
 export { DECISION_PERIOD } from './decision-clock';
 

@@ -112,7 +112,7 @@ export const uploadWindowClosed = (
         .sort()
         .at(-1);
       // new evidence counts only when granted after a non-compliant verdict, while it stays open
-      return isReopened(others, upload.requirementId!) && lastRejection && upload.createdAt > lastRejection
+      return isReopened(others, upload.requirementId!) && lastRejection && upload.createdAt >= lastRejection
         ? null
         : `the evidence of ${upload.requirementId} was no longer open for deposit when the file arrived`;
     }

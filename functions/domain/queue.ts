@@ -13,9 +13,9 @@ export const queueEntry = (dossier: Dossier): { stage: QueueStage; since: string
   }
   // instruction: FIFO by the complete file's acknowledgement of receipt
   if (dossier.status === 'instruction' && dossier.receipt) return { stage: 'instruction', since: dossier.receipt.at };
-  // the collège's agenda: FIFO by the convention's signature
-  if (dossier.status === 'college_pending' && dossier.convention?.signedAt) {
-    return { stage: 'college', since: dossier.convention.signedAt };
-  }
+  // the collège's agenda: FIFO by the convention's signature (favourable report) or by the
+  // unfavourable report itself (no convention before the collège decides)
+  const readyForCollege = dossier.convention?.signedAt ?? dossier.instructionReport?.at;
+  if (dossier.status === 'college_pending' && readyForCollege) return { stage: 'college', since: readyForCollege };
   return null;
 };

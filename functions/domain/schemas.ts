@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
-import { FAULT_CASES } from './certificate-life';
+import { FAULT_CASES } from './termination';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 

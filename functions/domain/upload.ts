@@ -181,3 +181,20 @@ export const parseUploadKey = (key: string): { dossierId: string; uploadId: stri
 
 export const receivedUploads = (uploads: Upload[], purpose: UploadPurpose) =>
   uploads.filter((u) => u.purpose === purpose && u.status === 'received');
+
+/** An upload as users see it: no storage location. */
+export const uploadView = (u: Upload) => ({
+  id: u.id,
+  purpose: u.purpose,
+  ...(u.requirementId ? { requirementId: u.requirementId } : {}),
+  fileName: u.fileName,
+  contentType: u.contentType,
+  size: u.size,
+  sha256: u.sha256,
+  status: u.status,
+  createdAt: u.createdAt,
+  ...(u.receivedAt ? { receivedAt: u.receivedAt } : {}),
+  ...(u.rejectedReason ? { rejectedAt: u.rejectedAt, rejectedReason: u.rejectedReason } : {}),
+  ...(u.scan ? { scan: u.scan } : {}),
+  ...(u.review ? { review: { verdict: u.review.verdict, comment: u.review.comment, at: u.review.at } } : {}),
+});

@@ -1,24 +1,9 @@
 import type { StoredDossier } from '../domain/ports';
-import type { Upload } from '../domain/upload';
+import { uploadView, type Upload } from '../domain/upload';
+
+export { uploadView };
 import { isStaff, type Caller } from '../domain/caller';
 import type { Dossier } from '../domain/dossier';
-
-/** An upload as users see it: no storage location. */
-export const uploadView = (u: Upload) => ({
-  id: u.id,
-  purpose: u.purpose,
-  ...(u.requirementId ? { requirementId: u.requirementId } : {}),
-  fileName: u.fileName,
-  contentType: u.contentType,
-  size: u.size,
-  sha256: u.sha256,
-  status: u.status,
-  createdAt: u.createdAt,
-  ...(u.receivedAt ? { receivedAt: u.receivedAt } : {}),
-  ...(u.rejectedReason ? { rejectedAt: u.rejectedAt, rejectedReason: u.rejectedReason } : {}),
-  ...(u.scan ? { scan: u.scan } : {}),
-  ...(u.review ? { review: { verdict: u.review.verdict, comment: u.review.comment, at: u.review.at } } : {}),
-});
 
 /** Staff user ids are ANS's internal business: a candidate sees who acted by role, not by account. */
 const withoutStaffIds = (dossier: Dossier): Dossier => {

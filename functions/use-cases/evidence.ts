@@ -1,7 +1,7 @@
 import { legalDeadline } from '../domain/calendar';
 import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
-import { scanBlocksStaff } from '../domain/upload';
+import { scanBlocksStaff, uploadView } from '../domain/upload';
 import { INS_TEST_DAY_PERIOD } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
@@ -10,7 +10,6 @@ import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from 
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Referential } from '../domain/ports';
 import type { Upload } from '../domain/upload';
-import { uploadView } from '../http/dossier-view';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { notifyWorkflow } from './notify-workflow';

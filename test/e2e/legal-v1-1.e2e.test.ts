@@ -70,6 +70,8 @@ describe('1. an unfavourable report: the collège may refuse, or certify with re
     expect(report.json.deadlines.map((c: { kind: string }) => c.kind)).toContain('decision');
 
     const college = await t.college();
+    const agenda = await http.call('GET', '/v1/college/agenda', { token: college });
+    expect(agenda.json.items.map((i: { dossierId: string }) => i.dossierId)).toContain(d.id);
     const certified = await post(`/v1/dossiers/${d.id}/college-decision`, college, { decision: 'certified' });
     expect(certified.status).toBe(422);
     expect(certified.json.legalBasis).toContain('§5.4');

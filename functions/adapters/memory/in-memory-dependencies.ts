@@ -1,0 +1,48 @@
+import type { Dependencies } from '../../container';
+import { defaultCalendarPolicy } from '../../domain/calendar';
+import {
+  InMemoryCertificates,
+  InMemoryCompanies,
+  InMemoryDossiers,
+  InMemoryLongClocks,
+  InMemoryMail,
+  InMemoryOutbox,
+  InMemoryReferentials,
+  InMemoryStorage,
+  InMemoryWorkflow,
+  ManualClock,
+} from './in-memory';
+
+/** Every port in memory, wired as the container wires the real ones, with handles for tests. */
+export const inMemoryDependencies = (now: string, overrides: Partial<Dependencies> = {}) => {
+  const clock = new ManualClock(new Date(now));
+  const outbox = new InMemoryOutbox();
+  const certificates = new InMemoryCertificates();
+  const dossiers = new InMemoryDossiers(outbox, certificates);
+  const companies = new InMemoryCompanies(outbox);
+  const workflow = new InMemoryWorkflow();
+  const storage = new InMemoryStorage();
+  const longClocks = new InMemoryLongClocks();
+  const mail = new InMemoryMail();
+  const deps: Dependencies = {
+    clock,
+    calendar: defaultCalendarPolicy,
+    dossiers,
+    companies,
+    workflowState: workflow,
+    engine: workflow,
+    outbox,
+    mailer: mail,
+    storage,
+    referentials: new InMemoryReferentials(),
+    certificates,
+    longClocks,
+    exceptionalExpiresOn: '2024-12-31',
+    users: mail,
+    members: mail,
+    malwareScanning: false,
+    ansMailbox: 'instruction@ans.test',
+    ...overrides,
+  };
+  return { deps, clock, outbox, certificates, dossiers, companies, workflow, storage, longClocks, mail };
+};

@@ -1,0 +1,124 @@
+import type { DecisionClock } from './decision-clock';
+import type { Decision } from './decision';
+import type { DossierCreateInput, ProfileCode, UseCase } from './schemas';
+
+/**
+ * The shape of a dossier and its statuses: data only, so that the rules that read it (clocks,
+ * queues, views) and the rules that change it (dossier.ts) can both depend on it without a cycle.
+ */
+export const DOSSIER_STATUSES = [
+  'draft',
+  'admissibility_review',
+  'proofs_deposit',
+  'instruction',
+  'convention_pending',
+  'college_pending',
+  'certified',
+  'certified_with_reservations',
+  'refused',
+  'inadmissible',
+  'abandoned',
+  'withdrawn',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export type DeadlineKind =
+  'inactivity_abandonment' | 'info_request' | 'decision' | 'ins_test_day' | 'formal_notice' | 'convention_term';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  dueAt: string;
+  legalBasis: string;
+}
+
+export interface Dossier {
+  id: string;
+  companyId: string;
+  status: DossierStatus;
+  referentialVersion: string;
+  product: { name: string; version: string };
+  useCase: UseCase;
+  profiles: ProfileCode[];
+  plannedCompleteProofDate?: string;
+  publishPlannedDate?: boolean;
+  nie?: string;
+  nil?: string;
+  deployedInTeleconsultationCompany?: boolean;
+  commitment?: boolean;
+  components: NonNullable<DossierCreateInput['components']>;
+  group?: DossierCreateInput['group'];
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  /** last change made by the candidate; the inactivity clock runs from it */
+  lastCandidateActivityAt: string;
+  deadlines: Deadline[];
+  closedAt?: string;
+  closedReason?: string;
+  submittedAt?: string;
+  admissibleAt?: string;
+  infoRequests?: InfoRequest[];
+  /** evidence sections handed in, by section id */
+  sections?: Record<string, { status: 'submitted'; submittedAt: string; submittedBy: string }>;
+  /** accusé de réception of the complete file: its certain date and journal proof */
+  receipt?: { at: string; seq: number; hash: string };
+  /** R.1470-4: silence at this instant is acceptance (absent while the clock stands still) */
+  decisionDueAt?: string;
+  decisionClock?: DecisionClock;
+  /** how instruction ended (guide §5.4): the collège decides on either report */
+  instructionReport?: {
+    outcome: 'favourable' | 'unfavourable';
+    nonConformities?: string[];
+    exceptional?: boolean;
+    at: string;
+    by: string;
+  };
+  /** guide §5.2: the INS test day is organised within 4 weeks of the complete file */
+  insTestDueAt?: string;
+  insTestLate?: boolean;
+  /** closed on the core domains only, with the company's commitment: an exceptional certificate */
+  exceptional?: boolean;
+  /** the certificate this candidature renews (substantial change, new referential) */
+  renewalOf?: string;
+  convention?: {
+    generatedAt: string;
+    key?: string;
+    signedAt?: string;
+    signatoryName?: string;
+    signedBy?: string;
+    productVersion?: string;
+  };
+  certificate?: {
+    number: string;
+    status: string;
+    grantedAt: string;
+    grantedBy: 'college' | 'tacit_acceptance';
+    withReservations: boolean;
+    conventionTermAt?: string;
+    formalNoticeRespondBy?: string;
+  };
+  decision?: Decision;
+  insTestDay?: {
+    proposedDate?: string;
+    proposedAt?: string;
+    outcome?: 'passed' | 'failed' | 'waived';
+    recordedAt?: string;
+    comment?: string;
+  };
+  /** keys of the reminders already mailed, so that none is sent twice */
+  remindersSent?: string[];
+}
+
+/** Demande de pièces complémentaires (R.1470-2): 60 days to answer, or the dossier is abandoned. */
+export interface InfoRequest {
+  id: string;
+  stage: 'admissibility' | 'instruction';
+  missingItems: string[];
+  openedAt: string;
+  openedBy: string;
+  dueAt: string;
+  status: 'open' | 'answered' | 'lapsed';
+  answeredAt?: string;
+  answeredBy?: string;
+  answer?: string;
+}

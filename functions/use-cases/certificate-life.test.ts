@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
+import { ConflictError } from '../domain/errors';
+import {
+  changeCertificateStatus,
+  closeFormalNotice,
+  evaluateCertificate,
+  flagHoldersForRenewal,
+  formalNotice,
+  noticeToPresentObservations,
+  presentObservations,
+  terminateCertificate,
+} from './certificate-life';
+import { loadDossier } from './legal-effects';
+
+const DAY = 86_400_000;
+
+/** A certificate granted by silence, then its life, over in-memory ports. */
+const certified = async (seed: number) => {
+  const w = await admissibleDossier('2026-03-02T09:00:00Z', seed);
+  await completeFile(w.deps, w.candidate, w.id);
+  const due = (await w.deps.dossiers.get(w.id))!.dossier.decisionDueAt!;
+  w.clock.set(new Date(Date.parse(due) + 1000).toISOString());
+  const dossier = (await loadDossier(w.deps, w.id))!.dossier;
+  return { ...w, number: dossier.certificate!.number };
+};
+
+describe('the life of a certificate', () => {
+  it('suspends only on an unremedied notice, and closes the notice it names', async () => {
+    const w = await certified(31);
+    const respondBy = new Date(w.clock.now().getTime() + 30 * DAY).toISOString();
+    const noticed = await formalNotice(w.deps, callers.instructor, w.number, { nonConformities: ['INS'], respondBy });
+    const noticeId = noticed.formalNotices![0]!.id;
+    const closed = await closeFormalNotice(w.deps, callers.instructor, w.number, noticeId);
+    expect(closed.status).toBe('valid');
+    await expect(changeCertificateStatus(w.deps, callers.instructor, w.number, 'suspend')).rejects.toThrow(
+      ConflictError,
+    );
+  });
+
+  it('lapses a notice as a command arrives after its time (legal effects first), then allows withdrawal', async () => {
+    const w = await certified(32);
+    const respondBy = new Date(w.clock.now().getTime() + 10 * DAY).toISOString();
+    await formalNotice(w.deps, callers.instructor, w.number, { nonConformities: ['INS'], respondBy });
+    w.clock.advance(11 * DAY);
+    const withdrawn = await changeCertificateStatus(w.deps, callers.instructor, w.number, 'withdraw', 'non levée');
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(withdrawn.formalNotices![0]!.status).toBe('lapsed');
+  });
+
+  it('terminates for fraud after the observations, not before', async () => {
+    const w = await certified(33);
+    const respondBy = new Date(w.clock.now().getTime() + 15 * DAY).toISOString();
+    await noticeToPresentObservations(w.deps, callers.instructor, w.number, { facts: 'faux', respondBy });
+    const fraud = { ground: 'fraud' as const, reason: 'fraude' };
+    await expect(terminateCertificate(w.deps, callers.instructor, w.number, fraud)).rejects.toThrow(ConflictError);
+    await presentObservations(w.deps, w.candidate, w.number, 'nos observations');
+    expect((await terminateCertificate(w.deps, callers.instructor, w.number, fraud)).status).toBe('terminated');
+  });
+
+  it('ends a certificate not renewed by the date a new referential sets, after its reminders', async () => {
+    const w = await certified(34);
+    const by = new Date(w.clock.now().getTime() + 100 * DAY).toISOString().slice(0, 10);
+    expect(await flagHoldersForRenewal(w.deps, '1.5.0', by)).toBe(1);
+    for (const days of [45, 90, 98]) {
+      w.clock.set(new Date(Date.parse(`${by}T12:00:00Z`) - (100 - days) * DAY).toISOString());
+      await evaluateCertificate(w.deps, w.number);
+    }
+    expect(w.outbox.templates().filter((t) => t === 'certificate_renewal_deadline')).toHaveLength(3);
+    w.clock.set(`${by}T23:00:00Z`);
+    expect((await evaluateCertificate(w.deps, w.number)).status).toBe('expired');
+    expect(w.longClocks.schedules.size).toBe(0);
+  });
+});

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { inMemoryDependencies } from '../../functions/adapters/memory/in-memory-dependencies';
+import type { Caller } from '../../functions/domain/caller';
+import type { Dependencies } from '../../functions/container';
+import { registerCompany } from '../../functions/use-cases/register-company';
+import { createDossier } from '../../functions/use-cases/create-dossier';
+import { requestUpload } from '../../functions/use-cases/request-upload';
+import { receiveUpload } from '../../functions/use-cases/receive-upload';
+import { submitDossier } from '../../functions/use-cases/submit-dossier';
+import { decideAdmissibility } from '../../functions/use-cases/decide-admissibility';
+import { getRequirements, submitSection } from '../../functions/use-cases/evidence';
+import { reviewProof } from '../../functions/use-cases/instruction';
+import { companyBody, siret } from './api-client';
+
+/**
+ * The procedure driven through the use cases over in-memory ports: what the e2e journeys do over
+ * HTTP, in milliseconds, for use-case tests.
+ */
+export const callers = {
+  admin: { sub: 'support', roles: ['admin'] } as Caller,
+  instructor: { sub: 'instructor-1', roles: ['instructor'] } as Caller,
+  security: { sub: 'secu-1', roles: ['security_reviewer'] } as Caller,
+  college: { sub: 'college-1', roles: ['college'] } as Caller,
+  candidate: (companyId: string): Caller => ({ sub: `cand-${companyId}`, roles: ['candidate'], ensId: companyId }),
+};
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
+
+/** Grants an upload, lands the announced bytes in storage, and lets the object-created check settle it. */
+export const depositFile = async (
+  deps: Dependencies,
+  candidate: Caller,
+  dossierId: string,
+  options: { purpose?: 'functional_documentation' | 'mandate' | 'proof'; requirementId?: string; text?: string } = {},
+) => {
+  const bytes = Buffer.from(`%PDF-1.4 ${options.text ?? 'documentation'}`);
+  const grant = await requestUpload(deps, candidate, dossierId, {
+    purpose: options.purpose ?? 'functional_documentation',
+    ...(options.requirementId ? { requirementId: options.requirementId } : {}),
+    fileName: 'document.pdf',
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: sha256(bytes),
+  });
+  const upload = await deps.dossiers.getUpload(dossierId, grant.uploadId);
+  const storage = deps.storage as unknown as { land: (s: string, k: string, o: object) => void };
+  storage.land(upload!.store, upload!.key, {
+    size: bytes.length,
+    sha256: sha256(bytes),
+    contentType: 'application/pdf',
+  });
+  const outcome = await receiveUpload(deps, upload!.store, upload!.key);
+  return { uploadId: grant.uploadId, outcome };
+};
+
+/** A registered company with a submitted, admissible candidature (evidence deposit open). */
+export const admissibleDossier = async (now = '2026-03-02T09:00:00Z', seed = 1) => {
+  const world = inMemoryDependencies(now);
+  const { deps } = world;
+  const company = await registerCompany(deps, callers.admin, companyBody(siret(seed), `m${seed}`) as never);
+  const companyId = (company as { id: string }).id;
+  const candidate = callers.candidate(companyId);
+  await deps.members.bind(candidate.sub, companyId);
+  const stored = await createDossier(deps, candidate, {
+    product: { name: `Produit ${seed}`, version: '1.0' },
+    useCase: 'teleconsultation_company',
+    profiles: ['general', 'identity_referential', 'hds_third_party'],
+    deployedInTeleconsultationCompany: true,
+    plannedCompleteProofDate: '2027-06-30',
+    publishPlannedDate: false,
+    nie: 'NIE-1',
+    nil: 'NIL-1',
+  });
+  const id = stored.dossier.id;
+  await depositFile(deps, candidate, id);
+  await submitDossier(deps, candidate, id);
+  await decideAdmissibility(deps, callers.instructor, id, { decision: 'admissible' });
+  return { ...world, id, companyId, candidate };
+};
+
+/** Every applicable requirement gets a received proof and every section is handed in: instruction. */
+export const completeFile = async (deps: Dependencies, candidate: Caller, id: string) => {
+  const requirements = await getRequirements(deps, candidate, id);
+  const proofs: Record<string, string> = {};
+  for (const section of requirements.sections)
+    for (const requirement of section.requirements)
+      proofs[requirement.id] = (
+        await depositFile(deps, candidate, id, {
+          purpose: 'proof',
+          requirementId: requirement.id,
+          text: requirement.id,
+        })
+      ).uploadId;
+  for (const section of requirements.sections) await submitSection(deps, candidate, id, section.id);
+  return { proofs, sections: requirements.sections };
+};
+
+/** Every proof judged compliant (sensitive ones by a security reviewer). */
+export const reviewAll = async (
+  deps: Dependencies,
+  id: string,
+  proofs: Record<string, string>,
+  sensitive: string[],
+) => {
+  for (const [requirementId, uploadId] of Object.entries(proofs))
+    await reviewProof(deps, sensitive.includes(requirementId) ? callers.security : callers.instructor, id, uploadId, {
+      verdict: 'compliant',
+    });
+};

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The shape of the code (issue 14), checked on every `npm test`: no import cycle among the
+ * modules of functions/, infra/ and workflows/ (type-only imports count: a cycle of types is
+ * still a knot), and layers that only point down — nothing below functions/http imports from it.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIRS = ['functions', 'infra', 'workflows'];
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'cdk.out' ? [] : sources(full);
+    return full.endsWith('.ts') && !full.endsWith('.test.ts') && !full.endsWith('.d.ts') ? [full] : [];
+  });
+
+const files = DIRS.flatMap((d) => sources(path.join(ROOT, d)));
+const known = new Set(files);
+
+const resolveImport = (from: string, spec: string) => {
+  if (!spec.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), spec);
+  return [`${base}.ts`, path.join(base, 'index.ts'), base].find((f) => known.has(f));
+};
+
+const graph = new Map<string, string[]>(
+  files.map((file) => {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const targets: string[] = [];
+    const visit = (node: ts.Node) => {
+      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier)
+        targets.push((node.moduleSpecifier as ts.StringLiteral).text);
+      if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
+        targets.push(node.argument.literal.text);
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      )
+        targets.push(node.arguments[0].text);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return [file, targets.map((t) => resolveImport(file, t)).filter((t): t is string => t !== undefined)];
+  }),
+);
+
+/** Strongly connected components with more than one module (Tarjan). */
+const cycles = () => {
+  let index = 0;
+  const indices = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const strong = (v: string) => {
+    indices.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!indices.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indices.get(w)!));
+    }
+    if (low.get(v) === indices.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(path.relative(ROOT, w));
+      } while (w !== v);
+      if (component.length > 1) found.push(component.sort());
+    }
+  };
+  for (const file of files) if (!indices.has(file)) strong(file);
+  return found;
+};
+
+describe('architecture', () => {
+  it('reads every module', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it('has no import cycle in functions/, infra/ or workflows/', () => {
+    expect(cycles()).toEqual([]);
+  });
+
+  it('has no upward import: nothing below functions/http imports from it', () => {
+    const http = path.join(ROOT, 'functions/http') + path.sep;
+    const below = files.filter((f) => f.startsWith(path.join(ROOT, 'functions') + path.sep) && !f.startsWith(http));
+    const upward = below.flatMap((f) =>
+      (graph.get(f) ?? [])
+        .filter((t) => t.startsWith(http))
+        .map((t) => `${path.relative(ROOT, f)} → ${path.relative(ROOT, t)}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it('keeps the domain free of adapters, use cases and AWS', () => {
+    const domain = files.filter((f) => f.includes(`${path.sep}functions${path.sep}domain${path.sep}`));
+    const outward = domain.flatMap((f) =>
+      (graph.get(f) ?? [])
+        .filter((t) => !t.includes(`${path.sep}functions${path.sep}domain${path.sep}`))
+        .map((t) => `${path.relative(ROOT, f)} → ${path.relative(ROOT, t)}`),
+    );
+    expect(outward).toEqual([]);
+    for (const f of domain) expect(readFileSync(f, 'utf8'), f).not.toMatch(/from '@aws-sdk\//);
+  });
+});
