@@ -1,3 +1,4 @@
+import { PROFILE_SETS } from '../../test/support/journeys';
 import { describe, expect, it } from 'vitest';
 import { applicableSections } from './catalogue';
 import { catalogueFromRows } from './catalogue-import';
@@ -84,14 +85,7 @@ describe('shipped catalogue 1.4.2', () => {
 
   it('makes different requirements applicable to different profile sets', () => {
     const company = applicableSections(CATALOGUE_1_4_2, ['general', 'identity_referential', 'hds_third_party']);
-    const practice = applicableSections(CATALOGUE_1_4_2, [
-      'general',
-      'identity_referential',
-      'e_prescription',
-      'identity_referential_insi_card',
-      'hds_self_hosted',
-      'ciba',
-    ]);
+    const practice = applicableSections(CATALOGUE_1_4_2, [...PROFILE_SETS.practice.profiles]);
     const ids = (sections: typeof company) => sections.flatMap((s) => s.requirements.map((r) => r.id));
     expect(ids(company)).not.toContain('EPR-01');
     expect(ids(practice)).toEqual(expect.arrayContaining(['EPR-01', 'INS-05', 'PSC-02', 'HDS-02']));

@@ -45,20 +45,11 @@ describe('information request (R.1470-2)', () => {
   // 20 Feb 2025 + 60 days = Mon 21 Apr 2025, Easter Monday → Tue 22 Apr, 23:59:59.999 Paris (CEST)
   const openedAt = at('2025-02-20T10:00:00Z');
   const dueAt = infoRequestDeadline(openedAt);
+  const request = { id: 'r', stage: 'admissibility', missingItems: ['x'], openedBy: 'i', status: 'open' } as const;
   const withRequest: Dossier = {
     ...underInstruction('2025-01-10T10:00:00Z'),
     status: 'admissibility_review',
-    infoRequests: [
-      {
-        id: 'r',
-        stage: 'admissibility',
-        missingItems: ['x'],
-        openedAt: openedAt.toISOString(),
-        openedBy: 'i',
-        dueAt: dueAt.toISOString(),
-        status: 'open',
-      },
-    ],
+    infoRequests: [{ ...request, missingItems: ['x'], openedAt: openedAt.toISOString(), dueAt: dueAt.toISOString() }],
   };
 
   it('is due on the working day after Easter Monday', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inMemoryDependencies } from '../adapters/memory/in-memory-dependencies';
 import { callers, depositFile } from '../../test/support/use-case-journey';
-import { companyBody, siret } from '../../test/support/api-client';
+import { candidatureBody, companyBody, siret } from '../../test/support/api-client';
 import { ConflictError } from '../domain/errors';
 import { createDossier } from './create-dossier';
 import { decideAdmissibility } from './decide-admissibility';
@@ -12,16 +12,7 @@ const submitted = async (seed: number) => {
   const w = inMemoryDependencies('2026-03-02T09:00:00Z');
   const { id: companyId } = await registerCompany(w.deps, callers.admin, companyBody(siret(seed), `a${seed}`) as never);
   const candidate = callers.candidate(companyId);
-  const stored = await createDossier(w.deps, candidate, {
-    product: { name: 'P', version: '1' },
-    useCase: 'teleconsultation_company',
-    profiles: ['general', 'identity_referential', 'hds_third_party'],
-    deployedInTeleconsultationCompany: true,
-    plannedCompleteProofDate: '2027-01-01',
-    publishPlannedDate: false,
-    nie: 'N',
-    nil: 'L',
-  });
+  const stored = await createDossier(w.deps, candidate, candidatureBody('P'));
   const doc = await depositFile(w.deps, candidate, stored.dossier.id);
   await submitDossier(w.deps, candidate, stored.dossier.id);
   return { ...w, id: stored.dossier.id, candidate, doc };

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteSpec } from '../../functions/http/routes';
 import type { Role } from '../../functions/domain/schemas';
 import { api } from '../support/api-client';
 import { admissibleDossier, readyForCollege, tokens } from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { useLocalStack } from '../support/local-stack';
 
 /**
  * The authorisation matrix, generated from the route table (issue 11): every route × every kind
@@ -12,7 +12,6 @@ import { startTestStack, type TestStack } from '../support/local-stack';
  * company on anything of the company's; otherwise never 401/403. A refused request changes
  * neither the dossier's version nor its journal head.
  */
-let stack: TestStack;
 let http: ReturnType<typeof api>;
 let ids: { id: string; number: string; uploadId: string; companyId: string; otherCompanyId: string };
 
@@ -27,9 +26,8 @@ type Caller = {
 };
 let callers: Caller[];
 
+useLocalStack((ctx) => ({ http } = ctx));
 beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
   const t = tokens(http);
   const d = await readyForCollege(http, 900);
   const decided = await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
@@ -72,7 +70,6 @@ beforeAll(async () => {
     },
   ];
 }, 180_000);
-afterAll(async () => stack?.dispose(), 60_000);
 
 const pathOf = (route: RouteSpec) =>
   route.path

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, companyBody, siret } from '../support/api-client';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { useLocalStack } from '../support/local-stack';
 import { pdf, settled, upload } from '../support/uploads';
 
-let stack: TestStack;
 let http: ReturnType<typeof api>;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
-}, 120_000);
-afterAll(async () => stack?.dispose(), 60_000);
+useLocalStack((ctx) => ({ http } = ctx));
 
 const tokens = {
   admin: () => http.token({ role: 'admin', sub: 'support' }),

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/api-client';
-import {
-  admissibleDossier,
-  completeFile,
-  passInsTestDay,
-  readyForCollege,
-  reviewAll,
-  tokens,
-} from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import * as journey from '../support/journeys';
+import { useLocalStack } from '../support/local-stack';
 
-let stack: TestStack;
 let http: ReturnType<typeof api>;
-let t: ReturnType<typeof tokens>;
+let t: ReturnType<typeof journey.tokens>;
 
-beforeAll(async () => {
-  // the seed's fixed date (31 Dec 2024) is past: this stack runs with a later one
-  process.env.EXCEPTIONAL_CERTIFICATE_EXPIRES_ON = '2027-12-31';
-  stack = await startTestStack();
-  http = api(stack.url);
-  t = tokens(http);
-}, 120_000);
-afterAll(async () => {
-  delete process.env.EXCEPTIONAL_CERTIFICATE_EXPIRES_ON;
-  await stack?.dispose();
-}, 60_000);
+// the seed's fixed date (31 Dec 2024) is past: this stack runs with a later one
+useLocalStack((ctx) => ({ http, t } = ctx), { env: { EXCEPTIONAL_CERTIFICATE_EXPIRES_ON: '2027-12-31' } });
 
 const certify = async (seed: number) => {
-  const d = await readyForCollege(http, seed);
+  const d = await journey.readyForCollege(http, seed);
   const decided = await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
     token: await t.college(),
     body: { decision: 'certified' },
@@ -172,10 +155,10 @@ describe('formal notice, suspension, withdrawal, termination', () => {
 
 describe('long clocks under the virtual clock', () => {
   it('lets an exceptional certificate expire on its date unless replaced', async () => {
-    const { id, candidate, companyId } = await admissibleDossier(http, 750, 'company', { commitment: true });
-    const { last } = await completeFile(http, id, candidate);
-    await reviewAll(http, id, ['TLC-01', 'PEN-01', 'PEN-02', 'DMP-01', 'MSS-01', 'HDS-01', 'TLC-02']);
-    await passInsTestDay(http, id, candidate, last.json.insTestDueAt.slice(0, 10));
+    const { id, candidate, companyId } = await journey.admissibleDossier(http, 750, 'company', { commitment: true });
+    const { last } = await journey.completeFile(http, id, candidate);
+    await journey.reviewAll(http, id, ['TLC-01', 'PEN-01', 'PEN-02', 'DMP-01', 'MSS-01', 'HDS-01', 'TLC-02']);
+    await journey.passInsTestDay(http, id, candidate, last.json.insTestDueAt.slice(0, 10));
     const instructor = await t.instructor();
     expect((await http.call('POST', `/v1/dossiers/${id}/instruction/complete`, { token: instructor })).status).toBe(
       409,
@@ -265,14 +248,14 @@ describe('renewals and expiry', () => {
       product: { name: 'Produit 730', version: '2.0' },
       nie: 'NIE-1',
     });
-    const stranger = await admissibleDossier(http, 731, 'company');
+    const stranger = await journey.admissibleDossier(http, 731, 'company');
     expect(
       (await http.call('POST', `/v1/certificates/${number}/renewal-candidature`, { token: stranger.candidate })).status,
     ).toBe(404);
   }, 120_000);
 
   it('never reopens a refused dossier: a new candidature is required', async () => {
-    const d = await readyForCollege(http, 740);
+    const d = await journey.readyForCollege(http, 740);
     await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
       token: await t.college(),
       body: { decision: 'refused', reasons: ['Insuffisant'] },

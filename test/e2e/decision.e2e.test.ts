@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/api-client';
 import {
   admissibleDossier,
@@ -8,19 +8,13 @@ import {
   reviewAll,
   tokens,
 } from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, settled, upload } from '../support/uploads';
 
 let stack: TestStack;
 let http: ReturnType<typeof api>;
 let t: ReturnType<typeof tokens>;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
-  t = tokens(http);
-}, 120_000);
-afterAll(async () => stack?.dispose(), 60_000);
+useLocalStack((ctx) => ({ stack, http, t } = ctx));
 
 const get = async (id: string) => (await http.call('GET', `/v1/dossiers/${id}`, { token: await t.instructor() })).json;
 

@@ -1,20 +1,13 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/api-client';
 import { admissibleDossier, completeFile, tokens } from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { useLocalStack } from '../support/local-stack';
 import { pdf, settled, upload } from '../support/uploads';
 
-let stack: TestStack;
 let http: ReturnType<typeof api>;
 let t: ReturnType<typeof tokens>;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
-  t = tokens(http);
-}, 120_000);
-afterAll(async () => stack?.dispose(), 60_000);
+useLocalStack((ctx) => ({ http, t } = ctx));
 
 const requirementIds = (json: { sections: { requirements: { id: string }[] }[] }) =>
   json.sections.flatMap((s) => s.requirements.map((r) => r.id));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteSpec } from '../../functions/http/routes';
 import { requestBodies } from '../../functions/http/openapi';
 import { api } from '../support/api-client';
 import { readyForCollege, tokens } from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { useLocalStack } from '../support/local-stack';
 
 /**
  * Property-based fuzzing of every route's body, path and query parameters (issue 11), over HTTP
@@ -15,16 +15,12 @@ import { startTestStack, type TestStack } from '../support/local-stack';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 
-let stack: TestStack;
 let http: ReturnType<typeof api>;
 let target: { id: string; companyId: string };
-
+useLocalStack((ctx) => ({ http } = ctx));
 beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
   target = await readyForCollege(http, 950);
 }, 180_000);
-afterAll(async () => stack?.dispose(), 60_000);
 
 const nasty = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 64 }), // any code unit, lone surrogates included

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../support/api-client';
-import {
-  admissibleDossier,
-  completeFile,
-  passInsTestDay,
-  readyForCollege,
-  reviewAll,
-  tokens,
-} from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { describe, expect, it } from 'vitest';
+import { api, candidatureBody } from '../support/api-client';
+import * as journey from '../support/journeys';
+import { useLocalStack } from '../support/local-stack';
 import { settled, upload } from '../support/uploads';
 
 /**
@@ -16,16 +9,9 @@ import { settled, upload } from '../support/uploads';
  * issue, over HTTP against the local stack. `timers: "hold"` moves the virtual clock without
  * firing any timer — a late wake-up, as in AWS — to prove that legal effects come first.
  */
-let stack: TestStack;
 let http: ReturnType<typeof api>;
-let t: ReturnType<typeof tokens>;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
-  t = tokens(http);
-}, 120_000);
-afterAll(async () => stack?.dispose(), 60_000);
+let t: ReturnType<typeof journey.tokens>;
+useLocalStack((ctx) => ({ http, t } = ctx));
 
 const DAY = 86_400_000;
 const get = async (id: string) => (await http.call('GET', `/v1/dossiers/${id}`, { token: await t.instructor() })).json;
@@ -44,16 +30,16 @@ const lateTimerAfter = async (instant: string, extraSeconds = 30) => {
 
 /** A dossier in instruction, every proof compliant, its INS test day passed. */
 const instructed = async (seed: number) => {
-  const d = await admissibleDossier(http, seed, 'company');
-  const { last } = await completeFile(http, d.id, d.candidate);
-  await reviewAll(http, d.id);
+  const d = await journey.admissibleDossier(http, seed, 'company');
+  const { last } = await journey.completeFile(http, d.id, d.candidate);
+  await journey.reviewAll(http, d.id);
   return { ...d, receipt: last.json };
 };
 
 describe('1. an unfavourable report: the collège may refuse, or certify with reservations', () => {
   it('goes to the collège without a convention; certified is refused; refusal states reasons and appeal', async () => {
-    const d = await admissibleDossier(http, 800, 'company');
-    await completeFile(http, d.id, d.candidate);
+    const d = await journey.admissibleDossier(http, 800, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
     const instructor = await t.instructor();
     const before = await get(d.id);
     const bare = await post(`/v1/dossiers/${d.id}/instruction/complete`, instructor, { outcome: 'unfavourable' });
@@ -92,8 +78,8 @@ describe('1. an unfavourable report: the collège may refuse, or certify with re
   }, 120_000);
 
   it('certifies with reservations: the convention first, the certificate on signature', async () => {
-    const d = await admissibleDossier(http, 801, 'company');
-    await completeFile(http, d.id, d.candidate);
+    const d = await journey.admissibleDossier(http, 801, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
     await post(`/v1/dossiers/${d.id}/instruction/complete`, await t.instructor(), {
       outcome: 'unfavourable',
       nonConformities: ['MSS-01 manquant'],
@@ -164,7 +150,7 @@ describe('2. the decision clock stands still during a request and resumes with t
 describe('3. silence never certifies while the convention waits for the company', () => {
   it('keeps the decision clock still in convention_pending, then resumes it on signature', async () => {
     const d = await instructed(820);
-    await passInsTestDay(http, d.id, d.candidate, (d.receipt.insTestDueAt as string).slice(0, 10));
+    await journey.passInsTestDay(http, d.id, d.candidate, (d.receipt.insTestDueAt as string).slice(0, 10));
     const dueBefore = new Date(d.receipt.decisionDueAt as string).getTime();
     const done = await post(`/v1/dossiers/${d.id}/instruction/complete`, await t.instructor());
     expect(done.json.status).toBe('convention_pending');
@@ -216,7 +202,7 @@ describe('4. legal effects first: a late timer changes nothing', () => {
   }, 120_000);
 
   it('refuses a collège decision and an information request after the decision deadline', async () => {
-    const d = await readyForCollege(http, 831);
+    const d = await journey.readyForCollege(http, 831);
     const ready = await get(d.id);
     await lateTimerAfter(ready.decisionDueAt as string);
     const request = await post(`/v1/dossiers/${d.id}/info-requests`, await t.instructor(), { missingItems: ['x'] });
@@ -235,18 +221,9 @@ describe('4. legal effects first: a late timer changes nothing', () => {
 
 describe('5. inadmissibility', () => {
   it('closes the candidature with reasons and means of appeal', async () => {
-    const { candidate, companyId } = await admissibleDossier(http, 840, 'company');
+    const { candidate, companyId } = await journey.admissibleDossier(http, 840, 'company');
     // a second product of the same company, filed complete and submitted
-    const created = await post('/v1/dossiers', candidate, {
-      product: { name: 'Autre produit', version: '1' },
-      useCase: 'teleconsultation_company',
-      profiles: ['general', 'identity_referential', 'hds_third_party'],
-      deployedInTeleconsultationCompany: true,
-      plannedCompleteProofDate: '2027-06-30',
-      publishPlannedDate: false,
-      nie: 'NIE-1',
-      nil: 'NIL-1',
-    });
+    const created = await post('/v1/dossiers', candidate, candidatureBody('Autre produit'));
     const id = created.json.id as string;
     const doc = await upload(http, candidate, id, {});
     expect((await settled(http, candidate, id, doc.grant.json.uploadId)).status).toBe('received');
@@ -273,11 +250,11 @@ describe('5. inadmissibility', () => {
 
 describe('6. a decision carries its appeal and its receipt is dated', () => {
   it('journals the acknowledgement once, quoting its journal event', async () => {
-    const d = await readyForCollege(http, 850);
+    const d = await journey.readyForCollege(http, 850);
     const early = await post(`/v1/dossiers/${d.id}/decision/acknowledge`, d.candidate);
     expect(early.status).toBe(409);
     await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
-    const stranger = await admissibleDossier(http, 851, 'company');
+    const stranger = await journey.admissibleDossier(http, 851, 'company');
     expect((await post(`/v1/dossiers/${d.id}/decision/acknowledge`, stranger.candidate)).status).toBe(404);
     expect((await post(`/v1/dossiers/${d.id}/decision/acknowledge`, await t.instructor())).status).toBe(403);
     const ack = await post(`/v1/dossiers/${d.id}/decision/acknowledge`, d.candidate);
@@ -319,7 +296,7 @@ describe('7. the INS test day may be waived, with a reason', () => {
 
 describe('8. sanctions follow their procedure', () => {
   const certify = async (seed: number) => {
-    const d = await readyForCollege(http, seed);
+    const d = await journey.readyForCollege(http, seed);
     const decided = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
     return { ...d, number: decided.json.certificate.number as string };
   };
@@ -373,7 +350,7 @@ describe('8. sanctions follow their procedure', () => {
 
 describe('9. renewal obligations apply, and the term runs from the signature', () => {
   it('ends a certificate not renewed by the date, after reminders; its term counts from the signature', async () => {
-    const d = await readyForCollege(http, 880);
+    const d = await journey.readyForCollege(http, 880);
     const signedAt = (await get(d.id)).convention.signedAt as string;
     await advance('P3D');
     const decided = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });

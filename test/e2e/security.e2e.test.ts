@@ -1,25 +1,19 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { verifyAllJournals } from '../../infra/ops/journal-verify';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
 import { admissibleDossier, completeFile, tokens } from '../support/journeys';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, settled, sha256, upload } from '../support/uploads';
 
 /** Issue 11 over HTTP: company binding, RFC 9110 If-Match, signed cursors, names, the journal. */
 let stack: TestStack;
 let http: ReturnType<typeof api>;
 let t: ReturnType<typeof tokens>;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
-  t = tokens(http);
-}, 120_000);
-afterAll(async () => stack?.dispose(), 60_000);
+useLocalStack((ctx) => ({ stack, http, t } = ctx));
 
 const newCompany = async (seed: number) => {
   const company = await http.call('POST', '/v1/companies', {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLocalStack, type TestStack } from '../support/local-stack';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
 
 let stack: TestStack;
 let http: ReturnType<typeof api>;
 let admin: string;
-
+useLocalStack((ctx) => ({ stack, http } = ctx));
 beforeAll(async () => {
-  stack = await startTestStack();
-  http = api(stack.url);
   admin = await http.token({ role: 'admin', sub: 'support-1' });
-}, 120_000);
-afterAll(async () => stack?.dispose(), 60_000);
+});
 
 const registerCompany = async (seed: number) => {
   admin = await http.token({ role: 'admin', sub: 'support-1' }); // the virtual clock may have outrun the last one

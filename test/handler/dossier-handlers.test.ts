@@ -8,6 +8,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
+import { bodyText } from '../support/api-client';
 import type { Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDependencies } from '../../functions/container';
@@ -33,12 +34,7 @@ const event = (options: {
   ({
     rawPath: '/v1/test',
     headers: { 'content-type': 'application/json', ...options.headers },
-    body:
-      options.body === undefined
-        ? undefined
-        : typeof options.body === 'string'
-          ? options.body
-          : JSON.stringify(options.body),
+    body: bodyText(options.body),
     isBase64Encoded: false,
     pathParameters: options.id ? { id: options.id } : undefined,
     requestContext: {

@@ -1,3 +1,7 @@
+/** A request body as sent: strings as they are (to send malformed JSON), anything else as JSON. */
+export const bodyText = (body: unknown): string | undefined =>
+  body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+
 /** A small HTTP client for the e2e tests: real requests against the started stack. */
 export const api = (base: string) => {
   const call = async (
@@ -12,12 +16,7 @@ export const api = (base: string) => {
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...options.headers,
       },
-      body:
-        options.body === undefined
-          ? undefined
-          : typeof options.body === 'string'
-            ? options.body
-            : JSON.stringify(options.body),
+      body: bodyText(options.body),
     });
     const text = await response.text();
     let json: any;
@@ -45,6 +44,20 @@ export const companyBody = (siret: string, tag = 'acme') => ({
   siret,
   legalRepresentative: person(`rep-${tag}`),
   contact: person(`contact-${tag}`),
+});
+
+/** A candidature complete enough to be submitted (teleconsultation company profile set). */
+export const candidatureBody = (name: string) => ({
+  product: { name, version: '1.0' },
+  useCase: 'teleconsultation_company' as const,
+  profiles: ['general', 'identity_referential', 'hds_third_party'] as (
+    'general' | 'identity_referential' | 'hds_third_party'
+  )[],
+  deployedInTeleconsultationCompany: true,
+  plannedCompleteProofDate: '2027-06-30',
+  publishPlannedDate: false,
+  nie: 'NIE-1',
+  nil: 'NIL-1',
 });
 
 export const draftBody = (name = 'TéléDoc') => ({

@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
+import { api } from './api-client';
+import { tokens } from './journeys';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -45,4 +48,31 @@ export const startTestStack = async (dataDir?: string): Promise<TestStack> => {
       await rm(dir, { recursive: true, force: true });
     },
   };
+};
+
+export interface LocalStackContext {
+  stack: TestStack;
+  http: ReturnType<typeof api>;
+  t: ReturnType<typeof tokens>;
+}
+
+/**
+ * The shared set-up of an e2e file: a real local stack for the file's tests, started before them
+ * and disposed after, with an HTTP client and token helpers. `env` is set while the stack runs.
+ */
+export const useLocalStack = (
+  ready: (ctx: LocalStackContext) => void,
+  options: { env?: Record<string, string> } = {},
+) => {
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    for (const [name, value] of Object.entries(options.env ?? {})) process.env[name] = value;
+    stack = await startTestStack();
+    const http = api(stack.url);
+    ready({ stack, http, t: tokens(http) });
+  }, 120_000);
+  afterAll(async () => {
+    for (const name of Object.keys(options.env ?? {})) delete process.env[name];
+    await stack?.dispose();
+  }, 60_000);
 };

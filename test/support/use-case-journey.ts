@@ -10,7 +10,7 @@ import { submitDossier } from '../../functions/use-cases/submit-dossier';
 import { decideAdmissibility } from '../../functions/use-cases/decide-admissibility';
 import { getRequirements, submitSection } from '../../functions/use-cases/evidence';
 import { reviewProof } from '../../functions/use-cases/instruction';
-import { companyBody, siret } from './api-client';
+import { candidatureBody, companyBody, siret } from './api-client';
 
 /**
  * The procedure driven through the use cases over in-memory ports: what the e2e journeys do over
@@ -61,16 +61,7 @@ export const admissibleDossier = async (now = '2026-03-02T09:00:00Z', seed = 1) 
   const companyId = (company as { id: string }).id;
   const candidate = callers.candidate(companyId);
   await deps.members.bind(candidate.sub, companyId);
-  const stored = await createDossier(deps, candidate, {
-    product: { name: `Produit ${seed}`, version: '1.0' },
-    useCase: 'teleconsultation_company',
-    profiles: ['general', 'identity_referential', 'hds_third_party'],
-    deployedInTeleconsultationCompany: true,
-    plannedCompleteProofDate: '2027-06-30',
-    publishPlannedDate: false,
-    nie: 'NIE-1',
-    nil: 'NIL-1',
-  });
+  const stored = await createDossier(deps, candidate, candidatureBody(`Produit ${seed}`));
   const id = stored.dossier.id;
   await depositFile(deps, candidate, id);
   await submitDossier(deps, candidate, id);

@@ -80,29 +80,19 @@ export class DynamoDossierRepository implements DossierRepository {
   }
 
   async create(change: DossierChange): Promise<StoredDossier> {
-    try {
-      await this.write(change, 1, { ConditionExpression: 'attribute_not_exists(pk)' });
-    } catch (error) {
-      if (isConditionFailure(error)) throw this.conflictFor(error, change, 'this dossier already exists');
-      throw error;
-    }
+    const failed = await this.write(change, 1, { ConditionExpression: 'attribute_not_exists(pk)' });
+    if (failed) throw this.conflictFor(failed, 'this dossier already exists');
     return { dossier: change.dossier, version: 1, journalHead: change.head };
   }
 
   async update(expectedVersion: number, change: DossierChange): Promise<StoredDossier> {
-    try {
-      await this.write(change, expectedVersion + 1, {
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      });
-    } catch (error) {
-      if (isConditionFailure(error)) {
-        const reasons = failedConditions(error);
-        if (reasons && !reasons[0]) throw this.conflictFor(error, change, 'the change conflicts with another record');
-        throw new PreconditionFailedError('the dossier was modified since you read it');
-      }
-      throw error;
-    }
+    const failed = await this.write(change, expectedVersion + 1, {
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    });
+    if (failed?.includes('dossier') || (failed && failed.length === 0))
+      throw new PreconditionFailedError('the dossier was modified since you read it');
+    if (failed) throw this.conflictFor(failed, 'the change conflicts with another record');
     return { dossier: change.dossier, version: expectedVersion + 1, journalHead: change.head };
   }
 
@@ -180,25 +170,19 @@ export class DynamoDossierRepository implements DossierRepository {
     };
   }
 
-  private conflictFor(error: unknown, change: DossierChange, fallback: string) {
-    const reasons = failedConditions(error) ?? [];
-    const productIndex =
-      1 +
-      change.events.length +
-      (change.outbox?.length ?? 0) +
-      (change.uploads?.length ?? 0) +
-      (change.messages?.length ?? 0);
-    if (change.productKey?.acquire && reasons[productIndex]) {
+  /** The conflict a failed transaction means, from the kinds of the items whose condition failed. */
+  private conflictFor(failed: TransactionItemKind[], fallback: string) {
+    if (failed.includes('product-key'))
       return new ConflictError('your company already has an open candidature for this product');
-    }
     return new ConflictError(fallback);
   }
 
+  /** Writes the change in one transaction; null, or the kinds of the items whose condition failed. */
   private async write(
     change: DossierChange,
     version: number,
     condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
-  ) {
+  ): Promise<TransactionItemKind[] | null> {
     const { dossier } = change;
     const queue = queueEntry(dossier);
     const item = {
@@ -212,54 +196,76 @@ export class DynamoDossierRepository implements DossierRepository {
       journalHead: change.head,
     };
     const { acquire, release } = change.productKey ?? {};
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.table, Item: item, ...condition } },
-          ...change.events.map((event) => ({
-            Put: {
-              TableName: this.table,
-              Item: { ...keys.dossierEvent(dossier.id, event.seq), type: 'event', event },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          })),
-          ...(change.outbox ?? []).map((m) => outboxPut(this.table, m)),
-          ...(change.uploads ?? []).map((upload) => ({
-            Put: { TableName: this.table, Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload } },
-          })),
-          ...(change.messages ?? []).map((message) => ({
-            Put: {
-              TableName: this.table,
-              Item: { ...keys.message(dossier.id, message.at, message.id), type: 'message', message },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          })),
-          ...(change.certificates ?? []).map((c) => certificatePut(this.table, c)),
-          ...(acquire && acquire !== release
-            ? [
-                {
-                  Put: {
-                    TableName: this.table,
-                    Item: { ...keys.productKey(acquire), type: 'product-key', dossierId: dossier.id },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ]
-            : []),
-          ...(release && acquire !== release
-            ? [
-                {
-                  Delete: {
-                    TableName: this.table,
-                    Key: keys.productKey(release),
-                    ConditionExpression: 'dossierId = :self',
-                    ExpressionAttributeValues: { ':self': dossier.id },
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
+    // every item is named, so that a failed condition says which record conflicted
+    const named: { kind: TransactionItemKind; item: object }[] = [];
+    const add = (kind: TransactionItemKind, items: object[]) => named.push(...items.map((i) => ({ kind, item: i })));
+    add('dossier', [{ Put: { TableName: this.table, Item: item, ...condition } }]);
+    add(
+      'event',
+      change.events.map((event) => ({
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.dossierEvent(dossier.id, event.seq), type: 'event', event },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
     );
+    add(
+      'outbox',
+      (change.outbox ?? []).map((m) => outboxPut(this.table, m)),
+    );
+    add(
+      'upload',
+      (change.uploads ?? []).map((upload) => ({
+        Put: { TableName: this.table, Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload } },
+      })),
+    );
+    add(
+      'message',
+      (change.messages ?? []).map((message) => ({
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.message(dossier.id, message.at, message.id), type: 'message', message },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+    );
+    add(
+      'certificate',
+      (change.certificates ?? []).map((c) => certificatePut(this.table, c)),
+    );
+    if (acquire && acquire !== release)
+      add('product-key', [
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...keys.productKey(acquire), type: 'product-key', dossierId: dossier.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+    if (release && acquire !== release)
+      add('product-key-release', [
+        {
+          Delete: {
+            TableName: this.table,
+            Key: keys.productKey(release),
+            ConditionExpression: 'dossierId = :self',
+            ExpressionAttributeValues: { ':self': dossier.id },
+          },
+        },
+      ]);
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: named.map((n) => n.item) as never }));
+      return null;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // the kinds of the items whose condition failed (empty when the cause is not itemised)
+      return (failedConditions(error) ?? []).flatMap((failed, i) => (failed ? [named[i]!.kind] : []));
+    }
   }
 }
+
+/** What each item of a dossier's transaction is: adding a kind touches this list and `write` only. */
+type TransactionItemKind =
+  'dossier' | 'event' | 'outbox' | 'upload' | 'message' | 'certificate' | 'product-key' | 'product-key-release';

@@ -5,6 +5,14 @@ import { BadRequestError } from '../../domain/errors';
 import { readRows } from './read-rows';
 import { assertSafeZip } from './zip-guard';
 
+const header = (size: number, fields: [number, 2 | 4, number][]) => {
+  const buffer = Buffer.alloc(size);
+  for (const [at, bytes, value] of fields)
+    if (bytes === 2) buffer.writeUInt16LE(value, at);
+    else buffer.writeUInt32LE(value, at);
+  return buffer;
+};
+
 /** A minimal zip (deflate) of the given entries, with sizes as declared (they may lie). */
 const zipOf = (entries: { name: string; data: Buffer; declaredSize?: number }[]) => {
   const locals: Buffer[] = [];
@@ -13,19 +21,23 @@ const zipOf = (entries: { name: string; data: Buffer; declaredSize?: number }[])
   for (const e of entries) {
     const compressed = deflateRawSync(e.data);
     const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const declared = e.declaredSize ?? e.data.length;
+    // [offset, bytes, value] of each header field (APPNOTE 4.3.7 and 4.3.12)
+    const local = header(30, [
+      [0, 4, 0x04034b50],
+      [8, 2, 8],
+      [18, 4, compressed.length],
+      [22, 4, declared],
+      [26, 2, name.length],
+    ]);
+    const central = header(46, [
+      [0, 4, 0x02014b50],
+      [10, 2, 8],
+      [20, 4, compressed.length],
+      [24, 4, declared],
+      [28, 2, name.length],
+      [42, 4, offset],
+    ]);
     locals.push(local, name, compressed);
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;
