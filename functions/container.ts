@@ -6,7 +6,7 @@ import { EventBridgeLongClocks } from './adapters/scheduler/eventbridge-long-clo
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUserDirectory } from './adapters/cognito/cognito-user-directory';
 import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
-import { createDocumentClient } from './adapters/dynamo/client';
+import { createDocumentClient, type DocumentClient } from './adapters/dynamo/client';
 import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
 import { DynamoOutboxStore } from './adapters/dynamo/outbox-store';
@@ -59,6 +59,35 @@ export interface Dependencies {
   ansMailbox: string;
 }
 
+/** Where mail for ANS's instructors goes when nothing says otherwise (the local stack). */
+export const LOCAL_ANS_MAILBOX = 'instruction@ans.localhost';
+/** The exceptional regime's fixed end in the seed (arrêté du 9 février 2024). */
+export const EXCEPTIONAL_REGIME_END = '2024-12-31';
+
+/**
+ * The settings every wiring reads the same way (Lambda and the local stack): one set of defaults.
+ * In Lambda the ANS mailbox must be configured (the stack sets it); locally it has a default.
+ */
+export const settingsFromEnvironment = () => ({
+  calendar: calendarPolicyFromEnv(),
+  exceptionalExpiresOn: optionalEnv(ENV.exceptionalExpiresOn) ?? EXCEPTIONAL_REGIME_END,
+  ansMailbox: process.env.AWS_LAMBDA_FUNCTION_NAME
+    ? requireEnv(ENV.ansMailbox)
+    : (optionalEnv(ENV.ansMailbox) ?? LOCAL_ANS_MAILBOX),
+  malwareScanning: optionalEnv(ENV.malwareScanning) === 'guardduty',
+});
+
+/** The adapters that live in the table: the same in Lambda and locally. */
+export const tableAdapters = (db: DocumentClient, table: string) => ({
+  dossiers: new DynamoDossierRepository(db, table),
+  companies: new DynamoCompanyRepository(db, table),
+  workflowState: new DynamoWorkflowStateStore(db, table),
+  outbox: new DynamoOutboxStore(db, table),
+  referentials: new DynamoReferentialStore(db, table),
+  certificates: new DynamoCertificateRepository(db, table),
+  members: new DynamoMemberStore(db, table),
+});
+
 /** Each adapter is built on first use, so a function only needs the variables of what it touches. */
 export const fromEnvironment = (): Dependencies => {
   const lazy = <T>(make: () => T) => {
@@ -67,10 +96,8 @@ export const fromEnvironment = (): Dependencies => {
   };
   const db = lazy(() => createDocumentClient(new DynamoDBClient({})));
   const table = () => requireEnv(ENV.table);
-  const dossiers = lazy(() => new DynamoDossierRepository(db(), table()));
-  const companies = lazy(() => new DynamoCompanyRepository(db(), table()));
-  const workflowState = lazy(() => new DynamoWorkflowStateStore(db(), table()));
-  const outbox = lazy(() => new DynamoOutboxStore(db(), table()));
+  const tables = lazy(() => tableAdapters(db(), table()));
+  const settings = lazy(settingsFromEnvironment);
   const engine = lazy(() => new StepFunctionsEngine(new SFNClient({}), requireEnv(ENV.stateMachineArn)));
   const mailer = lazy(
     () => new SesMailer(new SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet)),
@@ -82,7 +109,6 @@ export const fromEnvironment = (): Dependencies => {
         sensitive: requireEnv(ENV.sensitiveBucket),
       }),
   );
-  const certificates = lazy(() => new DynamoCertificateRepository(db(), table()));
   const longClocks = lazy(
     () =>
       new EventBridgeLongClocks(new SchedulerClient({}), {
@@ -91,28 +117,32 @@ export const fromEnvironment = (): Dependencies => {
         roleArn: requireEnv(ENV.schedulerRoleArn),
       }),
   );
-  const referentials = lazy(() => new DynamoReferentialStore(db(), table()));
-  const members = lazy(() => new DynamoMemberStore(db(), table()));
   const users = lazy(() => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId)));
   return {
     clock: systemClock,
-    ansMailbox: optionalEnv(ENV.ansMailbox) ?? 'instruction-teleconsultation@esante.gouv.fr',
-    calendar: calendarPolicyFromEnv(),
-    malwareScanning: optionalEnv(ENV.malwareScanning) === 'guardduty',
+    get ansMailbox() {
+      return settings().ansMailbox;
+    },
+    get calendar() {
+      return settings().calendar;
+    },
+    get malwareScanning() {
+      return settings().malwareScanning;
+    },
     get dossiers() {
-      return dossiers();
+      return tables().dossiers;
     },
     get companies() {
-      return companies();
+      return tables().companies;
     },
     get workflowState() {
-      return workflowState();
+      return tables().workflowState;
     },
     get engine() {
       return engine();
     },
     get outbox() {
-      return outbox();
+      return tables().outbox;
     },
     get mailer() {
       return mailer();
@@ -121,17 +151,19 @@ export const fromEnvironment = (): Dependencies => {
       return storage();
     },
     get certificates() {
-      return certificates();
+      return tables().certificates;
     },
     get longClocks() {
       return longClocks();
     },
-    exceptionalExpiresOn: optionalEnv(ENV.exceptionalExpiresOn) ?? '2024-12-31',
+    get exceptionalExpiresOn() {
+      return settings().exceptionalExpiresOn;
+    },
     get referentials() {
-      return referentials();
+      return tables().referentials;
     },
     get members() {
-      return members();
+      return tables().members;
     },
     get users() {
       return users();

@@ -1,6 +1,6 @@
 import type { DecisionClock } from './decision-clock';
 import type { Decision } from './decision';
-import type { DossierCreateInput, ProfileCode, UseCase } from './schemas';
+import type { DossierCreateInput } from './schemas';
 
 /**
  * The shape of a dossier and its statuses: data only, so that the rules that read it (clocks,
@@ -31,22 +31,13 @@ export interface Deadline {
   legalBasis: string;
 }
 
-export interface Dossier {
+/** The candidature's own fields come from their one declaration (schemas.ts); the rest is the procedure's. */
+export interface Dossier extends Omit<DossierCreateInput, 'components'> {
   id: string;
   companyId: string;
   status: DossierStatus;
   referentialVersion: string;
-  product: { name: string; version: string };
-  useCase: UseCase;
-  profiles: ProfileCode[];
-  plannedCompleteProofDate?: string;
-  publishPlannedDate?: boolean;
-  nie?: string;
-  nil?: string;
-  deployedInTeleconsultationCompany?: boolean;
-  commitment?: boolean;
   components: NonNullable<DossierCreateInput['components']>;
-  group?: DossierCreateInput['group'];
   createdAt: string;
   updatedAt: string;
   createdBy: string;

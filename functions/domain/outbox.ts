@@ -50,13 +50,15 @@ export const companyMail = (
   template: MailTemplate,
   at: string,
   data: MailData = {},
+  /** also to ANS's mailbox (a copy for the instructors) */
+  copyTo: string[] = [],
 ): OutboxMessage[] =>
   company
     ? [
         outboxMessage(
           cause,
           template,
-          companyRecipients(company),
+          [...companyRecipients(company), ...copyTo],
           { ...aboutDossier(dossier), ...data },
           at,
           dossier.id,

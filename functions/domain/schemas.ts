@@ -90,40 +90,58 @@ export const groupSchema = z
   })
   .strict();
 
-const dossierFields = {
+/**
+ * A candidature's fields (guide §4.2), declared once: the create schema, the patch schema (every
+ * field optional, `null` clears an optional one), the `Dossier` type and the renewal prefill all
+ * come from these two lists.
+ */
+const requiredDossierFields = {
   product: z.object({ name: displayName(200), version: displayName(50) }).strict(),
   useCase: z.enum(USE_CASES),
   profiles: z
     .array(z.enum(PROFILE_CODES))
     .max(PROFILE_CODES.length)
     .refine((p) => new Set(p).size === p.length, 'profiles must not repeat'),
-  plannedCompleteProofDate: isoDate.optional(),
-  publishPlannedDate: z.boolean().optional(),
-  nie: cndaNumber.optional(),
-  nil: cndaNumber.optional(),
-  deployedInTeleconsultationCompany: z.boolean().optional(),
-  commitment: z.boolean().optional(),
-  components: z.array(componentSchema).max(50).optional(),
-  group: groupSchema.optional(),
+};
+const optionalDossierFields = {
+  plannedCompleteProofDate: isoDate,
+  publishPlannedDate: z.boolean(),
+  nie: cndaNumber,
+  nil: cndaNumber,
+  deployedInTeleconsultationCompany: z.boolean(),
+  commitment: z.boolean(),
+  components: z.array(componentSchema).max(50),
+  group: groupSchema,
 };
 
-export const dossierCreateSchema = z.object(dossierFields).strict();
+/** The candidature's field names, for what copies a candidature (renewal prefill). */
+export const DOSSIER_FIELD_NAMES = [
+  ...Object.keys(requiredDossierFields),
+  ...Object.keys(optionalDossierFields),
+] as (keyof DossierCreateInput)[];
+
+const mapShape = <T extends Record<string, z.ZodType>, R extends z.ZodType>(shape: T, f: (s: T[keyof T]) => R) =>
+  Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, f(v as T[keyof T])])) as { [K in keyof T]: R };
+
+export const dossierCreateSchema = z
+  .object({
+    ...requiredDossierFields,
+    ...(mapShape(optionalDossierFields, (s) => s.optional()) as {
+      [K in keyof typeof optionalDossierFields]: z.ZodOptional<(typeof optionalDossierFields)[K]>;
+    }),
+  })
+  .strict();
 export type DossierCreateInput = z.infer<typeof dossierCreateSchema>;
 
 /** PATCH: every field optional; `null` clears an optional field. */
 export const dossierPatchSchema = z
   .object({
-    product: dossierFields.product.optional(),
-    useCase: dossierFields.useCase.optional(),
-    profiles: dossierFields.profiles.optional(),
-    plannedCompleteProofDate: isoDate.nullable().optional(),
-    publishPlannedDate: z.boolean().nullable().optional(),
-    nie: cndaNumber.nullable().optional(),
-    nil: cndaNumber.nullable().optional(),
-    deployedInTeleconsultationCompany: z.boolean().nullable().optional(),
-    commitment: z.boolean().nullable().optional(),
-    components: z.array(componentSchema).max(50).nullable().optional(),
-    group: groupSchema.nullable().optional(),
+    ...(mapShape(requiredDossierFields, (s) => s.optional()) as {
+      [K in keyof typeof requiredDossierFields]: z.ZodOptional<(typeof requiredDossierFields)[K]>;
+    }),
+    ...(mapShape(optionalDossierFields, (s) => s.nullable().optional()) as {
+      [K in keyof typeof optionalDossierFields]: z.ZodOptional<z.ZodNullable<(typeof optionalDossierFields)[K]>>;
+    }),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');

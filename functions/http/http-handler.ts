@@ -6,8 +6,10 @@ import { dependencies, type Dependencies } from '../container';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics, tracer } from '../observability';
 import { problemResponse } from './problem';
+import type * as z from 'zod';
+import type { Caller } from '../domain/caller';
 import { verifyCompanyBinding, verifyTenancy } from './company-binding';
-import { authoriseRoute } from './request';
+import { authoriseRoute, callerOf, certificateNumberParam, parseBody, pathParam } from './request';
 import type { HttpEvent, HttpResponse } from './types';
 
 export interface RouteContext {
@@ -67,3 +69,35 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
       await verifyTenancy(event, deps);
       return route({ event, deps });
     });
+
+type ParamName = 'id' | 'requestId' | 'sectionId' | 'uploadId' | 'number';
+
+export interface EndpointContext<B, P extends ParamName> extends RouteContext {
+  /** the caller the JWT names (its roles already checked against the route's) */
+  caller: Caller;
+  /** the parsed body (400/413/415 before the route runs) */
+  body: B;
+  /** the path parameters, validated (a certificate number must look like TLC-2026-000123) */
+  params: Record<P, string>;
+}
+
+/**
+ * A declarative authenticated handler, as Powertools' parser middleware does: the body schema and
+ * the path parameters are options, parsed before the route runs; the roles come from the route
+ * table and are checked once, by the wrapper. The route reads: load → decide → store → answer.
+ */
+export const endpoint = <S extends z.ZodType | undefined = undefined, P extends ParamName = never>(
+  options: { body?: S; optionalBody?: boolean; params?: readonly P[] },
+  route: (ctx: EndpointContext<S extends z.ZodType ? z.infer<S> : undefined, P>) => Promise<HttpResponse>,
+) =>
+  httpHandler(async ({ event, deps }) => {
+    const caller = callerOf(event);
+    const params = Object.fromEntries(
+      (options.params ?? []).map((name) => [
+        name,
+        name === 'number' ? certificateNumberParam(event) : pathParam(event, name),
+      ]),
+    ) as Record<P, string>;
+    const body = options.body && !(options.optionalBody && !event.body) ? parseBody(event, options.body) : undefined;
+    return route({ event, deps, caller, params, body: body as S extends z.ZodType ? z.infer<S> : undefined });
+  });

@@ -43,7 +43,8 @@ export const callerOf = (event: HttpEvent): Caller => {
   return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
 };
 
-const zodErrors = (error: z.ZodError) =>
+/** zod issues → the problem document's `errors` (one mapping for every parser). */
+export const zodErrors = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
 
 export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.infer<S> => {
@@ -69,6 +70,13 @@ export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.i
   if (!result.success)
     throw new BadRequestError('the body does not match the expected schema', zodErrors(result.error));
   return result.data;
+};
+
+/** A certificate number in the path: `TLC-2026-000123`, or 400. */
+export const certificateNumberParam = (event: HttpEvent): string => {
+  const number = event.pathParameters?.number ?? '';
+  if (!/^TLC-\d{4}-\d{6}$/.test(number)) throw new BadRequestError('a certificate number looks like TLC-2026-000123');
+  return number;
 };
 
 export const pathParam = (event: HttpEvent, name: string): string => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, requireRole, SYSTEM_ACTOR, type Caller } from '../domain/caller';
+import { actorOf, SYSTEM_ACTOR, type Caller } from '../domain/caller';
 import type { Certificate } from '../domain/certificate';
 import * as life from '../domain/certificate-life';
 import { companyRecipients } from '../domain/company';
@@ -10,6 +10,15 @@ import type { MailTemplate } from '../domain/mail-templates';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { withDeadlines } from '../domain/dossier';
+
+/**
+ * Use cases of a certificate's life (guide §5.4, R.1470-9, convention art. 14–16).
+ * Input: a certificate number, the caller, the action's fields. Output: the certificate as stored.
+ * Steps (every command): authorise → load with the legal effects already due applied
+ * (`evaluateCertificate`: lapse, expiry, renewal) → decide with the domain's rule
+ * (certificate-life.ts: preconditions, 409/422 naming the rule) → store on the dossier with its
+ * journal event and mail in one transaction (`commitCertificate`) → reschedule the long clock.
+ */
 
 const STATUS_LABELS: Record<Certificate['status'], string> = {
   valid: 'valide',
@@ -215,7 +224,6 @@ export const formalNotice = async (
   number: string,
   input: { nonConformities: string[]; respondBy: string },
 ) => {
-  requireRole(caller, ['instructor']);
   const next = life.issueFormalNotice(
     await load(deps, number),
     { id: randomUUID(), nonConformities: input.nonConformities, respondBy: new Date(input.respondBy), by: caller.sub },
@@ -239,7 +247,6 @@ export const formalNotice = async (
 };
 
 export const respondToFormalNotice = async (deps: Dependencies, caller: Caller, number: string, message: string) => {
-  requireRole(caller, ['candidate']);
   const certificate = await load(deps, number);
   if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
   const next = life.respondToNotice(certificate, { message, by: caller.sub }, deps.clock.now());
@@ -255,7 +262,6 @@ export const respondToFormalNotice = async (deps: Dependencies, caller: Caller, 
 };
 
 export const closeFormalNotice = async (deps: Dependencies, caller: Caller, number: string, noticeId?: string) => {
-  requireRole(caller, ['instructor']);
   const before = await load(deps, number);
   const next = life.closeNoticeRemedied(before, deps.clock.now(), noticeId);
   const closed = next.formalNotices!.find(
@@ -276,7 +282,6 @@ export const changeCertificateStatus = async (
   action: 'suspend' | 'reinstate' | 'withdraw',
   reason?: string,
 ) => {
-  requireRole(caller, ['instructor']);
   const certificate = await load(deps, number);
   const now = deps.clock.now();
   const next =
@@ -307,7 +312,6 @@ export const noticeToPresentObservations = async (
   number: string,
   input: { facts: string; respondBy: string },
 ) => {
-  requireRole(caller, ['instructor']);
   const next = life.issueObservationsNotice(
     await load(deps, number),
     { facts: input.facts, respondBy: new Date(input.respondBy), by: caller.sub },
@@ -327,7 +331,6 @@ export const noticeToPresentObservations = async (
 
 /** The company presents its observations before the time limit. */
 export const presentObservations = async (deps: Dependencies, caller: Caller, number: string, text: string) => {
-  requireRole(caller, ['candidate']);
   const certificate = await load(deps, number);
   if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
   const next = life.presentObservations(certificate, { text, by: caller.sub }, deps.clock.now());
@@ -345,7 +348,6 @@ export const terminateCertificate = async (
   number: string,
   input: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reason: string; faultCase?: life.FaultCase },
 ) => {
-  requireRole(caller, ['instructor']);
   const next = life.terminate(await load(deps, number), { ...input, by: caller.sub }, deps.clock.now());
   return commitCertificate(
     deps,
@@ -369,7 +371,6 @@ export const declareSubstantialChange = async (
   number: string,
   description: string,
 ) => {
-  requireRole(caller, ['candidate']);
   const certificate = await load(deps, number);
   if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
   const at = deps.clock.now().toISOString();

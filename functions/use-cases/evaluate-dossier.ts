@@ -1,10 +1,10 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
 import { applyDueLegalEffects } from './legal-effects';
+import { withOptimisticRetry } from './optimistic-retry';
 import { decideClocks } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { isClosed } from '../domain/dossier';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
-import { PreconditionFailedError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 
@@ -25,13 +25,7 @@ export type Evaluation =
  */
 export const evaluateDossier = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
   // a concurrent change (the candidate acting at the same instant) only means: decide again
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await evaluateOnce(deps, dossierId);
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError) || attempt >= 4) throw error;
-    }
-  }
+  return withOptimisticRetry(() => evaluateOnce(deps, dossierId));
 };
 
 const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {

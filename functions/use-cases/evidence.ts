@@ -1,19 +1,19 @@
 import { legalDeadline } from '../domain/calendar';
-import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
 import { scanBlocksStaff, uploadView } from '../domain/upload';
 import { INS_TEST_DAY_PERIOD } from '../domain/clocks';
-import { companyRecipients } from '../domain/company';
 import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
 import { isFileComplete, requirementsView, sectionGaps } from '../domain/evidence';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { companyMail } from '../domain/outbox';
 import type { Referential } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { notifyWorkflow } from './notify-workflow';
 import { loadDossierWithUploads } from './legal-effects';
+import { withOptimisticRetry } from './optimistic-retry';
 import { startDecisionClock } from '../domain/decision-clock';
 
 const referentialOf = async (deps: Dependencies, dossier: Dossier): Promise<Referential> => {
@@ -45,7 +45,6 @@ export const getRequirements = async (deps: Dependencies, caller: Caller, id: st
  * handed in, every requirement evidenced: else 422 naming them) → store → mail → workflow.
  */
 export const submitSection = async (deps: Dependencies, caller: Caller, id: string, sectionId: string) => {
-  requireRole(caller, ['candidate']);
   const loaded = await loadDossierWithUploads(deps, id);
   const current = assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;
@@ -105,25 +104,13 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
       },
       outboxFor: (journal) => {
         const receipt = journal[journal.length - 1]!;
-        return company
-          ? [
-              outboxMessage(
-                `dossier:${id}:complete`,
-                'complete_file_receipt',
-                companyRecipients(company),
-                {
-                  ...aboutDossier(dossier),
-                  at,
-                  dueAt: decisionDueAt,
-                  insTestDueAt,
-                  seq: String(receipt.seq),
-                  hash: receipt.hash,
-                },
-                at,
-                id,
-              ),
-            ]
-          : [];
+        return companyMail(company, dossier, `dossier:${id}:complete`, 'complete_file_receipt', at, {
+          at,
+          dueAt: decisionDueAt,
+          insTestDueAt,
+          seq: String(receipt.seq),
+          hash: receipt.hash,
+        });
       },
     },
   );
@@ -136,7 +123,6 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
  * section (or, for candidature documents, the draft) is still open.
  */
 export const withdrawUpload = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
-  requireRole(caller, ['candidate']);
   const loaded = await loadDossierWithUploads(deps, id);
   const dossier = assertCanSee(caller, loaded?.stored.dossier);
   const upload = loaded!.uploads.find((u) => u.id === uploadId);
@@ -169,7 +155,8 @@ export const DOWNLOAD_URL_TTL_SECONDS = 300;
  * for security reviewers; other files for ANS staff and the company itself.
  */
 export const downloadUpload = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // the download is journaled: a concurrent change to the dossier only means journal again
+  return withOptimisticRetry(async () => {
     const loaded = await deps.dossiers.getWithUploads(id);
     // one query, then the same 404 for a missing dossier and for another company's
     assertCanSee(caller, loaded?.stored.dossier);
@@ -182,20 +169,14 @@ export const downloadUpload = async (deps: Dependencies, caller: Caller, id: str
     // staff open a file only once the scanner found it clean (the company may fetch its own file)
     const blocked = isStaff(caller) ? scanBlocksStaff(upload) : null;
     if (blocked) throw new ConflictError(blocked);
-    try {
-      await commitDossier(deps, loaded!.stored, loaded!.stored.dossier, [
-        {
-          type: 'evidence_downloaded',
-          actor: actorOf(caller),
-          data: { uploadId, sensitive: upload.store === 'sensitive' },
-        },
-      ]);
-    } catch (error) {
-      if ((error as Error).name === 'PreconditionFailedError') continue;
-      throw error;
-    }
+    await commitDossier(deps, loaded!.stored, loaded!.stored.dossier, [
+      {
+        type: 'evidence_downloaded',
+        actor: actorOf(caller),
+        data: { uploadId, sensitive: upload.store === 'sensitive' },
+      },
+    ]);
     const url = await deps.storage.presignGet(upload.store, upload.key, upload.fileName, DOWNLOAD_URL_TTL_SECONDS);
     return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
-  }
-  throw new ConflictError('the dossier is changing too fast; try again');
+  });
 };

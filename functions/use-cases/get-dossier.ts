@@ -2,6 +2,12 @@ import { assertCanSee, type Caller } from '../domain/caller';
 import { withDeadlines } from '../domain/dossier';
 import type { Dependencies } from '../container';
 
+/**
+ * Input: dossier id, caller. Output: the dossier (deadlines recomputed) and its uploads.
+ * Steps: one Query (dossier and uploads) → 404 for another company → recompute the running clocks.
+ * A read never applies legal effects (it has no write grant): the next command or timer does.
+ */
+
 /** Reads a dossier and its uploads, if the caller may see it (another company's dossier is a 404). */
 export const getDossier = async (deps: Dependencies, caller: Caller, id: string) => {
   const loaded = await deps.dossiers.getWithUploads(id);

@@ -5,14 +5,21 @@ import { newDecision } from '../domain/decision';
 import { BusinessRuleError } from '../domain/errors';
 import { scheduleCertificateClock } from './certificate-life';
 import type { RunningClock } from '../domain/clocks';
-import { companyRecipients } from '../domain/company';
 import { transition, type Dossier } from '../domain/dossier';
 import type { Actor } from '../domain/journal';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { companyMail } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
 import { commitDossier, type EventDraft } from './commit-dossier';
 import { certificatePdf } from '../documents/pdf';
+
+/**
+ * Input: the stored dossier, who grants (collège or silence), reservations. Output: the dossier
+ * and the certificate. Steps: allocate the year's number → build the certificate (term from the
+ * convention's signature; exceptional only from the collège and before the regime's end) → render
+ * its PDF → store dossier, certificate, replaced certificate, journal and mail in one transaction →
+ * schedule the certificate's long clock.
+ */
 
 /**
  * Grants the certificate: a unique number from the year's atomic counter, the certificate
@@ -106,25 +113,21 @@ export const grantCertificate = async (
     ],
     {
       certificates: [certificate, ...replacedUpdate],
-      outbox: company
-        ? [
-            outboxMessage(
-              `certificate:${number}`,
-              'certificate_granted',
-              [...companyRecipients(company), deps.ansMailbox],
-              {
-                ...aboutDossier(dossier),
-                number,
-                at,
-                tacit: String(grant.grantedBy === 'tacit_acceptance'),
-                reservations: grant.reservations?.join(' ; '),
-                appeal: decision.appeal,
-              },
-              at,
-              dossier.id,
-            ),
-          ]
-        : [],
+      outbox: companyMail(
+        company,
+        dossier,
+        `certificate:${number}`,
+        'certificate_granted',
+        at,
+        {
+          number,
+          at,
+          tacit: String(grant.grantedBy === 'tacit_acceptance'),
+          reservations: grant.reservations?.join(' ; '),
+          appeal: decision.appeal,
+        },
+        [deps.ansMailbox],
+      ),
     },
   );
   await scheduleCertificateClock(deps, certificate);

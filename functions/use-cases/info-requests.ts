@@ -1,9 +1,8 @@
 import { sha256 } from '../domain/journal';
 import { randomUUID } from 'node:crypto';
-import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, type Caller } from '../domain/caller';
 import { infoRequestDeadline } from '../domain/clocks';
 import { pauseDecisionClock, resumeDecisionClock } from '../domain/decision-clock';
-import { companyRecipients } from '../domain/company';
 import {
   isClosed,
   openInfoRequest,
@@ -14,7 +13,7 @@ import {
 } from '../domain/dossier';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { loadDossier } from './legal-effects';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { aboutDossier, companyMail, outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
@@ -78,22 +77,10 @@ export const withInfoRequest = async (
     ],
     {
       uploads,
-      outbox: company
-        ? [
-            outboxMessage(
-              `info-request:${request.id}`,
-              'info_request_opened',
-              companyRecipients(company),
-              {
-                ...aboutDossier(dossier),
-                dueAt: request.dueAt,
-                items: missingItems.join('\n'),
-              },
-              now.toISOString(),
-              dossier.id,
-            ),
-          ]
-        : [],
+      outbox: companyMail(company, dossier, `info-request:${request.id}`, 'info_request_opened', now.toISOString(), {
+        dueAt: request.dueAt,
+        items: missingItems.join('\n'),
+      }),
     },
   );
   await notifyWorkflow(deps, dossier.id, 'info_request_opened');
@@ -110,7 +97,6 @@ export const openInfoRequestUseCase = async (
   id: string,
   missingItems: string[],
 ) => {
-  requireRole(caller, ['instructor']);
   const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');
   const { request } = await withInfoRequest(deps, stored, caller, missingItems);
@@ -129,7 +115,6 @@ export const answerInfoRequest = async (
   requestId: string,
   message: string,
 ) => {
-  requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   const request = dossier.infoRequests?.find((r) => r.id === requestId);

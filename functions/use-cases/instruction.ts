@@ -1,9 +1,8 @@
 import { sha256 } from '../domain/journal';
-import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
-import { companyRecipients } from '../domain/company';
+import { actorOf, assertCanSee, type Caller } from '../domain/caller';
 import { isClosed, transition, withDeadlines } from '../domain/dossier';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { aboutDossier, outboxMessage } from '../domain/outbox';
+import { aboutDossier, companyMail, outboxMessage } from '../domain/outbox';
 import type { Review, Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -12,6 +11,14 @@ import { notifyWorkflow } from './notify-workflow';
 import { loadDossier, loadDossierWithUploads } from './legal-effects';
 import { grantCertificate } from './grant-certificate';
 import { resumeDecisionClock } from '../domain/decision-clock';
+
+/**
+ * Use cases of instruction (guide §5.2–5.3): proof reviews, the INS test day (proposal, outcome or
+ * waiver), the convention (download, signature), withdrawal by the candidate.
+ * Input: dossier id, caller, the step's fields. Output: the stored dossier (or a review, a URL).
+ * Steps (every command): authorise → load with the legal effects due applied → check the status
+ * and the rule (409/422) → store with journal and mail → wake the workflow when a clock changes.
+ */
 
 /**
  * A verdict on one piece of evidence, with a comment the candidate sees. Penetration-test
@@ -25,7 +32,6 @@ export const reviewProof = async (
   uploadId: string,
   input: { verdict: Review['verdict']; comment?: string },
 ) => {
-  requireRole(caller, ['instructor', 'security_reviewer']);
   const loaded = await loadDossierWithUploads(deps, id);
   if (!loaded) throw new NotFoundError('no such dossier');
   const { stored, uploads } = loaded;
@@ -67,20 +73,10 @@ export const reviewProof = async (
     {
       uploads: [reviewed],
       outbox:
-        input.verdict === 'non_compliant' && company
-          ? [
-              outboxMessage(
-                `review:${uploadId}:${review.at}`,
-                'proof_non_compliant',
-                companyRecipients(company),
-                {
-                  ...aboutDossier(stored.dossier),
-                  requirementId: upload.requirementId,
-                },
-                review.at,
-                id,
-              ),
-            ]
+        input.verdict === 'non_compliant'
+          ? companyMail(company, stored.dossier, `review:${uploadId}:${review.at}`, 'proof_non_compliant', review.at, {
+              requirementId: upload.requirementId,
+            })
           : [],
     },
   );
@@ -89,7 +85,6 @@ export const reviewProof = async (
 
 /** The company proposes its INS test day, within the 4 weeks after the complete file (guide §5.2). */
 export const proposeInsTestDay = async (deps: Dependencies, caller: Caller, id: string, proposedDate: string) => {
-  requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (dossier.status !== 'instruction')
@@ -138,7 +133,6 @@ export const recordInsTestOutcome = async (
   id: string,
   input: { outcome: 'passed' | 'failed' | 'waived'; comment?: string },
 ) => {
-  requireRole(caller, ['instructor']);
   const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');
   const dossier = stored.dossier;
@@ -197,7 +191,6 @@ export const signConvention = async (
   id: string,
   input: { signatoryName: string; productVersion?: string },
 ) => {
-  requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (dossier.status !== 'convention_pending')
@@ -255,7 +248,6 @@ export const signConvention = async (
 
 /** The candidate withdraws its candidature at any open stage. */
 export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: string) => {
-  requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (isClosed(dossier.status)) throw new ConflictError(`the dossier is already ${dossier.status}`);
@@ -263,18 +255,7 @@ export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: st
   const company = await deps.companies.get(dossier.companyId);
   const at = next.updatedAt;
   const saved = await commitDossier(deps, stored, next, [{ type: 'dossier_withdrawn', actor: actorOf(caller) }], {
-    outbox: company
-      ? [
-          outboxMessage(
-            `dossier:${id}:withdrawn`,
-            'dossier_withdrawn',
-            [...companyRecipients(company), deps.ansMailbox],
-            aboutDossier(dossier),
-            at,
-            id,
-          ),
-        ]
-      : [],
+    outbox: companyMail(company, dossier, `dossier:${id}:withdrawn`, 'dossier_withdrawn', at, {}, [deps.ansMailbox]),
   });
   await notifyWorkflow(deps, id, 'withdrawn');
   return saved;

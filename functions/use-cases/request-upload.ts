@@ -1,4 +1,4 @@
-import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, type Caller } from '../domain/caller';
 import { findRequirement, isApplicable } from '../domain/catalogue';
 import { isReopened } from '../domain/evidence';
 import { openInfoRequest } from '../domain/dossier';
@@ -18,7 +18,6 @@ import { loadDossier } from './legal-effects';
  * bucket). The bytes never pass here.
  */
 export const requestUpload = async (deps: Dependencies, caller: Caller, dossierId: string, request: UploadRequest) => {
-  requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, dossierId);
   const dossier = assertCanSee(caller, stored?.dossier);
   let sensitive = false;

@@ -1,4 +1,4 @@
-import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, type Caller } from '../domain/caller';
 import { transition } from '../domain/dossier';
 import { BusinessRuleError, ConflictError } from '../domain/errors';
 import { companyMail } from '../domain/outbox';
@@ -16,7 +16,6 @@ import { loadDossierWithUploads } from './legal-effects';
  * mail → tell the workflow (ANS now acts: the inactivity clock stops).
  */
 export const submitDossier = async (deps: Dependencies, caller: Caller, id: string) => {
-  requireRole(caller, ['candidate']);
   const loaded = await loadDossierWithUploads(deps, id);
   assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;

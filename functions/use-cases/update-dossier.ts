@@ -1,4 +1,4 @@
-import { actorOf, assertCanSee, requireRole, type Caller } from '../domain/caller';
+import { actorOf, assertCanSee, type Caller } from '../domain/caller';
 import { patchDossier } from '../domain/dossier';
 import { PreconditionFailedError } from '../domain/errors';
 import type { DossierPatchInput } from '../domain/schemas';
@@ -19,7 +19,6 @@ export const updateDossier = async (
   expected: { any: true } | { any: false; versions: number[] },
   patch: DossierPatchInput,
 ) => {
-  requireRole(caller, ['candidate']);
   const stored = await loadDossier(deps, id);
   assertCanSee(caller, stored?.dossier);
   // RFC 9110: `*` matches any current version; a tag that is not the current one fails (412)

@@ -3,16 +3,11 @@ import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Server } from 'node:http';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
-import { DynamoCompanyRepository } from '../../functions/adapters/dynamo/company-repository';
-import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
-import { DynamoCertificateRepository } from '../../functions/adapters/dynamo/certificate-repository';
-import { DynamoReferentialStore } from '../../functions/adapters/dynamo/referential-store';
-import { DynamoWorkflowStateStore } from '../../functions/adapters/dynamo/workflow-state-store';
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { S3ObjectStorage } from '../../functions/adapters/s3/s3-object-storage';
 import { handler as objectCreated } from '../../functions/events/object-created';
-import { useDependencies, type Dependencies } from '../../functions/container';
+import { settingsFromEnvironment, tableAdapters, useDependencies, type Dependencies } from '../../functions/container';
 import { addIsoDuration } from '../../functions/domain/calendar';
 import { clockAdvanceSchema, localTokenRequestSchema } from '../../functions/domain/schemas';
 import { problem } from '../../functions/http/problem';
@@ -29,10 +24,9 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } fro
 import { localName, readResources } from './template-resources';
 import { LocalTokenIssuer } from './token-issuer';
 import { VirtualClock } from './virtual-clock';
-import { DynamoMemberStore } from '../../functions/adapters/dynamo/member-store';
 import { ConflictError } from '../../functions/domain/errors';
 import { problemResponse } from '../../functions/http/problem';
-import { calendarPolicyFromEnv } from '../../functions/config/env';
+import { zodErrors } from '../../functions/http/request';
 import { LocalWorkflowEngine } from './workflow-engine';
 
 export interface LocalStackOptions {
@@ -133,12 +127,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       return handler(payload as never, lambdaContext(`task-${name}`));
     };
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
+    // the same factory and defaults as the Lambdas; only what runs differently here is local
     const deps: Dependencies = {
       clock,
-      calendar: calendarPolicyFromEnv(),
-      dossiers: new DynamoDossierRepository(db, tableName),
-      companies: new DynamoCompanyRepository(db, tableName),
-      workflowState: new DynamoWorkflowStateStore(db, tableName),
+      ...settingsFromEnvironment(),
+      ...tableAdapters(db, tableName),
       outbox,
       mailer,
       engine,
@@ -154,17 +147,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
         },
       ),
-      referentials: new DynamoReferentialStore(db, tableName),
-      certificates: new DynamoCertificateRepository(db, tableName),
       longClocks: engine,
-      exceptionalExpiresOn: process.env.EXCEPTIONAL_CERTIFICATE_EXPIRES_ON ?? '2024-12-31',
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
       // the local issuer stands for Cognito: an invited account's id is its email
       users: { invite: async (user) => `invited:${user.email}` },
-      members: new DynamoMemberStore(db, tableName),
       // no scanner runs here: received files show `not_scanned`, never clean
       malwareScanning: false,
-      ansMailbox: process.env.ANS_MAILBOX ?? 'instruction@ans.localhost',
     };
     ref.deps = deps;
     engine.onSchedule((number) => evaluateCertificate(deps, number));
@@ -192,11 +180,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const localRoutes = {
       'POST /_local/token': async ({ body }: { body: string }): Promise<HttpResponse> => {
         const parsed = localTokenRequestSchema.safeParse(parseJson(body));
-        if (!parsed.success)
-          return badRequest(
-            'expected { role, sub, email?, ensId? }',
-            parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-          );
+        if (!parsed.success) return badRequest('expected { role, sub, email?, ensId? }', zodErrors(parsed.error));
         // the local issuer is the identity provider: a candidate's account is bound to its company
         // when first seen, and never moves to another one (409), as the invitation does in AWS
         if (parsed.data.role === 'candidate' || parsed.data.roles?.includes('candidate')) {

@@ -30,9 +30,12 @@ const event = (options: {
   claims?: Record<string, unknown>;
   id?: string;
   headers?: Record<string, string>;
+  /** the route API Gateway matched: the wrapper checks its roles */
+  routeKey?: string;
 }) =>
   ({
     rawPath: '/v1/test',
+    ...(options.routeKey ? { routeKey: options.routeKey } : {}),
     headers: { 'content-type': 'application/json', ...options.headers },
     body: bodyText(options.body),
     isBase64Encoded: false,
@@ -127,7 +130,7 @@ describe('POST /v1/dossiers', () => {
 
   it('answers 403 to a non-candidate and 400 to a bad body, writing nothing', async () => {
     const instructor = await createDossier(
-      event({ claims: { sub: 'i', 'cognito:groups': '[instructor]' }, body: {} }),
+      event({ claims: { sub: 'i', 'cognito:groups': '[instructor]' }, body: {}, routeKey: 'POST /v1/dossiers' }),
       context,
     );
     expect(instructor.statusCode).toBe(403);

@@ -1,9 +1,6 @@
 import { acknowledgeDecision } from '../../use-cases/decisions';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const decision = await acknowledgeDecision(deps, caller, pathParam(event, 'id'));
-  return json(200, { decision });
-});
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) =>
+  json(200, { decision: await acknowledgeDecision(deps, caller, params.id) }),
+);

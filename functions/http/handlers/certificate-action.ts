@@ -1,8 +1,7 @@
-import { BadRequestError, NotFoundError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/errors';
 import { publicView } from '../../domain/certificate';
 import {
   formalNoticeSchema,
-  isCertificateNumber,
   noticeResponseSchema,
   observationsNoticeSchema,
   observationsSchema,
@@ -14,14 +13,12 @@ import {
 } from '../../domain/schemas';
 import * as life from '../../use-cases/certificate-life';
 import { createRenewalCandidature } from '../../use-cases/renewal-candidature';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, parseBody } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag, parseBody } from '../request';
 
 /** Everything done to a certificate after its grant: one function, routed by the action in the path. */
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const number = event.pathParameters?.number ?? '';
-  if (!isCertificateNumber(number)) throw new BadRequestError('a certificate number looks like TLC-2026-000123');
+export const handler = endpoint({ params: ['number'] }, async ({ event, deps, caller, params }) => {
+  const { number } = params;
   const action = event.rawPath.split(`/${number}`)[1] ?? '';
   const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...publicView(c), life: c });
   switch (`${event.requestContext.http.method} ${action}`) {

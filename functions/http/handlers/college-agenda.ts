@@ -1,9 +1,8 @@
 import { collegeAgenda } from '../../use-cases/certificates';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pageParams } from '../request';
+import { endpoint, json } from '../http-handler';
+import { pageParams } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
+export const handler = endpoint({}, async ({ event, deps, caller }) => {
   const { limit, cursor } = pageParams(event);
   return json(200, await collegeAgenda(deps, caller, limit, cursor));
 });

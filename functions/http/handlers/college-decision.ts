@@ -1,17 +1,17 @@
 import { collegeDecisionSchema } from '../../domain/schemas';
 import { collegeDecision } from '../../use-cases/decisions';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const input = parseBody(event, collegeDecisionSchema);
-  const { dossier } = await collegeDecision(deps, caller, pathParam(event, 'id'), input);
-  return json(200, {
-    id: dossier.id,
-    status: dossier.status,
-    ...(dossier.decision ? { decision: dossier.decision } : {}),
-    ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
-    ...(dossier.deadlines ? { deadlines: dossier.deadlines } : {}),
-  });
-});
+export const handler = endpoint(
+  { body: collegeDecisionSchema, params: ['id'] },
+  async ({ deps, caller, body, params }) => {
+    const { dossier } = await collegeDecision(deps, caller, params.id, body);
+    return json(200, {
+      id: dossier.id,
+      status: dossier.status,
+      ...(dossier.decision ? { decision: dossier.decision } : {}),
+      ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
+      ...(dossier.deadlines ? { deadlines: dossier.deadlines } : {}),
+    });
+  },
+);

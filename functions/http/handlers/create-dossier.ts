@@ -1,14 +1,10 @@
-import { requireRole } from '../../domain/caller';
 import { dossierCreateSchema } from '../../domain/schemas';
 import { createDossier } from '../../use-cases/create-dossier';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, parseBody } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  requireRole(caller, ['candidate']);
-  const input = parseBody(event, dossierCreateSchema);
-  const stored = await createDossier(deps, caller, input);
+export const handler = endpoint({ body: dossierCreateSchema }, async ({ deps, caller, body }) => {
+  const stored = await createDossier(deps, caller, body);
   return json(
     201,
     { id: stored.dossier.id, status: stored.dossier.status },

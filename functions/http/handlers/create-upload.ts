@@ -1,11 +1,7 @@
 import { uploadRequestSchema } from '../../domain/schemas';
 import { requestUpload } from '../../use-cases/request-upload';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const id = pathParam(event, 'id');
-  const request = parseBody(event, uploadRequestSchema);
-  return json(201, await requestUpload(deps, caller, id, request));
-});
+export const handler = endpoint({ body: uploadRequestSchema, params: ['id'] }, async ({ deps, caller, body, params }) =>
+  json(201, await requestUpload(deps, caller, params.id, body)),
+);

@@ -1,8 +1,6 @@
 import { downloadConvention } from '../../use-cases/instruction';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  return json(200, await downloadConvention(deps, caller, pathParam(event, 'id')));
-});
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) =>
+  json(200, await downloadConvention(deps, caller, params.id)),
+);

@@ -1,11 +1,10 @@
 import { BadRequestError } from '../../domain/errors';
 import { QUEUE_STAGES, type QueueStage } from '../../domain/schemas';
 import { exportQueue } from '../../use-cases/export-queue';
-import { file, httpHandler } from '../http-handler';
-import { callerOf, queryParam } from '../request';
+import { endpoint, file } from '../http-handler';
+import { queryParam } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
+export const handler = endpoint({}, async ({ event, deps, caller }) => {
   const stage = queryParam(event, 'stage');
   const format = queryParam(event, 'format') ?? 'csv';
   if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage))

@@ -1,11 +1,9 @@
 import { getDossier } from '../../use-cases/get-dossier';
 import { dossierView } from '../dossier-view';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const id = pathParam(event, 'id');
-  const { stored, uploads } = await getDossier(deps, caller, id);
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) => {
+  const { stored, uploads } = await getDossier(deps, caller, params.id);
   return json(200, dossierView(stored, uploads, caller), { etag: etag(stored.version) });
 });

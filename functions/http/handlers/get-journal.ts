@@ -1,7 +1,6 @@
 import { readJournal } from '../../use-cases/read-journal';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) =>
-  json(200, await readJournal(deps, callerOf(event), pathParam(event, 'id'))),
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) =>
+  json(200, await readJournal(deps, caller, params.id)),
 );

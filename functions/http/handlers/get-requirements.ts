@@ -1,8 +1,6 @@
 import { getRequirements } from '../../use-cases/evidence';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  return json(200, await getRequirements(deps, caller, pathParam(event, 'id')));
-});
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) =>
+  json(200, await getRequirements(deps, caller, params.id)),
+);

@@ -1,9 +1,8 @@
 import { listDossiers } from '../../use-cases/list-dossiers';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pageParams } from '../request';
+import { endpoint, json } from '../http-handler';
+import { pageParams } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
+export const handler = endpoint({}, async ({ event, deps, caller }) => {
   const { limit, cursor } = pageParams(event);
   return json(200, await listDossiers(deps, caller, limit, cursor));
 });

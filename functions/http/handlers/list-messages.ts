@@ -1,10 +1,8 @@
 import { listMessages } from '../../use-cases/messages';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pageParams, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { pageParams } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const id = pathParam(event, 'id');
+export const handler = endpoint({ params: ['id'] }, async ({ event, deps, caller, params }) => {
   const { limit, cursor } = pageParams(event);
-  return json(200, await listMessages(deps, caller, id, limit, cursor));
+  return json(200, await listMessages(deps, caller, params.id, limit, cursor));
 });

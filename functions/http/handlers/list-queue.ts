@@ -1,11 +1,10 @@
 import { BadRequestError } from '../../domain/errors';
 import { QUEUE_STAGES, type QueueStage } from '../../domain/schemas';
 import { listQueue } from '../../use-cases/list-queue';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pageParams, queryParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { pageParams, queryParam } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
+export const handler = endpoint({}, async ({ event, deps, caller }) => {
   const stage = queryParam(event, 'stage');
   if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage)) {
     throw new BadRequestError(`stage must be one of ${QUEUE_STAGES.join(', ')}`);

@@ -1,16 +1,13 @@
-import { requireRole } from '../../domain/caller';
 import { dossierPatchSchema } from '../../domain/schemas';
 import { updateDossier } from '../../use-cases/update-dossier';
 import { dossierView } from '../dossier-view';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, ifMatchVersion, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag, ifMatchVersion } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  requireRole(caller, ['candidate']);
-  const id = pathParam(event, 'id');
-  const version = ifMatchVersion(event);
-  const patch = parseBody(event, dossierPatchSchema);
-  const stored = await updateDossier(deps, caller, id, version, patch);
-  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
-});
+export const handler = endpoint(
+  { body: dossierPatchSchema, params: ['id'] },
+  async ({ event, deps, caller, body, params }) => {
+    const stored = await updateDossier(deps, caller, params.id, ifMatchVersion(event), body);
+    return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
+  },
+);

@@ -1,11 +1,7 @@
 import { messageSchema } from '../../domain/schemas';
 import { postMessage } from '../../use-cases/messages';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const id = pathParam(event, 'id');
-  const { body } = parseBody(event, messageSchema);
-  return json(201, await postMessage(deps, caller, id, body));
-});
+export const handler = endpoint({ body: messageSchema, params: ['id'] }, async ({ deps, caller, body, params }) =>
+  json(201, await postMessage(deps, caller, params.id, body.body)),
+);

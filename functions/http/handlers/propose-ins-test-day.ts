@@ -1,12 +1,13 @@
 import { insTestProposalSchema } from '../../domain/schemas';
 import { proposeInsTestDay } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const { proposedDate } = parseBody(event, insTestProposalSchema);
-  const stored = await proposeInsTestDay(deps, caller, pathParam(event, 'id'), proposedDate);
-  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
-});
+export const handler = endpoint(
+  { body: insTestProposalSchema, params: ['id'] },
+  async ({ deps, caller, body, params }) => {
+    const stored = await proposeInsTestDay(deps, caller, params.id, body.proposedDate);
+    return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
+  },
+);

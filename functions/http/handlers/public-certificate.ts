@@ -1,9 +1,8 @@
 import { verifyCertificate } from '../../use-cases/certificates';
-import { BadRequestError } from '../../domain/errors';
 import { httpHandler, json } from '../http-handler';
+import { certificateNumberParam } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const number = event.pathParameters?.number ?? '';
-  if (!/^TLC-\d{4}-\d{6}$/.test(number)) throw new BadRequestError('a certificate number looks like TLC-2026-000123');
-  return json(200, await verifyCertificate(deps, number), { 'cache-control': 'public, max-age=60' });
-});
+/** Public verification by certificate number (no authentication, no personal data). */
+export const handler = httpHandler(async ({ event, deps }) =>
+  json(200, await verifyCertificate(deps, certificateNumberParam(event)), { 'cache-control': 'public, max-age=60' }),
+);

@@ -1,10 +1,9 @@
 import { reviewSchema } from '../../domain/schemas';
 import { reviewProof } from '../../use-cases/instruction';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const input = parseBody(event, reviewSchema);
-  return json(200, await reviewProof(deps, caller, pathParam(event, 'id'), pathParam(event, 'uploadId'), input));
-});
+export const handler = endpoint(
+  { body: reviewSchema, params: ['id', 'uploadId'] },
+  async ({ deps, caller, body, params }) =>
+    json(200, await reviewProof(deps, caller, params.id, params.uploadId, body)),
+);

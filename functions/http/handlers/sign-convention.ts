@@ -1,12 +1,13 @@
 import { conventionSignSchema } from '../../domain/schemas';
 import { signConvention } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, parseBody, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const input = parseBody(event, conventionSignSchema);
-  const stored = await signConvention(deps, caller, pathParam(event, 'id'), input);
-  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
-});
+export const handler = endpoint(
+  { body: conventionSignSchema, params: ['id'] },
+  async ({ deps, caller, body, params }) => {
+    const stored = await signConvention(deps, caller, params.id, body);
+    return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
+  },
+);

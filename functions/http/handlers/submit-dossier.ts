@@ -1,11 +1,9 @@
 import { submitDossier } from '../../use-cases/submit-dossier';
 import { dossierView } from '../dossier-view';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const id = pathParam(event, 'id');
-  const stored = await submitDossier(deps, caller, id);
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) => {
+  const stored = await submitDossier(deps, caller, params.id);
   return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

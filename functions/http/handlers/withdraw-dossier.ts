@@ -1,10 +1,9 @@
 import { withdrawDossier } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, etag, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
+import { etag } from '../request';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  const stored = await withdrawDossier(deps, caller, pathParam(event, 'id'));
+export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) => {
+  const stored = await withdrawDossier(deps, caller, params.id);
   return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

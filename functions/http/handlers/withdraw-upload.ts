@@ -1,8 +1,6 @@
 import { withdrawUpload } from '../../use-cases/evidence';
-import { httpHandler, json } from '../http-handler';
-import { callerOf, pathParam } from '../request';
+import { endpoint, json } from '../http-handler';
 
-export const handler = httpHandler(async ({ event, deps }) => {
-  const caller = callerOf(event);
-  return json(200, await withdrawUpload(deps, caller, pathParam(event, 'id'), pathParam(event, 'uploadId')));
-});
+export const handler = endpoint({ params: ['id', 'uploadId'] }, async ({ deps, caller, params }) =>
+  json(200, await withdrawUpload(deps, caller, params.id, params.uploadId)),
+);
