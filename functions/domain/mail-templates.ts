@@ -1,47 +1,64 @@
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from './calendar';
 
-/** French mail templates, one per event. Plain text and HTML are built from the same lines. */
-export type MailTemplate =
-  | 'company_registered'
-  | 'dossier_created'
-  | 'submission_received'
-  | 'admissibility_admissible'
-  | 'info_request_opened'
-  | 'info_request_answered'
-  | 'deadline_reminder'
-  | 'dossier_abandoned_inactivity'
-  | 'dossier_abandoned_info_request'
-  | 'message_received'
-  | 'ins_test_day_late'
-  | 'complete_file_receipt'
-  | 'certificate_granted'
-  | 'dossier_refused'
-  | 'proof_non_compliant'
-  | 'ins_test_day_proposed'
-  | 'convention_ready'
-  | 'dossier_withdrawn'
-  | 'certificate_status_changed'
-  | 'convention_renewed'
-  | 'formal_notice_issued'
-  | 'formal_notice_lapsed'
-  | 'observations_requested'
-  | 'renewal_required'
-  | 'dossier_inadmissible'
-  | 'college_reservations_convention'
-  | 'observations_received'
-  | 'certificate_renewal_deadline'
-  | 'certificate_expired_renewal'
-  | 'instruction_unfavourable';
-
-export interface MailData {
-  companyName?: string;
-  productName?: string;
-  productVersion?: string;
-  dossierId?: string;
-  dueAt?: string;
-  [key: string]: string | undefined;
+/** What every dossier mail names: the product, its version and the dossier. */
+export interface AboutDossier {
+  productName: string;
+  productVersion: string;
+  dossierId: string;
 }
+interface AboutCertificate {
+  productName: string;
+  productVersion: string;
+  number: string;
+}
+
+/**
+ * French mail templates, one per event, each with the data it needs: the map below must have a
+ * renderer for every template (the compiler checks it), and a caller must give each template
+ * exactly its fields. Plain text and HTML are built from the same lines.
+ */
+export interface MailDataByTemplate {
+  company_registered: { companyName: string };
+  dossier_created: AboutDossier & { dueAt: string };
+  submission_received: AboutDossier & { at: string };
+  admissibility_admissible: AboutDossier & { at: string };
+  info_request_opened: AboutDossier & { dueAt: string; items: string };
+  info_request_answered: AboutDossier & { at: string };
+  deadline_reminder: AboutDossier & { kind: string; dueAt: string; daysLeft: number };
+  dossier_abandoned_inactivity: AboutDossier;
+  dossier_abandoned_info_request: AboutDossier;
+  message_received: AboutDossier & { from: string };
+  proof_non_compliant: AboutDossier & { requirementId?: string };
+  ins_test_day_proposed: AboutDossier & { date: string };
+  convention_ready: AboutDossier;
+  dossier_withdrawn: AboutDossier;
+  ins_test_day_late: AboutDossier;
+  complete_file_receipt: AboutDossier & { at: string; dueAt: string; insTestDueAt: string; seq: number; hash: string };
+  certificate_granted: AboutDossier & {
+    number: string;
+    at: string;
+    tacit: boolean;
+    reservations?: string;
+    appeal: string;
+  };
+  dossier_refused: AboutDossier & { reasons: string; appeal: string };
+  dossier_inadmissible: AboutDossier & { reasons: string; appeal: string };
+  college_reservations_convention: AboutDossier & { reservations: string; appeal: string };
+  instruction_unfavourable: AboutDossier & { items: string };
+  certificate_status_changed: AboutCertificate & { status: string };
+  convention_renewed: AboutCertificate & { dueAt: string };
+  formal_notice_issued: AboutCertificate & { dueAt: string; items: string };
+  formal_notice_lapsed: AboutCertificate;
+  observations_requested: AboutCertificate & { dueAt: string; items: string };
+  observations_received: AboutCertificate & { at: string };
+  renewal_required: AboutCertificate & { dueAt?: string; version?: string };
+  certificate_renewal_deadline: AboutCertificate & { dueAt: string; daysLeft: number; reason: string };
+  certificate_expired_renewal: AboutCertificate & { at: string; dueAt: string; reason: string };
+}
+export type MailTemplate = keyof MailDataByTemplate;
+type Rendered = { subject: string; lines: string[] };
+type Renderers = { [T in MailTemplate]: (d: MailDataByTemplate[T]) => Rendered };
 
 export const formatParisDate = (iso: string): string =>
   DateTime.fromISO(iso, { zone: LEGAL_ZONE }).setLocale('fr').toFormat("d LLLL yyyy 'à' HH'h'mm");
@@ -49,7 +66,8 @@ export const formatParisDate = (iso: string): string =>
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const product = (d: MailData) => `${d.productName ?? ''} ${d.productVersion ?? ''}`.trim();
+const product = (d: { productName: string; productVersion: string }) =>
+  `${d.productName ?? ''} ${d.productVersion ?? ''}`.trim();
 const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
 
 const DEADLINE_LABELS: Record<string, string> = {
@@ -60,7 +78,7 @@ const DEADLINE_LABELS: Record<string, string> = {
     'le délai de soixante jours pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)',
 };
 
-const TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }>> = {
+const TEMPLATES = {
   company_registered: (d) => ({
     subject: 'Votre compte sur la plateforme de certification des SI de téléconsultation',
     lines: [
@@ -145,9 +163,9 @@ const TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string
       'Consultez-le sur la plateforme (son contenu n’est pas recopié par courriel).',
     ],
   }),
-};
+} satisfies Partial<Renderers>;
 
-const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: string; lines: string[] }>> = {
+const MORE_TEMPLATES = {
   proof_non_compliant: (d) => ({
     subject: `Preuve non conforme — ${d.requirementId} — ${product(d)}`,
     lines: [
@@ -248,7 +266,7 @@ const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: s
     subject: `Certificat de conformité ${d.number} — ${product(d)}`,
     lines: [
       'Bonjour,',
-      d.tacit === 'true'
+      d.tacit
         ? `Faute de décision notifiée dans le délai de six mois, la certification de ${product(d)} (dossier ${d.dossierId}) est acquise par acceptation tacite (art. R.1470-4 du code de la santé publique).`
         : `Le collège technique a décidé de certifier ${product(d)} (dossier ${d.dossierId})${d.reservations ? ' avec réserves' : ''}.`,
       ...(d.reservations ? [`Réserves : ${d.reservations}`] : []),
@@ -316,17 +334,20 @@ const MORE_TEMPLATES: Partial<Record<MailTemplate, (d: MailData) => { subject: s
       'Il est retiré de la liste publique des systèmes certifiés.',
     ],
   }),
-};
+} satisfies Partial<Renderers>;
 
 /** R.1470-4 al. 2: every decision mail states the means and time limits of appeal. */
-function appeal(d: MailData): string[] {
+function appeal(d: { appeal?: string }): string[] {
   return d.appeal ? ['', d.appeal] : [];
 }
 
 const SIGNATURE = ['—', 'Agence du Numérique en Santé — certification des SI de téléconsultation'];
 
-export const renderMail = (template: MailTemplate, data: MailData) => {
-  const { subject, lines } = (TEMPLATES[template] ?? MORE_TEMPLATES[template]!)(data);
+/** Every template has its renderer: a missing one does not compile. */
+const RENDERERS: Renderers = { ...TEMPLATES, ...MORE_TEMPLATES };
+
+export const renderMail = <T extends MailTemplate>(template: T, data: MailDataByTemplate[T]) => {
+  const { subject, lines } = (RENDERERS[template] as (d: MailDataByTemplate[T]) => Rendered)(data);
   const all = [...lines, '', ...SIGNATURE];
   return {
     subject,

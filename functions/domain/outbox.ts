@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { companyRecipients, type Company } from './company';
-import { renderMail, type MailTemplate, type MailData } from './mail-templates';
+import { renderMail, type AboutDossier, type MailDataByTemplate, type MailTemplate } from './mail-templates';
 
 /**
  * A mail waiting to be sent. It is written in the same transaction as the state change that
@@ -20,11 +20,11 @@ export interface OutboxMessage {
   invite?: { email: string; firstName: string; lastName: string; ensId: string };
 }
 
-export const outboxMessage = (
+export const outboxMessage = <T extends MailTemplate>(
   cause: string,
-  template: MailTemplate,
+  template: T,
   to: string[],
-  data: MailData,
+  data: MailDataByTemplate[T],
   at: string,
   dossierId?: string,
 ): OutboxMessage => {
@@ -36,20 +36,20 @@ export const outboxMessage = (
 };
 
 /** What every dossier mail names: the product, its version and the dossier. */
-export const aboutDossier = (dossier: { id: string; product: { name: string; version: string } }): MailData => ({
+export const aboutDossier = (dossier: { id: string; product: { name: string; version: string } }): AboutDossier => ({
   productName: dossier.product.name,
   productVersion: dossier.product.version,
   dossierId: dossier.id,
 });
 
 /** The mail to a company's contact and legal representative about one of its dossiers, if the company is known. */
-export const companyMail = (
+export const companyMail = <T extends MailTemplate>(
   company: Company | null,
   dossier: { id: string; product: { name: string; version: string } },
   cause: string,
-  template: MailTemplate,
+  template: T,
   at: string,
-  data: MailData = {},
+  data: Omit<MailDataByTemplate[T], keyof AboutDossier>,
   /** also to ANS's mailbox (a copy for the instructors) */
   copyTo: string[] = [],
 ): OutboxMessage[] =>
@@ -59,7 +59,7 @@ export const companyMail = (
           cause,
           template,
           [...companyRecipients(company), ...copyTo],
-          { ...aboutDossier(dossier), ...data },
+          { ...aboutDossier(dossier), ...data } as MailDataByTemplate[T],
           at,
           dossier.id,
         ),

@@ -6,7 +6,7 @@ import { companyRecipients } from '../domain/company';
 import { NotFoundError } from '../domain/errors';
 import type { Actor } from '../domain/journal';
 import { outboxMessage, type OutboxMessage } from '../domain/outbox';
-import type { MailTemplate } from '../domain/mail-templates';
+import type { MailDataByTemplate, MailTemplate } from '../domain/mail-templates';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { withDeadlines } from '../domain/dossier';
@@ -29,6 +29,15 @@ const STATUS_LABELS: Record<Certificate['status'], string> = {
   expired: 'expiré',
 };
 
+/** A mail about a certificate: its template and the fields that template needs beyond the certificate's own. */
+type CertificateMail = {
+  [T in MailTemplate]: {
+    template: T;
+    to: 'company' | 'ans' | 'both';
+    data?: Omit<MailDataByTemplate[T], 'productName' | 'productVersion' | 'number' | 'status'>;
+  };
+}[MailTemplate];
+
 /** (Re)schedules the certificate's next wake-up, or cancels it when nothing is left to wait for. */
 export const scheduleCertificateClock = async (deps: Dependencies, certificate: Certificate) => {
   const effect = life.decideCertificate(certificate, deps.clock.now(), deps.calendar);
@@ -47,7 +56,7 @@ export const commitCertificate = async (
   deps: Dependencies,
   next: Certificate,
   event: { type: string; actor: Actor; data?: Record<string, unknown> },
-  mail?: { template: MailTemplate; to: 'company' | 'ans' | 'both'; data?: Record<string, string> },
+  mail?: CertificateMail,
 ) => {
   const stored = await deps.dossiers.get(next.dossierId);
   if (!stored) throw new NotFoundError('the certificate’s dossier is missing');
@@ -71,7 +80,7 @@ export const commitCertificate = async (
               number: next.number,
               status: STATUS_LABELS[next.status],
               ...mail.data,
-            },
+            } as MailDataByTemplate[typeof mail.template],
             at,
             next.dossierId,
           ),
@@ -198,7 +207,7 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
           to: 'company',
           data: {
             dueAt: effect.dueAt.toISOString(),
-            daysLeft: String(effect.daysLeft),
+            daysLeft: effect.daysLeft,
             reason: certificate.renewalReason ?? '',
           },
         },

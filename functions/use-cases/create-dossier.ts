@@ -13,7 +13,7 @@ export const draftCreatedMail = (dossier: Dossier, company: Company) =>
     `dossier:${dossier.id}:created`,
     'dossier_created',
     companyRecipients(company),
-    { ...aboutDossier(dossier), dueAt: dossier.deadlines[0]?.dueAt },
+    { ...aboutDossier(dossier), dueAt: dossier.deadlines[0]?.dueAt ?? '' },
     dossier.createdAt,
     dossier.id,
   );

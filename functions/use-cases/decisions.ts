@@ -145,7 +145,7 @@ export const completeInstruction = async (
         data: { outcome, exceptional: options.exceptional ?? false },
       },
     ],
-    { outbox: companyMail(company, dossier, `dossier:${id}:convention`, 'convention_ready', at) },
+    { outbox: companyMail(company, dossier, `dossier:${id}:convention`, 'convention_ready', at, {}) },
   );
   await notifyWorkflow(deps, id, 'instruction_completed');
   return saved;

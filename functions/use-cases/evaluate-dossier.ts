@@ -63,7 +63,7 @@ const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Eval
               ...about,
               kind: r.clock.kind,
               dueAt: r.clock.dueAt.toISOString(),
-              daysLeft: String(r.daysLeft),
+              daysLeft: r.daysLeft,
             },
             now.toISOString(),
             dossierId,

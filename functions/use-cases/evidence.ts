@@ -108,7 +108,7 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
           at,
           dueAt: decisionDueAt,
           insTestDueAt,
-          seq: String(receipt.seq),
+          seq: receipt.seq,
           hash: receipt.hash,
         });
       },

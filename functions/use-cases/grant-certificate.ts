@@ -122,7 +122,7 @@ export const grantCertificate = async (
         {
           number,
           at,
-          tacit: String(grant.grantedBy === 'tacit_acceptance'),
+          tacit: grant.grantedBy === 'tacit_acceptance',
           reservations: grant.reservations?.join(' ; '),
           appeal: decision.appeal,
         },
