@@ -274,7 +274,7 @@ try {
           { product: { name: `Seed ${i}`, version: '1' }, useCase: 'city_practice', profiles: ['general'] },
           `seed-company-${i % 97}`,
           'seed',
-          deps.clock,
+          deps.clock.now(),
         ),
         status: 'instruction' as const,
       };

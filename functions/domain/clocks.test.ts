@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from './clock';
 import { decideClocks, infoRequestDeadline, runningClocks } from './clocks';
 import { createDossier, type Dossier } from './dossier';
 
@@ -7,7 +6,7 @@ const draft = createDossier(
   { product: { name: 'P', version: '1' }, useCase: 'city_practice', profiles: [] },
   'c',
   'u',
-  fixedClock('2026-01-05T09:00:00Z'),
+  new Date('2026-01-05T09:00:00Z'),
 );
 // 6 months from Mon 5 Jan 2026 → Sun 5 Jul 2026 → Mon 6 Jul 2026, 23:59:59.999 Paris
 const due = '2026-07-06T21:59:59.999Z';

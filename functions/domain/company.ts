@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from './clock';
 import type { CompanyInput } from './schemas';
 
 export interface Person {
@@ -23,10 +22,10 @@ export interface Company {
 export const registrationKey = (company: Pick<Company, 'siret' | 'vatNumber'>): string =>
   company.siret ? `SIRET#${company.siret}` : `VAT#${company.vatNumber}`;
 
-export const registerCompany = (input: CompanyInput, clock: Clock, id: string = randomUUID()): Company => ({
+export const registerCompany = (input: CompanyInput, instant: Date, id: string = randomUUID()): Company => ({
   id,
   ...input,
-  createdAt: clock.now().toISOString(),
+  createdAt: instant.toISOString(),
 });
 
 /** Who receives the company's mail: its contact and its legal representative. */

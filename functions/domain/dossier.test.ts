@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from './clock';
 import { decideClocks } from './clocks';
 import { createDossier, patchDossier, transition, TRANSITIONS, DOSSIER_STATUSES } from './dossier';
 import { ConflictError } from './errors';
@@ -9,7 +8,7 @@ const draftInput = {
   useCase: 'health_facility' as const,
   profiles: ['general' as const],
 };
-const created = createDossier(draftInput, 'company-1', 'user-1', fixedClock('2026-08-31T10:00:00Z'), 'd-1');
+const created = createDossier(draftInput, 'company-1', 'user-1', new Date('2026-08-31T10:00:00Z'), 'd-1');
 
 describe('dossier aggregate', () => {
   it('starts as a draft with its inactivity clock (6 months, next working day, end of day in Paris)', () => {
@@ -20,8 +19,8 @@ describe('dossier aggregate', () => {
   });
 
   it('restarts the inactivity clock on every candidate change, and clears fields set to null', () => {
-    const withNie = patchDossier(created, { nie: 'NIE-1' }, fixedClock('2026-10-01T10:00:00Z'));
-    const cleared = patchDossier(withNie, { nie: null, components: null }, fixedClock('2026-10-02T10:00:00Z'));
+    const withNie = patchDossier(created, { nie: 'NIE-1' }, new Date('2026-10-01T10:00:00Z'));
+    const cleared = patchDossier(withNie, { nie: null, components: null }, new Date('2026-10-02T10:00:00Z'));
     expect(withNie.nie).toBe('NIE-1');
     expect(cleared.nie).toBeUndefined();
     expect(cleared.components).toEqual([]);
@@ -29,20 +28,20 @@ describe('dossier aggregate', () => {
   });
 
   it('edits only drafts', () => {
-    const submitted = transition(created, 'admissibility_review', fixedClock('2026-09-01T10:00:00Z'));
-    expect(() => patchDossier(submitted, { nie: 'X' }, fixedClock('2026-09-02T10:00:00Z'))).toThrow(ConflictError);
+    const submitted = transition(created, 'admissibility_review', new Date('2026-09-01T10:00:00Z'));
+    expect(() => patchDossier(submitted, { nie: 'X' }, new Date('2026-09-02T10:00:00Z'))).toThrow(ConflictError);
     expect(submitted.deadlines).toEqual([]); // ANS is the one to act: no inactivity clock
   });
 
   it('refuses every transition outside the table, and closed statuses have none', () => {
     for (const from of DOSSIER_STATUSES) {
       for (const to of DOSSIER_STATUSES) {
-        const attempt = () => transition({ ...created, status: from }, to, fixedClock('2026-09-01T10:00:00Z'));
+        const attempt = () => transition({ ...created, status: from }, to, new Date('2026-09-01T10:00:00Z'));
         if (TRANSITIONS[from].includes(to)) expect(attempt).not.toThrow();
         else expect(attempt).toThrow(ConflictError);
       }
     }
-    expect(transition(created, 'withdrawn', fixedClock('2026-09-01T10:00:00Z')).closedAt).toBe(
+    expect(transition(created, 'withdrawn', new Date('2026-09-01T10:00:00Z')).closedAt).toBe(
       '2026-09-01T10:00:00.000Z',
     );
   });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from './clock';
 import { type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import { runningClocks } from './clocks';
 import { ConflictError } from './errors';
@@ -50,11 +49,11 @@ export const createDossier = (
   input: DossierCreateInput,
   companyId: string,
   actor: string,
-  clock: Clock,
+  instant: Date,
   id: string = randomUUID(),
   referentialVersion: string = CURRENT_REFERENTIAL_VERSION,
 ): Dossier => {
-  const now = clock.now().toISOString();
+  const now = instant.toISOString();
   return withDeadlines({
     id,
     companyId,
@@ -71,11 +70,11 @@ export const createDossier = (
 };
 
 /** Applies a progressive save; only a draft can be edited. */
-export const patchDossier = (dossier: Dossier, patch: DossierPatchInput, clock: Clock): Dossier => {
+export const patchDossier = (dossier: Dossier, patch: DossierPatchInput, instant: Date): Dossier => {
   if (dossier.status !== 'draft') {
     throw new ConflictError(`the candidature can only be edited while draft (it is ${dossier.status})`);
   }
-  const now = clock.now().toISOString();
+  const now = instant.toISOString();
   const next: Record<string, unknown> = { ...dossier };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete next[key];
@@ -85,7 +84,7 @@ export const patchDossier = (dossier: Dossier, patch: DossierPatchInput, clock: 
   return withDeadlines({ ...(next as unknown as Dossier), updatedAt: now, lastCandidateActivityAt: now });
 };
 
-export const transition = (dossier: Dossier, to: DossierStatus, clock: Clock): Dossier => {
+export const transition = (dossier: Dossier, to: DossierStatus, instant: Date): Dossier => {
   if (!TRANSITIONS[dossier.status].includes(to)) {
     throw new ConflictError(
       isClosed(dossier.status)
@@ -93,13 +92,13 @@ export const transition = (dossier: Dossier, to: DossierStatus, clock: Clock): D
         : `a dossier cannot go from ${dossier.status} to ${to}`,
     );
   }
-  const now = clock.now().toISOString();
+  const now = instant.toISOString();
   return withDeadlines({ ...dossier, status: to, updatedAt: now, ...(isClosed(to) ? { closedAt: now } : {}) });
 };
 
 /** A change made by the candidate: it restarts the inactivity clock. */
-export const touchedByCandidate = (dossier: Dossier, clock: Clock): Dossier => {
-  const now = clock.now().toISOString();
+export const touchedByCandidate = (dossier: Dossier, instant: Date): Dossier => {
+  const now = instant.toISOString();
   return withDeadlines({ ...dossier, updatedAt: now, lastCandidateActivityAt: now });
 };
 

@@ -12,7 +12,6 @@ import {
   terminate,
   withdraw,
 } from './certificate-life';
-import { fixedClock } from './clock';
 import { decideClocks, infoRequestDeadline, runningClocks } from './clocks';
 import { pauseDecisionClock, resumeDecisionClock, startDecisionClock } from './decision-clock';
 import { createDossier, TRANSITIONS, type Dossier } from './dossier';
@@ -30,7 +29,7 @@ const underInstruction = (receiptAt: string): Dossier => ({
     { product: { name: 'P', version: '1' }, useCase: 'teleconsultation_company', profiles: [] },
     'c',
     'u',
-    fixedClock(receiptAt),
+    new Date(receiptAt),
   ),
   status: 'instruction',
   ...startDecisionClock(at(receiptAt)),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from './clock';
 
 /** The internal messaging between the candidate and ANS on a dossier. */
 export interface Message {
@@ -14,6 +13,6 @@ export const newMessage = (
   dossierId: string,
   from: Message['from'],
   body: string,
-  clock: Clock,
+  instant: Date,
   id: string = randomUUID(),
-): Message => ({ id, dossierId, from, body, at: clock.now().toISOString() });
+): Message => ({ id, dossierId, from, body, at: instant.toISOString() });

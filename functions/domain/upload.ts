@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from './clock';
 import type { Dossier } from './dossier';
 import { BusinessRuleError, ConflictError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 import type { UploadRequest } from './schemas';
@@ -115,7 +114,7 @@ export const newUpload = (
   dossier: Dossier,
   request: UploadRequest,
   actor: string,
-  clock: Clock,
+  instant: Date,
   options: { sensitive: boolean; candidateMayAct: boolean },
   id: string = randomUUID(),
 ): Upload => {
@@ -136,7 +135,7 @@ export const newUpload = (
   if (request.purpose === 'mandate' && !dossier.group) {
     throw new BusinessRuleError('mandates are for a group lead: declare the group members first');
   }
-  const now = clock.now();
+  const now = instant;
   return {
     id,
     dossierId: dossier.id,

@@ -28,7 +28,14 @@ export const draftCreatedMail = (dossier: Dossier, company: Company) =>
 export const createDossier = async (deps: Dependencies, caller: Caller, input: DossierCreateInput) => {
   const company = caller.ensId ? await deps.companies.get(caller.ensId) : null;
   if (!company) throw new ForbiddenError('your account is not attached to a registered company');
-  const dossier = newDossier(input, company.id, caller.sub, deps.clock, undefined, await deps.referentials.current());
+  const dossier = newDossier(
+    input,
+    company.id,
+    caller.sub,
+    deps.clock.now(),
+    undefined,
+    await deps.referentials.current(),
+  );
   const mail = draftCreatedMail(dossier, company);
   const stored = await commitDossier(
     deps,

@@ -83,7 +83,7 @@ export const decideAdmissibility = async (
     // guide §4.2: ANS « formule un avis quant à la recevabilité »; the decision closes the dossier
     const decision = newDecision('inadmissible', now, caller.sub, { reasons: input.reasons ?? [] });
     const dossier = {
-      ...transition(stored.dossier, 'inadmissible', deps.clock),
+      ...transition(stored.dossier, 'inadmissible', deps.clock.now()),
       closedReason: 'inadmissible',
       decision,
     };
@@ -111,7 +111,7 @@ export const decideAdmissibility = async (
     );
   }
   const dossier = {
-    ...transition(stored.dossier, 'proofs_deposit', deps.clock),
+    ...transition(stored.dossier, 'proofs_deposit', deps.clock.now()),
     admissibleAt: now,
     lastCandidateActivityAt: now,
   };

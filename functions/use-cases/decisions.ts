@@ -1,4 +1,4 @@
-import { actorOf, assertCanSee, type Caller } from '../domain/caller';
+import { actorOf, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
 import { openInfoRequest, transition, withDeadlines } from '../domain/dossier';
 import { pauseDecisionClock } from '../domain/decision-clock';
@@ -12,7 +12,7 @@ import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { grantCertificate } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
-import { loadDossier, loadDossierWithUploads } from './legal-effects';
+import { loadDossier, loadOwnDossier, loadDossierWithUploads } from './legal-effects';
 
 // the two steps that render documents (pdf-lib): kept apart so other handlers stay small
 
@@ -75,7 +75,7 @@ export const completeInstruction = async (
       ]);
     }
     const next = {
-      ...transition(dossier, 'college_pending', deps.clock),
+      ...transition(dossier, 'college_pending', deps.clock.now()),
       instructionReport: { outcome, nonConformities: options.nonConformities, at, by: caller.sub },
     };
     const saved = await commitDossier(
@@ -126,7 +126,7 @@ export const completeInstruction = async (
   await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
   const next = pauseDecisionClock(
     {
-      ...transition(dossier, 'convention_pending', deps.clock),
+      ...transition(dossier, 'convention_pending', deps.clock.now()),
       convention: { generatedAt: at, key: conventionKey(id) },
       instructionReport: { outcome, ...(options.exceptional ? { exceptional: true } : {}), at, by: caller.sub },
       ...(options.exceptional ? { exceptional: true } : {}),
@@ -195,7 +195,7 @@ export const collegeDecision = async (deps: Dependencies, caller: Caller, id: st
   const company = await deps.companies.get(dossier.companyId);
 
   if (input.decision === 'refused') {
-    const next = { ...transition(dossier, 'refused', deps.clock), decision };
+    const next = { ...transition(dossier, 'refused', deps.clock.now()), decision };
     const saved = await commitDossier(
       deps,
       stored,
@@ -217,7 +217,7 @@ export const collegeDecision = async (deps: Dependencies, caller: Caller, id: st
     await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
     const next = withDeadlines(
       {
-        ...transition(dossier, 'convention_pending', deps.clock),
+        ...transition(dossier, 'convention_pending', deps.clock.now()),
         decision,
         convention: { generatedAt: at, key: conventionKey(id) },
       },
@@ -266,8 +266,7 @@ export const collegeDecision = async (deps: Dependencies, caller: Caller, id: st
  * Input: dossier id. Output: the decision with `receivedAt`.
  */
 export const acknowledgeDecision = async (deps: Dependencies, caller: Caller, id: string) => {
-  const stored = await loadDossier(deps, id);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   if (!dossier.decision) throw new ConflictError('no decision has been taken on this dossier yet');
   if (dossier.decision.receivedAt) return dossier.decision;
   const at = deps.clock.now().toISOString();

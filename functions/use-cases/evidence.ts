@@ -65,7 +65,7 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
       ...current,
       sections: { ...current.sections, [sectionId]: { status: 'submitted', submittedAt: at, submittedBy: caller.sub } },
     },
-    deps.clock,
+    deps.clock.now(),
   );
   const events = [
     {
@@ -83,7 +83,7 @@ export const submitSection = async (deps: Dependencies, caller: Caller, id: stri
   const decisionClock = startDecisionClock(now, deps.calendar);
   const { decisionDueAt } = decisionClock;
   const insTestDueAt = legalDeadline(now, INS_TEST_DAY_PERIOD, deps.calendar).toISOString();
-  dossier = { ...transition(dossier, 'instruction', deps.clock), ...decisionClock, insTestDueAt };
+  dossier = { ...transition(dossier, 'instruction', deps.clock.now()), ...decisionClock, insTestDueAt };
   const company = await deps.companies.get(dossier.companyId);
   const saved = await commitDossier(
     deps,
@@ -140,7 +140,7 @@ export const withdrawUpload = async (deps: Dependencies, caller: Caller, id: str
   await commitDossier(
     deps,
     loaded!.stored,
-    touchedByCandidate(dossier, deps.clock),
+    touchedByCandidate(dossier, deps.clock.now()),
     [{ type: 'upload_withdrawn', actor: actorOf(caller), data: { uploadId, purpose: upload.purpose } }],
     { uploads: [withdrawn] },
   );

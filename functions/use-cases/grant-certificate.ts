@@ -88,7 +88,7 @@ export const grantCertificate = async (
   );
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
   const dossier: Dossier = {
-    ...transition(stored.dossier, status, deps.clock),
+    ...transition(stored.dossier, status, deps.clock.now()),
     decision,
     certificate: {
       number,

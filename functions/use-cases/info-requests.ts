@@ -1,6 +1,6 @@
 import { sha256 } from '../domain/journal';
 import { randomUUID } from 'node:crypto';
-import { actorOf, assertCanSee, type Caller } from '../domain/caller';
+import { actorOf, type Caller } from '../domain/caller';
 import { infoRequestDeadline } from '../domain/clocks';
 import { pauseDecisionClock, resumeDecisionClock } from '../domain/decision-clock';
 import {
@@ -12,7 +12,7 @@ import {
   type InfoRequest,
 } from '../domain/dossier';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import { loadDossier } from './legal-effects';
+import { loadDossier, loadOwnDossier } from './legal-effects';
 import { aboutDossier, companyMail, outboxMessage } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
@@ -115,8 +115,7 @@ export const answerInfoRequest = async (
   requestId: string,
   message: string,
 ) => {
-  const stored = await loadDossier(deps, id);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   const request = dossier.infoRequests?.find((r) => r.id === requestId);
   if (!request) throw new NotFoundError('no such information request');
   if (request.status !== 'open' || isClosed(dossier.status)) {
@@ -146,7 +145,7 @@ export const answerInfoRequest = async (
     request.stage === 'instruction'
       ? resumeDecisionClock(withAnswer, at, deps.calendar.infoRequestEffect ?? 'suspend', deps.calendar)
       : withAnswer,
-    deps.clock,
+    deps.clock.now(),
   );
   const saved = await commitDossier(
     deps,

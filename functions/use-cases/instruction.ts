@@ -8,7 +8,7 @@ import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
 import { notifyWorkflow } from './notify-workflow';
-import { loadDossier, loadDossierWithUploads } from './legal-effects';
+import { loadDossier, loadOwnDossier, loadDossierWithUploads } from './legal-effects';
 import { grantCertificate } from './grant-certificate';
 import { resumeDecisionClock } from '../domain/decision-clock';
 
@@ -85,8 +85,7 @@ export const reviewProof = async (
 
 /** The company proposes its INS test day, within the 4 weeks after the complete file (guide §5.2). */
 export const proposeInsTestDay = async (deps: Dependencies, caller: Caller, id: string, proposedDate: string) => {
-  const stored = await loadDossier(deps, id);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   if (dossier.status !== 'instruction')
     throw new ConflictError(`the INS test day is organised during instruction (the dossier is ${dossier.status})`);
   if (dossier.insTestDay?.outcome) throw new ConflictError('the INS test day already took place');
@@ -191,8 +190,7 @@ export const signConvention = async (
   id: string,
   input: { signatoryName: string; productVersion?: string },
 ) => {
-  const stored = await loadDossier(deps, id);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   if (dossier.status !== 'convention_pending')
     throw new ConflictError(`the convention is signed while convention_pending (the dossier is ${dossier.status})`);
   const now = deps.clock.now();
@@ -234,7 +232,7 @@ export const signConvention = async (
   // the company's step is done: the decision clock resumes with the time it had left
   const next = withDeadlines(
     resumeDecisionClock(
-      { ...transition(dossier, 'college_pending', deps.clock), product, convention },
+      { ...transition(dossier, 'college_pending', deps.clock.now()), product, convention },
       now,
       'suspend',
       deps.calendar,
@@ -248,10 +246,9 @@ export const signConvention = async (
 
 /** The candidate withdraws its candidature at any open stage. */
 export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: string) => {
-  const stored = await loadDossier(deps, id);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   if (isClosed(dossier.status)) throw new ConflictError(`the dossier is already ${dossier.status}`);
-  const next = { ...transition(dossier, 'withdrawn', deps.clock), closedReason: 'withdrawn_by_candidate' };
+  const next = { ...transition(dossier, 'withdrawn', deps.clock.now()), closedReason: 'withdrawn_by_candidate' };
   const company = await deps.companies.get(dossier.companyId);
   const at = next.updatedAt;
   const saved = await commitDossier(deps, stored, next, [{ type: 'dossier_withdrawn', actor: actorOf(caller) }], {

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../domain/caller';
+import { assertCanSee, SYSTEM_ACTOR, type Caller } from '../domain/caller';
 import { decideClocks, type RunningClock } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { isClosed, transition } from '../domain/dossier';
@@ -45,6 +45,16 @@ export const loadDossier = async (deps: Dependencies, id: string): Promise<Store
   const settled = await applyDueLegalEffects(deps, stored);
   if (settled !== stored) await notifyWorkflow(deps, id, 'legal_effect');
   return settled;
+};
+
+/**
+ * The preamble of a command on a dossier, once: load with the legal effects due applied, and the
+ * same 404 for a missing dossier as for another company's.
+ */
+export const loadOwnDossier = async (deps: Dependencies, caller: Caller, id: string) => {
+  const stored = await loadDossier(deps, id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  return { stored: stored!, dossier };
 };
 
 /** As `loadDossier`, with the dossier's uploads. */
@@ -96,7 +106,7 @@ const applyEffect = async (deps: Dependencies, stored: StoredDossier, expired: R
   }
   if (expired.onExpiry === 'abandon') {
     const dossier = {
-      ...transition(stored.dossier, 'abandoned', deps.clock),
+      ...transition(stored.dossier, 'abandoned', deps.clock.now()),
       closedReason: kind,
       ...(stored.dossier.infoRequests
         ? {

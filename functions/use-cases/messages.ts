@@ -7,7 +7,7 @@ import { newMessage } from '../domain/message';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { loadDossier } from './legal-effects';
+import { loadOwnDossier } from './legal-effects';
 
 /**
  * The dossier's messaging between the company and ANS.
@@ -24,14 +24,13 @@ import { loadDossier } from './legal-effects';
  * activity: the inactivity clock restarts.
  */
 export const postMessage = async (deps: Dependencies, caller: Caller, id: string, body: string) => {
-  const stored = await loadDossier(deps, id);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   if (isClosed(dossier.status)) throw new ConflictError(`the dossier is ${dossier.status}: its thread is closed`);
   const side = isStaff(caller) ? 'ans' : 'candidate';
-  const message = newMessage(id, { side, ...actorOf(caller) }, body, deps.clock);
+  const message = newMessage(id, { side, ...actorOf(caller) }, body, deps.clock.now());
   const company = await deps.companies.get(dossier.companyId);
   const to = side === 'ans' ? (company ? companyRecipients(company) : []) : [deps.ansMailbox];
-  const next = side === 'candidate' ? touchedByCandidate(dossier, deps.clock) : dossier;
+  const next = side === 'candidate' ? touchedByCandidate(dossier, deps.clock.now()) : dossier;
   await commitDossier(
     deps,
     stored,

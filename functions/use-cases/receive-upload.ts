@@ -48,7 +48,7 @@ export const receiveUpload = async (
           receivedAt: now,
           scan: { status: deps.malwareScanning ? ('pending' as const) : ('not_scanned' as const), at: now },
         };
-    const dossier = reason ? stored.dossier : touchedByCandidate(stored.dossier, deps.clock);
+    const dossier = reason ? stored.dossier : touchedByCandidate(stored.dossier, deps.clock.now());
     await commitDossier(
       deps,
       stored,

@@ -10,7 +10,7 @@ import type { Dependencies } from '../container';
  * Steps: authorise (admin) → build → store with its uniqueness key and welcome mail (one transaction).
  */
 export const registerCompany = async (deps: Dependencies, caller: Caller, input: CompanyInput) => {
-  const company = newCompany(input, deps.clock);
+  const company = newCompany(input, deps.clock.now());
   const welcome = outboxMessage(
     `company:${company.id}`,
     'company_registered',

@@ -41,7 +41,7 @@ export const createRenewalCandidature = async (
       },
       company.id,
       caller.sub,
-      deps.clock,
+      deps.clock.now(),
       undefined,
       await deps.referentials.current(),
     ),

@@ -48,7 +48,7 @@ export const requestUpload = async (deps: Dependencies, caller: Caller, dossierI
     }
     sensitive = requirement.sensitive;
   }
-  const upload = newUpload(dossier, request, actorOf(caller).sub, deps.clock, {
+  const upload = newUpload(dossier, request, actorOf(caller).sub, deps.clock.now(), {
     sensitive,
     candidateMayAct: openInfoRequest(dossier) !== undefined,
   });

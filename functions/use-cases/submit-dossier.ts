@@ -28,7 +28,7 @@ export const submitDossier = async (deps: Dependencies, caller: Caller, id: stri
     throw new BusinessRuleError('the candidature is incomplete or its profiles break the matrix', errors);
   const now = deps.clock.now().toISOString();
   const dossier = {
-    ...transition(stored.dossier, 'admissibility_review', deps.clock),
+    ...transition(stored.dossier, 'admissibility_review', deps.clock.now()),
     submittedAt: now,
     lastCandidateActivityAt: now,
   };

@@ -25,7 +25,7 @@ describe('DynamoDB repositories (DynamoDB Local)', () => {
       { product: { name: 'P', version: '1' }, useCase: 'city_practice', profiles: [] },
       'c',
       'u',
-      deps.clock,
+      deps.clock.now(),
     );
     const first = appendEvents(GENESIS, [
       { dossierId: dossier.id, type: 'dossier_created', at: dossier.createdAt, actor },
@@ -33,7 +33,7 @@ describe('DynamoDB repositories (DynamoDB Local)', () => {
     const stored = await deps.dossiers.create({ dossier, ...first });
 
     const write = (nie: string) => {
-      const next = patchDossier(stored.dossier, { nie }, deps.clock);
+      const next = patchDossier(stored.dossier, { nie }, deps.clock.now());
       const change = appendEvents(stored.journalHead, [
         { dossierId: dossier.id, type: 'dossier_updated', at: next.updatedAt, actor },
       ]);
@@ -53,7 +53,7 @@ describe('DynamoDB repositories (DynamoDB Local)', () => {
     const deps = dependencies();
     const input = companyBody(siret(900), 'race');
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => deps.companies.create(registerCompany(input, deps.clock))),
+      [1, 2, 3].map(() => deps.companies.create(registerCompany(input, deps.clock.now()))),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
@@ -63,7 +63,7 @@ describe('mail outbox (DynamoDB Local + SES local)', () => {
   it('sends each message once, and keeps it when SES fails until a later round', async () => {
     const deps = dependencies();
     const http = api(stack.url);
-    const company = registerCompany(companyBody(siret(901), 'outbox'), deps.clock);
+    const company = registerCompany(companyBody(siret(901), 'outbox'), deps.clock.now());
     const message = outboxMessage(
       `test:${company.id}`,
       'company_registered',
@@ -84,7 +84,7 @@ describe('mail outbox (DynamoDB Local + SES local)', () => {
 
   it('does not write a replayed cause twice', async () => {
     const deps = dependencies();
-    const company = registerCompany(companyBody(siret(902), 'replay'), deps.clock);
+    const company = registerCompany(companyBody(siret(902), 'replay'), deps.clock.now());
     const message = outboxMessage(
       'same-cause',
       'company_registered',
@@ -101,7 +101,7 @@ describe('mail outbox (DynamoDB Local + SES local)', () => {
     );
     expect(twin.id).toBe(message.id);
     await deps.companies.create(company, [message]);
-    const other = registerCompany(companyBody(siret(903), 'replay2'), deps.clock);
+    const other = registerCompany(companyBody(siret(903), 'replay2'), deps.clock.now());
     await expect(deps.companies.create(other, [twin])).rejects.toThrow();
   });
 });
