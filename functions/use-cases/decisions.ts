@@ -1,6 +1,8 @@
 import { actorOf, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
-import { openInfoRequest, transition, withDeadlines } from '../domain/dossier';
+import { openInfoRequest, transition, withDeadlines, type Dossier } from '../domain/dossier';
+import type { Company } from '../domain/company';
+import type { Upload } from '../domain/upload';
 import { pauseDecisionClock } from '../domain/decision-clock';
 import { newDecision } from '../domain/decision';
 import { exceptionalRegimeEnd } from '../domain/certificate-life';
@@ -52,7 +54,6 @@ export const completeInstruction = async (
     throw new ConflictError(`instruction is not under way (the dossier is ${dossier.status})`);
   if (openInfoRequest(dossier)) throw new ConflictError('an information request is still open');
   const now = deps.clock.now();
-  const at = now.toISOString();
   const outcome = options.outcome ?? 'favourable';
   if (options.exceptional && outcome === 'unfavourable') {
     throw new BusinessRuleError('an exceptional certificate follows a favourable report on the core domains', [
@@ -67,38 +68,68 @@ export const completeInstruction = async (
     );
   }
   const company = await deps.companies.get(dossier.companyId);
+  const report =
+    outcome === 'unfavourable'
+      ? unfavourableReport(dossier, options, caller, company, now)
+      : await favourableReport(deps, dossier, uploads, options, caller, company, now);
+  const saved = await commitDossier(
+    deps,
+    stored,
+    withDeadlines(report.next, deps.calendar),
+    [{ type: 'instruction_completed', actor: actorOf(caller), data: { outcome, ...report.data } }],
+    { outbox: report.outbox },
+  );
+  await notifyWorkflow(deps, id, 'instruction_completed');
+  return saved;
+};
 
-  if (outcome === 'unfavourable') {
-    if (!options.nonConformities?.length) {
-      throw new BusinessRuleError('an unfavourable report lists the non-conformities', [
-        { path: 'nonConformities', message: 'required with outcome "unfavourable"' },
-      ]);
-    }
-    const next = {
-      ...transition(dossier, 'college_pending', deps.clock.now()),
-      instructionReport: { outcome, nonConformities: options.nonConformities, at, by: caller.sub },
-    };
-    const saved = await commitDossier(
-      deps,
-      stored,
-      withDeadlines(next, deps.calendar),
-      [
-        {
-          type: 'instruction_completed',
-          actor: actorOf(caller),
-          data: { outcome, nonConformities: options.nonConformities },
-        },
-      ],
-      {
-        outbox: companyMail(company, dossier, `dossier:${id}:unfavourable-report`, 'instruction_unfavourable', at, {
-          items: options.nonConformities.join('\n'),
-        }),
-      },
-    );
-    await notifyWorkflow(deps, id, 'instruction_completed');
-    return saved;
+/** An unfavourable report: the non-conformities listed (422 otherwise), to the collège without a convention. */
+const unfavourableReport = (
+  dossier: Dossier,
+  options: InstructionReport,
+  caller: Caller,
+  company: Company | null,
+  now: Date,
+) => {
+  if (!options.nonConformities?.length) {
+    throw new BusinessRuleError('an unfavourable report lists the non-conformities', [
+      { path: 'nonConformities', message: 'required with outcome "unfavourable"' },
+    ]);
   }
+  const at = now.toISOString();
+  return {
+    next: {
+      ...transition(dossier, 'college_pending', now),
+      instructionReport: {
+        outcome: 'unfavourable' as const,
+        nonConformities: options.nonConformities,
+        at,
+        by: caller.sub,
+      },
+    },
+    data: { nonConformities: options.nonConformities },
+    outbox: companyMail(company, dossier, `dossier:${dossier.id}:unfavourable-report`, 'instruction_unfavourable', at, {
+      items: options.nonConformities.join('\n'),
+    }),
+  };
+};
 
+/**
+ * A favourable report: every applicable requirement's latest evidence compliant and the INS test
+ * day passed or waived (409 naming what is missing), then the convention to sign; the decision
+ * clock stands still meanwhile.
+ */
+const favourableReport = async (
+  deps: Dependencies,
+  dossier: Dossier,
+  uploads: Upload[],
+  options: InstructionReport,
+  caller: Caller,
+  company: Company | null,
+  now: Date,
+) => {
+  const id = dossier.id;
+  const at = now.toISOString();
   const referential = await deps.referentials.get(dossier.referentialVersion);
   if (options.exceptional && !dossier.commitment) {
     throw new BusinessRuleError('an exceptional certificate needs the company’s commitment to full compliance', [
@@ -122,33 +153,26 @@ export const completeInstruction = async (
       'instruction cannot be closed with a favourable report yet (an unfavourable report is always possible)',
       missing,
     );
-
   await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
-  const next = pauseDecisionClock(
-    {
-      ...transition(dossier, 'convention_pending', deps.clock.now()),
-      convention: { generatedAt: at, key: conventionKey(id) },
-      instructionReport: { outcome, ...(options.exceptional ? { exceptional: true } : {}), at, by: caller.sub },
-      ...(options.exceptional ? { exceptional: true } : {}),
-    },
-    now,
-    'convention',
-  );
-  const saved = await commitDossier(
-    deps,
-    stored,
-    withDeadlines(next, deps.calendar),
-    [
+  return {
+    next: pauseDecisionClock(
       {
-        type: 'instruction_completed',
-        actor: actorOf(caller),
-        data: { outcome, exceptional: options.exceptional ?? false },
+        ...transition(dossier, 'convention_pending', now),
+        convention: { generatedAt: at, key: conventionKey(id) },
+        instructionReport: {
+          outcome: 'favourable' as const,
+          ...(options.exceptional ? { exceptional: true } : {}),
+          at,
+          by: caller.sub,
+        },
+        ...(options.exceptional ? { exceptional: true } : {}),
       },
-    ],
-    { outbox: companyMail(company, dossier, `dossier:${id}:convention`, 'convention_ready', at, {}) },
-  );
-  await notifyWorkflow(deps, id, 'instruction_completed');
-  return saved;
+      now,
+      'convention',
+    ),
+    data: { exceptional: options.exceptional ?? false },
+    outbox: companyMail(company, dossier, `dossier:${id}:convention`, 'convention_ready', at, {}),
+  };
 };
 
 export type CollegeInput = {

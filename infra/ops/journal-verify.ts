@@ -1,32 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { createDocumentClient, type DocumentClient } from '../../functions/adapters/dynamo/client';
-import { verifyChain, type JournalEvent, type JournalHead } from '../../functions/domain/journal';
+import { verifyChain, type JournalHead } from '../../functions/domain/journal';
 
 export interface JournalReport {
   dossiers: number;
   events: number;
   broken: { dossierId: string; seq: number; reason: string }[];
 }
-
-const journalOf = async (db: DocumentClient, table: string, pk: string) => {
-  const events: JournalEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': 'EVENT#' },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    events.push(...((page.Items ?? []).map((i) => i.event) as JournalEvent[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return events;
-};
 
 /**
  * Recomputes the journal chain of every dossier of a table (an operator's check, so a Scan of
@@ -50,7 +32,7 @@ export const verifyAllJournals = async (db: DocumentClient, table: string): Prom
       const pk = String(item.pk);
       const dossierId = pk.slice('DOSSIER#'.length);
       const head = item.journalHead as JournalHead;
-      const events = await journalOf(db, table, pk);
+      const events = await new DynamoDossierRepository(db, table).journal(dossierId);
       report.dossiers++;
       report.events += events.length;
       const at = verifyChain(events);
