@@ -20,7 +20,8 @@ import {
  */
 export const DECISION_PERIOD = { months: 6 } as const;
 
-export type PauseReason = 'info_request' | 'convention';
+export const PAUSE_REASONS = ['info_request', 'convention'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 export interface DecisionClock {
   /** the raw legal instant while the clock runs (working-day rule not applied) */

@@ -3,7 +3,6 @@
  * limits of appeal, and is communicated by a means that gives a certain date of receipt — the
  * company's acknowledgement, journaled (`receivedAt`).
  */
-// keep in step with decisionViewSchema (schemas.ts), which publishes this shape
 export const DECISION_OUTCOMES = [
   'certified',
   'certified_with_reservations',

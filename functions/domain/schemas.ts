@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 import { FAULT_CASES } from './termination';
+import { DECISION_OUTCOMES } from './decision';
+import { PAUSE_REASONS } from './decision-clock';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 
@@ -309,7 +311,7 @@ export const clockAdvanceSchema = z
 
 /** Response shapes of v1.1 that clients rely on (published in the OpenAPI document). */
 export const decisionViewSchema = z.object({
-  outcome: z.enum(['certified', 'certified_with_reservations', 'refused', 'inadmissible', 'tacit_acceptance']),
+  outcome: z.enum(DECISION_OUTCOMES),
   decidedAt: z.iso.datetime(),
   decidedBy: z.string(),
   reasons: z.array(z.string()).optional(),
@@ -322,13 +324,13 @@ export const decisionViewSchema = z.object({
 export const decisionClockViewSchema = z.object({
   legalDueAt: z.iso.datetime().describe('raw legal instant, before the working-day rule'),
   pausedAt: z.iso.datetime().optional(),
-  pauseReason: z.enum(['info_request', 'convention']).optional(),
+  pauseReason: z.enum(PAUSE_REASONS).optional(),
   left: z.object({ days: z.number().int(), milliseconds: z.number().int() }).optional(),
   pauses: z.array(
     z.object({
       from: z.iso.datetime(),
       to: z.iso.datetime().optional(),
-      reason: z.enum(['info_request', 'convention']),
+      reason: z.enum(PAUSE_REASONS),
     }),
   ),
 });
