@@ -13,6 +13,9 @@ export const WORKFLOW_FUNCTIONS = {
   RegisterWaitFunctionArn: 'registerWait',
 } as const;
 export type WorkflowFunctionKey = keyof typeof WORKFLOW_FUNCTIONS;
+/** The ARN successors are started on: the state machine's alias, so a successor runs the
+ * version deployed at its start (spelt from fixed names: no reference cycle). */
+export const SUCCESSOR_ARN = 'SuccessorStateMachineArn';
 
 const LAMBDA_ERRORS = [
   'Lambda.ServiceException',
@@ -35,23 +38,55 @@ export const dossierWorkflow = {
       Type: 'Task',
       Comment: 'Reads the dossier, applies any legal effect that fell due, says what to wait for',
       Resource: 'arn:aws:states:::lambda:invoke',
-      Parameters: { FunctionName: '${EvaluateFunctionArn}', Payload: { 'dossierId.$': '$.dossierId' } },
+      Parameters: {
+        FunctionName: '${EvaluateFunctionArn}',
+        // the whole state (dossier, generation, wake-ups so far) and the execution's age
+        Payload: { 'input.$': '$', 'startedAt.$': '$$.Execution.StartTime' },
+      },
       OutputPath: '$.Payload',
       Retry: evaluateRetry,
       Next: 'Route',
     },
     Route: {
       Type: 'Choice',
-      Choices: [{ Variable: '$.action', StringEquals: 'wait', Next: 'AwaitSignal' }],
+      Choices: [
+        { Variable: '$.action', StringEquals: 'wait', Next: 'AwaitSignal' },
+        { Variable: '$.action', StringEquals: 'handOver', Next: 'HandOver' },
+      ],
       Default: 'Closed',
     },
+    HandOver: {
+      Type: 'Task',
+      Comment:
+        'Starts the next generation before this execution nears AWS limits (one year, 25,000 events); it resumes at Evaluate',
+      Resource: 'arn:aws:states:::states:startExecution',
+      Parameters: {
+        StateMachineArn: '${SuccessorStateMachineArn}',
+        'Name.$': '$.successor',
+        Input: { 'dossierId.$': '$.dossierId', 'generation.$': '$.generation' },
+      },
+      Retry: [
+        { ErrorEquals: ['StepFunctions.SdkClientException', 'StepFunctions.StepFunctionsException'], ...backoff },
+      ],
+      // the successor exists already (a replay): the reconciler checks it runs
+      Catch: [{ ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'], ResultPath: null, Next: 'HandedOver' }],
+      ResultPath: null,
+      Next: 'HandedOver',
+    },
+    HandedOver: { Type: 'Succeed', Comment: 'A successor keeps the dossier’s clocks' },
     AwaitSignal: {
       Type: 'Task',
       Comment: 'Waits for a human step (API resumes the token) or for the next legal instant (timeout)',
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
       Parameters: {
         FunctionName: '${RegisterWaitFunctionArn}',
-        Payload: { 'dossierId.$': '$.dossierId', 'waitingFor.$': '$.waitingFor', 'taskToken.$': '$$.Task.Token' },
+        Payload: {
+          'dossierId.$': '$.dossierId',
+          'waitingFor.$': '$.waitingFor',
+          'generation.$': '$.generation',
+          'wakeAt.$': '$.wakeAt',
+          'taskToken.$': '$$.Task.Token',
+        },
       },
       TimeoutSecondsPath: '$.waitSeconds',
       ResultPath: null,

@@ -110,16 +110,49 @@ export interface WorkflowWait {
   since: string;
 }
 
-export interface WorkflowStateStore {
-  saveWait(wait: WorkflowWait): Promise<void>;
-  /** Removes and returns the pending wait, so that only one caller ever resumes it. */
-  takeWait(dossierId: string): Promise<WorkflowWait | null>;
+/**
+ * What the platform knows of a dossier's execution, beside the dossier: which generation keeps
+ * its clocks and when it will next wake. Kept in a sparse index ("next legal instant") that
+ * the reconciler reads to find a dossier whose clock was missed.
+ */
+export interface WorkflowClock {
+  dossierId: string;
+  generation: number;
+  /** the instant the execution will wake (its next legal instant, or the end of a long wait) */
+  checkAt: string;
+  wait?: WorkflowWait;
 }
 
+export interface WorkflowStateStore {
+  /**
+   * Records the generation that keeps the dossier's clocks, expected to register by `checkAt`.
+   * Never moves back to an earlier generation.
+   */
+  expect(dossierId: string, generation: number, checkAt: string): Promise<void>;
+  /** Stores the wait of `generation`; false when a later generation has taken over. */
+  saveWait(wait: WorkflowWait & { generation: number; checkAt: string }): Promise<boolean>;
+  /** Removes and returns the pending wait, so that only one caller ever resumes it. */
+  takeWait(dossierId: string): Promise<WorkflowWait | null>;
+  get(dossierId: string): Promise<WorkflowClock | null>;
+  /** The dossier is closed: nothing is left to keep. */
+  forget(dossierId: string): Promise<void>;
+  /** Every dossier whose clock is kept, earliest `checkAt` first. */
+  list(): AsyncIterable<WorkflowClock>;
+  /** The earliest `checkAt` of all. */
+  earliest(): Promise<string | null>;
+}
+
+export type StartOutcome = 'started' | 'running' | 'ended';
+
 export interface WorkflowEngine {
-  /** Starts the dossier's execution; starting one already running is a no-op. */
-  start(dossierId: string): Promise<void>;
-  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<void>;
+  /**
+   * Starts generation `generation` (default 1) of the dossier's execution: 'started', 'running'
+   * when that execution already runs (a no-op), 'ended' when it ran and ended (its name is used).
+   */
+  start(dossierId: string, generation?: number): Promise<StartOutcome>;
+  /** Resumes a waiting execution; false when the wait is gone (ended execution, used token). */
+  sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean>;
+  isRunning(executionName: string): Promise<boolean>;
 }
 
 export interface Mailer {
@@ -139,6 +172,7 @@ export interface LongClocks {
   /** creates or moves the named wake-up; it calls the certificate clock with the number */
   schedule(name: string, at: Date, certificateNumber: string): Promise<void>;
   cancel(name: string): Promise<void>;
+  exists(name: string): Promise<boolean>;
 }
 
 export interface Referential {
@@ -165,4 +199,8 @@ export interface CertificateRepository {
   allocateNumber(year: number): Promise<number>;
   get(number: string): Promise<Certificate | null>;
   listPublic(limit: number, cursor?: string): Promise<Page<Certificate>>;
+  /** Records when the certificate's clock next wakes (null: nothing left to wait for), in a sparse index. */
+  setClock(number: string, wakeAt: string | null): Promise<void>;
+  /** Certificates whose clock runs, earliest wake-up first. */
+  clocks(): AsyncIterable<{ number: string; wakeAt: string }>;
 }

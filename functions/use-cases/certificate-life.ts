@@ -41,12 +41,15 @@ type CertificateMail = {
 /** (Re)schedules the certificate's next wake-up, or cancels it when nothing is left to wait for. */
 export const scheduleCertificateClock = async (deps: Dependencies, certificate: Certificate) => {
   const effect = life.decideCertificate(certificate, deps.clock.now(), deps.calendar);
-  const name = `cert-${certificate.number}`;
-  if (effect.kind === 'none' && effect.nextWakeAt)
-    await deps.longClocks.schedule(name, effect.nextWakeAt, certificate.number);
-  else if (effect.kind === 'none') await deps.longClocks.cancel(name);
-  else await deps.longClocks.schedule(name, deps.clock.now(), certificate.number); // due now: run at once
+  const name = certificateClockName(certificate.number);
+  const wakeAt = effect.kind === 'none' ? effect.nextWakeAt : deps.clock.now(); // due now: run at once
+  if (wakeAt) await deps.longClocks.schedule(name, wakeAt, certificate.number);
+  else await deps.longClocks.cancel(name);
+  // the reconciler's index follows the schedule: a schedule lost later is found by its instant
+  await deps.certificates.setClock(certificate.number, wakeAt?.toISOString() ?? null);
 };
+
+export const certificateClockName = (number: string) => `cert-${number}`;
 
 /**
  * Stores a certificate's new state on its dossier (journal, snapshot, mail) in one transaction,

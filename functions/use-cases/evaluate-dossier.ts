@@ -7,34 +7,66 @@ import { isClosed } from '../domain/dossier';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { executionName, handOverAt, mustHandOver, type ExecutionContext } from '../domain/workflow-generations';
 
 /** The longest a single wait may last inside one execution (a Standard execution lives a year). */
 export const MAX_WAIT_SECONDS = 300 * 24 * 3600;
 
-export type Evaluation =
-  | { dossierId: string; action: 'wait'; waitingFor: string; waitSeconds: number; wakeAt: string }
-  | { dossierId: string; action: 'end'; status: string };
+/** What Evaluate passes on to the next state, and back to itself on the next wake-up. */
+interface Carried {
+  dossierId: string;
+  generation: number;
+  cycle: number;
+}
+
+export type Evaluation = Carried &
+  (
+    | { action: 'wait'; waitingFor: string; waitSeconds: number; wakeAt: string }
+    | { action: 'handOver'; successor: string }
+    | { action: 'end'; status: string }
+  );
 
 /**
  * The workflow's re-entrant step: reads the stored dossier and decides what its execution does
  * next. Timers only wake the execution; every legal effect is decided here on stored facts,
  * so a replayed, early or late wake-up changes nothing it should not.
- * Input: dossier id. Output: wait (seconds until the next legal instant) or end.
- * Steps: load → apply the legal effects due (the same function every command uses) → store the
+ * Input: dossier id, the execution's generation, wake-ups so far and start instant.
+ * Output: wait (seconds until the next legal instant, never past the execution's hand-over),
+ * hand over to the next generation, or end.
+ * Steps: a later generation keeps the clocks → end; load → apply the legal effects due (the same
+ * function every command uses) → closed → end; old or long execution → hand over; store the
  * reminders due (journal and mail) → answer when to wake next.
  */
-export const evaluateDossier = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
+export const evaluateDossier = async (
+  deps: Dependencies,
+  dossierId: string,
+  execution: ExecutionContext = { generation: 1, cycle: 0 },
+): Promise<Evaluation> => {
   // a concurrent change (the candidate acting at the same instant) only means: decide again
-  return withOptimisticRetry(() => evaluateOnce(deps, dossierId));
+  return withOptimisticRetry(() => evaluateOnce(deps, dossierId, execution));
 };
 
-const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Evaluation> => {
+const evaluateOnce = async (
+  deps: Dependencies,
+  dossierId: string,
+  execution: ExecutionContext,
+): Promise<Evaluation> => {
+  const carried = { dossierId, generation: execution.generation, cycle: execution.cycle + 1 };
+  const kept = await deps.workflowState.get(dossierId);
+  if (kept && kept.generation > execution.generation) return { ...carried, action: 'end', status: 'superseded' };
   const loaded = await deps.dossiers.get(dossierId);
   const stored = loaded ? await applyDueLegalEffects(deps, loaded) : null;
   if (!stored || isClosed(stored.dossier.status)) {
-    return { dossierId, action: 'end', status: stored?.dossier.status ?? 'missing' };
+    await deps.workflowState.forget(dossierId);
+    return { ...carried, action: 'end', status: stored?.dossier.status ?? 'missing' };
   }
   const now = deps.clock.now();
+  if (mustHandOver(execution, now)) {
+    const generation = execution.generation + 1;
+    // expected at once: if the successor never starts, the reconciler sees it within minutes
+    await deps.workflowState.expect(dossierId, generation, now.toISOString());
+    return { dossierId, generation, cycle: 0, action: 'handOver', successor: executionName(dossierId, generation) };
+  }
   const decision = decideClocks(stored.dossier, now, deps.calendar);
   const company = await deps.companies.get(stored.dossier.companyId);
   const to = company ? companyRecipients(company) : [];
@@ -73,16 +105,15 @@ const evaluateOnce = async (deps: Dependencies, dossierId: string): Promise<Eval
     );
   }
 
-  if (!decision.nextWakeAt) {
-    // no clock runs in this status: wait for the next signal, within one execution's life
-    return { dossierId, action: 'wait', waitingFor: stored.dossier.status, waitSeconds: MAX_WAIT_SECONDS, wakeAt: '' };
-  }
-  const seconds = Math.ceil((decision.nextWakeAt.getTime() - now.getTime()) / 1000);
+  // no clock in this status: wait for the next signal; and never past the execution's hand-over
+  const limits = [decision.nextWakeAt, handOverAt(execution), new Date(now.getTime() + MAX_WAIT_SECONDS * 1000)];
+  const wakeAt = new Date(Math.min(...limits.filter((d): d is Date => d !== undefined).map((d) => d.getTime())));
+  const waitSeconds = Math.max(Math.ceil((wakeAt.getTime() - now.getTime()) / 1000), 1);
   return {
-    dossierId,
+    ...carried,
     action: 'wait',
     waitingFor: stored.dossier.status,
-    waitSeconds: Math.min(Math.max(seconds, 1), MAX_WAIT_SECONDS),
-    wakeAt: decision.nextWakeAt.toISOString(),
+    waitSeconds,
+    wakeAt: new Date(now.getTime() + waitSeconds * 1000).toISOString(),
   };
 };

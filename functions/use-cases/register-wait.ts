@@ -1,16 +1,23 @@
 import type { Dependencies } from '../container';
 
 /**
- * The workflow's AwaitSignal task: keeps the task token where the API finds it.
- * Input: dossier id, task token, what the execution waits for. Output: none.
+ * The workflow's AwaitSignal task: keeps the task token where the API finds it, and the instant
+ * the execution will wake where the reconciler looks.
+ * Input: dossier id, task token, what the execution waits for, its generation and wake instant.
+ * Output: whether the wait was registered (false: a later generation keeps the dossier's clocks;
+ * this execution ends at its next wake-up).
  * Steps: store the wait beside the dossier (never bumping the dossier's version).
  */
-
-/** Stores the task token of a waiting execution where the API will find it. Idempotent. */
 export const registerWait = async (
   deps: Dependencies,
-  input: { dossierId: string; waitingFor: string; taskToken: string },
+  input: { dossierId: string; waitingFor: string; taskToken: string; generation: number; wakeAt: string },
 ) => {
-  await deps.workflowState.saveWait({ ...input, since: deps.clock.now().toISOString() });
-  return { registered: true };
+  const { generation, wakeAt, ...wait } = input;
+  const registered = await deps.workflowState.saveWait({
+    ...wait,
+    since: deps.clock.now().toISOString(),
+    generation,
+    checkAt: wakeAt,
+  });
+  return { registered };
 };

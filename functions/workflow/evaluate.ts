@@ -5,9 +5,24 @@ import { dependencies } from '../container';
 import { logger } from '../observability';
 import { evaluateDossier } from '../use-cases/evaluate-dossier';
 
-const evaluateInput = z.object({ dossierId: z.string().min(1) });
+/** The execution's state as Evaluate sees it; executions started before generations carry only the id. */
+const evaluateInput = z.object({
+  input: z.object({
+    dossierId: z.string().min(1),
+    generation: z.number().int().positive().default(1),
+    cycle: z.number().int().nonnegative().default(0),
+  }),
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+});
 
 /** Task "Evaluate": re-entrant decision step of the dossier workflow. */
 export const evaluate = middy()
   .use(injectLambdaContext(logger))
-  .handler(async (event: unknown) => evaluateDossier(dependencies(), evaluateInput.parse(event).dossierId));
+  .handler(async (event: unknown) => {
+    const { input, startedAt } = evaluateInput.parse(event);
+    return evaluateDossier(dependencies(), input.dossierId, {
+      generation: input.generation,
+      cycle: input.cycle,
+      ...(startedAt ? { startedAt: new Date(startedAt) } : {}),
+    });
+  });

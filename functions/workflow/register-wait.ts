@@ -9,6 +9,8 @@ const waitInput = z.object({
   dossierId: z.string().min(1),
   waitingFor: z.string().min(1),
   taskToken: z.string().min(1),
+  generation: z.number().int().positive(),
+  wakeAt: z.iso.datetime({ offset: true }),
 });
 
 /** Task "AwaitSignal" (.waitForTaskToken): stores the token where the API finds it. */

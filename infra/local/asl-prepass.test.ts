@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillToken, prepareForLocal, TOKEN_PLACEHOLDER } from './asl-prepass';
+import { fillPlaceholders, prepareForLocal, TOKEN_PLACEHOLDER } from './asl-prepass';
 
 const definition = {
   StartAt: 'Callback',
@@ -50,7 +50,7 @@ describe('ASL pre-pass for the local engine', () => {
 
   it('leaves the deployed definition untouched and fills tokens', () => {
     expect(definition.States.Callback.TimeoutSecondsPath).toBe('$.seconds');
-    expect(fillToken({ a: [TOKEN_PLACEHOLDER], b: { c: TOKEN_PLACEHOLDER } }, 't-1')).toEqual({
+    expect(fillPlaceholders({ a: [TOKEN_PLACEHOLDER], b: { c: TOKEN_PLACEHOLDER } }, { token: 't-1' })).toEqual({
       a: ['t-1'],
       b: { c: 't-1' },
     });

@@ -6,10 +6,26 @@ import type { StateMachineDefinition } from '../../workflows/dossier-workflow';
  * handler; each `.waitForTaskToken` task gets a token placeholder and hands its timeout to the
  * virtual-timer service; each Wait state becomes a task parked on that service.
  */
-export const TOKEN_PLACEHOLDER = '__LOCAL_TASK_TOKEN__';
+export const TOKEN_PLACEHOLDER = '__LOCAL_TOKEN__';
+/** context-object paths the local engine fills itself (the library sets StartTime to the wall clock) */
+const CONTEXT_PLACEHOLDERS: Record<string, keyof Placeholders> = {
+  '$$.Task.Token': 'token',
+  '$$.Execution.StartTime': 'startTime',
+  '$$.Execution.Name': 'name',
+};
+const PLACEHOLDER = (key: keyof Placeholders) => `__LOCAL_${key.toUpperCase()}__`;
+
+export interface Placeholders {
+  token?: string;
+  startTime?: string;
+  name?: string;
+}
 
 export type LocalTask =
-  { kind: 'invoke'; functionKey: string } | { kind: 'callback'; functionKey: string } | { kind: 'wait' };
+  | { kind: 'invoke'; functionKey: string }
+  | { kind: 'callback'; functionKey: string }
+  | { kind: 'startExecution' }
+  | { kind: 'wait' };
 
 export const prepareForLocal = (definition: StateMachineDefinition) => {
   const copy = structuredClone(definition) as StateMachineDefinition;
@@ -23,8 +39,8 @@ export const prepareForLocal = (definition: StateMachineDefinition) => {
       const params = structuredClone(state.Parameters ?? {}) as Record<string, unknown>;
       const functionKey = String(params.FunctionName ?? '').replace(/^\$\{|\}$/g, '');
       const callback = state.Resource.endsWith('.waitForTaskToken');
+      params.Payload = replaceContextPaths(params.Payload);
       if (callback) {
-        params.Payload = replaceTokenPaths(params.Payload);
         if (state.TimeoutSecondsPath) params['__timeoutSeconds.$'] = state.TimeoutSecondsPath;
         else if (state.TimeoutSeconds) params.__timeoutSeconds = state.TimeoutSeconds;
         delete state.TimeoutSecondsPath;
@@ -34,6 +50,10 @@ export const prepareForLocal = (definition: StateMachineDefinition) => {
       }
       state.Parameters = params;
       tasks[name] = { kind: callback ? 'callback' : 'invoke', functionKey };
+    } else if (state.Type === 'Task' && state.Resource === 'arn:aws:states:::states:startExecution') {
+      state.Parameters = replaceContextPaths(state.Parameters);
+      state.Resource = 'arn:aws:states:::local:startExecution';
+      tasks[name] = { kind: 'startExecution' };
     } else if (state.Type === 'Wait') {
       const params: Record<string, unknown> = {};
       if (state.Seconds !== undefined) params.__seconds = state.Seconds;
@@ -53,21 +73,26 @@ export const prepareForLocal = (definition: StateMachineDefinition) => {
   return { definition: copy, tasks };
 };
 
-const replaceTokenPaths = (value: unknown): unknown => {
+const replaceContextPaths = (value: unknown): unknown => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key.endsWith('.$') && v === '$$.Task.Token') out[key.slice(0, -2)] = TOKEN_PLACEHOLDER;
-    else out[key] = replaceTokenPaths(v);
+    const placeholder = typeof v === 'string' ? CONTEXT_PLACEHOLDERS[v] : undefined;
+    if (key.endsWith('.$') && placeholder) out[key.slice(0, -2)] = PLACEHOLDER(placeholder);
+    else out[key] = replaceContextPaths(v);
   }
   return out;
 };
 
-export const fillToken = (value: unknown, token: string): unknown => {
-  if (value === TOKEN_PLACEHOLDER) return token;
-  if (Array.isArray(value)) return value.map((v) => fillToken(v, token));
+/** Puts the engine's values where the context-object paths were. */
+export const fillPlaceholders = (value: unknown, values: Placeholders): unknown => {
+  if (typeof value === 'string') {
+    for (const key of Object.keys(values) as (keyof Placeholders)[]) if (value === PLACEHOLDER(key)) return values[key];
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => fillPlaceholders(v, values));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillToken(v, token)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillPlaceholders(v, values)]));
   }
   return value;
 };

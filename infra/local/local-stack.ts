@@ -16,6 +16,7 @@ import type { HttpResponse } from '../../functions/http/types';
 import { ROUTES } from '../../functions/http/routes';
 import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
+import { nextReconcileAt, reconcile, type ReconcileReport } from '../../functions/use-cases/reconcile';
 import { evaluate as evaluateTask } from '../../functions/workflow/evaluate';
 import { handler as registerWaitTask } from '../../functions/workflow/register-wait';
 import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
@@ -126,6 +127,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       const handler = name === 'evaluate' ? evaluateTask : registerWaitTask;
       return handler(payload as never, lambdaContext(`task-${name}`));
     };
+    const reconcilerRuns: ({ at: string } & ReconcileReport)[] = [];
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
     // the same factory and defaults as the Lambdas; only what runs differently here is local
     const deps: Dependencies = {
@@ -156,6 +158,15 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     };
     ref.deps = deps;
     engine.onSchedule((number) => evaluateCertificate(deps, number));
+    // the reconciler, every virtual hour (every 15 minutes in AWS)
+    engine.onPeriodic({
+      next: () => nextReconcileAt(deps),
+      run: async () => {
+        const report = await reconcile(deps);
+        reconcilerRuns.push({ at: clock.now().toISOString(), ...report });
+        if (reconcilerRuns.length > 100) reconcilerRuns.shift();
+      },
+    });
     useDependencies(deps);
     process.env.TABLE_NAME = tableName;
     if (evidenceBucket) process.env.EVIDENCE_BUCKET = localName(evidenceBucket.logicalId);
@@ -203,7 +214,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         await settle();
         return json(200, { now: now.toISOString() });
       },
-      'GET /_local/workflow': async (): Promise<HttpResponse> => json(200, engine.describe()),
+      'GET /_local/workflow': async (): Promise<HttpResponse> =>
+        json(200, { ...engine.describe(), reconciler: reconcilerRuns.slice(-20) }),
       'GET /_local/clock': async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),
       'GET /_local/mail': async ({ query }: { query: URLSearchParams }): Promise<HttpResponse> => {
         await settle();

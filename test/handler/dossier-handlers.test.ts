@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import {
-  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { bodyText } from '../support/api-client';
@@ -194,7 +194,7 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
     bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     ddb
-      .on(DeleteCommand)
+      .on(UpdateCommand)
       .resolves({ Attributes: { wait: { dossierId: 'd-1', taskToken: 'tok', waitingFor: 'candidate', since: '' } } });
     const { SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
     sfn.on(SendTaskSuccessCommand).resolves({});
@@ -205,7 +205,7 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers?.etag).toBe('"4"');
     expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
-    expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0); // the stored token stays for the next real signal
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0); // the stored token stays for the next real signal
   });
 });
 
@@ -272,7 +272,7 @@ describe('POST /v1/dossiers/{id}/submit', () => {
     bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     ddb
-      .on(DeleteCommand)
+      .on(UpdateCommand)
       .resolves({ Attributes: { wait: { dossierId: 'd-1', taskToken: 'tok', waitingFor: 'draft', since: '' } } });
     sfn.on(SendTaskSuccessCommand).resolves({});
     const response = await submit(event({ claims: candidate, id: 'd-1' }), context);

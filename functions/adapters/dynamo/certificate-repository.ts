@@ -3,9 +3,12 @@ import type { Certificate } from '../../domain/certificate';
 import type { CertificateRepository, Page } from '../../domain/ports';
 import type { DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
+import { isConditionFailure } from './errors';
 
 export const certificateKey = (number: string) => ({ pk: `CERTIFICATE#${number}`, sk: 'META' });
 export const PUBLIC_CERTIFICATES = 'PUBLIC#CERTIFICATES';
+/** Partition of the sparse index of certificates' next clock instants (gsi2). */
+export const CERTIFICATE_CLOCKS = 'CLOCK#CERTIFICATE';
 
 /** The Put that stores a certificate inside a dossier transaction, listed in the public index. */
 export const certificatePut = (table: string, certificate: Certificate) => ({
@@ -16,6 +19,9 @@ export const certificatePut = (table: string, certificate: Certificate) => ({
       type: 'certificate',
       gsi1pk: PUBLIC_CERTIFICATES,
       gsi1sk: `${certificate.grantedAt}#${certificate.number}`,
+      // due for a check at once, until its clock is scheduled: a lost schedule is found again
+      gsi2pk: CERTIFICATE_CLOCKS,
+      gsi2sk: `${certificate.updatedAt}#${certificate.number}`,
       certificate,
     },
   },
@@ -44,6 +50,46 @@ export class DynamoCertificateRepository implements CertificateRepository {
   async get(number: string): Promise<Certificate | null> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: certificateKey(number) }));
     return (Item?.certificate as Certificate | undefined) ?? null;
+  }
+
+  async setClock(number: string, wakeAt: string | null): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: certificateKey(number),
+          ConditionExpression: 'attribute_exists(pk)',
+          ...(wakeAt
+            ? {
+                UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk',
+                ExpressionAttributeValues: { ':pk': CERTIFICATE_CLOCKS, ':sk': `${wakeAt}#${number}` },
+              }
+            : { UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }),
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async *clocks(): AsyncIterable<{ number: string; wakeAt: string }> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': CERTIFICATE_CLOCKS },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const [wakeAt, number] = String(item.gsi2sk).split('#');
+        yield { number: number!, wakeAt: wakeAt! };
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
   }
 
   async listPublic(limit: number, cursor?: string): Promise<Page<Certificate>> {

@@ -25,12 +25,15 @@ import type {
   WorkflowEngine,
   WorkflowStateStore,
   WorkflowWait,
+  WorkflowClock,
+  StartOutcome,
 } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import { CURRENT_REFERENTIAL_VERSION, type Dossier } from '../../domain/dossier';
 import { SHIPPED_REFERENTIALS } from '../../domain/referentials';
 import type { QueueStage } from '../../domain/schemas';
 import type { StoredObject, Upload } from '../../domain/upload';
+import { executionName } from '../../domain/workflow-generations';
 
 /**
  * In-memory implementations of every secondary port, for use-case tests that run in
@@ -180,8 +183,19 @@ export class InMemoryOutbox implements OutboxStore {
 export class InMemoryCertificates implements CertificateRepository {
   readonly certificates = new Map<string, Certificate>();
   private readonly sequences = new Map<number, number>();
+  readonly clockIndex = new Map<string, string>();
   save(c: Certificate) {
     this.certificates.set(c.number, clone(c));
+    this.clockIndex.set(c.number, c.updatedAt); // checked at once until its clock is scheduled
+  }
+  async setClock(number: string, wakeAt: string | null) {
+    if (!this.certificates.has(number)) return;
+    if (wakeAt) this.clockIndex.set(number, wakeAt);
+    else this.clockIndex.delete(number);
+  }
+  async *clocks() {
+    const sorted = [...this.clockIndex.entries()].sort(([, a], [, b]) => a.localeCompare(b));
+    for (const [number, wakeAt] of sorted) yield { number, wakeAt };
   }
   async allocateNumber(year: number) {
     const next = (this.sequences.get(year) ?? 0) + 1;
@@ -243,23 +257,66 @@ export class InMemoryStorage implements ObjectStorage {
   }
 }
 
+/**
+ * Executions and the clock index in memory. An execution here is only a name and a status: the
+ * tests that need a running state machine use the local engine.
+ */
 export class InMemoryWorkflow implements WorkflowEngine, WorkflowStateStore {
   readonly started: string[] = [];
   readonly signals: { taskToken: string; output: Record<string, unknown> }[] = [];
-  private readonly waits = new Map<string, WorkflowWait>();
-  async start(dossierId: string) {
+  /** execution name → running? */
+  readonly executions = new Map<string, boolean>();
+  private readonly clocks = new Map<string, WorkflowClock>();
+  async start(dossierId: string, generation = 1): Promise<StartOutcome> {
+    const name = executionName(dossierId, generation);
+    const known = this.executions.get(name);
+    if (known !== undefined) return known ? 'running' : 'ended';
+    this.executions.set(name, true);
     if (!this.started.includes(dossierId)) this.started.push(dossierId);
+    return 'started';
   }
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>) {
     this.signals.push({ taskToken, output });
+    return true;
   }
-  async saveWait(wait: WorkflowWait) {
-    this.waits.set(wait.dossierId, wait);
+  async isRunning(name: string) {
+    return this.executions.get(name) === true;
+  }
+  /** what AWS does to an execution after a year, or an operator who stops it */
+  kill(dossierId: string, generation = 1) {
+    this.executions.set(executionName(dossierId, generation), false);
+  }
+  async expect(dossierId: string, generation: number, checkAt: string) {
+    const known = this.clocks.get(dossierId);
+    if (known && known.generation >= generation) return;
+    this.clocks.set(dossierId, { dossierId, generation, checkAt });
+  }
+  async saveWait(wait: WorkflowWait & { generation: number; checkAt: string }) {
+    const { generation, checkAt, ...stored } = wait;
+    const known = this.clocks.get(wait.dossierId);
+    if (known && known.generation > generation) return false;
+    this.clocks.set(wait.dossierId, { dossierId: wait.dossierId, generation, checkAt, wait: stored });
+    return true;
   }
   async takeWait(dossierId: string) {
-    const wait = this.waits.get(dossierId) ?? null;
-    this.waits.delete(dossierId);
+    const known = this.clocks.get(dossierId);
+    const wait = known?.wait ?? null;
+    if (known) delete known.wait;
     return wait;
+  }
+  async get(dossierId: string) {
+    const known = this.clocks.get(dossierId);
+    return known ? clone(known) : null;
+  }
+  async forget(dossierId: string) {
+    this.clocks.delete(dossierId);
+  }
+  async *list() {
+    for (const c of [...this.clocks.values()].sort((a, b) => a.checkAt.localeCompare(b.checkAt))) yield clone(c);
+  }
+  async earliest() {
+    const first = await this.list()[Symbol.asyncIterator]().next();
+    return first.done ? null : first.value.checkAt;
   }
 }
 
@@ -270,6 +327,9 @@ export class InMemoryLongClocks implements LongClocks {
   }
   async cancel(name: string) {
     this.schedules.delete(name);
+  }
+  async exists(name: string) {
+    return this.schedules.has(name);
   }
 }
 

@@ -2,6 +2,7 @@ import {
   ConflictException,
   CreateScheduleCommand,
   DeleteScheduleCommand,
+  GetScheduleCommand,
   ResourceNotFoundException,
   SchedulerClient,
   UpdateScheduleCommand,
@@ -44,6 +45,16 @@ export class EventBridgeLongClocks implements LongClocks {
       await this.scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: this.config.groupName }));
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+  }
+
+  async exists(name: string): Promise<boolean> {
+    try {
+      await this.scheduler.send(new GetScheduleCommand({ Name: name, GroupName: this.config.groupName }));
+      return true;
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) return false;
+      throw error;
     }
   }
 }
