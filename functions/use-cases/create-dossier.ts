@@ -37,6 +37,8 @@ export const createDossier = async (deps: Dependencies, caller: Caller, input: D
     await deps.referentials.current(),
   );
   const mail = draftCreatedMail(dossier, company);
+  // known to the reconciler before anything can fail: a dossier whose execution never starts is found
+  await deps.workflowState.expect(dossier.id, 1, deps.clock.now().toISOString());
   const stored = await commitDossier(
     deps,
     null,

@@ -47,6 +47,8 @@ export const createRenewalCandidature = async (
     ),
     renewalOf: number,
   };
+  // known to the reconciler before anything can fail: a dossier whose execution never starts is found
+  await deps.workflowState.expect(dossier.id, 1, deps.clock.now().toISOString());
   const stored = await commitDossier(
     deps,
     null,
