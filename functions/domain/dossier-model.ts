@@ -98,6 +98,8 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
   };
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];
+  /** addresses of this dossier's company that SES reported undeliverable (by role, never the address) */
+  undeliverable?: UndeliverableContact[];
 }
 
 /** Demande de pièces complémentaires (R.1470-2): 60 days to answer, or the dossier is abandoned. */
@@ -112,4 +114,11 @@ export interface InfoRequest {
   answeredAt?: string;
   answeredBy?: string;
   answer?: string;
+}
+
+/** A permanent bounce or a complaint on mail about the dossier: the people to reach another way. */
+export interface UndeliverableContact {
+  role: 'contact' | 'legal_representative' | 'other';
+  kind: 'bounce' | 'complaint';
+  at: string;
 }

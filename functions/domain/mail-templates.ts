@@ -26,6 +26,7 @@ export interface MailDataByTemplate {
   info_request_opened: AboutDossier & { dueAt: string; items: string };
   info_request_answered: AboutDossier & { at: string };
   deadline_reminder: AboutDossier & { kind: string; dueAt: string; daysLeft: number };
+  mail_undeliverable: AboutDossier & { role: string; kind: 'bounce' | 'complaint'; at: string };
   dossier_abandoned_inactivity: AboutDossier;
   dossier_abandoned_info_request: AboutDossier;
   message_received: AboutDossier & { from: string };
@@ -57,6 +58,7 @@ export interface MailDataByTemplate {
   certificate_expired_renewal: AboutCertificate & { at: string; dueAt: string; reason: string };
 }
 export type MailTemplate = keyof MailDataByTemplate;
+const ROLE_LABELS: Record<string, string> = { contact: 'contact', legal_representative: 'représentant légal' };
 type Rendered = { subject: string; lines: string[] };
 type Renderers = { [T in MailTemplate]: (d: MailDataByTemplate[T]) => Rendered };
 
@@ -125,6 +127,14 @@ const TEMPLATES = {
     lines: [
       'Bonjour,',
       `Le candidat a répondu le ${when(d.at)} à la demande de pièces complémentaires du dossier ${d.dossierId} (${product(d)}).`,
+    ],
+  }),
+  mail_undeliverable: (d) => ({
+    subject: `Adresse injoignable — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `Un courriel du dossier ${d.dossierId} (${product(d)}) n’a pas pu être remis au ${ROLE_LABELS[d.role] ?? 'destinataire'} de l’entreprise (${d.kind === 'bounce' ? 'adresse rejetée définitivement' : 'signalé comme indésirable'}) le ${when(d.at)}.`,
+      'Les notifications légales de ce dossier ne lui parviennent plus : merci de joindre l’entreprise par un autre moyen et de faire corriger l’adresse.',
     ],
   }),
   deadline_reminder: (d) => ({

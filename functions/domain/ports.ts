@@ -156,7 +156,10 @@ export interface WorkflowEngine {
 }
 
 export interface Mailer {
-  send(message: { to: string[]; subject: string; text: string; html: string; id: string }, at: Date): Promise<void>;
+  send(
+    message: { to: string[]; subject: string; text: string; html: string; id: string; dossierId?: string },
+    at: Date,
+  ): Promise<void>;
 }
 
 export interface OutboxStore {

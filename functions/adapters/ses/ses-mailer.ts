@@ -9,7 +9,7 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(
-    message: { to: string[]; subject: string; text: string; html: string; id: string },
+    message: { to: string[]; subject: string; text: string; html: string; id: string; dossierId?: string },
     at: Date,
   ): Promise<void> {
     await this.ses.send(
@@ -17,7 +17,11 @@ export class SesMailer implements Mailer {
         FromEmailAddress: this.from,
         Destination: { ToAddresses: message.to },
         ConfigurationSetName: this.configurationSet,
-        EmailTags: [{ Name: 'outbox', Value: message.id }],
+        // tags come back on bounces and complaints: they name the dossier, never a person
+        EmailTags: [
+          { Name: 'outbox', Value: message.id },
+          ...(message.dossierId ? [{ Name: 'dossier', Value: message.dossierId }] : []),
+        ],
         Content: {
           Simple: {
             Subject: { Data: message.subject, Charset: 'UTF-8' },
