@@ -42,7 +42,7 @@ const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], {
   env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` },
 });
 if (synth.status !== 0) throw new Error(`cdk synth failed: ${synth.stderr.slice(-2000)}`);
-const template = JSON.parse(readFileSync(path.join(out, 'TlcCertification.template.json'), 'utf8')) as {
+const template = JSON.parse(readFileSync(path.join(out, 'TlcCertification-dev.template.json'), 'utf8')) as {
   Resources: Record<
     string,
     {

@@ -27,7 +27,7 @@ import { BackupPlan, BackupResource } from 'aws-cdk-lib/aws-backup';
 import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
@@ -39,14 +39,31 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
-import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import {
+  CfnStateMachineAlias,
+  CfnStateMachineVersion,
+  DefinitionBody,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { createHash } from 'node:crypto';
 import type { Construct } from 'constructs';
 import { ENV } from '../functions/config/env';
 import { ROLES } from '../functions/domain/schemas';
 import { ROUTES } from '../functions/http/routes';
-import { dossierWorkflow, WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../workflows/dossier-workflow';
+import {
+  dossierWorkflow,
+  SUCCESSOR_ARN,
+  WORKFLOW_FUNCTIONS,
+  type WorkflowFunctionKey,
+} from '../workflows/dossier-workflow';
 import { CertificationFunction } from './constructs/certification-function';
+import { Operations } from './constructs/operations';
 
 export interface CertificationStackProps extends StackProps {
   /** domain that mail is sent from (SES identity) */
@@ -55,6 +72,10 @@ export interface CertificationStackProps extends StackProps {
   allowedOrigins?: string[];
   /** the instructors' shared mailbox (mail about candidates' answers and messages) */
   ansMailbox?: string;
+  /** the deployment stage (cdk.json `stages`): names and retention follow it */
+  stage?: string;
+  /** the SNS topic the alarms go to (cdk.json `stages.<stage>.alarmTopicName`) */
+  alarmTopicName?: string;
 }
 
 /** The whole platform in one stack, environment-agnostic (no lookups), so `cdk synth` runs offline. */
@@ -74,6 +95,27 @@ export class CertificationStack extends Stack {
     const mailDomain = props.mailDomain ?? 'certification.example.org';
     const allowedOrigins = props.allowedOrigins ?? ['https://portail.certification.example.org'];
     const ansMailbox = props.ansMailbox ?? `instruction@${mailDomain}`;
+    const alarmTopicName = props.alarmTopicName ?? `${this.stackName}-alarms`;
+
+    // events that failed every retry of an asynchronous invocation wait here (alarmed, redriven)
+    const operationsKey = new Key(this, 'OperationsKey', {
+      enableKeyRotation: true,
+      description: 'Dead-letter queues, alarm and mail-feedback topics',
+    });
+    const deadLetterQueues: Record<string, Queue> = {};
+    const deadLetters = (name: string) => {
+      const queue = new Queue(this, `DeadLetters${name}`, {
+        encryption: QueueEncryption.KMS,
+        encryptionMasterKey: operationsKey,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(queue).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself a dead-letter queue',
+      });
+      return (deadLetterQueues[name] = queue);
+    };
 
     // --- storage -------------------------------------------------------------------------
     const tableKey = new Key(this, 'TableKey', { enableKeyRotation: true, description: 'Certification table' });
@@ -194,6 +236,22 @@ export class CertificationStack extends Stack {
     // --- mail ----------------------------------------------------------------------------
     const configurationSet = new ConfigurationSet(this, 'MailConfiguration', {});
     new EmailIdentity(this, 'MailIdentity', { identity: Identity.domain(mailDomain), configurationSet });
+    // bounces and complaints → SNS → the dossier shows the unreachable contact, instructors are told
+    const mailFeedbackTopic = new Topic(this, 'MailFeedback', { masterKey: operationsKey, enforceSSL: true });
+    operationsKey.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(mailFeedbackTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const mailFeedback = new CertificationFunction(this, 'MailFeedbackHandler', {
+      entry: 'functions/events/mail-feedback.ts',
+      description: 'SES bounces and complaints: marks the contact undeliverable on the dossier',
+      deadLetterQueue: deadLetters('MailFeedback'),
+    }).bindTable(table, 'write');
+    mailFeedback.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
+    mailFeedbackTopic.addSubscription(
+      new LambdaSubscription(mailFeedback.fn, { deadLetterQueue: deadLetters('MailFeedbackDelivery') }),
+    );
 
     // --- workflow ------------------------------------------------------------------------
     const workflowFunctions = {} as Record<WorkflowFunctionKey, CertificationFunction>;
@@ -221,17 +279,39 @@ export class CertificationStack extends Stack {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // fixed name: the alias ARN is spelt from it, so executions can start their successors
+    // through the alias without a reference cycle
+    const stateMachineName = `${this.stackName}-dossier`;
+    const aliasArn = `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${stateMachineName}:live`;
     const stateMachine = new StateMachine(this, 'DossierWorkflow', {
+      stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(JSON.stringify(dossierWorkflow)),
-      definitionSubstitutions: Object.fromEntries(
-        Object.entries(workflowFunctions).map(([key, f]) => [key, f.fn.functionArn]),
-      ),
+      definitionSubstitutions: {
+        ...Object.fromEntries(Object.entries(workflowFunctions).map(([key, f]) => [key, f.fn.functionArn])),
+        [SUCCESSOR_ARN]: aliasArn,
+      },
       tracingEnabled: true,
       // errors only, without execution data: task tokens (which resume an execution) never reach a log
       logs: { destination: workflowLogs, level: LogLevel.ERROR, includeExecutionData: false },
     });
     for (const f of Object.values(workflowFunctions)) f.fn.grantInvoke(stateMachine);
+    stateMachine.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [aliasArn] }));
+    // each deployment of a changed definition publishes a version (kept: executions that started on
+    // it finish on it) and moves the alias to it; new executions and successors start on the alias
+    const definitionHash = createHash('sha256').update(JSON.stringify(dossierWorkflow)).digest('hex').slice(0, 10);
+    const version = new CfnStateMachineVersion(this, `DossierWorkflowVersion${definitionHash}`, {
+      stateMachineArn: stateMachine.stateMachineArn,
+      stateMachineRevisionId: stateMachine.stateMachineRevisionId,
+      description: `definition ${definitionHash}`,
+    });
+    version.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const alias = new CfnStateMachineAlias(this, 'DossierWorkflowLive', {
+      name: 'live',
+      description: 'The version new dossier executions start on',
+      routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
+    });
+    const workflow = { stateMachine, aliasArn, name: stateMachineName };
     Validations.of(stateMachine).acknowledge({
       id: 'AwsSolutions-SF1',
       reason:
@@ -257,6 +337,7 @@ export class CertificationStack extends Stack {
       entry: 'functions/workflow/certificate-clock.ts',
       description: 'A certificate’s long clock: convention renewal, formal-notice lapse, exceptional expiry',
       reservedConcurrentExecutions: RESERVED.certificateClock,
+      deadLetterQueue: deadLetters('CertificateClock'),
     }).bindTable(table, 'write');
     certificateClock.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     const schedulerRole = new Role(this, 'SchedulerRole', {
@@ -273,16 +354,34 @@ export class CertificationStack extends Stack {
       reason: 'The scheduler invokes the certificate-clock function (and its versions) only',
     });
 
+    // the safety net under the legal clocks: restarts what lost its execution or schedule
+    const reconciler = new CertificationFunction(this, 'Reconciler', {
+      entry: 'functions/workflow/reconciler.ts',
+      description: 'Every 15 minutes: restarts dossier executions and certificate clocks that were lost',
+      timeout: Duration.minutes(5),
+      reservedConcurrentExecutions: 1,
+      deadLetterQueue: deadLetters('Reconciler'),
+    })
+      .bindTable(table, 'write')
+      .bindStateMachine(workflow)
+      .bindLongClocks(longClocks);
+    reconciler.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
+    new Rule(this, 'ReconcileEvery15Minutes', {
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(reconciler.fn, { retryAttempts: 2 })],
+    });
+
     // --- evidence verification -----------------------------------------------------------
     const evidenceBuckets = { evidence: evidence.bucket, sensitive: sensitive.bucket };
     const objectCreated = new CertificationFunction(this, 'ObjectCreated', {
       entry: 'functions/events/object-created.ts',
       description: 'Checks each uploaded object against its upload grant (size, SHA-256, type)',
       timeout: Duration.minutes(5),
+      deadLetterQueue: deadLetters('ObjectCreated'),
     })
       .bindTable(table, 'write')
       .bindEvidenceInspection(evidenceBuckets)
-      .bindStateMachine(stateMachine);
+      .bindStateMachine(workflow);
     objectCreated.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     // tacit acceptance issues the certificate (and its PDF) from the workflow
     workflowFunctions.EvaluateFunctionArn.bindDocumentWrite(evidenceBuckets);
@@ -318,6 +417,7 @@ export class CertificationStack extends Stack {
         batchSize: 25,
         retryAttempts: 5,
         bisectBatchOnError: true,
+        onFailure: new SqsDlq(deadLetters('OutboxStream')),
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
@@ -330,6 +430,7 @@ export class CertificationStack extends Stack {
       entry: 'functions/outbox/handlers.ts',
       handler: 'sweep',
       description: 'Retries mail that could not be sent',
+      deadLetterQueue: deadLetters('OutboxSweeper'),
       environment: {
         [ENV.mailFrom]: `ne-pas-repondre@${mailDomain}`,
         [ENV.sesConfigurationSet]: configurationSet.configurationSetName,
@@ -408,7 +509,7 @@ export class CertificationStack extends Stack {
         description: `${route.method} ${route.path}`,
       });
       if (route.access.table) f.bindTable(table, route.access.table);
-      if (route.access.workflow) f.bindStateMachine(stateMachine);
+      if (route.access.workflow) f.bindStateMachine(workflow);
       if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
       if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
       if (route.access.evidence === 'read-documents') f.bindDocumentRead(evidenceBuckets);
@@ -494,6 +595,7 @@ export class CertificationStack extends Stack {
     const scanResult = new CertificationFunction(this, 'ScanResult', {
       entry: 'functions/events/scan-result.ts',
       description: 'Records GuardDuty malware scan results on the uploads',
+      deadLetterQueue: deadLetters('ScanResult'),
     }).bindTable(table, 'write');
     scanResult.fn.addEnvironment(ENV.evidenceBucket, evidence.bucket.bucketName);
     scanResult.fn.addEnvironment(ENV.sensitiveBucket, sensitive.bucket.bucketName);
@@ -556,6 +658,29 @@ export class CertificationStack extends Stack {
     new CfnOutput(this, 'EvidenceBucketName', { value: evidence.bucket.bucketName });
     new CfnOutput(this, 'SensitiveEvidenceBucketName', { value: sensitive.bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'WorkflowAliasArn', { value: alias.attrArn });
+
+    const operations = new Operations(this, 'Operations', {
+      alarmTopicName,
+      key: operationsKey,
+      stateMachine,
+      api,
+      functions: this.node.findAll().filter((c): c is CertificationFunction => c instanceof CertificationFunction),
+      critical: [
+        ...Object.values(workflowFunctions),
+        certificateClock,
+        reconciler,
+        objectCreated,
+        scanResult,
+        dispatcher,
+        sweeper,
+        mailFeedback,
+      ],
+      deadLetterQueues,
+      namespace: 'TlcCertification',
+      service: 'tlc-certification',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: operations.topic.topicArn });
 
     // HIPAA Security (cdk-nag): what the design answers otherwise, each with its reason
     Validations.of(this).acknowledge(

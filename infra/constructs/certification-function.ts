@@ -4,6 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -24,6 +25,8 @@ export interface CertificationFunctionProps {
   functionName?: string;
   /** concurrency kept for this function alone: a flood elsewhere never starves it */
   reservedConcurrentExecutions?: number;
+  /** invoked asynchronously (S3, EventBridge, Scheduler, SNS): events that fail every retry land here */
+  deadLetterQueue?: IQueue;
 }
 
 /**
@@ -54,6 +57,7 @@ export class CertificationFunction extends Construct {
         : {}),
       tracing: Tracing.ACTIVE,
       logGroup,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2 } : {}),
       projectRoot: ROOT,
       depsLockFilePath: path.join(ROOT, 'package-lock.json'),
       environment: {
@@ -218,7 +222,12 @@ export class CertificationFunction extends Construct {
     const stack = Stack.of(this);
     this.fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        actions: [
+          'scheduler:CreateSchedule',
+          'scheduler:UpdateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+        ],
         resources: [`arn:${stack.partition}:scheduler:${stack.region}:${stack.account}:schedule/${clocks.groupName}/*`],
       }),
     );
@@ -230,10 +239,27 @@ export class CertificationFunction extends Construct {
     return this;
   }
 
-  bindStateMachine(stateMachine: IStateMachine): this {
-    this.fn.addEnvironment(ENV.stateMachineArn, stateMachine.stateMachineArn);
-    stateMachine.grantStartExecution(this.fn);
-    stateMachine.grantTaskResponse(this.fn);
+  /**
+   * Starts executions through the alias (a deployment moves new executions to the new version;
+   * running ones finish on theirs), resumes waiting ones, and reads an execution's status.
+   */
+  bindStateMachine(workflow: { stateMachine: IStateMachine; aliasArn: string; name: string }): this {
+    this.fn.addEnvironment(ENV.stateMachineArn, workflow.aliasArn);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [workflow.aliasArn] }),
+    );
+    workflow.stateMachine.grantTaskResponse(this.fn);
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeExecution'],
+        resources: [`arn:${stack.partition}:states:${stack.region}:${stack.account}:execution:${workflow.name}:*`],
+      }),
+    );
+    Validations.of(this.fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${workflow.name}:*]`,
+      reason: 'The status of the dossier executions of this state machine only (one per dossier and generation)',
+    });
     return this;
   }
 

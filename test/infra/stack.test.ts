@@ -6,7 +6,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CertificationStack } from '../../infra/certification-stack';
 import { prepareForLocal } from '../../infra/local/asl-prepass';
-import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
+import { dossierWorkflow, SUCCESSOR_ARN, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
 
 const validateAsl = createRequire(import.meta.url)('asl-validator') as (
   definition: unknown,
@@ -166,7 +166,110 @@ describe('workflow', () => {
     expect(props.TracingConfiguration).toEqual({ Enabled: true });
     expect(props.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false }); // no task tokens in logs
     expect(JSON.parse(props.DefinitionString)).toEqual(dossierWorkflow);
-    expect(Object.keys(props.DefinitionSubstitutions).sort()).toEqual(Object.keys(WORKFLOW_FUNCTIONS).sort());
+    expect(Object.keys(props.DefinitionSubstitutions).sort()).toEqual(
+      [...Object.keys(WORKFLOW_FUNCTIONS), SUCCESSOR_ARN].sort(),
+    );
+  });
+
+  it('publishes a version per definition, kept after the next deploy, behind the alias new executions start on', () => {
+    const versions = template.findResources('AWS::StepFunctions::StateMachineVersion');
+    expect(Object.values(versions)).toHaveLength(1);
+    expect(Object.values(versions)[0]!.DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::StepFunctions::StateMachineAlias', {
+      Name: 'live',
+      RoutingConfiguration: [
+        { StateMachineVersionArn: { 'Fn::GetAtt': [Object.keys(versions)[0], 'Arn'] }, Weight: 100 },
+      ],
+    });
+    // the API and the reconciler start executions on the alias, never on the bare state machine
+    const starters = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).filter((st) =>
+        [st.Action].flat().includes('states:StartExecution'),
+      ),
+    );
+    expect(starters.length).toBeGreaterThan(2);
+    for (const st of starters) expect(JSON.stringify(st.Resource)).toContain('-dossier:live');
+  });
+});
+
+describe('operations', () => {
+  const alarmNames = () =>
+    Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => String(a.Properties.AlarmName));
+
+  it('alarms on failed, timed-out and aborted executions, reconciler repairs, API 5xx and latency, Lambda errors and throttles, SES reputation', () => {
+    const names = alarmNames().map((n) => JSON.stringify(n));
+    for (const expected of [
+      'WorkflowExecutionsFailed',
+      'WorkflowExecutionsTimedOut',
+      'WorkflowExecutionsAborted',
+      'ReconcilerRepaired',
+      'Api5xx',
+      'ApiLatencyP99',
+      'LambdaErrors',
+      'LambdaThrottles',
+      'Errors-Task-evaluate',
+      'Throttles-Reconciler',
+      'SesBounceRate',
+      'SesComplaintRate',
+    ])
+      expect(
+        names.some((n) => n.includes(expected)),
+        expected,
+      ).toBe(true);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ReconcilerRepairs',
+      Namespace: 'TlcCertification',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('sends every alarm to the stage’s alarm topic, named from the configuration', () => {
+    const topics = template.findResources('AWS::SNS::Topic', { Properties: { TopicName: Match.anyValue() } });
+    expect(Object.values(topics).map((t) => t.Properties.TopicName)).toEqual(['TlcCertificationTest-alarms']);
+    const topicId = Object.keys(topics)[0]!;
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm')))
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('gives every asynchronously invoked function an encrypted dead-letter queue, alarmed', () => {
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+    expect(queues.length).toBeGreaterThanOrEqual(8);
+    for (const fn of [
+      'ObjectCreated',
+      'ScanResult',
+      'CertificateClock',
+      'Reconciler',
+      'OutboxSweeper',
+      'MailFeedbackHandler',
+    ]) {
+      const [resource] = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) =>
+        id.startsWith(fn),
+      );
+      expect(resource, fn).toBeDefined();
+      expect(resource![1].Properties.DeadLetterConfig, fn).toBeDefined();
+    }
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    for (const q of Object.values(template.findResources('AWS::SQS::Queue')))
+      expect(q.Properties.KmsMasterKeyId).toBeDefined();
+    expect(alarmNames().filter((n) => JSON.stringify(n).includes('DeadLetters')).length).toBe(queues.length);
+  });
+
+  it('routes SES bounces and complaints to the mail-feedback function through SNS', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']),
+        SnsDestination: Match.anyValue(),
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: Match.anyValue() });
+  });
+
+  it('runs the reconciler every 15 minutes and has a dashboard', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
   it('passes asl-validator', () => {

@@ -1,0 +1,23 @@
+import * as z from 'zod';
+
+/** One deployment stage's settings, from cdk.json `context.stages.<stage>` (`-c stage=prod`). */
+export const stageConfigSchema = z.object({
+  mailDomain: z.string().min(3),
+  allowedOrigins: z.array(z.url()).min(1),
+  ansMailbox: z.email(),
+  alarmTopicName: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+});
+export type StageConfig = z.infer<typeof stageConfigSchema>;
+
+export const STAGES = ['dev', 'preprod', 'prod'] as const;
+
+/** The chosen stage and its settings; an unknown stage or a missing setting stops the synth. */
+export const stageFromContext = (context: (key: string) => unknown) => {
+  const stage = String(context('stage') ?? 'dev');
+  if (!STAGES.includes(stage as (typeof STAGES)[number]))
+    throw new Error(`unknown stage "${stage}": one of ${STAGES.join(', ')}`);
+  const stages = (context('stages') ?? {}) as Record<string, unknown>;
+  const parsed = stageConfigSchema.safeParse(stages[stage]);
+  if (!parsed.success) throw new Error(`cdk.json context.stages.${stage} is invalid: ${parsed.error.message}`);
+  return { stage, config: parsed.data };
+};
