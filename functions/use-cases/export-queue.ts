@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { Caller } from '../domain/caller';
 import type { QueueStage } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { toCsv } from './certificates';
+import { writeXlsx } from '../adapters/spreadsheet/xlsx';
 
 /**
  * Export of an instruction queue for instructors.
@@ -22,12 +22,8 @@ export const exportQueue = async (deps: Dependencies, caller: Caller, stage: Que
   } while (cursor);
   const header = ['dossier', 'societe', 'produit', 'version', 'depuis'];
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`File ${stage}`);
-  sheet.addRow(header);
-  for (const row of rows) sheet.addRow(row);
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    body: writeXlsx(`File ${stage}`, header, rows),
   };
 };

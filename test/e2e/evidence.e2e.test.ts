@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { writeXlsx } from '../../functions/adapters/spreadsheet/xlsx';
 import { api } from '../support/api-client';
 import { admissibleDossier, completeFile, tokens } from '../support/journeys';
 import { useLocalStack } from '../support/local-stack';
@@ -165,12 +165,10 @@ describe('referential import', () => {
 
   it('imports an XLSX as a new version, for admins only, once; dossiers keep their version', async () => {
     const { id, candidate } = await admissibleDossier(http, 530, 'company');
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Exigences');
-    sheet.addRow(header.split(';'));
-    sheet.addRow(['ins', 'INS', 'INS-01', 'Traits', 'd', 'general', 'non', 'x']);
-    sheet.addRow(['pen', 'Intrusion', 'PEN-01', 'Rapport', 'd', 'general', 'oui', 'rapport']);
-    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const content = writeXlsx('Exigences', header.split(';'), [
+      ['ins', 'INS', 'INS-01', 'Traits', 'd', 'general', 'non', 'x'],
+      ['pen', 'Intrusion', 'PEN-01', 'Rapport', 'd', 'general', 'oui', 'rapport'],
+    ]).toString('base64');
     const body = { version: '2.0.0', format: 'xlsx', content, current: true };
     expect((await http.call('POST', '/v1/referentials', { token: await t.instructor(), body })).status).toBe(403);
     const imported = await http.call('POST', '/v1/referentials', { token: await t.admin(), body });

@@ -1,8 +1,9 @@
 import { deflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../domain/errors';
 import { readRows } from './read-rows';
+import { writeXlsx } from './xlsx';
 import { assertSafeZip } from './zip-guard';
 
 const header = (size: number, fields: [number, 2 | 4, number][]) => {
@@ -54,9 +55,7 @@ const zipOf = (entries: { name: string; data: Buffer; declaredSize?: number }[])
 
 describe('XLSX zip-bomb guard', () => {
   it('accepts a real workbook', async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('Exigences').addRow(['section_id', 'requirement_id']);
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const buffer = writeXlsx('Exigences', ['section_id', 'requirement_id'], []);
     expect(() => assertSafeZip(buffer)).not.toThrow();
   });
 
@@ -79,12 +78,15 @@ describe('XLSX zip-bomb guard', () => {
   });
 
   it('refuses absurd sheet dimensions with 400', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Exigences');
-    sheet.getCell(6000, 1).value = 'far down';
-    await expect(readRows('xlsx', Buffer.from(await workbook.xlsx.writeBuffer()))).rejects.toThrow(/rows/);
-    const wide = new ExcelJS.Workbook();
-    wide.addWorksheet('Exigences').getCell(1, 200).value = 'far right';
-    await expect(readRows('xlsx', Buffer.from(await wide.xlsx.writeBuffer()))).rejects.toThrow(/columns/);
+    const sheetWith = (address: string) => {
+      const workbook = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([['section_id']]), 'Exigences');
+      const sheet = workbook.Sheets.Exigences!;
+      sheet[address] = { t: 's', v: 'far away' };
+      sheet['!ref'] = `A1:${address}`;
+      return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    };
+    await expect(readRows('xlsx', sheetWith('A6000'))).rejects.toThrow(/rows/);
+    await expect(readRows('xlsx', sheetWith('GR1'))).rejects.toThrow(/columns/);
   });
 });
