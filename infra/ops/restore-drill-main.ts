@@ -22,7 +22,7 @@ try {
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
   });
-  const report = await restoreDrill(client, stack.tableName, `${stack.tableName}-restored-${Date.now()}`);
+  const report = await restoreDrill(client, stack.tableName, `${stack.tableName}-restored`);
   console.log(JSON.stringify(report, null, 2));
   const ok =
     report.restored === report.exported &&
