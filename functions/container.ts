@@ -9,7 +9,7 @@ import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
 import { createDocumentClient, type DocumentClient } from './adapters/dynamo/client';
 import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
-import { DynamoOutboxStore } from './adapters/dynamo/outbox-store';
+import { DynamoDocumentJobStore, DynamoOutboxStore } from './adapters/dynamo/outbox-store';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
@@ -29,6 +29,7 @@ import type {
   ObjectStorage,
   ReferentialStore,
   OutboxStore,
+  DocumentJobStore,
   UserDirectory,
   CompanyMembers,
   WorkflowEngine,
@@ -44,6 +45,7 @@ export interface Dependencies {
   workflowState: WorkflowStateStore;
   engine: WorkflowEngine;
   outbox: OutboxStore;
+  documentJobs: DocumentJobStore;
   mailer: Mailer;
   storage: ObjectStorage;
   referentials: ReferentialStore;
@@ -83,6 +85,7 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   companies: new DynamoCompanyRepository(db, table),
   workflowState: new DynamoWorkflowStateStore(db, table),
   outbox: new DynamoOutboxStore(db, table),
+  documentJobs: new DynamoDocumentJobStore(db, table),
   referentials: new DynamoReferentialStore(db, table),
   certificates: new DynamoCertificateRepository(db, table),
   members: new DynamoMemberStore(db, table),
@@ -143,6 +146,9 @@ export const fromEnvironment = (): Dependencies => {
     },
     get outbox() {
       return tables().outbox;
+    },
+    get documentJobs() {
+      return tables().documentJobs;
     },
     get mailer() {
       return mailer();

@@ -383,8 +383,6 @@ export class CertificationStack extends Stack {
       .bindEvidenceInspection(evidenceBuckets)
       .bindStateMachine(workflow);
     objectCreated.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
-    // tacit acceptance issues the certificate (and its PDF) from the workflow
-    workflowFunctions.EvaluateFunctionArn.bindDocumentWrite(evidenceBuckets);
     for (const bucket of Object.values(evidenceBuckets)) {
       bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(objectCreated.fn), {
         prefix: 'dossiers/',
@@ -456,6 +454,46 @@ export class CertificationStack extends Stack {
       );
     }
 
+    // --- documents (the only function with pdf-lib) -------------------------------------
+    const documents = new CertificationFunction(this, 'DocumentRenderer', {
+      entry: 'functions/documents/handlers.ts',
+      handler: 'onStream',
+      description: 'Renders the convention and certificate PDFs the commands ask for',
+      memorySize: 1024,
+      timeout: Duration.minutes(1),
+    })
+      .bindTable(table, 'write')
+      .bindDocumentWrite(evidenceBuckets);
+    documents.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts: 5,
+        bisectBatchOnError: true,
+        onFailure: new SqsDlq(deadLetters('DocumentStream')),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: FilterRule.isEqual('document-job') } } },
+          }),
+        ],
+      }),
+    );
+    const documentSweeper = new CertificationFunction(this, 'DocumentSweeper', {
+      entry: 'functions/documents/handlers.ts',
+      handler: 'sweep',
+      description: 'Renders documents whose first attempt failed',
+      memorySize: 1024,
+      timeout: Duration.minutes(1),
+      deadLetterQueue: deadLetters('DocumentSweeper'),
+    })
+      .bindTable(table, 'write')
+      .bindDocumentWrite(evidenceBuckets);
+    new Rule(this, 'DocumentSweep', {
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(documentSweeper.fn)],
+    });
+
     // --- HTTP API ------------------------------------------------------------------------
     const apiLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -513,8 +551,7 @@ export class CertificationStack extends Stack {
       if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
       if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
       if (route.access.evidence === 'read-documents') f.bindDocumentRead(evidenceBuckets);
-      // legal effects first: tacit acceptance writes the certificate's PDF and schedules its clock
-      if (route.access.evidence === 'documents' || route.access.legalEffects) f.bindDocumentWrite(evidenceBuckets);
+      // legal effects first: tacit acceptance schedules the certificate's clock (its PDF is a job)
       if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
       if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
       f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
@@ -675,6 +712,8 @@ export class CertificationStack extends Stack {
         dispatcher,
         sweeper,
         mailFeedback,
+        documents,
+        documentSweeper,
       ],
       deadLetterQueues,
       namespace: 'TlcCertification',

@@ -1,3 +1,4 @@
+import type { DocumentJob } from './document-job';
 import type { Company } from './company';
 import type { Dossier } from './dossier';
 import type { JournalEvent, JournalHead } from './journal';
@@ -27,6 +28,8 @@ export interface DossierChange {
   uploads?: Upload[];
   messages?: Message[];
   certificates?: Certificate[];
+  /** documents to render once the change is stored (convention, certificate) */
+  documents?: DocumentJob[];
   /** "one open candidature per product": the key to take and/or give back */
   productKey?: { acquire?: string; release?: string };
 }
@@ -162,13 +165,17 @@ export interface Mailer {
   ): Promise<void>;
 }
 
-export interface OutboxStore {
-  pending(limit: number): Promise<OutboxMessage[]>;
-  /** Claims a message for sending; false when another sender has it or it was sent. */
+/** Work written in a transaction and done once by whoever claims it (mail, documents). */
+export interface WorkQueue<T extends { id: string }> {
+  pending(limit: number): Promise<T[]>;
+  /** Claims an item; false when another worker has it or it is done. */
   claim(id: string, at: string): Promise<boolean>;
-  markSent(id: string, at: string): Promise<void>;
+  markDone(id: string, at: string): Promise<void>;
   release(id: string, error: string): Promise<void>;
 }
+
+export type OutboxStore = WorkQueue<OutboxMessage>;
+export type DocumentJobStore = WorkQueue<DocumentJob>;
 
 /** One-time wake-ups beyond a workflow execution's life (EventBridge Scheduler in AWS). */
 export interface LongClocks {

@@ -20,13 +20,14 @@ export interface RouteSpec {
     workflow?: boolean;
     /**
      * put / get / delete: uploaded evidence, both buckets (the sensitive one included);
-     * documents / read-documents: generated PDFs, in the ordinary evidence bucket only.
+     * read-documents: generated PDFs, in the ordinary evidence bucket only (the document function
+     * alone writes them).
      */
-    evidence?: 'put' | 'get' | 'delete' | 'documents' | 'read-documents';
+    evidence?: 'put' | 'get' | 'delete' | 'read-documents';
     schedules?: boolean;
     /**
      * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
-     * in instruction: tacit acceptance issues a certificate (its PDF and its long clock).
+     * in instruction: tacit acceptance issues a certificate (its long clock; its PDF is a job).
      */
     legalEffects?: boolean;
   };
@@ -231,7 +232,7 @@ export const ROUTE_TABLE = [
     handler: 'complete-instruction',
     auth: true,
     roles: INSTRUCTOR,
-    access: { table: 'write', workflow: true, evidence: 'documents', legalEffects: true },
+    access: { table: 'write', workflow: true, legalEffects: true },
   },
   {
     method: 'GET',
@@ -263,7 +264,7 @@ export const ROUTE_TABLE = [
     handler: 'college-decision',
     auth: true,
     roles: ['college'],
-    access: { table: 'write', workflow: true, evidence: 'documents', schedules: true, legalEffects: true },
+    access: { table: 'write', workflow: true, schedules: true, legalEffects: true },
   },
   {
     method: 'GET',

@@ -3,6 +3,7 @@ import { certificateKey, publicView } from '../domain/certificate';
 import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
+import { assertRendered } from './document-ready';
 
 /**
  * Read use cases of certificates: public verification and list (no personal data), the company's
@@ -91,6 +92,7 @@ export const downloadCertificate = async (deps: Dependencies, caller: Caller, nu
   const certificate = await deps.certificates.get(number);
   if (!certificate || (!isStaff(caller) && caller.ensId !== certificate.companyId))
     throw new NotFoundError('no such certificate');
+  await assertRendered(deps, certificateKey(certificate.dossierId, number));
   const url = await deps.storage.presignGet(
     'evidence',
     certificateKey(certificate.dossierId, number),

@@ -1,3 +1,4 @@
+import type { DocumentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
 import { productKeyChange, type Dossier } from '../domain/dossier';
 import { appendEvents, GENESIS, type Actor, type JournalEvent } from '../domain/journal';
@@ -36,6 +37,8 @@ export const commitDossier = async (
     uploads?: Upload[];
     messages?: Message[];
     certificates?: Certificate[];
+    /** documents rendered once the change is stored */
+    documents?: DocumentJob[];
     /** last touch to the dossier once its journal events (and their hashes) are known */
     withJournal?: (events: JournalEvent[], dossier: Dossier) => Dossier;
     /** mail that must quote the journal (e.g. the receipt's hash) */

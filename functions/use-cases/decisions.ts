@@ -9,16 +9,18 @@ import { exceptionalRegimeEnd } from '../domain/certificate-life';
 import { requirementReview } from '../domain/evidence';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../domain/errors';
 import { companyMail } from '../domain/outbox';
-import { conventionPdf } from '../documents/pdf';
+import { documentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { grantCertificate } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
 import { loadDossier, loadOwnDossier, loadDossierWithUploads } from './legal-effects';
 
-// the two steps that render documents (pdf-lib): kept apart so other handlers stay small
-
 export const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`;
+
+/** The convention is rendered by the document function once the decision is stored. */
+const conventionJob = (id: string, at: string) =>
+  documentJob({ kind: 'convention', dossierId: id, key: conventionKey(id), at }, at);
 
 /** The core domains an exceptional certificate needs compliant (guide §5.4). */
 export const CORE_SECTIONS = ['ins', 'psc', 'annuaire', 'securite', 'administration'];
@@ -77,7 +79,7 @@ export const completeInstruction = async (
     stored,
     withDeadlines(report.next, deps.calendar),
     [{ type: 'instruction_completed', actor: actorOf(caller), data: { outcome, ...report.data } }],
-    { outbox: report.outbox },
+    { outbox: report.outbox, documents: report.documents },
   );
   await notifyWorkflow(deps, id, 'instruction_completed');
   return saved;
@@ -108,6 +110,7 @@ const unfavourableReport = (
       },
     },
     data: { nonConformities: options.nonConformities },
+    documents: [],
     outbox: companyMail(company, dossier, `dossier:${dossier.id}:unfavourable-report`, 'instruction_unfavourable', at, {
       items: options.nonConformities.join('\n'),
     }),
@@ -153,8 +156,8 @@ const favourableReport = async (
       'instruction cannot be closed with a favourable report yet (an unfavourable report is always possible)',
       missing,
     );
-  await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
   return {
+    documents: [conventionJob(id, at)],
     next: pauseDecisionClock(
       {
         ...transition(dossier, 'convention_pending', now),
@@ -238,7 +241,6 @@ export const collegeDecision = async (deps: Dependencies, caller: Caller, id: st
 
   if (unfavourable) {
     // certified with reservations on an unfavourable report: the convention first, then the certificate
-    await deps.storage.put('evidence', conventionKey(id), await conventionPdf(dossier, company, at), 'application/pdf');
     const next = withDeadlines(
       {
         ...transition(dossier, 'convention_pending', deps.clock.now()),
@@ -263,6 +265,7 @@ export const collegeDecision = async (deps: Dependencies, caller: Caller, id: st
           reservations: input.reservations!.join(' ; '),
           appeal: decision.appeal,
         }),
+        documents: [conventionJob(id, at)],
       },
     );
     await notifyWorkflow(deps, id, 'decided');

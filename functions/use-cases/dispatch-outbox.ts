@@ -17,7 +17,7 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
     try {
       if (message.invite) await deps.members.bind(await deps.users.invite(message.invite), message.invite.ensId);
       await deps.mailer.send(message, deps.clock.now());
-      await deps.outbox.markSent(message.id, deps.clock.now().toISOString());
+      await deps.outbox.markDone(message.id, deps.clock.now().toISOString());
       sent++;
     } catch (error) {
       failed++;

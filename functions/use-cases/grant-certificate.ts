@@ -11,13 +11,12 @@ import { companyMail } from '../domain/outbox';
 import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
 import { commitDossier, type EventDraft } from './commit-dossier';
-import { certificatePdf } from '../documents/pdf';
+import { documentJob } from '../domain/document-job';
 
 /**
  * Input: the stored dossier, who grants (collège or silence), reservations. Output: the dossier
  * and the certificate. Steps: allocate the year's number → build the certificate (term from the
- * convention's signature; exceptional only from the collège and before the regime's end) → render
- * its PDF → store dossier, certificate, replaced certificate, journal and mail in one transaction →
+ * convention's signature; exceptional only from the collège and before the regime's end) → store dossier, certificate, replaced certificate, journal and mail in one transaction →
  * schedule the certificate's long clock.
  */
 
@@ -80,12 +79,6 @@ export const grantCertificate = async (
           },
         ]
       : [];
-  await deps.storage.put(
-    'evidence',
-    certificateKey(stored.dossier.id, number),
-    await certificatePdf(certificate),
-    'application/pdf',
-  );
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
   const dossier: Dossier = {
     ...transition(stored.dossier, status, deps.clock.now()),
@@ -113,6 +106,19 @@ export const grantCertificate = async (
     ],
     {
       certificates: [certificate, ...replacedUpdate],
+      // the PDF is rendered by the document function once the grant is stored
+      documents: [
+        documentJob(
+          {
+            kind: 'certificate',
+            dossierId: stored.dossier.id,
+            certificateNumber: number,
+            key: certificateKey(stored.dossier.id, number),
+            at,
+          },
+          at,
+        ),
+      ],
       outbox: companyMail(
         company,
         dossier,

@@ -11,6 +11,7 @@ import { notifyWorkflow } from './notify-workflow';
 import { loadDossier, loadOwnDossier, loadDossierWithUploads } from './legal-effects';
 import { grantCertificate } from './grant-certificate';
 import { resumeDecisionClock } from '../domain/decision-clock';
+import { assertRendered } from './document-ready';
 
 /**
  * Use cases of instruction (guide §5.2–5.3): proof reviews, the INS test day (proposal, outcome or
@@ -171,6 +172,7 @@ export const downloadConvention = async (deps: Dependencies, caller: Caller, id:
   const stored = await deps.dossiers.get(id);
   const dossier = assertCanSee(caller, stored?.dossier);
   if (!dossier.convention?.key) throw new NotFoundError('no convention was generated for this dossier');
+  await assertRendered(deps, dossier.convention.key);
   const url = await deps.storage.presignGet(
     'evidence',
     dossier.convention.key,

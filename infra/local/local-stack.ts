@@ -15,6 +15,7 @@ import { json } from '../../functions/http/http-handler';
 import type { HttpResponse } from '../../functions/http/types';
 import { ROUTES } from '../../functions/http/routes';
 import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
+import { renderDocuments } from '../../functions/use-cases/render-documents';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
 import { nextReconcileAt, reconcile, type ReconcileReport } from '../../functions/use-cases/reconcile';
 import { evaluate as evaluateTask } from '../../functions/workflow/evaluate';
@@ -110,10 +111,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // object-created events are handled asynchronously, as S3 notifications are; the drain
     // waits for them so that a test or a clock move sees their effects
     const background = new Set<Promise<unknown>>();
+    // the outbox and the document jobs, as their stream functions would
     const drainOutbox = async () => {
       for (let round = 0; round < 20; round++) {
+        const { rendered } = await renderDocuments(ref.deps!);
         const { sent } = await dispatchOutbox(ref.deps!);
-        if (sent === 0) return;
+        if (sent === 0 && rendered === 0) return;
       }
     };
     /** Waits for pending object-created handlers, then sends the mail. Never called from inside

@@ -71,6 +71,7 @@ export const runSoak = async (options: SoakOptions): Promise<SoakFigures> => {
   const perBurst: BurstFigures[] = [];
   const violations: string[] = [];
   const drafts: { id: string; companyId: string }[] = [];
+  const racing: { id: string; companyId: string; requestId: string; dueAt: string }[] = [];
   let dossiers = 0;
   const startedAt = new Date((await http.call('GET', '/_local/clock')).json.now as string);
   const before = memory();
@@ -103,15 +104,41 @@ export const runSoak = async (options: SoakOptions): Promise<SoakFigures> => {
         } else {
           const d = await journey.admissibleDossier(http, seed, 'company');
           await journey.completeFile(http, d.id, d.candidate);
-          await http.call('POST', `/v1/dossiers/${d.id}/info-requests`, {
+          const opened = await http.call('POST', `/v1/dossiers/${d.id}/info-requests`, {
             token: await t.instructor(),
             body: { missingItems: ['Précisez la version du module INS'] },
           });
+          if (i === options.companiesPerBurst - 1)
+            racing.push({ ...d, requestId: opened.json.requestId, dueAt: opened.json.dueAt });
         }
         dossiers++;
       }
 
-      // 2. the clock moves a month at a time while requests arrive
+      // 2. a deadline that falls due in real time, on the stack's own ticker, while the candidate
+      //    answers and reads the dossier: the race the real-time ticker must survive
+      for (const race of racing.splice(0)) {
+        const now = new Date((await http.call('GET', '/_local/clock')).json.now as string);
+        const seconds = Math.floor((new Date(race.dueAt).getTime() - now.getTime()) / 1000) - 2;
+        if (seconds > 0) await http.call('POST', '/_local/clock', { body: { advance: `PT${seconds}S` } });
+        const until = performance.now() + 4_000;
+        const answers: number[] = [];
+        while (performance.now() < until) {
+          const token = await t.candidate(race.companyId);
+          const [answer, read] = await Promise.all([
+            http.call('POST', `/v1/dossiers/${race.id}/info-requests/${race.requestId}/answer`, {
+              token,
+              body: { message: 'Version 2.3 du module INS' },
+            }),
+            http.call('GET', `/v1/dossiers/${race.id}`, { token }),
+            sleep(200),
+          ]);
+          answers.push(answer.status, read.status);
+        }
+        const failed = answers.filter((status) => status >= 500).length;
+        if (failed) violations.push(`burst ${burst}: ${failed} answer(s) 5xx while the deadline fell due`);
+      }
+
+      // 3. the clock moves a month at a time while requests arrive
       let slowestMonthMoveMs = 0;
       for (let month = 0; month < options.monthsPerBurst; month++) {
         const requests = Array.from({ length: options.concurrentRequests }, async (_, k) => {
@@ -130,10 +157,10 @@ export const runSoak = async (options: SoakOptions): Promise<SoakFigures> => {
         slowestMonthMoveMs = Math.max(slowestMonthMoveMs, move.ms);
       }
 
-      // 3. real time passes: the stack's own ticker runs meanwhile
+      // 4. real time passes: the stack's own ticker runs meanwhile
       await sleep(options.pauseMs);
 
-      // 4. invariants
+      // 5. invariants
       const empty = await timed(() => http.call('POST', '/_local/clock', { body: { advance: 'PT1S' } }));
       const workflow = (await http.call('GET', '/_local/workflow')).json as {
         executions?: { status: string }[];

@@ -16,6 +16,7 @@ export const keys = {
   company: (id: string) => ({ pk: `COMPANY#${id}`, sk: 'META' }),
   companyRegistration: (key: string) => ({ pk: `COMPANYKEY#${key}`, sk: 'COMPANYKEY' }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  documentJob: (id: string) => ({ pk: `DOCUMENT#${id}`, sk: 'DOCUMENT' }),
   upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),
@@ -23,3 +24,4 @@ export const keys = {
 };
 
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';
+export const DOCUMENTS_PENDING = 'DOCUMENT#PENDING';

@@ -10,7 +10,7 @@ import type { Upload } from '../../domain/upload';
 import { keys, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
-import { outboxPut } from './outbox-items';
+import { documentJobPut, outboxPut } from './outbox-items';
 import { certificatePut } from './certificate-repository';
 
 interface DossierItem {
@@ -215,6 +215,10 @@ export class DynamoDossierRepository implements DossierRepository {
       (change.outbox ?? []).map((m) => outboxPut(this.table, m)),
     );
     add(
+      'document',
+      (change.documents ?? []).map((job) => documentJobPut(this.table, job)),
+    );
+    add(
       'upload',
       (change.uploads ?? []).map((upload) => ({
         Put: { TableName: this.table, Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload } },
@@ -268,4 +272,12 @@ export class DynamoDossierRepository implements DossierRepository {
 
 /** What each item of a dossier's transaction is: adding a kind touches this list and `write` only. */
 type TransactionItemKind =
-  'dossier' | 'event' | 'outbox' | 'upload' | 'message' | 'certificate' | 'product-key' | 'product-key-release';
+  | 'dossier'
+  | 'event'
+  | 'outbox'
+  | 'document'
+  | 'upload'
+  | 'message'
+  | 'certificate'
+  | 'product-key'
+  | 'product-key-release';

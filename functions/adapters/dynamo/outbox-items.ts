@@ -1,5 +1,6 @@
+import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
-import { keys, OUTBOX_PENDING } from './client';
+import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING } from './client';
 
 /** The Put that adds a mail to the outbox inside a transaction; a replay of the same cause is a no-op. */
 export const outboxPut = (table: string, message: OutboxMessage) => ({
@@ -13,6 +14,23 @@ export const outboxPut = (table: string, message: OutboxMessage) => ({
       gsi1pk: OUTBOX_PENDING,
       gsi1sk: `${message.createdAt}#${message.id}`,
       message,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** The Put that asks for a document inside a transaction; the same document and instant twice is one job. */
+export const documentJobPut = (table: string, job: DocumentJob) => ({
+  Put: {
+    TableName: table,
+    Item: {
+      ...keys.documentJob(job.id),
+      type: 'document-job',
+      status: 'pending',
+      attempts: 0,
+      gsi1pk: DOCUMENTS_PENDING,
+      gsi1sk: `${job.createdAt}#${job.id}`,
+      job,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   },

@@ -1,26 +1,40 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
-import type { OutboxStore } from '../../domain/ports';
-import { keys, OUTBOX_PENDING, type DocumentClient } from './client';
+import type { WorkQueue } from '../../domain/ports';
+import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING, type DocumentClient } from './client';
 import { isConditionFailure } from './errors';
 
-export class DynamoOutboxStore implements OutboxStore {
+/** Where a kind of work lives: its items' keys, the sparse index of pending ones, the field that holds the work. */
+interface QueueLayout {
+  pendingPartition: string;
+  key: (id: string) => { pk: string; sk: string };
+  field: string;
+}
+
+/**
+ * Work written inside a dossier's transaction (its Put comes from `workItemPut`) and done once: an
+ * item is claimed before the work, released on failure for the next round, and leaves the
+ * pending index once done.
+ */
+export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
   constructor(
     private readonly db: DocumentClient,
     private readonly table: string,
+    private readonly layout: QueueLayout,
   ) {}
 
-  async pending(limit: number): Promise<OutboxMessage[]> {
+  async pending(limit: number): Promise<T[]> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': OUTBOX_PENDING },
+        ExpressionAttributeValues: { ':pk': this.layout.pendingPartition },
         Limit: limit,
       }),
     );
-    return (Items ?? []).filter((i) => i.status === 'pending').map((i) => i.message as OutboxMessage);
+    return (Items ?? []).filter((i) => i.status === 'pending').map((i) => i[this.layout.field] as T);
   }
 
   async claim(id: string, at: string): Promise<boolean> {
@@ -28,7 +42,7 @@ export class DynamoOutboxStore implements OutboxStore {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.outbox(id),
+          Key: this.layout.key(id),
           UpdateExpression: 'SET #s = :sending, claimedAt = :at ADD attempts :one',
           ConditionExpression: '#s = :pending',
           ExpressionAttributeNames: { '#s': 'status' },
@@ -42,11 +56,11 @@ export class DynamoOutboxStore implements OutboxStore {
     }
   }
 
-  async markSent(id: string, at: string): Promise<void> {
+  async markDone(id: string, at: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: keys.outbox(id),
+        Key: this.layout.key(id),
         UpdateExpression: 'SET #s = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
@@ -58,12 +72,31 @@ export class DynamoOutboxStore implements OutboxStore {
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: keys.outbox(id),
+        Key: this.layout.key(id),
         UpdateExpression: 'SET #s = :pending, lastError = :e',
         ConditionExpression: '#s = :sending',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending', ':e': error.slice(0, 500) },
       }),
     );
+  }
+}
+
+export const OUTBOX_LAYOUT: QueueLayout = { pendingPartition: OUTBOX_PENDING, key: keys.outbox, field: 'message' };
+export const DOCUMENTS_LAYOUT: QueueLayout = {
+  pendingPartition: DOCUMENTS_PENDING,
+  key: keys.documentJob,
+  field: 'job',
+};
+
+export class DynamoOutboxStore extends DynamoWorkQueue<OutboxMessage> {
+  constructor(db: DocumentClient, table: string) {
+    super(db, table, OUTBOX_LAYOUT);
+  }
+}
+
+export class DynamoDocumentJobStore extends DynamoWorkQueue<DocumentJob> {
+  constructor(db: DocumentClient, table: string) {
+    super(db, table, DOCUMENTS_LAYOUT);
   }
 }

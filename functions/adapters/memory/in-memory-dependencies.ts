@@ -1,5 +1,6 @@
 import type { Dependencies } from '../../container';
 import { defaultCalendarPolicy } from '../../domain/calendar';
+import type { DocumentJob } from '../../domain/document-job';
 import {
   InMemoryCertificates,
   InMemoryCompanies,
@@ -10,6 +11,7 @@ import {
   InMemoryReferentials,
   InMemoryStorage,
   InMemoryWorkflow,
+  InMemoryWorkQueue,
   ManualClock,
 } from './in-memory';
 
@@ -18,7 +20,8 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
   const clock = new ManualClock(new Date(now));
   const outbox = new InMemoryOutbox();
   const certificates = new InMemoryCertificates();
-  const dossiers = new InMemoryDossiers(outbox, certificates);
+  const documentJobs = new InMemoryWorkQueue<DocumentJob>();
+  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs);
   const companies = new InMemoryCompanies(outbox);
   const workflow = new InMemoryWorkflow();
   const storage = new InMemoryStorage();
@@ -32,6 +35,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     workflowState: workflow,
     engine: workflow,
     outbox,
+    documentJobs,
     mailer: mail,
     storage,
     referentials: new InMemoryReferentials(),
@@ -44,5 +48,5 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     ansMailbox: 'instruction@ans.test',
     ...overrides,
   };
-  return { deps, clock, outbox, certificates, dossiers, companies, workflow, storage, longClocks, mail };
+  return { deps, clock, outbox, documentJobs, certificates, dossiers, companies, workflow, storage, longClocks, mail };
 };

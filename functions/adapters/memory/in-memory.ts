@@ -5,6 +5,7 @@ import type { Company } from '../../domain/company';
 import type { JournalEvent } from '../../domain/journal';
 import type { Message } from '../../domain/message';
 import type { OutboxMessage } from '../../domain/outbox';
+import type { DocumentJob } from '../../domain/document-job';
 import type {
   CertificateRepository,
   CompanyMembers,
@@ -16,6 +17,7 @@ import type {
   ObjectStorage,
   ObjectStoreName,
   OutboxStore,
+  WorkQueue,
   Page,
   QueueItem,
   Referential,
@@ -59,6 +61,7 @@ export class InMemoryDossiers implements DossierRepository {
   constructor(
     private readonly outbox?: InMemoryOutbox,
     private readonly certificates?: InMemoryCertificates,
+    private readonly documents?: InMemoryWorkQueue<DocumentJob>,
   ) {}
 
   async get(id: string) {
@@ -90,6 +93,7 @@ export class InMemoryDossiers implements DossierRepository {
     for (const upload of change.uploads ?? []) this.uploads.set(`${upload.dossierId}#${upload.id}`, clone(upload));
     this.messageList.push(...clone(change.messages ?? []));
     for (const m of change.outbox ?? []) this.outbox?.add(m);
+    for (const job of change.documents ?? []) this.documents?.add(job);
     for (const c of change.certificates ?? []) this.certificates?.save(c);
     return clone(stored);
   }
@@ -152,9 +156,10 @@ export class InMemoryCompanies implements CompanyRepository {
   }
 }
 
-export class InMemoryOutbox implements OutboxStore {
-  readonly messages = new Map<string, OutboxMessage & { state: 'pending' | 'claimed' | 'sent'; error?: string }>();
-  add(message: OutboxMessage) {
+/** Claim-once work in memory: the outbox, the document jobs. */
+export class InMemoryWorkQueue<T extends { id: string }> implements WorkQueue<T> {
+  readonly messages = new Map<string, T & { state: 'pending' | 'claimed' | 'sent'; error?: string }>();
+  add(message: T) {
     if (!this.messages.has(message.id)) this.messages.set(message.id, { ...clone(message), state: 'pending' });
   }
   async pending(limit: number) {
@@ -166,7 +171,7 @@ export class InMemoryOutbox implements OutboxStore {
     m.state = 'claimed';
     return true;
   }
-  async markSent(id: string) {
+  async markDone(id: string) {
     this.messages.get(id)!.state = 'sent';
   }
   async release(id: string, error: string) {
@@ -174,6 +179,9 @@ export class InMemoryOutbox implements OutboxStore {
     m.state = 'pending';
     m.error = error;
   }
+}
+
+export class InMemoryOutbox extends InMemoryWorkQueue<OutboxMessage> implements OutboxStore {
   /** templates of the messages written so far, in order */
   templates() {
     return [...this.messages.values()].map((m) => m.template);

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A document the platform generates (convention, certificate), rendered by one function only, so
+ * that pdf-lib weighs on it alone. The command that makes a document due writes the job in the
+ * same transaction as its decision; the document function renders it from the stored records.
+ */
+export type DocumentKind = 'convention' | 'certificate';
+
+export interface DocumentJob {
+  id: string;
+  kind: DocumentKind;
+  dossierId: string;
+  /** the certificate's number, for a certificate */
+  certificateNumber?: string;
+  /** where the PDF goes in the evidence bucket */
+  key: string;
+  /** the instant the document is dated (the decision's) */
+  at: string;
+  createdAt: string;
+}
+
+/** One job per document and instant: a replayed command writes the same job again, a no-op. */
+export const documentJob = (job: Omit<DocumentJob, 'id' | 'createdAt'>, createdAt: string): DocumentJob => ({
+  ...job,
+  id: createHash('sha256').update(`${job.kind}|${job.key}|${job.at}`).digest('hex').slice(0, 32),
+  createdAt,
+});

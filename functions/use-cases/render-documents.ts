@@ -1,0 +1,45 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Dependencies } from '../container';
+import type { DocumentJob } from '../domain/document-job';
+import { certificatePdf, conventionPdf } from '../documents/pdf';
+import { metrics } from '../observability';
+
+/**
+ * Renders the documents commands asked for (convention, certificate) and stores them beside the
+ * dossier. The only place pdf-lib runs.
+ * Input: jobs (from the stream) or none (sweep the pending ones). Output: counts.
+ * Steps: claim the job (one renderer per job) → read the records it names → render → store →
+ * done; a failure releases it for the next sweep. Idempotent: the same job renders the same bytes.
+ */
+export const renderDocuments = async (deps: Dependencies, jobs?: DocumentJob[]) => {
+  const batch = jobs ?? (await deps.documentJobs.pending(25));
+  let rendered = 0;
+  let failed = 0;
+  for (const job of batch) {
+    if (!(await deps.documentJobs.claim(job.id, deps.clock.now().toISOString()))) continue;
+    try {
+      await deps.storage.put('evidence', job.key, await render(deps, job), 'application/pdf');
+      await deps.documentJobs.markDone(job.id, deps.clock.now().toISOString());
+      rendered++;
+    } catch (error) {
+      failed++;
+      await deps.documentJobs.release(job.id, error instanceof Error ? error.message : String(error));
+    }
+  }
+  if (rendered) metrics.addMetric('DocumentsRendered', MetricUnit.Count, rendered);
+  if (failed) metrics.addMetric('DocumentsFailed', MetricUnit.Count, failed);
+  if (rendered || failed) metrics.publishStoredMetrics();
+  return { rendered, failed };
+};
+
+const render = async (deps: Dependencies, job: DocumentJob): Promise<Buffer> => {
+  if (job.kind === 'certificate') {
+    const certificate = await deps.certificates.get(job.certificateNumber ?? '');
+    if (!certificate) throw new Error(`certificate ${job.certificateNumber} is missing`);
+    return certificatePdf(certificate);
+  }
+  const stored = await deps.dossiers.get(job.dossierId);
+  if (!stored) throw new Error(`dossier ${job.dossierId} is missing`);
+  const company = await deps.companies.get(stored.dossier.companyId);
+  return conventionPdf(stored.dossier, company, job.at);
+};
