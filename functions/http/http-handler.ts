@@ -1,10 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import { dependencies, type Dependencies } from '../container';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics, tracer } from '../observability';
+import { logger, metrics } from '../observability';
 import { problemResponse } from './problem';
 import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
@@ -59,7 +58,6 @@ const correlation = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
 export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>) =>
   middy<HttpEvent, HttpResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
     .use(correlation())
     .use(problems())
     .handler(async (event) => {

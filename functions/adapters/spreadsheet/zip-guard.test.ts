@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import * as XLSX from '@e965/xlsx';
+import * as XLSX from '@e965/xlsx/dist/xlsx.mini.min.js';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../domain/errors';
 import { readRows } from './read-rows';
@@ -84,7 +84,7 @@ describe('XLSX zip-bomb guard', () => {
       const sheet = workbook.Sheets.Exigences!;
       sheet[address] = { t: 's', v: 'far away' };
       sheet['!ref'] = `A1:${address}`;
-      return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+      return Buffer.from(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
     };
     await expect(readRows('xlsx', sheetWith('A6000'))).rejects.toThrow(/rows/);
     await expect(readRows('xlsx', sheetWith('GR1'))).rejects.toThrow(/columns/);
