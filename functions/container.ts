@@ -1,9 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeLongClocks } from './adapters/scheduler/eventbridge-long-clocks';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoUserDirectory } from './adapters/cognito/cognito-user-directory';
 import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
 import { createDocumentClient, type DocumentClient } from './adapters/dynamo/client';
@@ -91,6 +87,22 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   members: new DynamoMemberStore(db, table),
 });
 
+/**
+ * A port whose adapter is built, and its AWS SDK module loaded, on its first call. Every port
+ * method is asynchronous, so a proxy that awaits the adapter before each call is transparent.
+ */
+const deferred = <T extends object>(load: () => Promise<T>): T => {
+  let adapter: Promise<T> | undefined;
+  return new Proxy({} as T, {
+    get:
+      (_, method) =>
+      async (...args: unknown[]) => {
+        const target = await (adapter ??= load());
+        return (target[method as keyof T] as (...a: unknown[]) => unknown).apply(target, args);
+      },
+  });
+};
+
 /** Each adapter is built on first use, so a function only needs the variables of what it touches. */
 export const fromEnvironment = (): Dependencies => {
   const lazy = <T>(make: () => T) => {
@@ -101,26 +113,31 @@ export const fromEnvironment = (): Dependencies => {
   const table = () => requireEnv(ENV.table);
   const tables = lazy(() => tableAdapters(db(), table()));
   const settings = lazy(settingsFromEnvironment);
-  const engine = lazy(() => new StepFunctionsEngine(new SFNClient({}), requireEnv(ENV.stateMachineArn)));
-  const mailer = lazy(
-    () => new SesMailer(new SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet)),
+  // each AWS client beyond DynamoDB is loaded on first use: a function that never sends mail never
+  // loads SES (the SDK's module loading is most of a cold start)
+  const engine = deferred<WorkflowEngine>(async () => {
+    const sdk = await import('@aws-sdk/client-sfn');
+    return new StepFunctionsEngine(sdk, new sdk.SFNClient({}), requireEnv(ENV.stateMachineArn));
+  });
+  const mailer = deferred<Mailer>(async () => {
+    const sdk = await import('@aws-sdk/client-sesv2');
+    return new SesMailer(sdk, new sdk.SESv2Client({}), requireEnv(ENV.mailFrom), optionalEnv(ENV.sesConfigurationSet));
+  });
+  const storage = deferred<ObjectStorage>(() =>
+    S3ObjectStorage.create({ evidence: requireEnv(ENV.evidenceBucket), sensitive: requireEnv(ENV.sensitiveBucket) }),
   );
-  const storage = lazy(
-    () =>
-      new S3ObjectStorage(S3ObjectStorage.client(), {
-        evidence: requireEnv(ENV.evidenceBucket),
-        sensitive: requireEnv(ENV.sensitiveBucket),
-      }),
-  );
-  const longClocks = lazy(
-    () =>
-      new EventBridgeLongClocks(new SchedulerClient({}), {
-        groupName: requireEnv(ENV.scheduleGroup),
-        targetArn: requireEnv(ENV.certificateClockArn),
-        roleArn: requireEnv(ENV.schedulerRoleArn),
-      }),
-  );
-  const users = lazy(() => new CognitoUserDirectory(new CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId)));
+  const longClocks = deferred<LongClocks>(async () => {
+    const sdk = await import('@aws-sdk/client-scheduler');
+    return new EventBridgeLongClocks(sdk, new sdk.SchedulerClient({}), {
+      groupName: requireEnv(ENV.scheduleGroup),
+      targetArn: requireEnv(ENV.certificateClockArn),
+      roleArn: requireEnv(ENV.schedulerRoleArn),
+    });
+  });
+  const users = deferred<UserDirectory>(async () => {
+    const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+    return new CognitoUserDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
+  });
   return {
     clock: systemClock,
     get ansMailbox() {
@@ -142,7 +159,7 @@ export const fromEnvironment = (): Dependencies => {
       return tables().workflowState;
     },
     get engine() {
-      return engine();
+      return engine;
     },
     get outbox() {
       return tables().outbox;
@@ -151,16 +168,16 @@ export const fromEnvironment = (): Dependencies => {
       return tables().documentJobs;
     },
     get mailer() {
-      return mailer();
+      return mailer;
     },
     get storage() {
-      return storage();
+      return storage;
     },
     get certificates() {
       return tables().certificates;
     },
     get longClocks() {
-      return longClocks();
+      return longClocks;
     },
     get exceptionalExpiresOn() {
       return settings().exceptionalExpiresOn;
@@ -172,7 +189,7 @@ export const fromEnvironment = (): Dependencies => {
       return tables().members;
     },
     get users() {
-      return users();
+      return users;
     },
   };
 };

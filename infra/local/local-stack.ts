@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Server } from 'node:http';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
@@ -102,12 +101,21 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     await clock.load();
 
     const outbox = new DynamoOutboxStore(db, tableName);
+    const sesSdk = await import('@aws-sdk/client-sesv2');
     const mailer = new SesMailer(
-      new SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+      sesSdk,
+      new sesSdk.SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
       'ne-pas-repondre@certification.localhost',
     );
     // the engine needs the outbox drain and the drain needs the dependencies, engine included
     const ref: { deps?: Dependencies } = {};
+    const storage = await S3ObjectStorage.create(
+      {
+        evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
+        sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
+      },
+      { endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true },
+    );
     // object-created events are handled asynchronously, as S3 notifications are; the drain
     // waits for them so that a test or a clock move sees their effects
     const background = new Set<Promise<unknown>>();
@@ -140,18 +148,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       outbox,
       mailer,
       engine,
-      storage: new S3ObjectStorage(
-        S3ObjectStorage.client({
-          endpoint: s3.endpoint,
-          region: LOCAL_REGION,
-          credentials: LOCAL_CREDENTIALS,
-          forcePathStyle: true,
-        }),
-        {
-          evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
-          sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
-        },
-      ),
+      storage,
       longClocks: engine,
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
       // the local issuer stands for Cognito: an invited account's id is its email

@@ -1,16 +1,11 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type * as Cognito from '@aws-sdk/client-cognito-identity-provider';
 import type { UserDirectory } from '../../domain/ports';
 
 /** Invites a company's representative into the Cognito user pool as a candidate of that company. */
 export class CognitoUserDirectory implements UserDirectory {
   constructor(
-    private readonly cognito: CognitoIdentityProviderClient,
+    private readonly sdk: typeof Cognito,
+    private readonly cognito: Cognito.CognitoIdentityProviderClient,
     private readonly userPoolId: string,
   ) {}
 
@@ -18,7 +13,7 @@ export class CognitoUserDirectory implements UserDirectory {
     let sub: string | undefined;
     try {
       const created = await this.cognito.send(
-        new AdminCreateUserCommand({
+        new this.sdk.AdminCreateUserCommand({
           UserPoolId: this.userPoolId,
           Username: user.email,
           DesiredDeliveryMediums: ['EMAIL'],
@@ -34,17 +29,21 @@ export class CognitoUserDirectory implements UserDirectory {
       sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     } catch (error) {
       // a replay after a partial failure: the account exists, make sure it is in the group
-      if (!(error instanceof UsernameExistsException)) throw error;
+      if (!(error instanceof this.sdk.UsernameExistsException)) throw error;
     }
     if (!sub) {
       const existing = await this.cognito.send(
-        new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: user.email }),
+        new this.sdk.AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: user.email }),
       );
       sub = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
     }
     if (!sub) throw new Error('Cognito returned no sub for the invited account');
     await this.cognito.send(
-      new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: user.email, GroupName: 'candidate' }),
+      new this.sdk.AdminAddUserToGroupCommand({
+        UserPoolId: this.userPoolId,
+        Username: user.email,
+        GroupName: 'candidate',
+      }),
     );
     return sub;
   }

@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NotFound,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type * as S3 from '@aws-sdk/client-s3';
+import type * as Presigner from '@aws-sdk/s3-request-presigner';
 import type { ObjectStorage, ObjectStoreName } from '../../domain/ports';
 import type { StoredObject } from '../../domain/upload';
+
+type S3Sdk = typeof S3 & Pick<typeof Presigner, 'getSignedUrl'>;
 
 /**
  * Evidence storage on S3. Uploads are presigned PUTs that sign the content type, the exact
@@ -20,17 +14,24 @@ import type { StoredObject } from '../../domain/upload';
  */
 export class S3ObjectStorage implements ObjectStorage {
   constructor(
-    private readonly s3: S3Client,
+    private readonly sdk: S3Sdk,
+    private readonly s3: S3.S3Client,
     private readonly buckets: Record<ObjectStoreName, string>,
   ) {}
 
-  /** SDK ≥ 3.729 would add a CRC32 of an empty body to presigned PUTs without WHEN_REQUIRED. */
-  static client(config: ConstructorParameters<typeof S3Client>[0] = {}) {
-    return new S3Client({
+  /**
+   * Loads the S3 SDK (on first use: a function that never touches S3 never loads it) and builds
+   * the client. SDK ≥ 3.729 would add a CRC32 of an empty body to presigned PUTs without WHEN_REQUIRED.
+   */
+  static async create(buckets: Record<ObjectStoreName, string>, config: S3.S3ClientConfig = {}) {
+    const [s3, presigner] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
+    const sdk: S3Sdk = { ...s3, getSignedUrl: presigner.getSignedUrl };
+    const client = new s3.S3Client({
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       ...config,
     });
+    return new S3ObjectStorage(sdk, client, buckets);
   }
 
   async presignPut(
@@ -39,14 +40,14 @@ export class S3ObjectStorage implements ObjectStorage {
     file: { contentType: string; size: number; sha256: string },
     expiresIn: number,
   ) {
-    const command = new PutObjectCommand({
+    const command = new this.sdk.PutObjectCommand({
       Bucket: this.buckets[store],
       Key: key,
       ContentType: file.contentType,
       ContentLength: file.size,
       ChecksumSHA256: file.sha256,
     });
-    const url = await getSignedUrl(this.s3, command, {
+    const url = await this.sdk.getSignedUrl(this.s3, command, {
       expiresIn,
       signableHeaders: new Set(['content-type', 'content-length']),
       unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
@@ -57,13 +58,13 @@ export class S3ObjectStorage implements ObjectStorage {
   async inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null> {
     const Bucket = this.buckets[store];
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket, Key: key, ChecksumMode: 'ENABLED' }));
+      const head = await this.s3.send(new this.sdk.HeadObjectCommand({ Bucket, Key: key, ChecksumMode: 'ENABLED' }));
       const size = head.ContentLength ?? -1;
       if (head.ChecksumSHA256 && !head.ChecksumSHA256.includes('-')) {
         return { size, sha256: head.ChecksumSHA256, ...(head.ContentType ? { contentType: head.ContentType } : {}) };
       }
       // a store that kept no checksum (s3rver, or a multipart object): hash the bytes ourselves
-      const object = await this.s3.send(new GetObjectCommand({ Bucket, Key: key }));
+      const object = await this.s3.send(new this.sdk.GetObjectCommand({ Bucket, Key: key }));
       const hash = createHash('sha256');
       let length = 0;
       for await (const chunk of object.Body as Readable) {
@@ -76,14 +77,14 @@ export class S3ObjectStorage implements ObjectStorage {
         ...(head.ContentType ? { contentType: head.ContentType } : {}),
       };
     } catch (error) {
-      if (error instanceof NotFound || error instanceof NoSuchKey) return null;
+      if (error instanceof this.sdk.NotFound || error instanceof this.sdk.NoSuchKey) return null;
       throw error;
     }
   }
 
   async put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void> {
     await this.s3.send(
-      new PutObjectCommand({
+      new this.sdk.PutObjectCommand({
         Bucket: this.buckets[store],
         Key: key,
         Body: body,
@@ -94,15 +95,15 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   async presignGet(store: ObjectStoreName, key: string, fileName: string, expiresIn: number): Promise<string> {
-    const command = new GetObjectCommand({
+    const command = new this.sdk.GetObjectCommand({
       Bucket: this.buckets[store],
       Key: key,
       ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
-    return getSignedUrl(this.s3, command, { expiresIn });
+    return this.sdk.getSignedUrl(this.s3, command, { expiresIn });
   }
 
   async remove(store: ObjectStoreName, key: string): Promise<void> {
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.buckets[store], Key: key }));
+    await this.s3.send(new this.sdk.DeleteObjectCommand({ Bucket: this.buckets[store], Key: key }));
   }
 }

@@ -1,18 +1,11 @@
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  GetScheduleCommand,
-  ResourceNotFoundException,
-  SchedulerClient,
-  UpdateScheduleCommand,
-} from '@aws-sdk/client-scheduler';
+import type * as Scheduler from '@aws-sdk/client-scheduler';
 import type { LongClocks } from '../../domain/ports';
 
 /** EventBridge Scheduler one-time schedules that invoke the certificate-clock function. */
 export class EventBridgeLongClocks implements LongClocks {
   constructor(
-    private readonly scheduler: SchedulerClient,
+    private readonly sdk: typeof Scheduler,
+    private readonly scheduler: Scheduler.SchedulerClient,
     private readonly config: { groupName: string; targetArn: string; roleArn: string },
   ) {}
 
@@ -33,27 +26,27 @@ export class EventBridgeLongClocks implements LongClocks {
       },
     };
     try {
-      await this.scheduler.send(new CreateScheduleCommand(input));
+      await this.scheduler.send(new this.sdk.CreateScheduleCommand(input));
     } catch (error) {
-      if (!(error instanceof ConflictException)) throw error;
-      await this.scheduler.send(new UpdateScheduleCommand(input));
+      if (!(error instanceof this.sdk.ConflictException)) throw error;
+      await this.scheduler.send(new this.sdk.UpdateScheduleCommand(input));
     }
   }
 
   async cancel(name: string): Promise<void> {
     try {
-      await this.scheduler.send(new DeleteScheduleCommand({ Name: name, GroupName: this.config.groupName }));
+      await this.scheduler.send(new this.sdk.DeleteScheduleCommand({ Name: name, GroupName: this.config.groupName }));
     } catch (error) {
-      if (!(error instanceof ResourceNotFoundException)) throw error;
+      if (!(error instanceof this.sdk.ResourceNotFoundException)) throw error;
     }
   }
 
   async exists(name: string): Promise<boolean> {
     try {
-      await this.scheduler.send(new GetScheduleCommand({ Name: name, GroupName: this.config.groupName }));
+      await this.scheduler.send(new this.sdk.GetScheduleCommand({ Name: name, GroupName: this.config.groupName }));
       return true;
     } catch (error) {
-      if (error instanceof ResourceNotFoundException) return false;
+      if (error instanceof this.sdk.ResourceNotFoundException) return false;
       throw error;
     }
   }

@@ -1,9 +1,10 @@
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type * as SES from '@aws-sdk/client-sesv2';
 import type { Mailer } from '../../domain/ports';
 
 export class SesMailer implements Mailer {
   constructor(
-    private readonly ses: SESv2Client,
+    private readonly sdk: typeof SES,
+    private readonly ses: SES.SESv2Client,
     private readonly from: string,
     private readonly configurationSet?: string,
   ) {}
@@ -13,7 +14,7 @@ export class SesMailer implements Mailer {
     at: Date,
   ): Promise<void> {
     await this.ses.send(
-      new SendEmailCommand({
+      new this.sdk.SendEmailCommand({
         FromEmailAddress: this.from,
         Destination: { ToAddresses: message.to },
         ConfigurationSetName: this.configurationSet,

@@ -1,14 +1,4 @@
-import {
-  DescribeExecutionCommand,
-  ExecutionAlreadyExists,
-  ExecutionDoesNotExist,
-  InvalidToken,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-  TaskDoesNotExist,
-  TaskTimedOut,
-} from '@aws-sdk/client-sfn';
+import type * as SFN from '@aws-sdk/client-sfn';
 import type { StartOutcome, WorkflowEngine } from '../../domain/ports';
 import { executionName } from '../../domain/workflow-generations';
 
@@ -18,7 +8,8 @@ import { executionName } from '../../domain/workflow-generations';
  */
 export class StepFunctionsEngine implements WorkflowEngine {
   constructor(
-    private readonly sfn: SFNClient,
+    private readonly sdk: typeof SFN,
+    private readonly sfn: SFN.SFNClient,
     /** the alias ARN (`…:stateMachine:<name>:<alias>`) or the state machine's own ARN */
     private readonly stateMachineArn: string,
   ) {}
@@ -27,7 +18,7 @@ export class StepFunctionsEngine implements WorkflowEngine {
     const name = executionName(dossierId, generation);
     try {
       await this.sfn.send(
-        new StartExecutionCommand({
+        new this.sdk.StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
           name,
           input: JSON.stringify({ dossierId, generation }),
@@ -36,18 +27,22 @@ export class StepFunctionsEngine implements WorkflowEngine {
       return 'started';
     } catch (error) {
       // the same name and input as a running execution succeeds; a closed one is refused
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      if (!(error instanceof this.sdk.ExecutionAlreadyExists)) throw error;
       return (await this.isRunning(name)) ? 'running' : 'ended';
     }
   }
 
   async sendTaskSuccess(taskToken: string, output: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      await this.sfn.send(new this.sdk.SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
       return true;
     } catch (error) {
       // the wait already ended (timer fired, execution gone, or resumed elsewhere)
-      if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken)
+      if (
+        error instanceof this.sdk.TaskTimedOut ||
+        error instanceof this.sdk.TaskDoesNotExist ||
+        error instanceof this.sdk.InvalidToken
+      )
         return false;
       throw error;
     }
@@ -55,10 +50,12 @@ export class StepFunctionsEngine implements WorkflowEngine {
 
   async isRunning(name: string): Promise<boolean> {
     try {
-      const { status } = await this.sfn.send(new DescribeExecutionCommand({ executionArn: this.executionArn(name) }));
+      const { status } = await this.sfn.send(
+        new this.sdk.DescribeExecutionCommand({ executionArn: this.executionArn(name) }),
+      );
       return status === 'RUNNING';
     } catch (error) {
-      if (error instanceof ExecutionDoesNotExist) return false;
+      if (error instanceof this.sdk.ExecutionDoesNotExist) return false;
       throw error;
     }
   }
