@@ -309,35 +309,37 @@ try {
     ).json.id as string;
     return id;
   })();
-  // legal-instant precision: each effect's stored instant against its legal instant
-  const staff = await t.instructor();
-  const earliestDue = async (id: string) => {
-    const d = (await http.call('GET', `/v1/dossiers/${id}`, { token: staff })).json as {
-      deadlines?: { dueAt: string }[];
-    };
-    const due = (d.deadlines ?? []).map((c) => Date.parse(c.dueAt)).sort((a, b) => a - b)[0];
-    return due;
-  };
+  // legal-instant precision: each effect fired while the clock moved, its stored instant (closedAt,
+  // or the certificate's grant) against its legal instant (the first instant after its period, from
+  // the journal event that records the expired clock)
   const watched = [idle, lapse.id, incomplete.id, lapsing];
-  const dueBefore = await Promise.all(watched.map(earliestDue));
   await http.call('POST', '/_local/clock', { body: { advance: 'P7M' } });
-  const staffAfter = await t.instructor(); // tokens expire in virtual time too
+  const staff = await t.instructor(); // tokens expire in virtual time too
   const precision = await Promise.all(
-    watched.map(async (id, i) => {
-      const d = (await http.call('GET', `/v1/dossiers/${id}`, { token: staffAfter })).json as {
+    watched.map(async (id) => {
+      const d = (await http.call('GET', `/v1/dossiers/${id}`, { token: staff })).json as {
         status: string;
         closedAt?: string;
         certificate?: { grantedAt: string };
       };
+      const journal = (await http.call('GET', `/v1/dossiers/${id}/journal`, { token: staff })).json as {
+        events: { type: string; data?: { dueAt?: string; decisionDueAt?: string } }[];
+      };
+      const effect = journal.events.find((e) => e.type === 'dossier_abandoned' || e.data?.decisionDueAt);
+      const due = effect?.data?.dueAt ?? effect?.data?.decisionDueAt;
       const stored = d.certificate?.grantedAt ?? d.closedAt;
-      const legal = dueBefore[i];
-      return { status: d.status, differenceMs: stored && legal ? Date.parse(stored) - legal : null };
+      return {
+        status: d.status,
+        effect: effect?.type ?? null,
+        differenceMs: stored && due ? Date.parse(stored) - (Date.parse(due) + 1) : null,
+      };
     }),
   );
+  const fired = precision.filter((p) => p.differenceMs !== null);
   results.legalInstantPrecision = {
     effects: precision,
-    maxAbsDifferenceMs: Math.max(...precision.map((p) => Math.abs(p.differenceMs ?? 0))),
-    note: 'virtual time: the engine moves the clock to each legal instant before it fires',
+    maxAbsDifferenceMs: Math.max(0, ...fired.map((p) => Math.abs(p.differenceMs!))),
+    note: 'stored instant minus legal instant (the first instant after the period), virtual time',
   };
   log('legal-instant precision', JSON.stringify(results.legalInstantPrecision));
   const paths = {

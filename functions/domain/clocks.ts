@@ -167,3 +167,9 @@ export const decideClocks = (
   }
   return { reminders, ...(upcoming.length ? { nextWakeAt: new Date(Math.min(...upcoming)) } : {}) };
 };
+
+/**
+ * The instant a clock's effect takes place: the first instant after its period (a period ends at
+ * its due instant, included). Effects are dated there, not when a timer or a command got to them.
+ */
+export const effectiveInstant = (clock: Pick<RunningClock, 'dueAt'>) => new Date(clock.dueAt.getTime() + 1);

@@ -4,7 +4,7 @@ import { conventionTermFrom, exceptionalRegimeEnd, hasEnded } from '../domain/ce
 import { newDecision } from '../domain/decision';
 import { BusinessRuleError } from '../domain/errors';
 import { scheduleCertificateClock } from './certificate-life';
-import type { RunningClock } from '../domain/clocks';
+import { effectiveInstant, type RunningClock } from '../domain/clocks';
 import { transition, type Dossier } from '../domain/dossier';
 import type { Actor } from '../domain/journal';
 import { companyMail } from '../domain/outbox';
@@ -35,9 +35,11 @@ export const grantCertificate = async (
     data?: Record<string, unknown>;
     /** journal events recorded before the grant in the same transaction (e.g. the signature) */
     before?: EventDraft[];
+    /** the instant the grant takes effect, when the law sets it (tacit acceptance); else now */
+    at?: Date;
   },
 ) => {
-  const now = deps.clock.now();
+  const now = grant.at ?? deps.clock.now();
   const at = now.toISOString();
   const company = await deps.companies.get(stored.dossier.companyId);
   const number = certificateNumber(now.getUTCFullYear(), await deps.certificates.allocateNumber(now.getUTCFullYear()));
@@ -81,7 +83,7 @@ export const grantCertificate = async (
       : [];
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
   const dossier: Dossier = {
-    ...transition(stored.dossier, status, deps.clock.now()),
+    ...transition(stored.dossier, status, now),
     decision,
     certificate: {
       number,
@@ -145,6 +147,8 @@ export const grantCertificate = async (
 export const grantByTacitAcceptance = async (deps: Dependencies, stored: StoredDossier, clock: RunningClock) =>
   grantCertificate(deps, stored, {
     grantedBy: 'tacit_acceptance',
+    // silence accepts at the first instant after the decision period, however late the timer
+    at: effectiveInstant(clock),
     actor: SYSTEM_ACTOR,
     data: { decisionDueAt: clock.dueAt.toISOString(), legalBasis: clock.legalBasis },
   });

@@ -20,6 +20,8 @@ describe('legal effects first', () => {
     expect(after!.dossier.status).toBe('abandoned');
     expect(after!.dossier.infoRequests![0]!.status).toBe('lapsed');
     expect(w.outbox.templates()).toContain('dossier_abandoned_info_request');
+    // dated when the period ended, not when the late command found it
+    expect(after!.dossier.closedAt).toBe(new Date(Date.parse(dueAt) + 1).toISOString());
   });
 
   it('accepts the answer one second before the due instant', async () => {

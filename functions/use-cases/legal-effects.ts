@@ -1,5 +1,5 @@
 import { assertCanSee, SYSTEM_ACTOR, type Caller } from '../domain/caller';
-import { decideClocks, type RunningClock } from '../domain/clocks';
+import { decideClocks, effectiveInstant, type RunningClock } from '../domain/clocks';
 import { companyRecipients } from '../domain/company';
 import { isClosed, transition } from '../domain/dossier';
 import { PreconditionFailedError } from '../domain/errors';
@@ -106,7 +106,8 @@ const applyEffect = async (deps: Dependencies, stored: StoredDossier, expired: R
   }
   if (expired.onExpiry === 'abandon') {
     const dossier = {
-      ...transition(stored.dossier, 'abandoned', deps.clock.now()),
+      // the dossier is abandoned when its period ends, however late the timer or the command
+      ...transition(stored.dossier, 'abandoned', effectiveInstant(expired)),
       closedReason: kind,
       ...(stored.dossier.infoRequests
         ? {
