@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, prepareForLocal, TOKEN_PLACEHOLDER } from './asl-prepass';
+import { fillPlaceholders, LIBRARY_TASK_TIMEOUT_SECONDS, prepareForLocal, TOKEN_PLACEHOLDER } from './asl-prepass';
 
 const definition = {
   StartAt: 'Callback',
@@ -54,5 +54,13 @@ describe('ASL pre-pass for the local engine', () => {
       a: ['t-1'],
       b: { c: 't-1' },
     });
+  });
+
+  it('never lets the library time a task out after its default minute of real time', () => {
+    // the library's default (60 s) failed parked callbacks and leaked a wait per minute
+    for (const state of Object.values(local.States).filter((st) => st.Type === 'Task'))
+      expect(state.TimeoutSeconds).toBe(LIBRARY_TASK_TIMEOUT_SECONDS);
+    expect(LIBRARY_TASK_TIMEOUT_SECONDS * 1000).toBeLessThanOrEqual(2 ** 31 - 1); // a Node timer holds it
+    expect(LIBRARY_TASK_TIMEOUT_SECONDS).toBeGreaterThan(24 * 86_400);
   });
 });

@@ -27,6 +27,15 @@ export type LocalTask =
   | { kind: 'startExecution' }
   | { kind: 'wait' };
 
+/**
+ * aws-local-stepfunctions gives every Task without `TimeoutSeconds` a 60-second timeout in real
+ * time (AWS's default is 99,999,999 s). A parked callback was thus failed with `States.Timeout`
+ * after a minute of real time, sent back to Evaluate, and parked again — one more wait per
+ * execution every minute while real time passed (issue 12, point 3). Every task gets the longest
+ * timeout Node's timers hold (2^31 − 1 ms, about 24.8 days); the real clocks are the engine's.
+ */
+export const LIBRARY_TASK_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 export const prepareForLocal = (definition: StateMachineDefinition) => {
   const copy = structuredClone(definition) as StateMachineDefinition;
   const tasks: Record<string, LocalTask> = {};
@@ -70,6 +79,8 @@ export const prepareForLocal = (definition: StateMachineDefinition) => {
       tasks[name] = { kind: 'wait' };
     }
   }
+  for (const state of Object.values(copy.States))
+    if (state.Type === 'Task') state.TimeoutSeconds = LIBRARY_TASK_TIMEOUT_SECONDS;
   return { definition: copy, tasks };
 };
 

@@ -7,7 +7,8 @@ it('keeps the local engine healthy over bursts with real time between them', asy
     bursts: 3,
     companiesPerBurst: 4,
     monthsPerBurst: 6,
-    pauseMs: 3_000,
+    // more than the minute after which aws-local-stepfunctions used to fail a parked task
+    pauseMs: 65_000,
     concurrentRequests: 10,
   });
   expect(figures.violations).toEqual([]);

@@ -10,7 +10,7 @@ const figures = await runSoak({
   bursts: env('SOAK_BURSTS', 10),
   companiesPerBurst: env('SOAK_COMPANIES', 8),
   monthsPerBurst: env('SOAK_MONTHS', 5),
-  pauseMs: env('SOAK_PAUSE_MS', 30_000),
+  pauseMs: env('SOAK_PAUSE_MS', 75_000),
   concurrentRequests: env('SOAK_CONCURRENT', 20),
   log: (line) => console.log(line),
 });
