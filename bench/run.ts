@@ -310,28 +310,36 @@ try {
     return id;
   })();
   // legal-instant precision: each effect fired while the clock moved, its stored instant (closedAt,
-  // or the certificate's grant) against its legal instant (the first instant after its period, from
-  // the journal event that records the expired clock)
+  // or the certificate's grant) against its legal instant (the first instant after the period of
+  // the clock that expired: the abandonment's `closedReason`, or the decision clock)
   const watched = [idle, lapse.id, incomplete.id, lapsing];
+  const staffBefore = await t.instructor();
+  const clocksBefore = await Promise.all(
+    watched.map(async (id) => {
+      const d = (await http.call('GET', `/v1/dossiers/${id}`, { token: staffBefore })).json as {
+        deadlines?: { kind: string; dueAt: string }[];
+      };
+      return Object.fromEntries((d.deadlines ?? []).map((c) => [c.kind, Date.parse(c.dueAt)]));
+    }),
+  );
   await http.call('POST', '/_local/clock', { body: { advance: 'P7M' } });
   const staff = await t.instructor(); // tokens expire in virtual time too
   const precision = await Promise.all(
-    watched.map(async (id) => {
+    watched.map(async (id, i) => {
       const d = (await http.call('GET', `/v1/dossiers/${id}`, { token: staff })).json as {
         status: string;
         closedAt?: string;
-        certificate?: { grantedAt: string };
+        closedReason?: string;
+        certificate?: { grantedAt: string; grantedBy: string };
       };
-      const journal = (await http.call('GET', `/v1/dossiers/${id}/journal`, { token: staff })).json as {
-        events: { type: string; data?: { dueAt?: string; decisionDueAt?: string } }[];
-      };
-      const effect = journal.events.find((e) => e.type === 'dossier_abandoned' || e.data?.decisionDueAt);
-      const due = effect?.data?.dueAt ?? effect?.data?.decisionDueAt;
-      const stored = d.certificate?.grantedAt ?? d.closedAt;
+      const tacit = d.certificate?.grantedBy === 'tacit_acceptance';
+      const kind = tacit ? 'decision' : d.closedReason;
+      const due = kind ? clocksBefore[i]![kind] : undefined;
+      const stored = tacit ? d.certificate!.grantedAt : d.closedAt;
       return {
         status: d.status,
-        effect: effect?.type ?? null,
-        differenceMs: stored && due ? Date.parse(stored) - (Date.parse(due) + 1) : null,
+        clock: kind ?? null,
+        differenceMs: stored && due !== undefined ? Date.parse(stored) - (due + 1) : null,
       };
     }),
   );
