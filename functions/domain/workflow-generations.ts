@@ -7,6 +7,9 @@
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** The longest a single wait may last inside one execution (a Standard execution lives a year). */
+export const MAX_WAIT_SECONDS = 300 * 24 * 3600;
+
 /** An execution hands over once this old (AWS ends it at 365 days). */
 export const HANDOVER_AGE_MS = 300 * DAY_MS;
 /**

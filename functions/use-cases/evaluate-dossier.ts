@@ -7,10 +7,15 @@ import { isClosed } from '../domain/dossier';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { executionName, handOverAt, mustHandOver, type ExecutionContext } from '../domain/workflow-generations';
+import {
+  executionName,
+  handOverAt,
+  MAX_WAIT_SECONDS,
+  mustHandOver,
+  type ExecutionContext,
+} from '../domain/workflow-generations';
 
-/** The longest a single wait may last inside one execution (a Standard execution lives a year). */
-export const MAX_WAIT_SECONDS = 300 * 24 * 3600;
+export { MAX_WAIT_SECONDS };
 
 /** What Evaluate passes on to the next state, and back to itself on the next wake-up. */
 interface Carried {

@@ -1,4 +1,5 @@
 import type { Dependencies } from '../container';
+import { MAX_WAIT_SECONDS } from '../domain/workflow-generations';
 
 /**
  * The workflow's AwaitSignal task: keeps the task token where the API finds it, and the instant
@@ -10,14 +11,16 @@ import type { Dependencies } from '../container';
  */
 export const registerWait = async (
   deps: Dependencies,
-  input: { dossierId: string; waitingFor: string; taskToken: string; generation: number; wakeAt: string },
+  input: { dossierId: string; waitingFor: string; taskToken: string; generation: number; wakeAt?: string },
 ) => {
   const { generation, wakeAt, ...wait } = input;
+  const now = deps.clock.now();
   const registered = await deps.workflowState.saveWait({
     ...wait,
-    since: deps.clock.now().toISOString(),
+    since: now.toISOString(),
     generation,
-    checkAt: wakeAt,
+    // an execution of an earlier state machine version does not say: at the latest, its longest wait
+    checkAt: wakeAt ?? new Date(now.getTime() + MAX_WAIT_SECONDS * 1000).toISOString(),
   });
   return { registered };
 };

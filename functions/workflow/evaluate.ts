@@ -5,15 +5,25 @@ import { dependencies } from '../container';
 import { logger } from '../observability';
 import { evaluateDossier } from '../use-cases/evaluate-dossier';
 
-/** The execution's state as Evaluate sees it; executions started before generations carry only the id. */
-const evaluateInput = z.object({
-  input: z.object({
-    dossierId: z.string().min(1),
-    generation: z.number().int().positive().default(1),
-    cycle: z.number().int().nonnegative().default(0),
+/**
+ * The execution's state as Evaluate sees it. Executions that started on an earlier version of the
+ * state machine keep running it after a deploy and still send `{ dossierId }` alone (a Lambda is
+ * not versioned with the state machine): they are generation 1 of unknown age.
+ */
+const evaluateInput = z.union([
+  z.object({
+    input: z.object({
+      dossierId: z.string().min(1),
+      generation: z.number().int().positive().default(1),
+      cycle: z.number().int().nonnegative().default(0),
+    }),
+    startedAt: z.iso.datetime({ offset: true }).optional(),
   }),
-  startedAt: z.iso.datetime({ offset: true }).optional(),
-});
+  z.object({ dossierId: z.string().min(1) }).transform(({ dossierId }) => ({
+    input: { dossierId, generation: 1, cycle: 0 },
+    startedAt: undefined,
+  })),
+]);
 
 /** Task "Evaluate": re-entrant decision step of the dossier workflow. */
 export const evaluate = middy()
