@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { DocumentClient } from '../../functions/adapters/dynamo/client';
+import { queryPartition, type DocumentClient } from '../../functions/adapters/dynamo/client';
 import type { StartOutcome, WorkflowEngine } from '../../functions/domain/ports';
 import { executionName } from '../../functions/domain/workflow-generations';
 import type { StateMachineDefinition } from '../../workflows/dossier-workflow';
@@ -637,19 +637,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   private async query(pk: string) {
     const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const item of queryPartition(this.db, this.table, { value: pk })) items.push(item);
     return items;
   }
 }

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Certificate } from '../../domain/certificate';
 import type { CertificateRepository, Page } from '../../domain/ports';
-import type { DocumentClient } from './client';
+import { queryPartition, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { isConditionFailure } from './errors';
 
@@ -73,23 +73,10 @@ export class DynamoCertificateRepository implements CertificateRepository {
   }
 
   async *clocks(): AsyncIterable<{ number: string; wakeAt: string }> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': CERTIFICATE_CLOCKS },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const [wakeAt, number] = String(item.gsi2sk).split('#');
-        yield { number: number!, wakeAt: wakeAt! };
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const item of queryPartition(this.db, this.table, { index: 'gsi2', value: CERTIFICATE_CLOCKS })) {
+      const [wakeAt, number] = String(item.gsi2sk).split('#');
+      yield { number: number!, wakeAt: wakeAt! };
+    }
   }
 
   async listPublic(limit: number, cursor?: string): Promise<Page<Certificate>> {

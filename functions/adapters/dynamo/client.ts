@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 export const createDocumentClient = (client = new DynamoDBClient({})) =>
   DynamoDBDocumentClient.from(client, {
@@ -7,6 +7,30 @@ export const createDocumentClient = (client = new DynamoDBClient({})) =>
   });
 
 export type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+/** Every item of one partition of the table (`index` unset) or of a secondary index, page by page. */
+export async function* queryPartition(
+  db: DocumentClient,
+  table: string,
+  partition: { index?: 'gsi1' | 'gsi2'; value: string },
+): AsyncIterable<Record<string, unknown>> {
+  const attribute = partition.index ? `${partition.index}pk` : 'pk';
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: table,
+        ...(partition.index ? { IndexName: partition.index } : {}),
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': attribute },
+        ExpressionAttributeValues: { ':pk': partition.value },
+        ExclusiveStartKey: start,
+      }),
+    );
+    yield* page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
 
 /** Key layout of the single table (see README, "Data model"). */
 export const keys = {

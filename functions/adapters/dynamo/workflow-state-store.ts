@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WorkflowClock, WorkflowStateStore, WorkflowWait } from '../../domain/ports';
-import { keys, type DocumentClient } from './client';
+import { keys, queryPartition, type DocumentClient } from './client';
 import { isConditionFailure } from './errors';
 
 /** Partition of the sparse index of open dossiers' next legal instants (gsi2). */
@@ -100,20 +100,8 @@ export class DynamoWorkflowStateStore implements WorkflowStateStore {
   }
 
   async *list(): AsyncIterable<WorkflowClock> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': WORKFLOW_CLOCKS },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) yield toClock(item);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for await (const item of queryPartition(this.db, this.table, { index: 'gsi2', value: WORKFLOW_CLOCKS }))
+      yield toClock(item);
   }
 
   async earliest(): Promise<string | null> {
