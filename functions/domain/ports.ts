@@ -74,6 +74,8 @@ export interface ObjectStorage {
   ): Promise<{ url: string; headers: Record<string, string> }>;
   /** size, SHA-256 (base64) and type of a stored object; null when absent */
   inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null>;
+  /** whether an object is stored (a HEAD: never reads the bytes) */
+  exists(store: ObjectStoreName, key: string): Promise<boolean>;
   remove(store: ObjectStoreName, key: string): Promise<void>;
   /** stores a document the platform generates (convention, certificate) */
   put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void>;

@@ -7,6 +7,6 @@ import { ConflictError } from '../domain/errors';
  * download routes never bundle pdf-lib.
  */
 export const assertRendered = async (deps: Dependencies, key: string) => {
-  if (!(await deps.storage.inspect('evidence', key)))
+  if (!(await deps.storage.exists('evidence', key)))
     throw new ConflictError('the document is being prepared: try again in a few seconds');
 };

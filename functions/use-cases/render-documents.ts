@@ -3,6 +3,7 @@ import type { Dependencies } from '../container';
 import type { DocumentJob } from '../domain/document-job';
 import { certificatePdf, conventionPdf } from '../documents/pdf';
 import { metrics } from '../observability';
+import { drainWorkQueue } from './drain-work-queue';
 
 /**
  * Renders the documents commands asked for (convention, certificate) and stores them beside the
@@ -12,20 +13,12 @@ import { metrics } from '../observability';
  * done; a failure releases it for the next sweep. Idempotent: the same job renders the same bytes.
  */
 export const renderDocuments = async (deps: Dependencies, jobs?: DocumentJob[]) => {
-  const batch = jobs ?? (await deps.documentJobs.pending(25));
-  let rendered = 0;
-  let failed = 0;
-  for (const job of batch) {
-    if (!(await deps.documentJobs.claim(job.id, deps.clock.now().toISOString()))) continue;
-    try {
-      await deps.storage.put('evidence', job.key, await render(deps, job), 'application/pdf');
-      await deps.documentJobs.markDone(job.id, deps.clock.now().toISOString());
-      rendered++;
-    } catch (error) {
-      failed++;
-      await deps.documentJobs.release(job.id, error instanceof Error ? error.message : String(error));
-    }
-  }
+  const { done: rendered, failed } = await drainWorkQueue(
+    deps.documentJobs,
+    deps.clock,
+    async (job) => deps.storage.put('evidence', job.key, await render(deps, job), 'application/pdf'),
+    jobs,
+  );
   if (rendered) metrics.addMetric('DocumentsRendered', MetricUnit.Count, rendered);
   if (failed) metrics.addMetric('DocumentsFailed', MetricUnit.Count, failed);
   if (rendered || failed) metrics.publishStoredMetrics();

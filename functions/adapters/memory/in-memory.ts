@@ -250,6 +250,9 @@ export class InMemoryStorage implements ObjectStorage {
       ? { size: found.size, sha256: found.sha256, ...(found.contentType ? { contentType: found.contentType } : {}) }
       : null;
   }
+  async exists(store: ObjectStoreName, key: string) {
+    return this.objects.has(`${store}/${key}`);
+  }
   async remove(store: ObjectStoreName, key: string) {
     this.objects.delete(`${store}/${key}`);
   }

@@ -82,6 +82,16 @@ export class S3ObjectStorage implements ObjectStorage {
     }
   }
 
+  async exists(store: ObjectStoreName, key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new this.sdk.HeadObjectCommand({ Bucket: this.buckets[store], Key: key }));
+      return true;
+    } catch (error) {
+      if (error instanceof this.sdk.NotFound || error instanceof this.sdk.NoSuchKey) return false;
+      throw error;
+    }
+  }
+
   async put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void> {
     await this.s3.send(
       new this.sdk.PutObjectCommand({
