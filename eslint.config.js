@@ -1,7 +1,8 @@
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'cdk.out.bench/', '.local/', 'coverage/'] },
+  { ignores: ['node_modules/', 'portal/dist/', 'cdk.out/', 'cdk.out.bench/', '.local/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -18,6 +19,11 @@ export default tseslint.config(
   {
     files: ['infra/local/**', 'test/**', 'bench/**', 'functions/adapters/system-clock.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['portal/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     files: ['test/**', '**/*.test.ts'],

@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          // every 2xx answer of the local stack is checked against the OpenAPI document
+          env: { VALIDATE_RESPONSES: '1' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // each file starts its own emulators: keep them from competing for the 2 cores

@@ -1,6 +1,7 @@
 import type { DocumentJob } from './document-job';
 import type { Company } from './company';
 import type { Dossier } from './dossier';
+import type { Deadline, DossierStatus } from './dossier-model';
 import type { JournalEvent, JournalHead } from './journal';
 import type { OutboxMessage } from './outbox';
 import type { QueueStage } from './schemas';
@@ -44,6 +45,9 @@ export interface QueueItem {
   companyId: string;
   product: { name: string; version: string };
   since: string;
+  status: DossierStatus;
+  /** the clocks running when the dossier was last written (the queue shows the late ones first) */
+  deadlines: Deadline[];
 }
 
 export interface DossierRepository {

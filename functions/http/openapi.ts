@@ -25,8 +25,20 @@ import {
   decisionViewSchema,
   decisionClockViewSchema,
 } from '../domain/schemas';
-import { DOSSIER_STATUSES } from '../domain/dossier';
-import { ROUTES } from './routes';
+
+const camel = (words: string) => words.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A route's operationId: its handler's name, and for a handler that serves several routes (the
+ * certificate actions) the path after the last parameter, so that every id is unique.
+ */
+const operationId = (route: RouteSpec) => {
+  const shared = ROUTES.filter((r) => r.handler === route.handler).length > 1;
+  const tail = route.path.split('}').at(-1)!.split('/').filter(Boolean).join('-');
+  return camel(shared && tail ? `${route.handler}-${tail}` : route.handler);
+};
+import { ROUTES, type RouteSpec } from './routes';
+import { OPERATIONS } from './response-schemas';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -71,25 +83,33 @@ export const requestBodies: Record<string, z.ZodType> = {
   'POST /v1/certificates/{number}/substantial-change': substantialChangeSchema,
 };
 
-const jsonContent = (ref: string) => ({ content: { 'application/json': { schema: { $ref: ref } } } });
-const responseFor: Record<string, Record<string, unknown>> = {
-  'POST /v1/dossiers/{id}/decision/acknowledge': {
-    description: 'The decision with its dated receipt',
-    content: {
-      'application/json': {
-        schema: { type: 'object', properties: { decision: { $ref: '#/components/schemas/Decision' } } },
-      },
-    },
-  },
-  'POST /v1/dossiers/{id}/college-decision': {
-    description: 'The dossier’s status, its decision and, when issued, its certificate',
-    ...jsonContent('#/components/schemas/CollegeDecisionResult'),
-  },
+const pageQuery = [
+  { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
+  { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+];
+const stageQuery = {
+  name: 'stage',
+  in: 'query',
+  required: true,
+  schema: { type: 'string', enum: ['admissibility', 'instruction', 'college'] },
+};
+/** The query parameters a route reads (pagination, queue stage, export format). */
+const queryParameters: Record<string, object[]> = {
+  'GET /v1/dossiers': pageQuery,
+  'GET /v1/queue': [stageQuery, ...pageQuery],
+  'GET /v1/dossiers/{id}/messages': pageQuery,
+  'GET /v1/college/agenda': pageQuery,
+  'GET /v1/public/certificates': pageQuery,
+  'GET /v1/queue/export': [
+    stageQuery,
+    { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['csv', 'xlsx'] } },
+  ],
 };
 
 /** OpenAPI 3.1 document built from the same zod schemas that validate requests. */
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = {};
+  const named: Record<string, z.ZodType> = {};
   for (const route of ROUTES) {
     const key = `${route.method} ${route.path}`;
     const body = requestBodies[key];
@@ -99,18 +119,39 @@ export const openApiDocument = () => {
       required: true,
       schema: { type: 'string' },
     }));
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
-      operationId: route.handler,
-      ...(route.auth ? { security: [{ bearer: [] }] } : { security: [] }),
-      ...(params.length ? { parameters: params } : {}),
+    const parameters = [
+      ...params,
+      ...(queryParameters[key] ?? []),
       ...(route.method === 'PATCH'
-        ? { parameters: [...params, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] }
-        : {}),
+        ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }]
+        : []),
+    ];
+    const spec = OPERATIONS[key];
+    if (!spec) throw new Error(`no OpenAPI operation for ${key}`);
+    if (spec.response.schema && spec.response.name) named[spec.response.name] = spec.response.schema;
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
+      operationId: operationId(route),
+      summary: spec.summary,
+      ...(route.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(parameters.length ? { parameters } : {}),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } } } : {}),
       responses: {
-        '2XX': responseFor[key] ?? { description: 'Success' },
+        [String(spec.response.status)]: {
+          description: spec.response.description,
+          ...(spec.response.schema
+            ? {
+                content: {
+                  'application/json': {
+                    schema: spec.response.name
+                      ? { $ref: `#/components/schemas/${spec.response.name}` }
+                      : z.toJSONSchema(spec.response.schema, { unrepresentable: 'any' }),
+                  },
+                },
+              }
+            : { content: { [spec.response.content ?? 'application/octet-stream']: { schema: { type: 'string' } } } }),
+        },
         '4XX': {
-          description: 'Problem',
+          description: 'Problem (RFC 9457)',
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
         },
       },
@@ -118,25 +159,24 @@ export const openApiDocument = () => {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Certification des SI de téléconsultation — API', version: '1.1.0' },
+    info: {
+      title: 'Certification des SI de téléconsultation — API',
+      version: '1.1.0',
+      description: 'The HTTP contract of the certification platform (API.md v1.1).',
+      license: { name: 'Licence Ouverte 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' },
+    },
+    servers: [{ url: '/', description: 'The API, on the portal’s origin' }],
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
         Problem: problemSchema,
-        DossierStatus: { type: 'string', enum: [...DOSSIER_STATUSES] },
+        // the decision as a dossier and its acknowledgement show it (API.md v1.1)
         Decision: z.toJSONSchema(decisionViewSchema),
         DecisionClock: z.toJSONSchema(decisionClockViewSchema),
-        CollegeDecisionResult: {
-          type: 'object',
-          required: ['id', 'status'],
-          properties: {
-            id: { type: 'string' },
-            status: { $ref: '#/components/schemas/DossierStatus' },
-            decision: { $ref: '#/components/schemas/Decision' },
-            certificate: { type: 'object' },
-          },
-        },
+        ...Object.fromEntries(
+          Object.entries(named).map(([name, s]) => [name, z.toJSONSchema(s, { unrepresentable: 'any' })]),
+        ),
       },
     },
   };

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { problem } from '../../functions/http/problem';
 import { ROUTES } from '../../functions/http/routes';
+import { OPERATIONS } from '../../functions/http/response-schemas';
 import type { HttpEvent, HttpResponse } from '../../functions/http/types';
 
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
@@ -12,6 +13,30 @@ export type LocalRoute = (request: {
   query: URLSearchParams;
   body: string;
 }) => Promise<HttpResponse>;
+
+/** What CloudFront sends to the API origin (`/v1/*`) and what stays local; the rest is the portal's. */
+const isPortalPath = (path: string) => !path.startsWith('/v1/') && !path.startsWith('/_local/') && path !== '/health';
+
+/**
+ * A 2xx answer that does not match the OpenAPI document's schema for its route becomes a 500 that
+ * names the mismatch: the integration suites then prove the published contract, not only the code.
+ */
+const checkedAgainstContract = (routeKey: string, response: HttpResponse): HttpResponse => {
+  if (response.statusCode >= 300) return response;
+  const spec = OPERATIONS[routeKey]?.response;
+  const fail = (detail: string) => {
+    console.error(`[http] ${routeKey} breaks its OpenAPI response: ${detail}`);
+    return problem(500, 'response-contract', 'The answer breaks the OpenAPI document', `${routeKey}: ${detail}`);
+  };
+  if (!spec) return fail('no response is described');
+  if (response.statusCode !== spec.status) return fail(`status ${response.statusCode}, described ${spec.status}`);
+  const type = String(response.headers?.['content-type'] ?? '');
+  // a file answer (CSV export, CSV list by content negotiation) is described by its media type
+  if (!spec.schema || !type.includes('json')) return response;
+  const parsed = spec.schema.safeParse(JSON.parse(response.body ?? 'null'));
+  if (parsed.success) return response;
+  return fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+};
 
 /** API Gateway's own payload cap; handlers apply the application's tighter one. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -61,6 +86,10 @@ export const createHttpServer = (options: {
   verify: (token: string) => Promise<Record<string, unknown>>;
   localRoutes: Record<string, LocalRoute>;
   afterRequest?: () => Promise<void>;
+  /** the web portal's files, for every path that is not the API's (same origin, as CloudFront) */
+  portal?: (path: string) => Promise<HttpResponse>;
+  /** every 2xx answer checked against the OpenAPI document's schema for its route (tests) */
+  validateResponses?: boolean;
 }): Server => {
   const routes = ROUTES.map((r) => ({ ...r, ...compile(r.path) }));
 
@@ -94,6 +123,7 @@ export const createHttpServer = (options: {
 
       const local = options.localRoutes[`${method} ${url.pathname}`];
       if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body }));
+      if (options.portal && isPortalPath(url.pathname)) return respond(res, await options.portal(url.pathname));
 
       const candidates = routes.filter((r) => r.regex.test(url.pathname));
       if (candidates.length === 0)
@@ -167,7 +197,10 @@ export const createHttpServer = (options: {
       const handler = options.handlers[route.handler]!;
       const response = await handler(event, lambdaContext(route.handler));
       if (method !== 'GET') await options.afterRequest?.();
-      respond(res, response);
+      respond(
+        res,
+        options.validateResponses ? checkedAgainstContract(`${route.method} ${route.path}`, response) : response,
+      );
     } catch (error) {
       console.error('[http] adapter error', error);
       if (!res.headersSent) respond(res, problem(500, 'internal', 'Internal error', 'An unexpected error occurred'));

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
@@ -29,6 +30,7 @@ import { ConflictError } from '../../functions/domain/errors';
 import { problemResponse } from '../../functions/http/problem';
 import { zodErrors } from '../../functions/http/request';
 import { LocalWorkflowEngine } from './workflow-engine';
+import { portalFiles } from './portal-files';
 
 export interface LocalStackOptions {
   port: number;
@@ -37,6 +39,8 @@ export interface LocalStackOptions {
   s3Port: number;
   sesPort: number;
   quiet?: boolean;
+  /** the built portal (default `portal/dist`) */
+  portalDir?: string;
 }
 
 export interface LocalStack {
@@ -69,11 +73,14 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
   const tableName = localName(table.logicalId);
   const evidenceBucket = buckets.find((b) => b.logicalId.startsWith('EvidenceBucket'));
   const sensitiveBucket = buckets.find((b) => b.logicalId.startsWith('SensitiveEvidenceBucket'));
-  const bucketNames = buckets.map((b) => localName(b.logicalId));
 
   const [dynamo, s3, ses] = await Promise.all([
     startDynamoDb(options.dynamoPort, path.join(options.dataDir, 'dynamodb')),
-    startS3(options.s3Port, path.join(options.dataDir, 's3'), bucketNames),
+    startS3(
+      options.s3Port,
+      path.join(options.dataDir, 's3'),
+      buckets.map((b) => ({ name: localName(b.logicalId), cors: b.cors })),
+    ),
     startSes(options.sesPort),
   ]);
   const stops: (() => Promise<void>)[] = [dynamo.stop, s3.stop, ses.stop];
@@ -216,6 +223,25 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       },
       'GET /_local/workflow': async (): Promise<HttpResponse> =>
         json(200, { ...engine.describe(), reconciler: reconcilerRuns.slice(-20) }),
+      // the local sign-in page offers the registered companies (local only: AWS has no such list)
+      'GET /_local/companies': async (): Promise<HttpResponse> => {
+        const items: { id: string; name: string }[] = [];
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await db.send(
+            new ScanCommand({
+              TableName: tableName,
+              FilterExpression: '#t = :company',
+              ExpressionAttributeNames: { '#t': 'type' },
+              ExpressionAttributeValues: { ':company': 'company' },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of page.Items ?? []) items.push({ id: item.company.id, name: item.company.name });
+          start = page.LastEvaluatedKey;
+        } while (start);
+        return json(200, { items: items.sort((a, b) => a.name.localeCompare(b.name, 'fr')) });
+      },
       'GET /_local/clock': async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),
       'GET /_local/mail': async ({ query }: { query: URLSearchParams }): Promise<HttpResponse> => {
         await settle();
@@ -245,6 +271,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const bodyStats: BodyStats = { requests: 0, bytes: 0, largest: 0, evidenceBytes: 0 };
     const server: Server = createHttpServer({
       stats: bodyStats,
+      portal: portalFiles(path.resolve(options.portalDir ?? 'portal/dist'), [s3.endpoint]),
+      validateResponses: process.env.VALIDATE_RESPONSES === '1',
       handlers,
       verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, unknown>,
       localRoutes,
@@ -269,6 +297,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
 
     const url = `http://127.0.0.1:${port}`;
     const urls = {
+      portal: `${url}/`,
       api: url,
       health: `${url}/health`,
       openapi: `${url}/v1/openapi.json`,

@@ -52,14 +52,41 @@ export const startDynamoDb = async (
   };
 };
 
-export const startS3 = async (port: number, dir: string, buckets: string[]) => {
+interface CorsRule {
+  AllowedHeaders?: string[];
+  AllowedMethods: string[];
+  AllowedOrigins: string[];
+  MaxAge?: number;
+}
+
+/** Loopback origins on any port: the local portal's, wherever `npm start` or a test put it. */
+export const LOCAL_PORTAL_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'];
+
+/**
+ * The bucket's CORS rules as the template declares them (methods, headers, max age), with the
+ * local portal's origin in place of the stage's: s3rver then refuses what S3 would refuse.
+ */
+const corsXml = (cors: unknown) => {
+  const rules = ((cors as { CorsRules?: CorsRule[] } | undefined)?.CorsRules ?? []).map(
+    (rule) =>
+      '<CORSRule>' +
+      LOCAL_PORTAL_ORIGINS.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`).join('') +
+      rule.AllowedMethods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`).join('') +
+      (rule.AllowedHeaders ?? []).map((h) => `<AllowedHeader>${h}</AllowedHeader>`).join('') +
+      (rule.MaxAge ? `<MaxAgeSeconds>${rule.MaxAge}</MaxAgeSeconds>` : '') +
+      '</CORSRule>',
+  );
+  return `<CORSConfiguration>${rules.join('')}</CORSConfiguration>`;
+};
+
+export const startS3 = async (port: number, dir: string, buckets: { name: string; cors?: unknown }[]) => {
   await mkdir(dir, { recursive: true });
   const s3 = new S3rver({
     port,
     address: '127.0.0.1',
     directory: dir,
     silent: true,
-    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: buckets.map(({ name, cors }) => ({ name, configs: cors ? [corsXml(cors)] : [] })),
   });
   await s3.run();
   return { s3, endpoint: `http://127.0.0.1:${port}`, stop: () => s3.close() };

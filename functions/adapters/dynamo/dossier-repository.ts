@@ -148,7 +148,14 @@ export class DynamoDossierRepository implements DossierRepository {
     return {
       items: (page.Items ?? []).map((i) => {
         const d = i.dossier as Dossier;
-        return { dossierId: d.id, companyId: d.companyId, product: d.product, since: String(i.gsi2sk).split('#')[0]! };
+        return {
+          dossierId: d.id,
+          companyId: d.companyId,
+          product: d.product,
+          since: String(i.gsi2sk).split('#')[0]!,
+          status: d.status,
+          deadlines: d.deadlines,
+        };
       }),
       nextCursor: encodeCursor(page.LastEvaluatedKey, `QUEUE#${stage}`),
     };

@@ -130,7 +130,14 @@ export class InMemoryDossiers implements DossierRepository {
       .map((s) => ({ d: s.dossier, entry: queueEntry(s.dossier) }))
       .filter(({ entry }) => entry?.stage === stage)
       .sort((a, b) => a.entry!.since.localeCompare(b.entry!.since))
-      .map(({ d, entry }) => ({ dossierId: d.id, companyId: d.companyId, product: d.product, since: entry!.since }));
+      .map(({ d, entry }) => ({
+        dossierId: d.id,
+        companyId: d.companyId,
+        product: d.product,
+        since: entry!.since,
+        status: d.status,
+        deadlines: d.deadlines,
+      }));
     return page(all, limit, cursor);
   }
 

@@ -1,0 +1,64 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
+import { currentSession, signOut } from '../auth/session';
+
+export type Schemas = components['schemas'];
+export type Dossier = Schemas['Dossier'];
+export type Upload = Schemas['Upload'];
+export type Requirements = Schemas['Requirements'];
+export type PublicCertificate = Schemas['PublicCertificate'];
+export type Certificate = Schemas['Certificate'];
+export type Problem = Schemas['Problem'];
+
+/** The typed client of the service's own OpenAPI document; the token rides on every call. */
+export const api = createClient<paths>({ baseUrl: window.location.origin });
+
+api.use({
+  onRequest({ request }) {
+    const session = currentSession();
+    if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    // an expired or refused token: back to sign-in, the page they were on kept
+    if (response.status === 401 && currentSession()) signOut({ expired: true });
+    return response;
+  },
+});
+
+/** An RFC 9457 problem the service answered, as an error the pages can show next to its fields. */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+  }
+  /** the message for a field, when the service named it (`errors[].path`) */
+  fieldError(path: string) {
+    return this.problem.errors?.find((e) => e.path === path || e.path?.startsWith(`${path}.`))?.message;
+  }
+}
+
+const asProblem = (error: unknown, status: number): Problem =>
+  error && typeof error === 'object' && 'title' in error
+    ? (error as Problem)
+    : { type: 'about:blank', title: 'Erreur inattendue', status, detail: 'Le service n’a pas pu répondre.' };
+
+/** The data of a call, or an ApiProblem: pages await this and show `problem` on failure. */
+export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch {
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: 'Service injoignable',
+      status: 0,
+      detail: 'Vérifiez votre connexion puis réessayez.',
+    });
+  }
+  if (result.error !== undefined || !result.response.ok)
+    throw new ApiProblem(asProblem(result.error, result.response.status));
+  return result.data as T;
+};
+
+/** The version to send back in If-Match: the dossier's own (RFC 9110 entity tag). */
+export const ifMatch = (dossier: { version: number }) => `"${dossier.version}"`;

@@ -1,0 +1,57 @@
+import * as oauth from 'oauth4webapi';
+import type { PortalConfig } from './portal-config';
+
+type CognitoConfig = Extract<PortalConfig, { auth: 'cognito' }>;
+
+const VERIFIER = 'tlc.pkce.verifier';
+const STATE = 'tlc.pkce.state';
+
+const server = (c: CognitoConfig): oauth.AuthorizationServer => ({
+  issuer: c.issuer,
+  authorization_endpoint: `${c.domain}/oauth2/authorize`,
+  token_endpoint: `${c.domain}/oauth2/token`,
+});
+const client = (c: CognitoConfig): oauth.Client => ({ client_id: c.clientId, token_endpoint_auth_method: 'none' });
+
+/** Sends the browser to Cognito's hosted sign-in (authorization code + PKCE S256). */
+export const startSignIn = async (c: CognitoConfig) => {
+  const verifier = oauth.generateRandomCodeVerifier();
+  const state = oauth.generateRandomState();
+  sessionStorage.setItem(VERIFIER, verifier);
+  sessionStorage.setItem(STATE, state);
+  const url = new URL(server(c).authorization_endpoint!);
+  url.search = new URLSearchParams({
+    client_id: c.clientId,
+    response_type: 'code',
+    scope: 'openid email profile',
+    redirect_uri: c.redirectUri,
+    code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+  }).toString();
+  window.location.assign(url);
+};
+
+/** Back from Cognito: checks the state, exchanges the code for tokens; returns the id token. */
+export const finishSignIn = async (c: CognitoConfig, currentUrl: URL): Promise<string> => {
+  const as = server(c);
+  const cl = client(c);
+  const params = oauth.validateAuthResponse(as, cl, currentUrl, sessionStorage.getItem(STATE) ?? undefined);
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    cl,
+    oauth.None(),
+    params,
+    c.redirectUri,
+    sessionStorage.getItem(VERIFIER) ?? '',
+  );
+  const result = await oauth.processAuthorizationCodeResponse(as, cl, response);
+  sessionStorage.removeItem(VERIFIER);
+  sessionStorage.removeItem(STATE);
+  // the id token carries the groups and the company (custom:ensId) the API reads
+  if (!result.id_token) throw new Error('Cognito n’a pas renvoyé de jeton d’identité');
+  return result.id_token;
+};
+
+export const signOutUrl = (c: CognitoConfig) =>
+  `${c.domain}/logout?${new URLSearchParams({ client_id: c.clientId, logout_uri: c.logoutUri })}`;

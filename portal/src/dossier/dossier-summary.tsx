@@ -1,0 +1,89 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import type { Dossier } from '../api/client';
+import { STATUS_LABELS, statusSeverity, USE_CASE_LABELS, PROFILE_LABELS } from '../ui/labels';
+import { DeadlineList } from '../ui/deadlines';
+import { formatDateTime } from '../ui/format';
+
+/** Who, what, where it stands and which clocks run: the head of every dossier page. */
+export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
+  <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
+    <div className="fr-col-12 fr-col-md-6">
+      <p>
+        <Badge severity={statusSeverity(dossier.status)}>{STATUS_LABELS[dossier.status]}</Badge>
+      </p>
+      <dl>
+        <dt className="fr-text--bold">Référence du dossier</dt>
+        <dd>
+          <code>{dossier.id}</code>
+        </dd>
+        <dt className="fr-text--bold">Cas d’usage</dt>
+        <dd>{USE_CASE_LABELS[dossier.useCase]}</dd>
+        <dt className="fr-text--bold">Profils</dt>
+        <dd>{dossier.profiles.map((p) => PROFILE_LABELS[p].title).join(', ') || '—'}</dd>
+        {dossier.receipt && (
+          <>
+            <dt className="fr-text--bold">Accusé de réception du dossier complet</dt>
+            <dd>
+              {formatDateTime(dossier.receipt.at)} — empreinte du journal{' '}
+              <code>{dossier.receipt.hash.slice(0, 16)}…</code>
+            </dd>
+          </>
+        )}
+        {dossier.closedAt && (
+          <>
+            <dt className="fr-text--bold">Clos le</dt>
+            <dd>
+              {formatDateTime(dossier.closedAt)}
+              {dossier.closedReason ? ` — ${dossier.closedReason}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+    </div>
+    <div className="fr-col-12 fr-col-md-6">
+      <h2 className="fr-h5">Délais en cours</h2>
+      <DeadlineList deadlines={dossier.deadlines} />
+    </div>
+  </div>
+);
+
+/** The decision with its reasons and the means of appeal (R.1470-4). */
+export const DecisionPanel = ({ decision }: { decision: NonNullable<Dossier['decision']> }) => {
+  const outcome = {
+    certified: 'Certification accordée',
+    certified_with_reservations: 'Certification accordée avec réserves',
+    refused: 'Certification refusée',
+  } as Record<string, string>;
+  return (
+    <div className="fr-callout fr-mb-3w">
+      <h3 className="fr-callout__title">{outcome[decision.outcome] ?? decision.outcome}</h3>
+      <p className="fr-callout__text">Décision du {formatDateTime(decision.decidedAt)}.</p>
+      {decision.reasons?.length ? (
+        <>
+          <p className="fr-text--bold fr-mb-0">Motifs</p>
+          <ul>
+            {decision.reasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {decision.reservations?.length ? (
+        <>
+          <p className="fr-text--bold fr-mb-0">Réserves</p>
+          <ul>
+            {decision.reservations.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="fr-text--sm">
+        <strong>Voies et délais de recours :</strong> {decision.appeal}
+      </p>
+      {decision.receivedAt && (
+        <p className="fr-text--sm">Réception accusée le {formatDateTime(decision.receivedAt)}.</p>
+      )}
+    </div>
+  );
+};

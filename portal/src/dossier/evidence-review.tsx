@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { api, unwrap, type Requirements } from '../api/client';
+import { ProblemAlert, SuccessNotice } from '../ui/problem-alert';
+import { useCommand } from '../ui/use-load';
+import { FileItem } from './file-links';
+
+/**
+ * The evidence by requirement with a verdict form on each received file (compliant / not, with a
+ * comment). `onlySensitive`: the security reviewer's view (penetration tests and the like).
+ */
+export const EvidenceReview = ({
+  dossierId,
+  requirements,
+  onlySensitive = false,
+  onReviewed,
+}: {
+  dossierId: string;
+  requirements: Requirements;
+  onlySensitive?: boolean;
+  onReviewed: () => void;
+}) => {
+  const command = useCommand();
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const review = (uploadId: string, verdict: 'compliant' | 'non_compliant') =>
+    command.run(
+      async () => {
+        const comment = comments[uploadId]?.trim();
+        await unwrap(
+          api.POST('/v1/dossiers/{id}/proofs/{uploadId}/review', {
+            params: { path: { id: dossierId, uploadId } },
+            body: { verdict, ...(comment ? { comment } : {}) },
+          }),
+        );
+        onReviewed();
+      },
+      verdict === 'compliant'
+        ? 'Preuve jugée conforme.'
+        : 'Preuve jugée non conforme : le candidat peut en déposer une autre.',
+    );
+  const sections = requirements.sections
+    .map((s) => ({ ...s, requirements: s.requirements.filter((r) => !onlySensitive || r.sensitive) }))
+    .filter((s) => s.requirements.length > 0);
+  return (
+    <section aria-labelledby="review-title" className="fr-mb-4w">
+      <h2 id="review-title" className="fr-h4">
+        {onlySensitive ? 'Preuves sensibles' : 'Preuves par exigence'}
+      </h2>
+      <ProblemAlert error={command.error} />
+      <SuccessNotice message={command.done} />
+      {sections.length === 0 && <p>Aucune exigence {onlySensitive ? 'sensible ' : ''}pour ce dossier.</p>}
+      {sections.map((section) => (
+        <section key={section.id} aria-labelledby={`rs-${section.id}`} className="fr-card fr-p-3w fr-mb-3w">
+          <h3 id={`rs-${section.id}`} className="fr-h5">
+            {section.title}
+          </h3>
+          {section.requirements.map((r) => (
+            <div key={r.id} className="fr-mb-3w">
+              <h4 className="fr-h6 fr-mb-1w">
+                {r.id} — {r.title}{' '}
+                {r.sensitive && (
+                  <Badge small severity="warning">
+                    Sensible
+                  </Badge>
+                )}
+              </h4>
+              {r.proofs.length === 0 && <p className="fr-text--sm">Aucune preuve déposée.</p>}
+              <ul className="fr-raw-list">
+                {r.proofs.map((u) => (
+                  <FileItem key={u.id} dossierId={dossierId} upload={u}>
+                    <div className="fr-mt-1w">
+                      <Input
+                        label={`Commentaire sur ${u.fileName}`}
+                        nativeInputProps={{
+                          value: comments[u.id] ?? '',
+                          onChange: (e) => setComments({ ...comments, [u.id]: e.target.value }),
+                        }}
+                      />
+                      <Button
+                        size="small"
+                        className="fr-mr-2w"
+                        onClick={() => void review(u.id, 'compliant')}
+                        disabled={command.busy}
+                      >
+                        Conforme <span className="fr-sr-only">: {u.fileName}</span>
+                      </Button>
+                      <Button
+                        size="small"
+                        priority="secondary"
+                        onClick={() => void review(u.id, 'non_compliant')}
+                        disabled={command.busy}
+                      >
+                        Non conforme <span className="fr-sr-only">: {u.fileName}</span>
+                      </Button>
+                    </div>
+                  </FileItem>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+};

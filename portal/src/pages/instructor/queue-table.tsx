@@ -1,0 +1,68 @@
+import { Link } from 'wouter';
+import type { Schemas } from '../../api/client';
+import { DEADLINE_LABELS } from '../../ui/labels';
+import { daysLeft, formatDate, formatDaysLeft } from '../../ui/format';
+
+type QueueItem = Schemas['QueuePage']['items'][number];
+
+const nearest = (item: QueueItem) => [...item.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+
+/** Late dossiers first (in red), then first in, first out. */
+export const byUrgency = (items: QueueItem[], now: Date) =>
+  [...items].sort((a, b) => {
+    const lateA = nearest(a) && daysLeft(nearest(a)!.dueAt, now) < 0 ? 0 : 1;
+    const lateB = nearest(b) && daysLeft(nearest(b)!.dueAt, now) < 0 ? 0 : 1;
+    return lateA - lateB || a.since.localeCompare(b.since);
+  });
+
+export const QueueTable = ({
+  items,
+  caption,
+  hrefOf,
+}: {
+  items: QueueItem[];
+  caption: string;
+  hrefOf: (i: QueueItem) => string;
+}) => {
+  const now = new Date();
+  if (items.length === 0) return <p>Aucun dossier dans cette file.</p>;
+  return (
+    <div className="fr-table">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Solution</th>
+            <th scope="col">Entrée dans l’étape</th>
+            <th scope="col">Délai le plus proche</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byUrgency(items, now).map((item) => {
+            const clock = nearest(item);
+            const late = clock ? daysLeft(clock.dueAt, now) < 0 : false;
+            return (
+              <tr key={item.dossierId}>
+                <td>
+                  <Link href={hrefOf(item)}>
+                    {item.product.name} {item.product.version}
+                  </Link>
+                </td>
+                <td>{formatDate(item.since)}</td>
+                <td className={late ? 'tlc-late' : undefined}>
+                  {clock ? (
+                    <>
+                      {DEADLINE_LABELS[clock.kind]} : {formatDate(clock.dueAt)} — {formatDaysLeft(clock.dueAt, now)}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+};

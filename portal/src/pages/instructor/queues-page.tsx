@@ -1,0 +1,75 @@
+import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { api, unwrap } from '../../api/client';
+import { currentSession } from '../../auth/session';
+import { Loading, Page } from '../../ui/page';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { useLoad } from '../../ui/use-load';
+import { QueueTable } from './queue-table';
+
+const STAGES = [
+  { stage: 'admissibility', label: 'Recevabilité' },
+  { stage: 'instruction', label: 'Instruction' },
+  { stage: 'college', label: 'Collège' },
+] as const;
+
+/** A queue exported as the service writes it (CSV or XLSX), through the signed-in fetch. */
+const exportQueue = async (stage: string, format: 'csv' | 'xlsx') => {
+  const response = await fetch(`/v1/queue/export?stage=${stage}&format=${format}`, {
+    headers: { authorization: `Bearer ${currentSession()?.token}` },
+  });
+  if (!response.ok) throw new Error('export impossible');
+  const url = URL.createObjectURL(await response.blob());
+  Object.assign(document.createElement('a'), { href: url, download: `file-${stage}.${format}` }).click();
+  URL.revokeObjectURL(url);
+};
+
+export const QueuesPage = () => {
+  const { data, error, loading } = useLoad(
+    () =>
+      Promise.all(
+        STAGES.map(({ stage }) => unwrap(api.GET('/v1/queue', { params: { query: { stage, limit: 100 } } }))),
+      ),
+    [],
+  );
+  return (
+    <Page title="Files d’instruction">
+      <p>Les dossiers de chaque étape, le plus ancien d’abord ; ceux dont un délai est dépassé en tête, en rouge.</p>
+      <ProblemAlert error={error} />
+      {loading && <Loading />}
+      {data && (
+        <Tabs
+          tabs={STAGES.map(({ stage, label }, i) => ({
+            label: `${label} (${data[i]!.items.length})`,
+            content: (
+              <>
+                <QueueTable
+                  items={data[i]!.items}
+                  caption={`File « ${label} »`}
+                  hrefOf={(item) => `/dossiers/${item.dossierId}`}
+                />
+                <Button
+                  size="small"
+                  priority="secondary"
+                  iconId="fr-icon-download-line"
+                  className="fr-mr-2w"
+                  onClick={() => void exportQueue(stage, 'csv')}
+                >
+                  Exporter (CSV)
+                </Button>
+                <Button
+                  size="small"
+                  priority="secondary"
+                  iconId="fr-icon-download-line"
+                  onClick={() => void exportQueue(stage, 'xlsx')}
+                >
+                  Exporter (XLSX)
+                </Button>
+              </>
+            ),
+          }))}
+        />
+      )}
+    </Page>
+  );
+};

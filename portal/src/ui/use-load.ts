@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Loads data for a page, with its error and a reload for after a command. */
+export const useLoad = <T>(load: () => Promise<T>, deps: unknown[]) => {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps);
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setData(await run());
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [run]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, loading, reload, setData };
+};
+
+/** Runs a command: busy while it runs, its problem kept to show, then what to do on success. */
+export const useCommand = () => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const run = useCallback(async (command: () => Promise<unknown>, success?: string) => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      await command();
+      setDone(success);
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, done, run, setError };
+};
