@@ -31,6 +31,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          globalSetup: ['test/browser/build-portal.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          env: { VALIDATE_RESPONSES: '1' },
+        },
+        // after the other projects: Chromium and the stack's emulators would compete for the 2 cores
+        sequence: { groupOrder: 1 },
+      },
     ],
   },
 });

@@ -175,7 +175,8 @@ export class CertificationStack extends Stack {
         removalPolicy: RemovalPolicy.RETAIN,
         cors: [
           {
-            allowedMethods: [HttpMethods.PUT],
+            // PUT: presigned uploads; GET: the portal previews a PDF or an image from its presigned link
+            allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
             allowedOrigins,
             allowedHeaders: ['content-type', 'content-length', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
             maxAge: 600,

@@ -81,7 +81,8 @@ describe('storage', () => {
       const rule = p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault;
       expect(rule.SSEAlgorithm).toBe('aws:kms');
       keys.add(JSON.stringify(rule.KMSMasterKeyID));
-      expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(['PUT']);
+      // PUT for presigned uploads, GET for the portal's in-page preview; never from any origin but the portal's
+      expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(['PUT', 'GET']);
     }
     expect(keys.size).toBe(2);
     template.hasResourceProperties('AWS::S3::BucketPolicy', {

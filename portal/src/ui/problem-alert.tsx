@@ -1,6 +1,19 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ApiProblem } from '../api/client';
 
+/** The service's titles are English (the API's language); the portal names each kind in French. */
+const FRENCH_TITLES: Record<number, string> = {
+  0: 'Service injoignable',
+  400: 'Saisie invalide',
+  401: 'Connexion requise',
+  403: 'Action non autorisée pour votre rôle',
+  404: 'Introuvable',
+  409: 'Action impossible à ce stade du dossier',
+  412: 'Le dossier a changé entre-temps',
+  413: 'Fichier ou texte trop volumineux',
+  422: 'Règle non respectée',
+};
+
 /**
  * A refusal of the service, announced to screen readers (role=alert) with what it named: the
  * legal basis when the rule rests on one, and each field error.
@@ -8,7 +21,7 @@ import { ApiProblem } from '../api/client';
 export const ProblemAlert = ({ error }: { error: unknown }) => {
   if (!error) return null;
   const problem = error instanceof ApiProblem ? error.problem : undefined;
-  const title = problem?.title ?? 'Une erreur est survenue';
+  const title = (problem && FRENCH_TITLES[problem.status]) ?? problem?.title ?? 'Une erreur est survenue';
   const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
   return (
     <div role="alert" className="fr-mb-3w">

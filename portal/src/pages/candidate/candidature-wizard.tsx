@@ -11,7 +11,8 @@ import { useLocation, useParams } from 'wouter';
 import { api, ApiProblem, ifMatch, unwrap, type Dossier } from '../../api/client';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
-import { PROFILE_LABELS, USE_CASE_LABELS } from '../../ui/labels';
+import { PROFILE_LABELS, PURPOSE_LABELS, USE_CASE_LABELS } from '../../ui/labels';
+import { EvidenceUpload } from '../../upload/evidence-upload';
 import { PROFILE_MATRICES } from '../../../../functions/domain/profile-matrix';
 
 type Profile = Dossier['profiles'][number];
@@ -74,6 +75,14 @@ const formOf = (d: Dossier): Form => ({
     description: c.description,
   })),
 });
+
+/** The wizard step that holds a field the service names in a 422. */
+const stepOf = (path: string) => {
+  if (path.startsWith('product') || path.startsWith('useCase')) return 0;
+  if (path.startsWith('profiles')) return 1;
+  if (path.startsWith('components')) return 3;
+  return 2;
+};
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
@@ -166,6 +175,13 @@ export const CandidatureWizard = () => {
     }
   };
 
+  /** After a file: the dossier's uploads and version as the service now has them. */
+  const refresh = async () => {
+    if (!dossier) return;
+    const latest = await unwrap(api.GET('/v1/dossiers/{id}', { params: { path: { id: dossier.id } } }));
+    setDossier(latest);
+  };
+
   const next = async () => {
     if (await save()) setStep((s) => Math.min(s + 1, STEPS.length - 1));
   };
@@ -179,6 +195,9 @@ export const CandidatureWizard = () => {
       navigate(`/dossiers/${current.id}`);
     } catch (e) {
       setError(e);
+      // take the person to the step that holds the first field the service named
+      const path = e instanceof ApiProblem ? e.problem.errors?.[0]?.path : undefined;
+      if (path) setStep(stepOf(path));
     } finally {
       setBusy(false);
     }
@@ -376,25 +395,22 @@ export const CandidatureWizard = () => {
                     state={state(`components.${i}.name`)}
                     stateRelatedMessage={fieldError(`components.${i}.name`)}
                   />
-                  <Input
-                    label="Version"
-                    nativeInputProps={{ value: c.version, onChange: (e) => update('version', e.target.value) }}
-                  />
-                  <Input
-                    label="NIE (facultatif)"
-                    nativeInputProps={{ value: c.nie, onChange: (e) => update('nie', e.target.value) }}
-                  />
-                  <Input
-                    label="NIL (facultatif)"
-                    nativeInputProps={{ value: c.nil, onChange: (e) => update('nil', e.target.value) }}
-                  />
+                  {(['version', 'nie', 'nil'] as const).map((key) => (
+                    <Input
+                      key={key}
+                      label={{ version: 'Version', nie: 'NIE du composant', nil: 'NIL du composant' }[key]}
+                      hintText={key === 'version' ? undefined : 'Exigé avec le profil Référentiel d’identités'}
+                      state={state(`components.${i}.${key}`)}
+                      stateRelatedMessage={fieldError(`components.${i}.${key}`)}
+                      nativeInputProps={{ value: c[key], onChange: (e) => update(key, e.target.value) }}
+                    />
+                  ))}
                   <Input
                     label="Description"
                     textArea
-                    nativeTextAreaProps={{
-                      value: c.description,
-                      onChange: (e) => update('description', e.target.value),
-                    }}
+                    state={state(`components.${i}.description`)}
+                    stateRelatedMessage={fieldError(`components.${i}.description`)}
+                    nativeTextAreaProps={{ value: c.description, onChange: (e) => update('description', e.target.value) }}
                   />
                   <Button
                     priority="tertiary"
@@ -448,9 +464,29 @@ export const CandidatureWizard = () => {
               <dd>{form.components.length}</dd>
             </dl>
             <p>
-              En déposant la candidature, les profils deviennent définitifs. L’ANS examine sa recevabilité ; la
-              documentation fonctionnelle et les mandats se déposent sur la page du dossier.
+              En déposant la candidature, les profils deviennent définitifs et l’ANS examine sa recevabilité. Joignez
+              d’abord la documentation fonctionnelle de la solution (et, pour un groupement, les mandats).
             </p>
+            {dossier && (
+              <>
+                <ul className="fr-raw-list">
+                  {dossier.uploads
+                    .filter((u) => u.purpose !== 'proof' && u.status === 'received')
+                    .map((u) => (
+                      <li key={u.id}>
+                        {PURPOSE_LABELS[u.purpose]} : {u.fileName} (reçu)
+                      </li>
+                    ))}
+                </ul>
+                <EvidenceUpload
+                  dossierId={dossier.id}
+                  purpose="functional_documentation"
+                  label="Documentation fonctionnelle"
+                  onDone={() => void refresh()}
+                />
+                <EvidenceUpload dossierId={dossier.id} purpose="mandate" label="Mandats (facultatif)" onDone={() => void refresh()} />
+              </>
+            )}
           </section>
         )}
         <ButtonsGroup

@@ -1,0 +1,70 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it): no browser is downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve('test/browser/screenshots');
+
+export const launchChromium = async (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (see README)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // this machine has no network beyond loopback: keep Chromium from reaching for Google's services
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+};
+
+export interface AxeResult {
+  page: string;
+  url: string;
+  violations: { id: string; impact: string | null | undefined; nodes: number }[];
+}
+export const axeResults: AxeResult[] = [];
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it stands and takes its screenshot; any
+ * serious or critical violation fails the test with what axe said.
+ */
+export const checkPage = async (page: Page, name: string) => {
+  // a PDF preview keeps Chromium's viewer busy: settle, but do not wait forever for the network
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  axeResults.push({ page: name, url: new URL(page.url()).pathname, violations });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (blocking.length)
+    throw new Error(
+      `axe on ${name}: ${blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`,
+    );
+};
+
+export const writeAxeReport = async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await writeFile(path.join(SCREENSHOTS, 'axe-report.json'), JSON.stringify(axeResults, null, 2));
+};
+
+/** The local sign-in page, with the keyboard-free path a person takes: role, address, company. */
+export const signIn = async (page: Page, base: string, role: string, email: string, company?: string) => {
+  await page.goto(`${base}/connexion`);
+  await page.getByLabel(role, { exact: true }).check({ force: true });
+  await page.getByLabel('Adresse électronique').fill(email);
+  if (company) await page.getByLabel('Entreprise représentée').selectOption({ label: company });
+  await page.getByRole('button', { name: 'Se connecter' }).last().click();
+};
+
+export const signOut = async (page: Page) => {
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+};

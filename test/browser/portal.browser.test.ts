@@ -1,0 +1,320 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { useLocalStack } from '../support/local-stack';
+import { siret } from '../support/api-client';
+import { checkPage, launchChromium, SCREENSHOTS, signIn, signOut, writeAxeReport } from './browser';
+
+/**
+ * The whole procedure in Chromium, one role after the other, on the real local stack: the admin
+ * registers a company, its candidate files and deposits evidence through to the acknowledgement
+ * of receipt, a security reviewer and an instructor review and close instruction, the collège
+ * decides, and anyone verifies the certificate. axe runs on every page visited.
+ */
+let base = '';
+let http: Parameters<Parameters<typeof useLocalStack>[0]>[0]['http'];
+let t: Parameters<Parameters<typeof useLocalStack>[0]>[0]['t'];
+useLocalStack((ctx) => {
+  base = ctx.stack.url;
+  http = ctx.http;
+  t = ctx.t;
+});
+
+let browser: Browser;
+let page: Page;
+let files: string;
+const state: { companyId?: string; dossierId?: string; number?: string } = {};
+const COMPANY = 'Société Portail Santé';
+const CANDIDATE = 'camille.martin@portail-sante.fr';
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.error('[browser]', error.message));
+  files = await mkdtemp(path.join(os.tmpdir(), 'tlc-portal-'));
+}, 60_000);
+
+// what the page showed when a step failed, next to the other screenshots
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  for (const alert of await page.getByRole('alert').all()) console.error('[alert]', await alert.textContent());
+  await page?.screenshot({ path: path.join(SCREENSHOTS, `failed-${task.name.split(':')[0]}.png`), fullPage: true });
+});
+
+afterAll(async () => {
+  await writeAxeReport();
+  await browser?.close();
+});
+
+const pdfFile = async (name: string, bytes = 0) => {
+  const file = path.join(files, name);
+  const head = `%PDF-1.4\n% ${name}\n`;
+  await writeFile(file, Buffer.concat([Buffer.from(head), Buffer.alloc(bytes, 0x20), Buffer.from('\n%%EOF\n')]));
+  return file;
+};
+
+describe('portal in Chromium', () => {
+  it('public: the home page, the sign-in page and an empty published list pass axe', async () => {
+    await page.goto(`${base}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
+    await checkPage(page, '01-accueil');
+    await page.goto(`${base}/certificats`);
+    await page.getByText('0 certificat').waitFor();
+    await checkPage(page, '02-certificats-vide');
+    await page.goto(`${base}/connexion`);
+    await checkPage(page, '03-connexion');
+  });
+
+  it('admin: registers a company in the browser', async () => {
+    await signIn(page, base, 'Administrateur ANS', 'support@ans.fr');
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByLabel('Raison sociale').fill(COMPANY);
+    await page.getByLabel('SIRET (14 chiffres)').fill(siret(4242));
+    const legal = page.getByRole('group', { name: 'Représentant légal' });
+    await legal.getByLabel('Prénom').fill('Dominique');
+    await legal.getByLabel('Nom', { exact: true }).fill('Durand');
+    await legal.getByLabel('Adresse électronique').fill('dominique.durand@portail-sante.fr');
+    await legal.getByLabel('Téléphone').fill('+33 1 02 03 04 05');
+    const contact = page.getByRole('group', { name: 'Contact' });
+    await contact.getByLabel('Prénom').fill('Camille');
+    await contact.getByLabel('Nom', { exact: true }).fill('Martin');
+    await contact.getByLabel('Adresse électronique').fill(CANDIDATE);
+    await contact.getByLabel('Téléphone').fill('+33 1 02 03 04 06');
+    await page.getByRole('button', { name: 'Inscrire l’entreprise' }).click();
+    const notice = page.getByText(/Entreprise inscrite \(référence/);
+    await notice.waitFor();
+    state.companyId = /référence ([^)]+)\)/.exec((await notice.textContent()) ?? '')![1];
+    await checkPage(page, '04-administration');
+    await signOut(page);
+  });
+
+  it('candidate: files a candidature with the wizard and deposits evidence through to the receipt', async () => {
+    await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
+    await page.getByRole('heading', { name: 'Mes dossiers de certification' }).waitFor();
+    await checkPage(page, '05-candidat-tableau-de-bord');
+    await page.getByRole('link', { name: 'Nouvelle candidature' }).click();
+
+    // 1. the solution
+    await page.getByLabel('Nom de la solution').fill('TéléSanté Plus');
+    await page.getByLabel('Version').fill('3.2');
+    await page.getByLabel('Cas d’usage').selectOption('teleconsultation_company');
+    await checkPage(page, '06-candidature-etape-1');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    // 2. the profiles, with what the use case requires explained
+    await page.getByText('Ce que demande votre cas d’usage').waitFor();
+    await page.getByLabel(/^Référentiel d’identités/).check({ force: true });
+    await page.getByLabel(/^Hébergement HDS par un tiers/).check({ force: true });
+    await checkPage(page, '07-candidature-profils');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    // 3. identifiers and commitments
+    await page.getByLabel('NIE (numéro d’éditeur CNDA)').fill('NIE-42');
+    await page.getByLabel('NIL (numéro de logiciel CNDA)').fill('NIL-42');
+    await page.getByLabel('Date prévue de complétude des preuves').fill('2027-06-30');
+    await page.getByLabel(/déployée dans une société de téléconsultation/).check({ force: true });
+    await page.getByLabel(/Je m’engage à fournir/).check({ force: true });
+    await checkPage(page, '08-candidature-engagements');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    // 4. components
+    await page.getByRole('button', { name: 'Ajouter un composant' }).click();
+    await page.getByLabel('Nom', { exact: true }).fill('Module de visio');
+    await page.getByLabel('Version', { exact: true }).fill('1.0');
+    await page.getByLabel('Description').fill('Vidéo chiffrée de bout en bout');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    // 5. documentation, then submission
+    await page.getByRole('heading', { name: 'Récapitulatif' }).waitFor();
+    await page.getByLabel('Documentation fonctionnelle').setInputFiles(await pdfFile('documentation.pdf', 2048));
+    await page.getByText('documentation.pdf : reçu, empreinte vérifiée.').waitFor({ timeout: 30_000 });
+    await checkPage(page, '09-candidature-recapitulatif');
+    // the component lacks the NIE its profile requires: the service's 422 takes the person back to
+    // the component, next to the field it names
+    await page.getByRole('button', { name: 'Déposer la candidature' }).click();
+    await page.getByText('Règle non respectée').waitFor();
+    const nie = page.getByLabel('NIE du composant');
+    await nie.waitFor();
+    const group = page.locator('.fr-input-group--error', { has: page.getByLabel('NIE du composant') });
+    expect(await group.textContent()).toContain('NIE is required');
+    await checkPage(page, '09b-candidature-erreur-sur-le-champ');
+    await nie.fill('NIE-42');
+    await page.getByLabel('NIL du composant').fill('NIL-43');
+    for (let step = 0; step < 1; step++) await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.getByRole('heading', { name: 'Récapitulatif' }).waitFor();
+    await page.getByRole('button', { name: 'Déposer la candidature' }).click();
+    await page.getByText('Examen de recevabilité').first().waitFor();
+    state.dossierId = /dossiers\/([^/]+)$/.exec(page.url())![1];
+
+    // ANS finds it admissible (its own browser test covers the instructor's pages)
+    const verdict = await http.call('POST', `/v1/dossiers/${state.dossierId}/admissibility`, {
+      token: await t.instructor(),
+      body: { decision: 'admissible' },
+    });
+    expect(verdict.status).toBe(200);
+    await page.reload();
+    await page.getByText('Dépôt des preuves').first().waitFor();
+    await checkPage(page, '10-dossier-depot-des-preuves');
+
+    // every requirement gets a file; the first one large enough to watch its progress bar
+    const inputs = page.getByLabel(/^Déposer une preuve pour /);
+    const count = await inputs.count();
+    expect(count).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+      new MutationObserver(() =>
+        document.querySelectorAll('progress').forEach((p) => seen.push(Number((p as HTMLProgressElement).value))),
+      ).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    for (let i = 0; i < count; i++) {
+      const file = await pdfFile(`preuve-${i + 1}.pdf`, i === 0 ? 48 * 1024 * 1024 : 1024);
+      await inputs.nth(i).setInputFiles(file);
+      await page.getByText(`preuve-${i + 1}.pdf : reçu, empreinte vérifiée.`).waitFor({ timeout: 60_000 });
+      if (i === 0) await checkPage(page, '11-depot-avec-progression');
+    }
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+    // the bar moved through intermediate values (hashing, then sending), not only 0 and 100
+    expect(progress.some((v) => v > 0 && v < 100)).toBe(true);
+
+    // hand in every section; the last one makes the file complete: acknowledgement of receipt
+    const handIn = page.getByRole('button', { name: /^Remettre la section/ });
+    for (let left = await handIn.count(); left > 0; left--) {
+      await handIn.first().click();
+      await expect.poll(() => handIn.count(), { timeout: 15_000 }).toBe(left - 1);
+    }
+    await page.getByText('Accusé de réception du dossier complet').first().waitFor();
+    await page.getByText('En instruction').first().waitFor();
+    await checkPage(page, '12-dossier-accuse-de-reception');
+    await signOut(page);
+  });
+
+  it('security reviewer: reviews the sensitive evidence, and sees only that', async () => {
+    const requirements = await http.call('GET', `/v1/dossiers/${state.dossierId}/requirements`, {
+      token: await t.instructor(),
+    });
+    const sensitive = requirements.json.sections.flatMap((s: any) => s.requirements).filter((r: any) => r.sensitive);
+    await signIn(page, base, 'Relecteur sécurité ANS', 'secu@ans.fr');
+    await page.getByLabel('Référence du dossier').fill(state.dossierId!);
+    await page.getByRole('button', { name: 'Ouvrir' }).click();
+    await page.getByRole('heading', { name: 'Preuves sensibles', exact: true }).waitFor();
+    const verdicts = page.locator('.fr-badge', { hasText: /^Conforme$/ });
+    for (let i = 0; i < sensitive.length; i++) {
+      await page
+        .getByRole('button', { name: /^Conforme/ })
+        .nth(i)
+        .click();
+      await expect.poll(() => verdicts.count(), { timeout: 15_000 }).toBe(i + 1);
+    }
+    // nothing but the sensitive requirements is listed
+    expect(await page.getByRole('button', { name: /^Conforme/ }).count()).toBe(sensitive.length);
+    await checkPage(page, '13-relecteur-securite');
+    await signOut(page);
+  });
+
+  it('instructor: reviews the evidence, records the INS test day and closes instruction', async () => {
+    const candidate = await t.candidate(state.companyId!);
+    const dossier = await http.call('GET', `/v1/dossiers/${state.dossierId}`, { token: candidate });
+    const proposed = await http.call('POST', `/v1/dossiers/${state.dossierId}/ins-test-day`, {
+      token: await http.token({ role: 'candidate', sub: `local-${CANDIDATE}`, ensId: state.companyId }),
+      body: { proposedDate: dossier.json.insTestDueAt.slice(0, 10) },
+    });
+    expect(proposed.status).toBe(200);
+
+    await signIn(page, base, 'Instructeur ANS', 'instructeur@ans.fr');
+    await page.getByRole('heading', { name: 'Files d’instruction' }).waitFor();
+    await page.getByRole('tab', { name: /^Instruction/ }).click();
+    await checkPage(page, '14-files-instruction');
+    await page.getByRole('link', { name: 'TéléSanté Plus 3.2' }).click();
+    await page.getByRole('heading', { name: 'Preuves par exigence' }).waitFor();
+    // a PDF previews in the page, from its presigned link
+    await page
+      .getByRole('button', { name: /^Aperçu/ })
+      .first()
+      .click();
+    await page.locator('iframe.tlc-preview').waitFor();
+    await checkPage(page, '15-instruction-dossier');
+    for (;;) {
+      // proofs without a verdict yet: their "Conforme" button sits next to no "Conforme" badge
+      const pending = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
+        hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
+      });
+      if ((await pending.count()) === 0) break;
+      const before = await pending.count();
+      // by keyboard: focus the verdict button and press Enter
+      await pending
+        .first()
+        .getByRole('button', { name: /^Conforme/ })
+        .press('Enter');
+      await expect.poll(() => pending.count(), { timeout: 15_000 }).toBeLessThan(before);
+    }
+    // a PDF previews in the page, from its presigned link
+    await page.getByRole('button', { name: /^Aperçu/ }).first().click();
+    await page.locator('iframe.tlc-preview').waitFor();
+    await checkPage(page, '15-instruction-dossier');
+    await page.getByLabel('Réussie').check({ force: true });
+    await page.getByRole('button', { name: 'Enregistrer le résultat' }).click();
+    await page.getByText('Résultat de la journée INS enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Clore l’instruction' }).click();
+    await page.getByText('Instruction close : la convention est envoyée au candidat.').waitFor();
+    await page.getByText('Convention à signer').first().waitFor();
+    await checkPage(page, '16-instruction-close');
+    await signOut(page);
+
+    const signed = await http.call('POST', `/v1/dossiers/${state.dossierId}/convention/sign`, {
+      token: await http.token({ role: 'candidate', sub: `local-${CANDIDATE}`, ensId: state.companyId }),
+      body: { signatoryName: 'Dominique Durand' },
+    });
+    expect(signed.status).toBe(200);
+  });
+
+  it('collège: finds the dossier on its agenda and certifies it', async () => {
+    await signIn(page, base, 'Collège de certification', 'college@ans.fr');
+    await page.getByRole('heading', { name: 'Ordre du jour du collège' }).waitFor();
+    await checkPage(page, '17-college-ordre-du-jour');
+    await page.getByRole('link', { name: 'TéléSanté Plus 3.2' }).click();
+    await page.getByRole('group', { name: 'Décision du collège' }).waitFor();
+    await checkPage(page, '18-college-decision');
+    await page.getByLabel('Certifier', { exact: true }).check({ force: true });
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await page.getByText('Certification accordée').waitFor();
+    await signOut(page);
+    const dossier = await http.call('GET', `/v1/dossiers/${state.dossierId}`, {
+      token: await http.token({ role: 'candidate', sub: `local-${CANDIDATE}`, ensId: state.companyId }),
+    });
+    state.number = dossier.json.certificate.number;
+    expect(state.number).toMatch(/^TLC-\d{4}-\d{6}$/);
+  });
+
+  it('candidate: reads the decision with its means of appeal and acknowledges it', async () => {
+    await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
+    await page.getByRole('link', { name: 'TéléSanté Plus 3.2' }).click();
+    await page.getByText('Voies et délais de recours').waitFor();
+    await page.getByRole('button', { name: 'Accuser réception de la décision' }).click();
+    await page.getByText('Réception de la décision accusée.').waitFor();
+    await checkPage(page, '19-candidat-decision');
+    await page.getByRole('link', { name: /Voir le certificat/ }).click();
+    await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
+    await checkPage(page, '20-candidat-certificat');
+    await signOut(page);
+  });
+
+  it('public: finds the certificate in the published list and verifies it by its number', async () => {
+    await page.goto(`${base}/certificats`);
+    await page.getByLabel('Rechercher').fill('télésanté');
+    await page.getByText('1 certificat', { exact: true }).waitFor();
+    await checkPage(page, '21-certificats-publies');
+    await page.goto(`${base}/verifier`);
+    await page.getByLabel('Numéro du certificat').fill('TLC-12');
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    await page.getByText(/s’écrit TLC-AAAA-NNNNNN/).waitFor();
+    await page.getByLabel('Numéro du certificat').fill(state.number!);
+    await page.getByLabel('Numéro du certificat').press('Enter');
+    await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
+    await page.getByText('Valide').first().waitFor();
+    await checkPage(page, '22-verification');
+  });
+});
