@@ -410,7 +410,10 @@ export const CandidatureWizard = () => {
                     textArea
                     state={state(`components.${i}.description`)}
                     stateRelatedMessage={fieldError(`components.${i}.description`)}
-                    nativeTextAreaProps={{ value: c.description, onChange: (e) => update('description', e.target.value) }}
+                    nativeTextAreaProps={{
+                      value: c.description,
+                      onChange: (e) => update('description', e.target.value),
+                    }}
                   />
                   <Button
                     priority="tertiary"
@@ -484,7 +487,12 @@ export const CandidatureWizard = () => {
                   label="Documentation fonctionnelle"
                   onDone={() => void refresh()}
                 />
-                <EvidenceUpload dossierId={dossier.id} purpose="mandate" label="Mandats (facultatif)" onDone={() => void refresh()} />
+                <EvidenceUpload
+                  dossierId={dossier.id}
+                  purpose="mandate"
+                  label="Mandats (facultatif)"
+                  onDone={() => void refresh()}
+                />
               </>
             )}
           </section>
