@@ -16,6 +16,8 @@ import {
   StringAttribute,
   UserPool,
   CfnUserPoolGroup,
+  OAuthScope,
+  UserPoolClientIdentityProvider,
   ClientAttributes,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -89,7 +91,22 @@ export const THROTTLE = {
 /** Concurrency reserved for what the law runs on its own. */
 export const RESERVED = { evaluate: 20, certificateClock: 5 } as const;
 
+/** What the portal's stack (infra/portal-stack.ts) needs of this one. */
+export interface PortalHooks {
+  /** the HTTP API's endpoint (https://{id}.execute-api.{region}.amazonaws.com): CloudFront's `/v1/*` origin */
+  apiEndpoint: string;
+  /** the user pool's issuer and the portal's app client (code + PKCE, no secret) */
+  issuer: string;
+  clientId: string;
+  /** Cognito's hosted sign-in (https://{prefix}.auth.{region}.amazoncognito.com) */
+  signInDomain: string;
+  /** the evidence buckets' regional endpoints: presigned uploads and previews go there */
+  storageOrigins: string[];
+}
+
 export class CertificationStack extends Stack {
+  readonly portal: PortalHooks;
+
   constructor(scope: Construct, id: string, props: CertificationStackProps = {}) {
     super(scope, id, props);
     const mailDomain = props.mailDomain ?? 'certification.example.org';
@@ -214,8 +231,20 @@ export class CertificationStack extends Stack {
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
     }
+    // the portal signs in through Cognito's hosted pages (authorization code + PKCE, MFA there)
+    const signInDomain = userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: `tlc-certification-${props.stage ?? 'dev'}` },
+    });
     const portalClient = userPool.addClient('Portal', {
       authFlows: { userSrp: true },
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: allowedOrigins.map((o) => `${o}/connexion`),
+        logoutUrls: allowedOrigins.map((o) => `${o}/`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       // users may change their name and phone, never the company they act for
       readAttributes: new ClientAttributes()
@@ -692,6 +721,13 @@ export class CertificationStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    this.portal = {
+      apiEndpoint: api.apiEndpoint,
+      issuer: userPool.userPoolProviderUrl,
+      clientId: portalClient.userPoolClientId,
+      signInDomain: signInDomain.baseUrl(),
+      storageOrigins: [evidence, sensitive].map((b) => `https://${b.bucket.bucketRegionalDomainName}`),
+    };
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'EvidenceBucketName', { value: evidence.bucket.bucketName });
     new CfnOutput(this, 'SensitiveEvidenceBucketName', { value: sensitive.bucket.bucketName });

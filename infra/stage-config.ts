@@ -6,6 +6,10 @@ export const stageConfigSchema = z.object({
   allowedOrigins: z.array(z.url()).min(1),
   ansMailbox: z.email(),
   alarmTopicName: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+  /** the portal's TLS certificate for the first allowed origin; CloudFront takes it from us-east-1 only */
+  portalCertificateArn: z
+    .string()
+    .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'an ACM certificate ARN in us-east-1'),
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 

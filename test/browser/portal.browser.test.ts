@@ -167,13 +167,13 @@ describe('portal in Chromium', () => {
     const inputs = page.getByLabel(/^Déposer une preuve pour /);
     const count = await inputs.count();
     expect(count).toBeGreaterThan(0);
-    await page.evaluate(() => {
-      const seen: number[] = [];
-      (window as unknown as { progressSeen: number[] }).progressSeen = seen;
-      new MutationObserver(() =>
-        document.querySelectorAll('progress').forEach((p) => seen.push(Number((p as HTMLProgressElement).value))),
-      ).observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
+    // records every value the progress bars take (evaluated in the page: DOM types are not ours)
+    await page.evaluate(`(() => {
+      const seen = [];
+      window.progressSeen = seen;
+      new MutationObserver(() => document.querySelectorAll('progress').forEach((p) => seen.push(Number(p.value))))
+        .observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
     for (let i = 0; i < count; i++) {
       const file = await pdfFile(`preuve-${i + 1}.pdf`, i === 0 ? 48 * 1024 * 1024 : 1024);
       await inputs.nth(i).setInputFiles(file);
@@ -187,7 +187,7 @@ describe('portal in Chromium', () => {
       await page.getByText(`preuve-${i + 1}.pdf : reçu, empreinte vérifiée.`).waitFor({ timeout: 60_000 });
       if (i === 0) await checkPage(page, '11-depot-recu');
     }
-    const progress = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+    const progress = (await page.evaluate('window.progressSeen')) as number[];
     // the bar moved through intermediate values (hashing, then sending), not only 0 and 100
     expect(progress.some((v) => v > 0 && v < 100)).toBe(true);
 
