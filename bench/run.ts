@@ -27,6 +27,7 @@ import { api } from '../test/support/api-client';
 import { admissibleDossier, completeFile, readyForCollege, tokens } from '../test/support/journeys';
 import { startTestStack } from '../test/support/local-stack';
 import { load, quantile, summary } from './stats';
+import { measurePortalWeight } from './portal-weight';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -97,6 +98,10 @@ const javaPeakKb = () => {
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 
 try {
+  // 0. the web portal's JavaScript, first page and per role -------------------------------
+  results.portal = await measurePortalWeight(ROOT);
+  log('portal first page', (results.portal as { firstPageJsGzipKb: number }).firstPageJsGzipKb, 'KB gzipped');
+
   // cold start: a fresh process loads the bundle and serves one invocation -------------
   const probe = await admissibleDossier(http, 9000, 'company');
   const event = JSON.stringify({
@@ -486,6 +491,11 @@ console.log(`
 | bundle size, median / largest | ${r.bundles!.medianKb} KB / ${r.bundles!.largestKb} KB | ≤ 300 KB / ≤ 600 KB |
 | cold start vs a bare handler making the same SDK call, median ratio | ${(r.bundles!.coldStart as { ratio: number }).ratio} (${(r.bundles!.coldStart as { medianMs: number }).medianMs.toFixed(0)} ms vs ${(r.bundles!.coldStart as { baselineMedianMs: number }).baselineMedianMs.toFixed(0)} ms) | ≤ 1.5 |
 | GET dossier vs raw GetItem, p50 / p99 ratio (load generator in its own process) | ${(r.requestOverhead!.p50Ratio as { median: number }).median} / ${(r.requestOverhead!.p99Ratio as { median: number }).median} | p50 ≤ 1.6 (goal 1.5) |
+| web portal: first page's JavaScript, gzipped | ${r.portal!.firstPageJsGzipKb} KB (per role after sign-in: ${Object.entries(
+  r.portal!.perRoleJsGzipKb as Record<string, number>,
+)
+  .map(([role, kb]) => `${role} ${kb}`)
+  .join(', ')}) | ≤ 200 KB |
 | legal-instant precision, largest difference | ${r.legalInstantPrecision!.maxAbsDifferenceMs} ms | 0 (virtual time) |
 | growth 100 → ${(r.growth!.sizes as number[])[1]}: GET dossier / queue page | ${(r.growth!.getDossierRatio as { median: number }).median} / ${(r.growth!.queueFirstPageRatio as { median: number }).median} | ≤ 1.2 |
 | transitions, happy path | ${(r.workflowCost!.transitions as { happyPath: number }).happyPath} | ≤ 40 |
