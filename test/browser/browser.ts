@@ -45,7 +45,8 @@ export const checkPage = async (page: Page, name: string) => {
   const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   axeResults.push({ page: name, url: new URL(page.url()).pathname, violations });
   await mkdir(SCREENSHOTS, { recursive: true });
-  // the viewport, as a person sees the page on arrival (axe above checked the whole page)
+  // the top of the page, as a person sees it on arrival (axe above checked the whole page)
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
   const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length)

@@ -6,6 +6,16 @@ import { ProblemAlert } from '../ui/problem-alert';
 import { UPLOAD_STATUS_LABELS } from '../ui/labels';
 import { formatDateTime, formatSize } from '../ui/format';
 
+const SCAN_LABELS: Record<string, string> = {
+  pending: 'analyse antivirus en cours',
+  NO_THREATS_FOUND: 'aucune menace détectée',
+  THREATS_FOUND: 'menace détectée : ne pas ouvrir',
+  UNSUPPORTED: 'format non analysable',
+  ACCESS_DENIED: 'analyse impossible',
+  FAILED: 'analyse en échec',
+  not_scanned: 'non analysé (installation locale)',
+};
+
 const PREVIEWABLE = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 const downloadLink = (dossierId: string, uploadId: string) =>
@@ -67,9 +77,14 @@ export const FileItem = ({
           </Badge>
         )}
       </span>
+      {upload.scan && (
+        <p className={`fr-text--xs fr-mb-0${upload.scan.status === 'THREATS_FOUND' ? ' tlc-late' : ''}`}>
+          Antivirus : {SCAN_LABELS[upload.scan.status] ?? upload.scan.status}
+        </p>
+      )}
       {upload.rejectedReason && <p className="fr-text--xs fr-mb-0">Motif du refus : {upload.rejectedReason}</p>}
       {upload.review?.comment && <p className="fr-text--xs fr-mb-0">Commentaire de l’ANS : {upload.review.comment}</p>}
-      {upload.status === 'received' && (
+      {upload.status === 'received' && upload.scan?.status !== 'THREATS_FOUND' && (
         <div className="fr-mt-1w">
           <Button size="small" priority="tertiary" iconId="fr-icon-download-line" onClick={() => void download()}>
             Télécharger <span className="fr-sr-only">{upload.fileName}</span>
