@@ -26,7 +26,14 @@ const ROLE_AREAS = {
  * Vite's manifest, so the figure follows the code.
  */
 export const measurePortalWeight = async (root: string) => {
-  await build({ configFile: path.join(root, 'portal/vite.config.ts'), logLevel: 'silent' });
+  // what users download: React's production build whatever NODE_ENV the caller runs under
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'portal/vite.config.ts'), mode: 'production', logLevel: 'silent' });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
   const dist = path.join(root, 'portal/dist');
   const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
   const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file))).length / 1024;

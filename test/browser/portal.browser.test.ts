@@ -325,4 +325,41 @@ describe('portal in Chromium', () => {
     await page.getByText('Valide').first().waitFor();
     await checkPage(page, '22-verification');
   });
+
+  it('keyboard alone: skip link, navigation and verification, the focus visible at every step', async () => {
+    // a fresh load: the browser starts at the top of the document, the skip links first
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    /** Tabs until the focused element's text matches; checks that the focus is drawn each time. */
+    const tabTo = async (text: RegExp) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        // DSFR draws some focus rings on a pseudo-element or a parent (a tile around its link)
+        const focused = (await page.evaluate(`(() => {
+          const e = document.activeElement;
+          let drawn = false;
+          for (let n = e, depth = 0; n && depth < 4 && !drawn; n = n.parentElement, depth++) {
+            for (const pseudo of [null, '::before', '::after']) {
+              const style = getComputedStyle(n, pseudo);
+              drawn = drawn || (style.outlineStyle !== 'none' && style.outlineWidth !== '0px');
+            }
+          }
+          return { text: (e.textContent || e.getAttribute('aria-label') || e.getAttribute('name') || '').trim(), outline: drawn };
+        })()`)) as { text: string; outline: boolean };
+        expect(focused.outline, `focus drawn on "${focused.text}"`).toBe(true);
+        if (text.test(focused.text)) return;
+      }
+      throw new Error(`no focusable element matching ${text}`);
+    };
+    await tabTo(/^Contenu$/);
+    await page.keyboard.press('Enter');
+    await tabTo(/^Vérifier un certificat/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Vérifier un certificat' }).waitFor();
+    await tabTo(/^number$/);
+    await page.keyboard.type(state.number!);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
+    await checkPage(page, '23-verification-au-clavier');
+  });
 });

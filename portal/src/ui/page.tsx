@@ -1,9 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 
+/** A full load keeps the browser's own start (the skip links first); later pages move the focus. */
+let navigated = false;
+
 /**
- * A page: its title in the tab and in the h1, which takes focus on arrival so that a screen reader
- * announces the new page (a single-page application otherwise changes silently).
+ * A page: its title in the tab and in the h1, which takes focus when the person arrives from
+ * another page of the portal, so that a screen reader announces it (a single-page application
+ * otherwise changes silently).
  */
 export const Page = ({
   title,
@@ -17,7 +21,8 @@ export const Page = ({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} — Certification téléconsultation (ANS)`;
-    heading.current?.focus();
+    if (navigated) heading.current?.focus();
+    navigated = true;
   }, [title]);
   return (
     <>
