@@ -11,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['functions/**/*.test.ts', 'infra/**/*.test.ts', 'test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'functions/**/*.test.ts',
+            'infra/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+            'portal/src/**/*.test.ts',
+          ],
+        },
       },
       { extends: true, test: { name: 'handler', include: ['test/handler/**/*.test.ts'] } },
       {

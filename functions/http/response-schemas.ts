@@ -93,6 +93,9 @@ export const dossierViewSchema = z.looseObject({
   deployedInTeleconsultationCompany: z.boolean().optional(),
   commitment: z.boolean().optional(),
   components: z.array(component).optional(),
+  group: z
+    .looseObject({ members: z.array(z.looseObject({ name: z.string(), siret: z.string().optional() })) })
+    .optional(),
   referentialVersion: z.string(),
   createdAt: instant,
   updatedAt: instant,

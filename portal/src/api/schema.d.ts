@@ -1084,6 +1084,16 @@ export interface components {
             /** Format: date-time */
             decisionDueAt?: string;
             deployedInTeleconsultationCompany?: boolean;
+            group?: {
+                members: ({
+                    name: string;
+                    siret?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
             id: string;
             infoRequests: ({
                 answer?: string;
@@ -1610,6 +1620,16 @@ export interface components {
             /** Format: date-time */
             decisionDueAt?: string;
             deployedInTeleconsultationCompany?: boolean;
+            group?: {
+                members: ({
+                    name: string;
+                    siret?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
             id: string;
             infoRequests: ({
                 answer?: string;

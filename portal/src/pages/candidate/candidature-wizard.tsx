@@ -36,11 +36,19 @@ interface Form {
   publishPlannedDate: boolean;
   commitment: boolean;
   components: Component[];
+  /** a group filing (groupement): the lead files, with one mandate per member */
+  groupMembers: { name: string; siret: string }[];
 }
 
 // the matrix of the current referential, from the same data the service checks with
 const MATRIX = PROFILE_MATRICES['1.4.2']!;
-const STEPS = ['La solution', 'Les profils', 'Identifiants et engagements', 'Composants', 'Vérification et dépôt'];
+const STEPS = [
+  'La solution',
+  'Les profils',
+  'Identifiants et engagements',
+  'Composants et groupement',
+  'Vérification et dépôt',
+];
 
 const emptyForm: Form = {
   productName: '',
@@ -54,6 +62,7 @@ const emptyForm: Form = {
   publishPlannedDate: false,
   commitment: false,
   components: [],
+  groupMembers: [],
 };
 
 const formOf = (d: Dossier): Form => ({
@@ -74,13 +83,14 @@ const formOf = (d: Dossier): Form => ({
     nil: c.nil ?? '',
     description: c.description,
   })),
+  groupMembers: (d.group?.members ?? []).map((m) => ({ name: m.name, siret: m.siret ?? '' })),
 });
 
 /** The wizard step that holds a field the service names in a 422. */
 const stepOf = (path: string) => {
   if (path.startsWith('product') || path.startsWith('useCase')) return 0;
   if (path.startsWith('profiles')) return 1;
-  if (path.startsWith('components')) return 3;
+  if (path.startsWith('components') || path.startsWith('group')) return 3;
   return 2;
 };
 
@@ -106,6 +116,16 @@ const bodyOf = (f: Form, clear: boolean) => {
       ...(optional(c.nie) ? { nie: c.nie.trim() } : {}),
       ...(optional(c.nil) ? { nil: c.nil.trim() } : {}),
     })),
+    group: f.groupMembers.length
+      ? {
+          members: f.groupMembers.map((m) => ({
+            name: m.name.trim(),
+            ...(optional(m.siret) ? { siret: m.siret.trim() } : {}),
+          })),
+        }
+      : clear
+        ? null
+        : undefined,
   };
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 };
@@ -377,71 +397,124 @@ export const CandidatureWizard = () => {
           </fieldset>
         )}
         {step === 3 && (
-          <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend">Composants de la solution</legend>
-            {form.components.length === 0 && <p className="fr-text--sm">Aucun composant déclaré (facultatif).</p>}
-            {form.components.map((c, i) => {
-              const update = (key: keyof Component, value: string) =>
-                set(
-                  'components',
-                  form.components.map((x, j) => (j === i ? { ...x, [key]: value } : x)),
-                );
-              return (
-                <div key={i} className="fr-p-2w fr-mb-2w fr-card">
-                  <p className="fr-text--bold">Composant {i + 1}</p>
-                  <Input
-                    label="Nom"
-                    nativeInputProps={{ value: c.name, onChange: (e) => update('name', e.target.value) }}
-                    state={state(`components.${i}.name`)}
-                    stateRelatedMessage={fieldError(`components.${i}.name`)}
-                  />
-                  {(['version', 'nie', 'nil'] as const).map((key) => (
+          <>
+            <fieldset className="fr-fieldset">
+              <legend className="fr-fieldset__legend">Composants de la solution</legend>
+              {form.components.length === 0 && <p className="fr-text--sm">Aucun composant déclaré (facultatif).</p>}
+              {form.components.map((c, i) => {
+                const update = (key: keyof Component, value: string) =>
+                  set(
+                    'components',
+                    form.components.map((x, j) => (j === i ? { ...x, [key]: value } : x)),
+                  );
+                return (
+                  <div key={i} className="fr-p-2w fr-mb-2w fr-card">
+                    <p className="fr-text--bold">Composant {i + 1}</p>
                     <Input
-                      key={key}
-                      label={{ version: 'Version', nie: 'NIE du composant', nil: 'NIL du composant' }[key]}
-                      hintText={key === 'version' ? undefined : 'Exigé avec le profil Référentiel d’identités'}
-                      state={state(`components.${i}.${key}`)}
-                      stateRelatedMessage={fieldError(`components.${i}.${key}`)}
-                      nativeInputProps={{ value: c[key], onChange: (e) => update(key, e.target.value) }}
+                      label="Nom"
+                      nativeInputProps={{ value: c.name, onChange: (e) => update('name', e.target.value) }}
+                      state={state(`components.${i}.name`)}
+                      stateRelatedMessage={fieldError(`components.${i}.name`)}
                     />
-                  ))}
-                  <Input
-                    label="Description"
-                    textArea
-                    state={state(`components.${i}.description`)}
-                    stateRelatedMessage={fieldError(`components.${i}.description`)}
-                    nativeTextAreaProps={{
-                      value: c.description,
-                      onChange: (e) => update('description', e.target.value),
-                    }}
-                  />
-                  <Button
-                    priority="tertiary"
-                    type="button"
-                    iconId="fr-icon-delete-line"
-                    onClick={() =>
-                      set(
-                        'components',
-                        form.components.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    Retirer le composant {i + 1}
-                  </Button>
-                </div>
-              );
-            })}
-            <Button
-              priority="secondary"
-              type="button"
-              iconId="fr-icon-add-line"
-              onClick={() =>
-                set('components', [...form.components, { name: '', version: '', nie: '', nil: '', description: '' }])
-              }
-            >
-              Ajouter un composant
-            </Button>
-          </fieldset>
+                    {(['version', 'nie', 'nil'] as const).map((key) => (
+                      <Input
+                        key={key}
+                        label={{ version: 'Version', nie: 'NIE du composant', nil: 'NIL du composant' }[key]}
+                        hintText={key === 'version' ? undefined : 'Exigé avec le profil Référentiel d’identités'}
+                        state={state(`components.${i}.${key}`)}
+                        stateRelatedMessage={fieldError(`components.${i}.${key}`)}
+                        nativeInputProps={{ value: c[key], onChange: (e) => update(key, e.target.value) }}
+                      />
+                    ))}
+                    <Input
+                      label="Description"
+                      textArea
+                      state={state(`components.${i}.description`)}
+                      stateRelatedMessage={fieldError(`components.${i}.description`)}
+                      nativeTextAreaProps={{
+                        value: c.description,
+                        onChange: (e) => update('description', e.target.value),
+                      }}
+                    />
+                    <Button
+                      priority="tertiary"
+                      type="button"
+                      iconId="fr-icon-delete-line"
+                      onClick={() =>
+                        set(
+                          'components',
+                          form.components.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
+                      Retirer le composant {i + 1}
+                    </Button>
+                  </div>
+                );
+              })}
+              <Button
+                priority="secondary"
+                type="button"
+                iconId="fr-icon-add-line"
+                onClick={() =>
+                  set('components', [...form.components, { name: '', version: '', nie: '', nil: '', description: '' }])
+                }
+              >
+                Ajouter un composant
+              </Button>
+            </fieldset>
+            <fieldset className="fr-fieldset fr-mt-4w">
+              <legend className="fr-fieldset__legend">Groupement (facultatif)</legend>
+              <p className="fr-text--sm">
+                Si votre entreprise dépose en chef de file d’un groupement, déclarez chaque membre : un mandat par
+                membre sera demandé avant le dépôt.
+              </p>
+              {form.groupMembers.map((m, i) => {
+                const update = (key: 'name' | 'siret', value: string) =>
+                  set(
+                    'groupMembers',
+                    form.groupMembers.map((x, j) => (j === i ? { ...x, [key]: value } : x)),
+                  );
+                return (
+                  <div key={i} className="fr-p-2w fr-mb-2w fr-card">
+                    <Input
+                      label={`Membre ${i + 1} : raison sociale`}
+                      state={state(`group.members.${i}.name`)}
+                      stateRelatedMessage={fieldError(`group.members.${i}.name`)}
+                      nativeInputProps={{ value: m.name, onChange: (e) => update('name', e.target.value) }}
+                    />
+                    <Input
+                      label={`Membre ${i + 1} : SIRET (facultatif)`}
+                      state={state(`group.members.${i}.siret`)}
+                      stateRelatedMessage={fieldError(`group.members.${i}.siret`)}
+                      nativeInputProps={{ value: m.siret, onChange: (e) => update('siret', e.target.value) }}
+                    />
+                    <Button
+                      priority="tertiary"
+                      type="button"
+                      iconId="fr-icon-delete-line"
+                      onClick={() =>
+                        set(
+                          'groupMembers',
+                          form.groupMembers.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
+                      Retirer le membre {i + 1}
+                    </Button>
+                  </div>
+                );
+              })}
+              <Button
+                priority="secondary"
+                type="button"
+                iconId="fr-icon-add-line"
+                onClick={() => set('groupMembers', [...form.groupMembers, { name: '', siret: '' }])}
+              >
+                Ajouter un membre du groupement
+              </Button>
+            </fieldset>
+          </>
         )}
         {step === 4 && (
           <section aria-labelledby="recap">

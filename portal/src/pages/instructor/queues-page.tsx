@@ -1,5 +1,8 @@
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
+import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { useLocation } from 'wouter';
 import { api, unwrap } from '../../api/client';
 import { currentSession } from '../../auth/session';
 import { Loading, Page } from '../../ui/page';
@@ -22,6 +25,31 @@ const exportQueue = async (stage: string, format: 'csv' | 'xlsx') => {
   const url = URL.createObjectURL(await response.blob());
   Object.assign(document.createElement('a'), { href: url, download: `file-${stage}.${format}` }).click();
   URL.revokeObjectURL(url);
+};
+
+/** Certificates leave the queues once issued: an instructor opens one by its number. */
+const CertificateLookup = () => {
+  const [, navigate] = useLocation();
+  const [number, setNumber] = useState('');
+  return (
+    <form
+      className="fr-mt-6w"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (number.trim()) navigate(`/certificats/${number.trim().toUpperCase()}`);
+      }}
+    >
+      <h2 className="fr-h4">Suivi d’un certificat</h2>
+      <Input
+        label="Numéro du certificat"
+        hintText="Mises en demeure, suspension, retrait, observations, résiliation"
+        nativeInputProps={{ value: number, onChange: (e) => setNumber(e.target.value), name: 'certificateNumber' }}
+      />
+      <Button type="submit" priority="secondary">
+        Ouvrir le certificat
+      </Button>
+    </form>
+  );
 };
 
 export const QueuesPage = () => {
@@ -70,6 +98,7 @@ export const QueuesPage = () => {
           }))}
         />
       )}
+      <CertificateLookup />
     </Page>
   );
 };
