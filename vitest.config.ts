@@ -48,8 +48,6 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           env: { VALIDATE_RESPONSES: '1' },
-          // after the other projects: Chromium and the stack's emulators would compete for the 2 cores
-          sequence: { groupOrder: 1 },
         },
       },
     ],

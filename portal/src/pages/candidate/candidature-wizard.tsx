@@ -146,13 +146,16 @@ export const CandidatureWizard = () => {
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // opened on an existing draft: load it once. Not after the first save moved the address from
+  // /nouveau to the draft's own: the form then holds entries newer than the server's copy.
+  const loadedId = dossier?.id;
   useEffect(() => {
-    if (!params.id) return;
+    if (!params.id || params.id === loadedId) return;
     unwrap(api.GET('/v1/dossiers/{id}', { params: { path: { id: params.id } } })).then((d) => {
       setDossier(d);
       setForm(formOf(d));
     }, setError);
-  }, [params.id]);
+  }, [params.id, loadedId]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const fieldError = (path: string) => (error instanceof ApiProblem ? error.fieldError(path) : undefined);
