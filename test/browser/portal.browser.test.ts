@@ -241,6 +241,11 @@ describe('portal in Chromium', () => {
     await checkPage(page, '14-files-instruction');
     await page.getByRole('link', { name: 'TéléSanté Plus 3.2' }).click();
     await page.getByRole('heading', { name: 'Preuves par exigence' }).waitFor();
+    // the penetration-test files are the security reviewer's: the instructor sees their state only
+    await page
+      .getByText(/réservés? au relecteur sécurité — dernier avis : conforme/)
+      .first()
+      .waitFor();
     // a PDF previews in the page, from its presigned link
     await page
       .getByRole('button', { name: /^Aperçu/ })

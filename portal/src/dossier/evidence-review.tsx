@@ -67,37 +67,49 @@ export const EvidenceReview = ({
                 )}
               </h4>
               {r.proofs.length === 0 && <p className="fr-text--sm">Aucune preuve déposée.</p>}
-              <ul className="fr-raw-list">
-                {r.proofs.map((u) => (
-                  <FileItem key={u.id} dossierId={dossierId} upload={u}>
-                    <div className="fr-mt-1w">
-                      <Input
-                        label={`Commentaire sur ${u.fileName}`}
-                        nativeInputProps={{
-                          value: comments[u.id] ?? '',
-                          onChange: (e) => setComments({ ...comments, [u.id]: e.target.value }),
-                        }}
-                      />
-                      <Button
-                        size="small"
-                        className="fr-mr-2w"
-                        onClick={() => void review(u.id, 'compliant')}
-                        disabled={command.busy}
-                      >
-                        Conforme <span className="fr-sr-only">: {u.fileName}</span>
-                      </Button>
-                      <Button
-                        size="small"
-                        priority="secondary"
-                        onClick={() => void review(u.id, 'non_compliant')}
-                        disabled={command.busy}
-                      >
-                        Non conforme <span className="fr-sr-only">: {u.fileName}</span>
-                      </Button>
-                    </div>
-                  </FileItem>
-                ))}
-              </ul>
+              {r.sensitive && !onlySensitive ? (
+                // penetration tests and the like: their files are the security reviewers' alone
+                <p className="fr-text--sm">
+                  {r.proofs.length} fichier{r.proofs.length > 1 ? 's' : ''} réservé{r.proofs.length > 1 ? 's' : ''} au
+                  relecteur sécurité
+                  {r.proofs.some((u) => u.review)
+                    ? ` — dernier avis : ${r.proofs.some((u) => u.review?.verdict === 'non_compliant') ? 'non conforme' : 'conforme'}`
+                    : ' — en attente de son avis'}
+                  .
+                </p>
+              ) : (
+                <ul className="fr-raw-list">
+                  {r.proofs.map((u) => (
+                    <FileItem key={u.id} dossierId={dossierId} upload={u}>
+                      <div className="fr-mt-1w">
+                        <Input
+                          label={`Commentaire sur ${u.fileName}`}
+                          nativeInputProps={{
+                            value: comments[u.id] ?? '',
+                            onChange: (e) => setComments({ ...comments, [u.id]: e.target.value }),
+                          }}
+                        />
+                        <Button
+                          size="small"
+                          className="fr-mr-2w"
+                          onClick={() => void review(u.id, 'compliant')}
+                          disabled={command.busy}
+                        >
+                          Conforme <span className="fr-sr-only">: {u.fileName}</span>
+                        </Button>
+                        <Button
+                          size="small"
+                          priority="secondary"
+                          onClick={() => void review(u.id, 'non_compliant')}
+                          disabled={command.busy}
+                        >
+                          Non conforme <span className="fr-sr-only">: {u.fileName}</span>
+                        </Button>
+                      </div>
+                    </FileItem>
+                  ))}
+                </ul>
+              )}
             </div>
           ))}
         </section>
