@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Server } from 'node:http';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store';
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
@@ -31,6 +30,7 @@ import { problemResponse } from '../../functions/http/problem';
 import { zodErrors } from '../../functions/http/request';
 import { LocalWorkflowEngine } from './workflow-engine';
 import { portalFiles } from './portal-files';
+import { scanTable } from '../ops/scan-table';
 
 export interface LocalStackOptions {
   port: number;
@@ -226,20 +226,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       // the local sign-in page offers the registered companies (local only: AWS has no such list)
       'GET /_local/companies': async (): Promise<HttpResponse> => {
         const items: { id: string; name: string }[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await db.send(
-            new ScanCommand({
-              TableName: tableName,
-              FilterExpression: '#t = :company',
-              ExpressionAttributeNames: { '#t': 'type' },
-              ExpressionAttributeValues: { ':company': 'company' },
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of page.Items ?? []) items.push({ id: item.company.id, name: item.company.name });
-          start = page.LastEvaluatedKey;
-        } while (start);
+        const companies = scanTable(db, {
+          TableName: tableName,
+          FilterExpression: '#t = :company',
+          ExpressionAttributeNames: { '#t': 'type' },
+          ExpressionAttributeValues: { ':company': 'company' },
+        });
+        for await (const item of companies) items.push({ id: item.company.id, name: item.company.name });
         return json(200, { items: items.sort((a, b) => a.name.localeCompare(b.name, 'fr')) });
       },
       'GET /_local/clock': async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { scanTable } from './scan-table';
 import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { createDocumentClient, type DocumentClient } from '../../functions/adapters/dynamo/client';
 import { verifyChain, type JournalHead } from '../../functions/domain/journal';
@@ -17,32 +17,25 @@ export interface JournalReport {
  */
 export const verifyAllJournals = async (db: DocumentClient, table: string): Promise<JournalReport> => {
   const report: JournalReport = { dossiers: 0, events: 0, broken: [] };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression: 'begins_with(pk, :d) AND sk = :meta',
-        ExpressionAttributeValues: { ':d': 'DOSSIER#', ':meta': 'META' },
-        ProjectionExpression: 'pk, journalHead',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const pk = String(item.pk);
-      const dossierId = pk.slice('DOSSIER#'.length);
-      const head = item.journalHead as JournalHead;
-      const events = await new DynamoDossierRepository(db, table).journal(dossierId);
-      report.dossiers++;
-      report.events += events.length;
-      const at = verifyChain(events);
-      const last = events.at(-1);
-      if (at !== -1) report.broken.push({ dossierId, seq: events[at]!.seq, reason: 'event does not match the chain' });
-      else if (!last || last.seq !== head.seq || last.hash !== head.hash)
-        report.broken.push({ dossierId, seq: head.seq, reason: 'the head does not match the last event' });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const heads = scanTable(db, {
+    TableName: table,
+    FilterExpression: 'begins_with(pk, :d) AND sk = :meta',
+    ExpressionAttributeValues: { ':d': 'DOSSIER#', ':meta': 'META' },
+    ProjectionExpression: 'pk, journalHead',
+  });
+  for await (const item of heads) {
+    const pk = String(item.pk);
+    const dossierId = pk.slice('DOSSIER#'.length);
+    const head = item.journalHead as JournalHead;
+    const events = await new DynamoDossierRepository(db, table).journal(dossierId);
+    report.dossiers++;
+    report.events += events.length;
+    const at = verifyChain(events);
+    const last = events.at(-1);
+    if (at !== -1) report.broken.push({ dossierId, seq: events[at]!.seq, reason: 'event does not match the chain' });
+    else if (!last || last.seq !== head.seq || last.hash !== head.hash)
+      report.broken.push({ dossierId, seq: head.seq, reason: 'the head does not match the last event' });
+  }
   return report;
 };
 

@@ -9,6 +9,7 @@ import { ProblemAlert, SuccessNotice } from '../ui/problem-alert';
 import { useCommand, useLoad } from '../ui/use-load';
 import { formatDate, formatDateTime, formatDaysLeft } from '../ui/format';
 import { certificateBadge } from '../pages/public/certificates-page';
+import { lines } from '../ui/text';
 
 type Path =
   | '/v1/certificates/{number}/formal-notice'
@@ -33,11 +34,6 @@ const FAULT_CASES: Record<string, string> = {
 
 /** A datetime-local value (Paris wall time in the form) as an RFC 3339 instant. */
 const instantOf = (local: string) => (local ? new Date(local).toISOString() : '');
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /**
  * A certificate and its life (formal notices, observations, suspension, end), with the actions the

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { api, unwrap, type Requirements } from '../api/client';
 import { ProblemAlert, SuccessNotice } from '../ui/problem-alert';
 import { useCommand } from '../ui/use-load';
+import { RequirementTitle } from './requirement-title';
 import { FileItem } from './file-links';
 
 /**
@@ -58,14 +58,7 @@ export const EvidenceReview = ({
           </h3>
           {section.requirements.map((r) => (
             <div key={r.id} className="fr-mb-3w">
-              <h4 className="fr-h6 fr-mb-1w">
-                {r.id} — {r.title}{' '}
-                {r.sensitive && (
-                  <Badge small severity="warning">
-                    Sensible
-                  </Badge>
-                )}
-              </h4>
+              <RequirementTitle requirement={r} />
               {r.proofs.length === 0 && <p className="fr-text--sm">Aucune preuve déposée.</p>}
               {r.sensitive && !onlySensitive ? (
                 // penetration tests and the like: their files are the security reviewers' alone

@@ -12,24 +12,16 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../../ui/format';
 import { PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { MessagesPanel } from '../../dossier/messages-panel';
+import { RequirementTitle } from '../../dossier/requirement-title';
 import { FileItem } from '../../dossier/file-links';
 import { EvidenceUpload } from '../../upload/evidence-upload';
+import { loadDossier } from '../../dossier/load-dossier';
 
 const SECTION_STATUS: Record<string, string> = {
   not_started: 'Non commencée',
   in_progress: 'En cours',
   ready: 'Prête à remettre',
   submitted: 'Remise',
-};
-
-const load = async (id: string) => {
-  const dossier = await unwrap(api.GET('/v1/dossiers/{id}', { params: { path: { id } } }));
-  const requirements = ['proofs_deposit', 'instruction', 'convention_pending', 'college_pending'].includes(
-    dossier.status,
-  )
-    ? await unwrap(api.GET('/v1/dossiers/{id}/requirements', { params: { path: { id } } }))
-    : undefined;
-  return { dossier, requirements };
 };
 
 /** Documents of the candidature itself: functional documentation and mandates. */
@@ -116,14 +108,7 @@ const EvidenceSections = ({
             {section.submittedAt && <p className="fr-text--sm">Remise le {formatDateTime(section.submittedAt)}.</p>}
             {section.requirements.map((r) => (
               <div key={r.id} className="fr-mb-3w">
-                <h4 className="fr-h6 fr-mb-1w">
-                  {r.id} — {r.title}{' '}
-                  {r.sensitive && (
-                    <Badge small severity="warning">
-                      Sensible
-                    </Badge>
-                  )}
-                </h4>
+                <RequirementTitle requirement={r} />
                 {r.expectedEvidence && <p className="fr-text--sm fr-mb-1w">Preuve attendue : {r.expectedEvidence}</p>}
                 <ul className="fr-raw-list">
                   {r.proofs
@@ -170,7 +155,7 @@ const EvidenceSections = ({
 
 export const DossierPage = () => {
   const { id } = useParams<{ id: string }>();
-  const { data, error, loading, reload } = useLoad(() => load(id), [id]);
+  const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
   const command = useCommand();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [insDate, setInsDate] = useState('');

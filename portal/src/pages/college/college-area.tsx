@@ -11,12 +11,7 @@ import { useCommand, useLoad } from '../../ui/use-load';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { QueueTable } from '../instructor/queue-table';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+import { lines } from '../../ui/text';
 
 const Agenda = () => {
   const { data, error, loading } = useLoad(

@@ -15,33 +15,13 @@ import { FileItem } from '../../dossier/file-links';
 import { EvidenceReview } from '../../dossier/evidence-review';
 import { MessagesPanel } from '../../dossier/messages-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-const load = async (id: string) => {
-  const dossier = await unwrap(api.GET('/v1/dossiers/{id}', { params: { path: { id } } }));
-  const requirements = [
-    'proofs_deposit',
-    'instruction',
-    'convention_pending',
-    'college_pending',
-    'certified',
-    'certified_with_reservations',
-    'refused',
-  ].includes(dossier.status)
-    ? await unwrap(api.GET('/v1/dossiers/{id}/requirements', { params: { path: { id } } }))
-    : undefined;
-  return { dossier, requirements };
-};
+import { lines } from '../../ui/text';
+import { loadDossier } from '../../dossier/load-dossier';
 
 /** An instructor's dossier: evidence, admissibility, requests, INS test day, instruction report. */
 export const ReviewPage = () => {
   const { id } = useParams<{ id: string }>();
-  const { data, error, loading, reload } = useLoad(() => load(id), [id]);
+  const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
   const command = useCommand();
   const [admissibility, setAdmissibility] = useState<'admissible' | 'incomplete' | 'inadmissible'>('admissible');
   const [items, setItems] = useState('');

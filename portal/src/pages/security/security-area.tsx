@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Route, Switch, useLocation, useParams } from 'wouter';
-import { api, unwrap } from '../../api/client';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
 import { EvidenceReview } from '../../dossier/evidence-review';
+import { loadDossier } from '../../dossier/load-dossier';
 
 /** The reviewer opens the dossier the instructors name (its reference): there is no queue of theirs. */
 const FindDossier = () => {
@@ -36,11 +36,7 @@ const FindDossier = () => {
 
 const SensitiveEvidence = () => {
   const { id } = useParams<{ id: string }>();
-  const { data, error, loading, reload } = useLoad(async () => {
-    const dossier = await unwrap(api.GET('/v1/dossiers/{id}', { params: { path: { id } } }));
-    const requirements = await unwrap(api.GET('/v1/dossiers/{id}/requirements', { params: { path: { id } } }));
-    return { dossier, requirements };
-  }, [id]);
+  const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
   if (loading && !data) return <Loading />;
   if (!data) return <ProblemAlert error={error} />;
   return (
@@ -48,7 +44,16 @@ const SensitiveEvidence = () => {
       title={`Preuves sensibles — ${data.dossier.product.name}`}
       trail={[{ label: 'Preuves sensibles', href: '~/securite' }]}
     >
-      <EvidenceReview dossierId={id} requirements={data.requirements} onlySensitive onReviewed={() => void reload()} />
+      {data.requirements ? (
+        <EvidenceReview
+          dossierId={id}
+          requirements={data.requirements}
+          onlySensitive
+          onReviewed={() => void reload()}
+        />
+      ) : (
+        <p>Ce dossier n’a pas encore été déclaré recevable : aucune preuve n’est attendue.</p>
+      )}
     </Page>
   );
 };
