@@ -7,6 +7,7 @@ import { api, ApiProblem, unwrap } from '../../api/client';
 import { Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommand } from '../../ui/use-load';
+import { choiceOptions } from '../../ui/choice-options';
 
 interface Person {
   firstName: string;
@@ -95,13 +96,7 @@ const CompanyForm = () => {
           legend="Identifiant"
           name="identifierKind"
           orientation="horizontal"
-          options={[
-            { label: 'SIRET', nativeInputProps: { checked: kind === 'siret', onChange: () => setKind('siret') } },
-            {
-              label: 'N° de TVA intracommunautaire',
-              nativeInputProps: { checked: kind === 'vatNumber', onChange: () => setKind('vatNumber') },
-            },
-          ]}
+          options={choiceOptions({ siret: 'SIRET', vatNumber: 'N° de TVA intracommunautaire' }, kind, setKind)}
         />
         <Input
           label={kind === 'siret' ? 'SIRET (14 chiffres)' : 'Numéro de TVA'}

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { QueueTable } from '../instructor/queue-table';
 import { lines } from '../../ui/text';
+import { choiceOptions } from '../../ui/choice-options';
 
 const Agenda = () => {
   const { data, error, loading } = useLoad(
@@ -119,10 +120,11 @@ const Decide = () => {
                 unfavourable ? 'Sur un rapport défavorable, le collège refuse ou certifie avec réserves.' : undefined
               }
               name="decision"
-              options={allowed.map((o) => ({
-                label: labels[o],
-                nativeInputProps: { checked: chosen === o, onChange: () => setOutcome(o) },
-              }))}
+              options={choiceOptions(
+                Object.fromEntries(allowed.map((o) => [o, labels[o]])) as Record<Outcome, string>,
+                chosen,
+                setOutcome,
+              )}
             />
             {chosen !== 'certified' && (
               <Input

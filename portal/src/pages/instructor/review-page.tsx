@@ -17,6 +17,7 @@ import { MessagesPanel } from '../../dossier/messages-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
+import { choiceOptions } from '../../ui/choice-options';
 
 /** An instructor's dossier: evidence, admissibility, requests, INS test day, instruction report. */
 export const ReviewPage = () => {
@@ -92,29 +93,11 @@ export const ReviewPage = () => {
             <RadioButtons
               legend="Décision"
               name="admissibility"
-              options={[
-                {
-                  label: 'Recevable',
-                  nativeInputProps: {
-                    checked: admissibility === 'admissible',
-                    onChange: () => setAdmissibility('admissible'),
-                  },
-                },
-                {
-                  label: 'Incomplet (demande de pièces)',
-                  nativeInputProps: {
-                    checked: admissibility === 'incomplete',
-                    onChange: () => setAdmissibility('incomplete'),
-                  },
-                },
-                {
-                  label: 'Irrecevable',
-                  nativeInputProps: {
-                    checked: admissibility === 'inadmissible',
-                    onChange: () => setAdmissibility('inadmissible'),
-                  },
-                },
-              ]}
+              options={choiceOptions(
+                { admissible: 'Recevable', incomplete: 'Incomplet (demande de pièces)', inadmissible: 'Irrecevable' },
+                admissibility,
+                setAdmissibility,
+              )}
             />
             {admissibility !== 'admissible' && (
               <Input
@@ -215,20 +198,11 @@ export const ReviewPage = () => {
               <RadioButtons
                 legend="Résultat"
                 name="insOutcome"
-                options={[
-                  {
-                    label: 'Réussie',
-                    nativeInputProps: { checked: insOutcome === 'passed', onChange: () => setInsOutcome('passed') },
-                  },
-                  {
-                    label: 'Échouée',
-                    nativeInputProps: { checked: insOutcome === 'failed', onChange: () => setInsOutcome('failed') },
-                  },
-                  {
-                    label: 'Dispense (les preuves INS suffisent)',
-                    nativeInputProps: { checked: insOutcome === 'waived', onChange: () => setInsOutcome('waived') },
-                  },
-                ]}
+                options={choiceOptions(
+                  { passed: 'Réussie', failed: 'Échouée', waived: 'Dispense (les preuves INS suffisent)' },
+                  insOutcome,
+                  setInsOutcome,
+                )}
               />
               <Input
                 label="Commentaire (obligatoire pour une dispense)"
@@ -272,16 +246,14 @@ export const ReviewPage = () => {
               <RadioButtons
                 legend="Conclusion"
                 name="report"
-                options={[
+                options={choiceOptions(
                   {
-                    label: 'Favorable (toutes les preuves conformes, test INS réussi ou dispensé)',
-                    nativeInputProps: { checked: report === 'favourable', onChange: () => setReport('favourable') },
+                    favourable: 'Favorable (toutes les preuves conformes, test INS réussi ou dispensé)',
+                    unfavourable: 'Défavorable (le collège décide)',
                   },
-                  {
-                    label: 'Défavorable (le collège décide)',
-                    nativeInputProps: { checked: report === 'unfavourable', onChange: () => setReport('unfavourable') },
-                  },
-                ]}
+                  report,
+                  setReport,
+                )}
               />
               {report === 'unfavourable' && (
                 <Input

@@ -10,8 +10,7 @@ import { HOME, ROLE_LABELS, signIn, type Role } from '../../auth/session';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ApiProblem } from '../../api/client';
-
-const ROLES = Object.keys(ROLE_LABELS) as Role[];
+import { choiceOptions } from '../../ui/choice-options';
 
 /** Where to go once signed in: back where the person was sent from, if it is one of ours. */
 const destination = (search: string, role: Role) => {
@@ -67,14 +66,7 @@ const LocalSignIn = () => {
       />
       <ProblemAlert error={error} />
       <form onSubmit={(e) => void submit(e)}>
-        <RadioButtons
-          legend="Rôle"
-          name="role"
-          options={ROLES.map((r) => ({
-            label: ROLE_LABELS[r],
-            nativeInputProps: { value: r, checked: role === r, onChange: () => setRole(r) },
-          }))}
-        />
+        <RadioButtons legend="Rôle" name="role" options={choiceOptions(ROLE_LABELS, role, setRole)} />
         <Input
           label="Adresse électronique"
           hintText="Identifie la personne (un même compte reste lié à son entreprise)"
