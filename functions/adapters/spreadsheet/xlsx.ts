@@ -1,4 +1,4 @@
-import * as XLSX from '@e965/xlsx/dist/xlsx.mini.min.js';
+import * as XLSXNamespace from '@e965/xlsx/dist/xlsx.mini.min.js';
 import { BadRequestError } from '../../domain/errors';
 import { assertSafeZip } from './zip-guard';
 
@@ -8,6 +8,15 @@ import { assertSafeZip } from './zip-guard';
  * import a referential or export a queue bundle it.
  */
 
+/**
+ * The build is a minified CommonJS (UMD) file whose exports Node's ESM loader cannot see: under
+ * tsx (`npm start`) and in Node's own ESM the namespace holds only `default`; esbuild and vitest
+ * give the named exports. Take whichever holds the library (the smoke test of the Lambda bundles
+ * and the e2e suite, which runs the stack under tsx, would both fail without this).
+ */
+const XLSX = ((XLSXNamespace as unknown as { default?: typeof XLSXNamespace }).default ??
+  XLSXNamespace) as typeof XLSXNamespace;
+
 /** A referential has a few hundred requirements and ten-odd columns: bounds well above that. */
 export const MAX_ROWS = 5000;
 export const MAX_COLUMNS = 64;
@@ -15,7 +24,7 @@ export const MAX_COLUMNS = 64;
 /** The first sheet's cells as the text a spreadsheet shows (formulas are never evaluated). */
 export const readXlsxRows = (content: Buffer): string[][] => {
   assertSafeZip(content);
-  let workbook: XLSX.WorkBook;
+  let workbook: XLSXNamespace.WorkBook;
   try {
     workbook = XLSX.read(content, {
       type: 'buffer',
