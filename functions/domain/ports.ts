@@ -78,6 +78,8 @@ export interface ObjectStorage {
   ): Promise<{ url: string; headers: Record<string, string> }>;
   /** size, SHA-256 (base64) and type of a stored object; null when absent */
   inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null>;
+  /** the object's first `bytes` bytes (a ranged GET), to check its content; empty when absent */
+  readHead(store: ObjectStoreName, key: string, bytes: number): Promise<Buffer>;
   /** whether an object is stored (a HEAD: never reads the bytes) */
   exists(store: ObjectStoreName, key: string): Promise<boolean>;
   remove(store: ObjectStoreName, key: string): Promise<void>;

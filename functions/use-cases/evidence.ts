@@ -1,7 +1,7 @@
 import { legalDeadline } from '../domain/calendar';
 import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { applicableSections } from '../domain/catalogue';
-import { scanBlocksStaff, uploadView } from '../domain/upload';
+import { candidatureDocumentsMayChange, scanBlocksStaff, uploadView } from '../domain/upload';
 import { INS_TEST_DAY_PERIOD } from '../domain/clocks';
 import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
 import { isFileComplete, requirementsView, sectionGaps } from '../domain/evidence';
@@ -133,8 +133,10 @@ export const withdrawUpload = async (deps: Dependencies, caller: Caller, id: str
     if (dossier.status !== 'proofs_deposit' || (section && dossier.sections?.[section])) {
       throw new ConflictError('this evidence was handed in with its section and can no longer be withdrawn');
     }
-  } else if (dossier.status !== 'draft') {
-    throw new ConflictError('candidature documents can be withdrawn only while the candidature is a draft');
+  } else if (!candidatureDocumentsMayChange(dossier)) {
+    throw new ConflictError(
+      'candidature documents can be withdrawn only while the candidature is a draft or an information request asks for them',
+    );
   }
   const withdrawn: Upload = { ...upload, status: 'withdrawn', withdrawnAt: deps.clock.now().toISOString() };
   await commitDossier(

@@ -27,7 +27,12 @@ describe('receiving an uploaded object', () => {
       await depositFile(w.deps, w.candidate, w.id, { purpose: 'proof', requirementId: r.id });
     const late = await grant(w, section.requirements[0]!.id);
     await submitSection(w.deps, w.candidate, w.id, section.id);
-    w.storage.land(late.store, late.key, { size: late.size, sha256: late.sha256, contentType: 'application/pdf' });
+    w.storage.land(late.store, late.key, {
+      size: late.size,
+      sha256: late.sha256,
+      contentType: 'application/pdf',
+      body: Buffer.from('%PDF-1.4'),
+    });
     expect(await receiveUpload(w.deps, late.store, late.key)).toBe('rejected');
     expect(await w.deps.storage.inspect(late.store, late.key)).toBeNull();
     // a replayed event finds it settled

@@ -5,6 +5,7 @@ import { findRequirement } from '../domain/catalogue';
 import { withOptimisticRetry } from './optimistic-retry';
 import type { ObjectStoreName } from '../domain/ports';
 import { mismatch, parseUploadKey } from '../domain/upload';
+import { CONTENT_SAMPLE_BYTES, contentMismatch } from '../domain/file-content';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 
@@ -17,8 +18,8 @@ export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
  * Input: store and key of the new object. Output: what happened.
  * An object that lands after its window closed (section handed in, file complete, requirement
  * judged compliant, dossier closed — API.md [1.1]) is rejected and deleted, like a mismatch.
- * Steps: parse key → load grant → inspect the object → check the window, then size, SHA-256 and
- * type → store verdict with journal (the receipt is a candidate action: the inactivity clock
+ * Steps: parse key → load grant → inspect the object → check the window, then size, SHA-256,
+ * declared type and content (the first bytes' signature, read by a ranged GET) → store verdict with journal (the receipt is a candidate action: the inactivity clock
  * restarts) → remove a bad object.
  */
 export const receiveUpload = async (
@@ -39,7 +40,11 @@ export const receiveUpload = async (
     const now = deps.clock.now().toISOString();
     const referential = upload.requirementId ? await deps.referentials.get(stored.dossier.referentialVersion) : null;
     const section = referential ? findRequirement(referential.catalogue, upload.requirementId!)?.section : undefined;
-    const reason = uploadWindowClosed(stored.dossier, upload, uploads, section) ?? mismatch(upload, object);
+    const reason =
+      uploadWindowClosed(stored.dossier, upload, uploads, section) ??
+      mismatch(upload, object) ??
+      // the bytes are those announced: are they the kind of document announced?
+      (await contentMismatch(upload.contentType, await deps.storage.readHead(store, key, CONTENT_SAMPLE_BYTES)));
     const settled = reason
       ? { ...upload, status: 'rejected' as const, rejectedAt: now, rejectedReason: reason }
       : {

@@ -48,6 +48,7 @@ export const depositFile = async (
     size: bytes.length,
     sha256: sha256(bytes),
     contentType: 'application/pdf',
+    body: bytes,
   });
   const outcome = await receiveUpload(deps, upload!.store, upload!.key);
   return { uploadId: grant.uploadId, outcome };

@@ -257,6 +257,9 @@ export class InMemoryStorage implements ObjectStorage {
       ? { size: found.size, sha256: found.sha256, ...(found.contentType ? { contentType: found.contentType } : {}) }
       : null;
   }
+  async readHead(store: ObjectStoreName, key: string, bytes: number) {
+    return (this.objects.get(`${store}/${key}`)?.body ?? Buffer.alloc(0)).subarray(0, bytes);
+  }
   async exists(store: ObjectStoreName, key: string) {
     return this.objects.has(`${store}/${key}`);
   }
@@ -269,8 +272,8 @@ export class InMemoryStorage implements ObjectStorage {
   async presignGet(store: ObjectStoreName, key: string) {
     return `memory://${store}/${key}?get`;
   }
-  /** what a browser's PUT would leave in storage */
-  land(store: ObjectStoreName, key: string, object: StoredObject) {
+  /** what a browser's PUT would leave in storage (with its bytes, whose first ones are checked) */
+  land(store: ObjectStoreName, key: string, object: StoredObject & { body?: Buffer }) {
     this.objects.set(`${store}/${key}`, object);
   }
 }

@@ -82,6 +82,25 @@ export class S3ObjectStorage implements ObjectStorage {
     }
   }
 
+  async readHead(store: ObjectStoreName, key: string, bytes: number): Promise<Buffer> {
+    try {
+      const object = await this.s3.send(
+        new this.sdk.GetObjectCommand({ Bucket: this.buckets[store], Key: key, Range: `bytes=0-${bytes - 1}` }),
+      );
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of object.Body as Readable) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+        if (length >= bytes) break; // a store that ignored the range: stop reading
+      }
+      return Buffer.concat(chunks).subarray(0, bytes);
+    } catch (error) {
+      if (error instanceof this.sdk.NotFound || error instanceof this.sdk.NoSuchKey) return Buffer.alloc(0);
+      throw error;
+    }
+  }
+
   async exists(store: ObjectStoreName, key: string): Promise<boolean> {
     try {
       await this.s3.send(new this.sdk.HeadObjectCommand({ Bucket: this.buckets[store], Key: key }));
