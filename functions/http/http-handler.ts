@@ -63,12 +63,22 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
     .handler(async (event) => {
       const deps = dependencies();
       authoriseRoute(event);
+      // malformed ids are a 400 before anything is read (a 3,000-character id would otherwise
+      // reach DynamoDB as a key and come back as a 500)
+      validatePathParameters(event);
       await verifyCompanyBinding(event, deps);
       await verifyTenancy(event, deps);
       return route({ event, deps });
     });
 
 type ParamName = 'id' | 'requestId' | 'sectionId' | 'uploadId' | 'number';
+
+/** Every path parameter of the route, checked by its name's rule (a certificate number has its own). */
+const validatePathParameters = (event: HttpEvent) => {
+  for (const name of Object.keys(event.pathParameters ?? {}))
+    if (name === 'number') certificateNumberParam(event);
+    else pathParam(event, name);
+};
 
 export interface EndpointContext<B, P extends ParamName> extends RouteContext {
   /** the caller the JWT names (its roles already checked against the route's) */

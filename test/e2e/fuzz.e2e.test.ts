@@ -82,7 +82,14 @@ const encodePath = (value: string) =>
 
 const routesWithInput = ROUTES.filter((r) => r.auth);
 
-const param = fc.oneof(nastySmall, fc.constantFrom('r-unknown', 'TLC-2026-999999', 'ins'));
+const param = fc.oneof(
+  nastySmall,
+  fc.constantFrom('r-unknown', 'TLC-2026-999999', 'ins'),
+  // ids of every length around the 64-character limit and far past it (a 3,000-character id once
+  // reached DynamoDB as a key: a 500), within what an HTTP request line carries
+  fc.integer({ min: 60, max: 8_000 }).map((n) => 'a'.repeat(n)),
+  fc.constantFrom('a.b', 'ü', 'a b', '.', '~', 'TLC-2026-0000001', 'tlc-2026-000001'),
+);
 
 describe('fuzzing (fast-check)', () => {
   it(`answers ${RUNS} malformed requests with 4xx only and changes nothing (seed ${SEED})`, async () => {
