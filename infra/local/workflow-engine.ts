@@ -91,6 +91,13 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private attentionAt?: number;
   private lastPeriodicCheck = 0;
   private sideWork = 0;
+  /**
+   * Task functions running now (an Evaluate, a RegisterWait storing its token): an execution is
+   * parked as soon as its callback task begins, but what that task stores is not stored yet.
+   */
+  private inFlightTasks = 0;
+  /** the registry's writes that trail an execution's end */
+  private pendingStores = 0;
   private stopped = false;
   private ticker?: NodeJS.Timeout;
   /** timers held back to simulate a late wake-up (`POST /_local/clock { timers: "hold" }`) */
@@ -358,8 +365,15 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     while (this.ended.length > ENDED_KEPT) this.executions.delete(this.ended.shift()!);
     execution.phase = 'parked';
     // as in AWS, an execution that ends leaves nothing running: the reconciler notices the dossier
-    if (!this.stopped) void this.unregister(execution).finally(() => this.checkQuiet());
-    else this.checkQuiet();
+    if (!this.stopped) {
+      this.pendingStores++;
+      void this.unregister(execution)
+        .catch((error: unknown) => console.error('[workflow] registry update failed:', (error as Error).message))
+        .finally(() => {
+          this.pendingStores--;
+          this.checkQuiet();
+        });
+    } else this.checkQuiet();
   }
 
   /**
@@ -410,7 +424,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     }) as Record<string, unknown>;
     if (task.kind === 'invoke') {
       this.account(execution, 3, input.Payload);
-      const result = await this.invoke(task.functionKey, input.Payload);
+      const result = await this.counted(() => this.invoke(task.functionKey, input.Payload));
       this.account(execution, 0, result);
       return { Payload: result, StatusCode: 200 };
     }
@@ -435,17 +449,25 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.account(execution, 4, input.Payload);
     const token = `${execution.dossierId}.${randomUUID()}`;
     const seconds = input.__timeoutSeconds === undefined ? undefined : Number(input.__timeoutSeconds);
-    // park first: the callback function may hand the token to someone who resumes it at once
-    const parked = this.park(
-      execution,
-      token,
-      seconds === undefined ? undefined : this.clock.now().getTime() + seconds * 1000,
-      'fail',
-    );
+    // park first: the callback function may hand the token to someone who resumes it at once;
+    // counted before it parks, so that the engine is not quiet while the function still runs
+    this.inFlightTasks++;
+    let parked: Promise<unknown>;
     try {
-      await this.invoke(task.functionKey, fillPlaceholders(input.Payload, { token }));
-    } catch (error) {
-      if (execution.wait?.token === token) this.resume(execution, { ok: false, error: error as Error });
+      parked = this.park(
+        execution,
+        token,
+        seconds === undefined ? undefined : this.clock.now().getTime() + seconds * 1000,
+        'fail',
+      );
+      try {
+        await this.invoke(task.functionKey, fillPlaceholders(input.Payload, { token }));
+      } catch (error) {
+        if (execution.wait?.token === token) this.resume(execution, { ok: false, error: error as Error });
+      }
+    } finally {
+      this.inFlightTasks--;
+      this.checkQuiet();
     }
     return parked;
   }
@@ -602,22 +624,35 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     }
   }
 
+  /** A task function's run, counted while it runs. */
+  private async counted<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlightTasks++;
+    try {
+      return await work();
+    } finally {
+      this.inFlightTasks--;
+      this.checkQuiet();
+    }
+  }
+
+  /**
+   * What is under way, counted explicitly: side jobs, task functions running, registry writes, and
+   * executions between two states (an execution is `running` from its start or resumption until
+   * it parks or ends — the interpreter's transitions happen inside that span, whatever the load).
+   */
   private busyCount(executionsOnly = false) {
-    let busy = executionsOnly ? 0 : this.sideWork;
+    let busy = (executionsOnly ? 0 : this.sideWork) + this.inFlightTasks + this.pendingStores;
     for (const name of this.live.values()) if (this.executions.get(name)!.phase === 'running') busy++;
     return busy;
   }
 
+  /** Wakes the waiters for whom nothing is under way any more: a count, never a guess. */
   private checkQuiet() {
     if (!this.quietWaiters.length) return;
-    // a state transition happens on a later tick: wait two turns before calling it quiet
-    setImmediate(() =>
-      setImmediate(() => {
-        const ready = this.quietWaiters.filter((w) => this.busyCount(w.executionsOnly) === 0);
-        this.quietWaiters = this.quietWaiters.filter((w) => !ready.includes(w));
-        for (const w of ready) w.resolve();
-      }),
-    );
+    const ready = this.quietWaiters.filter((w) => this.busyCount(w.executionsOnly) === 0);
+    if (!ready.length) return;
+    this.quietWaiters = this.quietWaiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
   }
 
   // --- registry ----------------------------------------------------------------------
