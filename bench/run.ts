@@ -25,7 +25,7 @@ import { queueEntry } from '../functions/domain/queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services';
 import { api } from '../test/support/api-client';
 import { admissibleDossier, completeFile, readyForCollege, tokens } from '../test/support/journeys';
-import { startTestStack } from '../test/support/local-stack';
+import { startInProcessStack } from '../test/support/local-stack';
 import { load, quantile, summary } from './stats';
 import { measurePortalWeight } from './portal-weight';
 
@@ -77,7 +77,7 @@ const sizes = Object.values(bundles).map((b) => b.kb);
 
 // the stack, for everything else ----------------------------------------------------------
 log('starting the local stack…');
-const stack = await startTestStack();
+const stack = await startInProcessStack();
 const http = api(stack.url);
 const t = tokens(http);
 let peakRss = 0;

@@ -303,11 +303,21 @@ export const localTokenRequestSchema = z
 
 export const clockAdvanceSchema = z
   .object({
-    advance: z.string().regex(/^P(?!$)/, 'must be an ISO 8601 duration'),
+    /** an ISO 8601 duration, added in Paris calendar time */
+    advance: z
+      .string()
+      .max(64)
+      .regex(/^P(?!$)/, 'must be an ISO 8601 duration')
+      .optional(),
+    /** an RFC 3339 instant ahead of the clock (a pinned date, whatever day the tests run) */
+    to: z.iso.datetime({ offset: true }).optional(),
     /** "hold": move the clock but let no timer fire until the next move (a late wake-up) */
     timers: z.enum(['fire', 'hold']).optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => (body.advance === undefined) !== (body.to === undefined), {
+    message: 'give either advance or to',
+  });
 
 /** Response shapes of v1.1 that clients rely on (published in the OpenAPI document). */
 export const decisionViewSchema = z.object({

@@ -9,6 +9,7 @@ import { handler as objectCreated } from '../../functions/events/object-created'
 import { settingsFromEnvironment, tableAdapters, useDependencies, type Dependencies } from '../../functions/container';
 import { addIsoDuration } from '../../functions/domain/calendar';
 import { clockAdvanceSchema, localTokenRequestSchema } from '../../functions/domain/schemas';
+import { z } from 'zod';
 import { problem } from '../../functions/http/problem';
 import { json } from '../../functions/http/http-handler';
 import type { HttpResponse } from '../../functions/http/types';
@@ -24,13 +25,15 @@ import { createHttpServer, lambdaContext, type BodyStats, type LambdaHttpHandler
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } from './services';
 import { localName, readResources } from './template-resources';
 import { LocalTokenIssuer } from './token-issuer';
-import { VirtualClock } from './virtual-clock';
+import { clockStartFromEnvironment, VirtualClock } from './virtual-clock';
 import { ConflictError } from '../../functions/domain/errors';
 import { problemResponse } from '../../functions/http/problem';
 import { zodErrors } from '../../functions/http/request';
 import { LocalWorkflowEngine } from './workflow-engine';
 import { portalFiles } from './portal-files';
 import { scanTable } from '../ops/scan-table';
+
+const localStopExecutionSchema = z.object({ dossierId: z.string().min(1).max(64) }).strict();
 
 export interface LocalStackOptions {
   port: number;
@@ -41,12 +44,17 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** the built portal (default `portal/dist`) */
   portalDir?: string;
+  /** where a fresh stack's virtual clock begins (default: `LOCAL_CLOCK_START`, else the wall clock) */
+  clockStart?: Date;
 }
 
 export interface LocalStack {
   url: string;
   bodyStats: BodyStats;
   endpoints: { dynamodb: string; s3: string; ses: string };
+  /** the DynamoDB Local JVM's process id (the leader of its process group) */
+  dynamoPid: number;
+  buckets: { evidence: string; sensitive: string };
   tableName: string;
   urls: Record<string, string>;
   engine: LocalWorkflowEngine;
@@ -84,6 +92,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     startSes(options.sesPort),
   ]);
   const stops: (() => Promise<void>)[] = [dynamo.stop, s3.stop, ses.stop];
+  const storageBuckets = {
+    evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
+    sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
+  };
 
   try {
     const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -105,7 +117,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     }
     const db = createDocumentClient(raw);
     const clock = new VirtualClock(db, tableName);
-    await clock.load();
+    await clock.load(options.clockStart ?? clockStartFromEnvironment());
 
     const outbox = new DynamoOutboxStore(db, tableName);
     const sesSdk = await import('@aws-sdk/client-sesv2');
@@ -116,13 +128,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     );
     // the engine needs the outbox drain and the drain needs the dependencies, engine included
     const ref: { deps?: Dependencies } = {};
-    const storage = await S3ObjectStorage.create(
-      {
-        evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
-        sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
-      },
-      { endpoint: s3.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true },
-    );
+    const storage = await S3ObjectStorage.create(storageBuckets, {
+      endpoint: s3.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
     // object-created events are handled asynchronously, as S3 notifications are; the drain
     // waits for them so that a test or a clock move sees their effects
     const background = new Set<Promise<unknown>>();
@@ -213,16 +224,34 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       },
       'POST /_local/clock': async ({ body }: { body: string }): Promise<HttpResponse> => {
         const parsed = clockAdvanceSchema.safeParse(parseJson(body));
-        const target = parsed.success ? addIsoDuration(clock.now(), parsed.data.advance) : null;
-        if (!target) return badRequest('expected { advance: "<ISO 8601 duration>" }, e.g. { "advance": "P61D" }');
+        if (!parsed.success)
+          return badRequest(
+            'expected { advance: "<ISO 8601 duration>" } or { to: "<RFC 3339 instant>" }, e.g. { "advance": "P61D" }',
+            zodErrors(parsed.error),
+          );
+        const { advance, to, timers } = parsed.data;
+        const target = to ? new Date(to) : addIsoDuration(clock.now(), advance!);
+        if (!target) return badRequest('advance must be a positive ISO 8601 duration, e.g. "P61D"');
         await settle();
-        const now =
-          parsed.data!.timers === 'hold' ? await engine.moveHoldingTimers(target) : await engine.advanceTo(target);
+        if (target.getTime() < clock.now().getTime())
+          return problemResponse(
+            new ConflictError(`the clock never moves back: it is already ${clock.now().toISOString()}`),
+            '/_local/clock',
+          );
+        const now = timers === 'hold' ? await engine.moveHoldingTimers(target) : await engine.advanceTo(target);
         await settle();
         return json(200, { now: now.toISOString() });
       },
       'GET /_local/workflow': async (): Promise<HttpResponse> =>
         json(200, { ...engine.describe(), reconciler: reconcilerRuns.slice(-20) }),
+      // StopExecution, as an operator (or a lost deployment) would: the reconciler must notice
+      'POST /_local/workflow/stop': async ({ body }: { body: string }): Promise<HttpResponse> => {
+        const parsed = localStopExecutionSchema.safeParse(parseJson(body));
+        if (!parsed.success) return badRequest('expected { dossierId }', zodErrors(parsed.error));
+        const stopped = await engine.stopExecution(parsed.data.dossierId);
+        await settle();
+        return json(200, { stopped: stopped ?? null });
+      },
       // the local sign-in page offers the registered companies (local only: AWS has no such list)
       'GET /_local/companies': async (): Promise<HttpResponse> => {
         const items: { id: string; name: string }[] = [];
@@ -306,6 +335,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       engine,
       bodyStats,
       endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint },
+      dynamoPid: dynamo.pid,
+      buckets: storageBuckets,
       tableName,
       stop: async () => {
         useDependencies(undefined);

@@ -12,7 +12,7 @@ import { restoreDrill } from './restore-drill';
  * `npm run drill:restore`: starts a throw-away local stack, files two dossiers through the
  * procedure, then runs the export → restore → verify drill and prints its report.
  */
-const stack = await startTestStack(await mkdtemp(path.join(os.tmpdir(), 'tlc-drill-stack-')));
+const stack = await startTestStack({}, await mkdtemp(path.join(os.tmpdir(), 'tlc-drill-stack-')));
 try {
   const http = api(stack.url);
   await journey.readyForCollege(http, 9101);

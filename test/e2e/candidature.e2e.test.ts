@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { api, companyBody, siret } from '../support/api-client';
-import { useLocalStack } from '../support/local-stack';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
+import { useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, settled, upload } from '../support/uploads';
 
 let http: ReturnType<typeof api>;
-useLocalStack((ctx) => ({ http } = ctx));
+let stack: TestStack;
+useLocalStack((ctx) => ({ http, stack } = ctx));
 
 const tokens = {
   admin: () => http.token({ role: 'admin', sub: 'support' }),
@@ -260,11 +263,14 @@ describe('information requests (R.1470-2)', () => {
       ),
     ).not.toContain(id);
 
-    await http.call('POST', '/_local/clock', { body: { advance: 'P59D' } });
+    // moves relative to the request's own due instant (a Saturday due date moves to Monday): the
+    // test holds whatever day the stack's clock starts on
+    const requestDue = new Date(request.dueAt).getTime();
+    await http.call('POST', '/_local/clock', { body: { to: new Date(requestDue - 86_400_000).toISOString() } });
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.status).toBe(
       'admissibility_review',
     );
-    await http.call('POST', '/_local/clock', { body: { advance: 'P3D' } });
+    await http.call('POST', '/_local/clock', { body: { to: new Date(requestDue + 1000).toISOString() } });
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.status).toBe(
       'abandoned',
     );
@@ -449,18 +455,130 @@ describe('groups and storage events', () => {
     const first = await settled(http, candidate, id, grant.json.uploadId);
     const before = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
 
-    const { dependencies } = await import('../../functions/container');
-    const { receiveUpload } = await import('../../functions/use-cases/receive-upload');
+    // the events S3 would send again or out of place, sent by S3 itself (objects written behind the API)
+    const s3 = new S3Client({
+      endpoint: stack.endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
     const key = `dossiers/${id}/functional_documentation/${grant.json.uploadId}`;
-    expect(await receiveUpload(dependencies(), 'evidence', key)).toBe('ignored'); // duplicate
-    expect(await receiveUpload(dependencies(), 'evidence', `dossiers/${id}/functional_documentation/unknown`)).toBe(
-      'ignored',
-    ); // no grant
-    expect(await receiveUpload(dependencies(), 'evidence', 'elsewhere/file.pdf')).toBe('ignored');
-    expect(await receiveUpload(dependencies(), 'sensitive', key)).toBe('ignored'); // wrong store
+    const stored = await s3.send(new GetObjectCommand({ Bucket: stack.buckets.evidence, Key: key }));
+    const bytes = Buffer.from(await stored.Body!.transformToByteArray());
+    const put = (bucket: string, at: string) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: at, Body: bytes }));
+    await put(stack.buckets.evidence, key); // duplicate
+    await put(stack.buckets.evidence, `dossiers/${id}/functional_documentation/unknown`); // no grant
+    await put(stack.buckets.evidence, 'elsewhere/file.pdf');
+    await put(stack.buckets.sensitive, key); // wrong store
+    s3.destroy();
+    await http.call('GET', '/_local/mail'); // waits for the object-created handlers
 
     const after = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
     expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
     expect(after.json.uploads.find((u: { id: string }) => u.id === grant.json.uploadId)).toEqual(first);
+  });
+});
+
+describe('what a file holds, and the candidature documents while they may change', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  );
+
+  it('refuses a text file or a PNG declared as a PDF, with the reason in French', async () => {
+    const companyId = await registerCompany(430);
+    const candidate = await tokens.candidate(companyId);
+    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: completeDraft })).json.id as string;
+    const text = await upload(http, candidate, id, { file: Buffer.from('Ceci est une note, pas un PDF.\n') });
+    expect(await settled(http, candidate, id, text.grant.json.uploadId)).toMatchObject({
+      status: 'rejected',
+      rejectedReason: 'le contenu du fichier n’est pas un PDF : sa signature n’est pas reconnue',
+    });
+    const png = await upload(http, candidate, id, { file: PNG });
+    expect(await settled(http, candidate, id, png.grant.json.uploadId)).toMatchObject({
+      status: 'rejected',
+      rejectedReason: 'le fichier déclaré comme un PDF est une image PNG',
+    });
+    // the same PNG declared as what it is is received
+    const declared = await upload(http, candidate, id, { file: PNG, contentType: 'image/png' });
+    expect((await settled(http, candidate, id, declared.grant.json.uploadId)).status).toBe('received');
+    // a rejected file is deleted from storage, never kept as evidence
+    const s3 = new S3Client({
+      endpoint: stack.endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    await expect(
+      s3.send(
+        new GetObjectCommand({
+          Bucket: stack.buckets.evidence,
+          Key: `dossiers/${id}/functional_documentation/${text.grant.json.uploadId}`,
+        }),
+      ),
+    ).rejects.toThrow();
+    s3.destroy();
+  });
+
+  it('lets the documentation be replaced in a draft and while an admissibility request is open, not otherwise', async () => {
+    const companyId = await registerCompany(431);
+    const candidate = await tokens.candidate(companyId);
+    const id = (await http.call('POST', '/v1/dossiers', { token: candidate, body: completeDraft })).json.id as string;
+    const first = await upload(http, candidate, id, {});
+    await settled(http, candidate, id, first.grant.json.uploadId);
+    // replaced in the draft: the old one withdrawn, a new one received
+    expect(
+      (await http.call('DELETE', `/v1/dossiers/${id}/uploads/${first.grant.json.uploadId}`, { token: candidate }))
+        .status,
+    ).toBe(200);
+    const second = await upload(http, candidate, id, { file: pdf('version 2') });
+    expect((await settled(http, candidate, id, second.grant.json.uploadId)).status).toBe('received');
+    expect((await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate })).status).toBe(200);
+
+    const withdraw = () =>
+      http.call('DELETE', `/v1/dossiers/${id}/uploads/${second.grant.json.uploadId}`, { token: candidate });
+    const refused = await withdraw();
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toContain('information request');
+
+    const opened = await http.call('POST', `/v1/dossiers/${id}/info-requests`, {
+      token: await tokens.instructor(),
+      body: { missingItems: ['Documentation fonctionnelle à jour'] },
+    });
+    expect(opened.status).toBe(201);
+    expect((await withdraw()).status).toBe(200);
+    const third = await upload(http, candidate, id, { file: pdf('version 3') });
+    expect((await settled(http, candidate, id, third.grant.json.uploadId)).status).toBe('received');
+    const answered = await http.call('POST', `/v1/dossiers/${id}/info-requests/${opened.json.requestId}/answer`, {
+      token: candidate,
+      body: { message: 'La documentation à jour est déposée.' },
+    });
+    expect(answered.status).toBe(200);
+    // the request answered, the documentation is the file again
+    expect(
+      (await http.call('DELETE', `/v1/dossiers/${id}/uploads/${third.grant.json.uploadId}`, { token: candidate }))
+        .status,
+    ).toBe(409);
+  });
+});
+
+describe('ids too long or malformed are a 400 before anything is read', () => {
+  it('answers 400 problem documents to a 3,000-character id, for a candidate as for staff', async () => {
+    const companyId = await registerCompany(432);
+    const candidate = await tokens.candidate(companyId);
+    const long = 'a'.repeat(3000);
+    for (const [method, path, body] of [
+      ['GET', `/v1/dossiers/${long}`, undefined],
+      ['GET', `/v1/dossiers/${long}/journal`, undefined],
+      ['POST', `/v1/dossiers/${long}/messages`, { body: 'Bonjour' }],
+      ['GET', `/v1/dossiers/${long}/uploads/${long}/download`, undefined],
+      ['GET', `/v1/certificates/${long}`, undefined],
+    ] as const) {
+      for (const token of [candidate, await tokens.instructor()]) {
+        const response = await http.call(method, path, { token, ...(body ? { body } : {}) });
+        expect(response.status, `${method} ${path.slice(0, 40)}`).toBe(400);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+      }
+    }
   });
 });

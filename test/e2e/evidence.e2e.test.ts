@@ -135,8 +135,8 @@ describe('sensitive evidence', () => {
         })
       ).status,
     ).toBe(200);
-    const { dependencies } = await import('../../functions/container');
-    const journal = await dependencies().dossiers.journal(id);
+    const journal = (await http.call('GET', `/v1/dossiers/${id}/journal`, { token: await t.instructor() })).json
+      .items as { type: string; actor: { role: string } }[];
     expect(journal.filter((e) => e.type === 'evidence_downloaded').map((e) => e.actor.role)).toEqual([
       'security_reviewer',
       'instructor',

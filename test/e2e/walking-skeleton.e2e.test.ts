@@ -147,16 +147,15 @@ describe('draft dossier', () => {
     const dueAt = new Date(
       (await http.call('GET', `/v1/dossiers/${id}`, { token: candidate })).json.deadlines[0].dueAt,
     );
-    const { now } = (await http.call('GET', '/_local/clock')).json;
-    const daysToDue = Math.floor((dueAt.getTime() - new Date(now).getTime()) / 86_400_000);
-
-    await http.call('POST', '/_local/clock', { body: { advance: `P${daysToDue - 1}D` } });
+    // moves relative to the due instant itself: counting 24-hour days would cross a DST change
+    // (a 23-hour day in March) and land half an hour short of it
+    await http.call('POST', '/_local/clock', { body: { to: new Date(dueAt.getTime() - 86_400_000).toISOString() } });
     const before = await http.call('GET', `/v1/dossiers/${id}`, {
       token: await http.token({ role: 'instructor', sub: 'i' }),
     });
     expect(before.json.status).toBe('draft');
 
-    await http.call('POST', '/_local/clock', { body: { advance: 'P2D' } });
+    await http.call('POST', '/_local/clock', { body: { to: new Date(dueAt.getTime() + 1000).toISOString() } });
     const after = await http.call('GET', `/v1/dossiers/${id}`, {
       token: await http.token({ role: 'instructor', sub: 'i' }),
     });
@@ -200,7 +199,8 @@ describe('restart', () => {
     admin = await http.token({ role: 'admin', sub: 'support-1' });
     const { now: after } = (await http.call('GET', '/_local/clock')).json;
     expect(new Date(after).getTime()).toBeGreaterThanOrEqual(new Date(before).getTime());
-    expect(stack.engine.describe().waiting.map((w) => w.dossierId)).toContain(id);
+    const engine = (await http.call('GET', '/_local/workflow')).json as { waiting: { dossierId: string }[] };
+    expect(engine.waiting.map((w) => w.dossierId)).toContain(id);
 
     await http.call('POST', '/_local/clock', { body: { advance: 'P7M' } });
     const instructor = await http.token({ role: 'instructor', sub: 'i' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
 import * as journey from '../support/journeys';
-import { useLocalStack, type TestStack } from '../support/local-stack';
+import { useLocalStack } from '../support/local-stack';
 
 /**
  * Clocks that outlive executions (issue 12): the local engine ends an execution after a year as
@@ -10,8 +10,7 @@ import { useLocalStack, type TestStack } from '../support/local-stack';
  */
 let http: ReturnType<typeof api>;
 let t: ReturnType<typeof journey.tokens>;
-let stack: TestStack;
-useLocalStack((ctx) => ({ http, t, stack } = ctx));
+useLocalStack((ctx) => ({ http, t } = ctx));
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -94,7 +93,7 @@ describe('the reconciler', () => {
   it('restarts a dossier whose execution was stopped, and its clock fires at its legal instant', async () => {
     const d = await newDraft(1202);
     const due = await inactivityDue(d.id, d.candidate);
-    const stopped = await stack.engine.stopExecution(d.id);
+    const stopped = (await http.call('POST', '/_local/workflow/stop', { body: { dossierId: d.id } })).json.stopped;
     expect(stopped).toBe(`dossier-${d.id}-g1`);
 
     await advance('P1D');
@@ -122,7 +121,7 @@ describe('the reconciler', () => {
 
   it('starts a new execution at once when a signal finds its execution gone', async () => {
     const d = await journey.admissibleDossier(http, 1204, 'company');
-    await stack.engine.stopExecution(d.id);
+    await http.call('POST', '/_local/workflow/stop', { body: { dossierId: d.id } });
     const { last } = await journey.completeFile(http, d.id, d.candidate);
     expect(last.status).toBe(200);
     const { executions } = await workflow();

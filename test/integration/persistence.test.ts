@@ -7,12 +7,12 @@ import { appendEvents, GENESIS, verifyChain } from '../../functions/domain/journ
 import { outboxMessage } from '../../functions/domain/outbox';
 import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { api, companyBody, siret } from '../support/api-client';
-import { startTestStack, type TestStack } from '../support/local-stack';
+import { startInProcessStack, type InProcessStack } from '../support/local-stack';
 
-let stack: TestStack;
+let stack: InProcessStack;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startInProcessStack();
 }, 120_000);
 afterAll(async () => stack?.dispose(), 60_000);
 

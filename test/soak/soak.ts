@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
 import * as journey from '../support/journeys';
-import { startTestStack } from '../support/local-stack';
+import { startInProcessStack } from '../support/local-stack';
 
 /**
  * The soak (issue 12): the whole procedure for many companies on one local stack over several
@@ -65,7 +65,7 @@ export const MONTH_MOVE_LIMIT_MS = 30_000;
 
 export const runSoak = async (options: SoakOptions): Promise<SoakFigures> => {
   const log = options.log ?? (() => undefined);
-  const stack = await startTestStack();
+  const stack = await startInProcessStack();
   const http = api(stack.url);
   const t = journey.tokens(http);
   const perBurst: BurstFigures[] = [];

@@ -38,8 +38,8 @@ export const PROFILE_SETS = {
   },
 } as const;
 
-/** Registers a company and takes a candidature up to evidence deposit. */
-export const admissibleDossier = async (
+/** Registers a company and files a complete candidature: it awaits the admissibility decision. */
+export const submittedDossier = async (
   http: Http,
   seed: number,
   set: keyof typeof PROFILE_SETS = 'company',
@@ -71,6 +71,18 @@ export const admissibleDossier = async (
   const doc = await upload(http, candidate, id, {});
   expect((await settled(http, candidate, id, doc.grant.json.uploadId)).status).toBe('received');
   expect((await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate })).status).toBe(200);
+  return { id, companyId, candidate };
+};
+
+/** Registers a company and takes a candidature up to evidence deposit. */
+export const admissibleDossier = async (
+  http: Http,
+  seed: number,
+  set: keyof typeof PROFILE_SETS = 'company',
+  extra: Record<string, unknown> = {},
+) => {
+  const t = tokens(http);
+  const { id, companyId, candidate } = await submittedDossier(http, seed, set, extra);
   const verdict = await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
     token: await t.instructor(),
     body: { decision: 'admissible' },
