@@ -316,6 +316,11 @@ describe('portal in Chromium', () => {
   });
 
   it('public: finds the certificate in the published list and verifies it by its number', async () => {
+    // the public list may be cached a minute (Cache-Control, as CloudFront serves it): this visitor's
+    // browser has not seen it yet — otherwise the test would depend on how fast the walk above ran
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.detach();
     await page.goto(`${base}/certificats`);
     await page.getByLabel('Rechercher').fill('télésanté');
     await page.getByText('1 certificat', { exact: true }).waitFor();
