@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from './errors';
-import type { Role } from './schemas';
+import { STAFF_ROLES, type Role } from './roles';
 import type { Dossier } from './dossier';
 
 /** Who is calling, as established by the JWT authoriser. */
@@ -10,7 +10,7 @@ export interface Caller {
   ensId?: string;
 }
 
-export const STAFF_ROLES: readonly Role[] = ['instructor', 'security_reviewer', 'college', 'admin'];
+export { STAFF_ROLES };
 
 export const requireRole = (caller: Caller, allowed: readonly Role[]): void => {
   if (!caller.roles.some((r) => allowed.includes(r)))

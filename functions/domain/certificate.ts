@@ -77,7 +77,7 @@ export interface Certificate extends Partial<CertificateLife> {
   updatedAt: string;
 }
 
-export const certificateNumber = (year: number, sequence: number) => `TLC-${year}-${String(sequence).padStart(6, '0')}`;
+export { certificateNumber, CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
 
 export const newCertificate = (
   dossier: Dossier,

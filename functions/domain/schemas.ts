@@ -3,6 +3,8 @@ import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 import { FAULT_CASES } from './termination';
 import { DECISION_OUTCOMES } from './decision';
 import { PAUSE_REASONS } from './decision-clock';
+import { ROLES_BY_PRIVILEGE } from './roles';
+import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 
@@ -246,7 +248,6 @@ export const collegeDecisionSchema = z
     path: ['reservations'],
   });
 
-const certificateNumberPattern = /^TLC-\d{4}-\d{6}$/;
 export const formalNoticeSchema = z
   .object({ nonConformities: z.array(text(2000)).min(1).max(50), respondBy: z.iso.datetime({ offset: true }) })
   .strict();
@@ -277,19 +278,18 @@ export const completeInstructionSchema = z
     exceptional: z.boolean().optional(),
   })
   .strict();
-export const isCertificateNumber = (value: string) => certificateNumberPattern.test(value);
+export const isCertificateNumber = (value: string) => CERTIFICATE_NUMBER_PATTERN.test(value);
 
 export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
 
-export const ROLES = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles';
 
 export const localTokenRequestSchema = z
   .object({
-    role: z.enum(ROLES),
+    role: z.enum(ROLES_BY_PRIVILEGE),
     /** local only: a token holding several groups (the first-listed `role` must be among them) */
-    roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
+    roles: z.array(z.enum(ROLES_BY_PRIVILEGE)).min(1).max(ROLES_BY_PRIVILEGE.length).optional(),
     sub: text(128),
     email: email.optional(),
     ensId: text(64).optional(),

@@ -8,15 +8,13 @@ import {
   UnsupportedMediaTypeError,
 } from '../domain/errors';
 import type { Caller } from '../domain/caller';
-import { ROLES, type Role } from '../domain/schemas';
+import { actingRole, isRole } from '../domain/roles';
+import { CERTIFICATE_NUMBER_PATTERN } from '../domain/certificate-number';
 import type { HttpEvent } from './types';
 import { ROUTES, type RouteSpec } from './routes';
 
 /** JSON bodies are small: evidence never passes through a handler (it goes straight to S3). */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-/** Roles from the least to the most privileged: a token with several acts with the first it holds. */
-const LEAST_PRIVILEGED_FIRST: readonly Role[] = ['candidate', 'college', 'security_reviewer', 'instructor', 'admin'];
 
 /** The route an event was routed by (API Gateway's `routeKey`, e.g. "POST /v1/dossiers/{id}/submit"). */
 export const routeOf = (event: HttpEvent): RouteSpec | undefined =>
@@ -36,9 +34,8 @@ export const callerOf = (event: HttpEvent): Caller => {
     : String(raw ?? '')
         .replace(/^\[|\]$/g, '')
         .split(/[\s,]+/);
-  const all = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
-  const roles =
-    all.length > 1 && !routeOf(event)?.multiRole ? [LEAST_PRIVILEGED_FIRST.find((r) => all.includes(r))!] : all;
+  const all = groups.filter(isRole);
+  const roles = all.length > 1 && !routeOf(event)?.multiRole ? [actingRole(all)!] : all;
   const ensId = claims['custom:ensId'];
   return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
 };
@@ -75,7 +72,8 @@ export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.i
 /** A certificate number in the path: `TLC-2026-000123`, or 400. */
 export const certificateNumberParam = (event: HttpEvent): string => {
   const number = event.pathParameters?.number ?? '';
-  if (!/^TLC-\d{4}-\d{6}$/.test(number)) throw new BadRequestError('a certificate number looks like TLC-2026-000123');
+  if (!CERTIFICATE_NUMBER_PATTERN.test(number))
+    throw new BadRequestError('a certificate number looks like TLC-2026-000123');
   return number;
 };
 

@@ -4,8 +4,9 @@ import * as z from 'zod';
 import { dependencies } from '../container';
 import { logger } from '../observability';
 import { evaluateCertificate } from '../use-cases/certificate-life';
+import { CERTIFICATE_NUMBER_PATTERN } from '../domain/certificate-number';
 
-const input = z.object({ certificateNumber: z.string().regex(/^TLC-\d{4}-\d{6}$/) });
+const input = z.object({ certificateNumber: z.string().regex(CERTIFICATE_NUMBER_PATTERN) });
 
 /** EventBridge Scheduler target: a certificate's long clock (convention term, notice, expiry). */
 export const handler = middy()

@@ -1,5 +1,7 @@
+import { actingRole, type Role } from '../../../functions/domain/roles';
+
 /** The signed-in person, from their token (Cognito's id token in AWS, the local issuer's here). */
-export type Role = 'candidate' | 'instructor' | 'security_reviewer' | 'college' | 'admin';
+export type { Role };
 
 export interface Session {
   token: string;
@@ -12,7 +14,6 @@ export interface Session {
 }
 
 const KEY = 'tlc.session';
-const ROLE_ORDER: Role[] = ['candidate', 'security_reviewer', 'college', 'instructor', 'admin'];
 
 const decodePayload = (token: string): Record<string, unknown> => {
   const part = token.split('.')[1] ?? '';
@@ -32,7 +33,7 @@ const decodePayload = (token: string): Record<string, unknown> => {
 export const sessionFromToken = (token: string): Session => {
   const claims = decodePayload(token);
   const groups = (claims['cognito:groups'] as Role[] | undefined) ?? [];
-  const role = ROLE_ORDER.find((r) => groups.includes(r));
+  const role = actingRole(groups);
   if (!role) throw new Error('Ce compte n’a aucun rôle sur la plateforme.');
   return {
     token,

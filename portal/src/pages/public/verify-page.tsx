@@ -9,8 +9,7 @@ import { useLoad } from '../../ui/use-load';
 import { formatDate } from '../../ui/format';
 import { PROFILE_LABELS } from '../../ui/labels';
 import { certificateBadge } from './certificates-page';
-
-const NUMBER = /^TLC-\d{4}-\d{6}$/;
+import { CERTIFICATE_NUMBER_PATTERN } from '../../../../functions/domain/certificate-number';
 
 export const VerifyPage = () => {
   const { number } = useParams<{ number?: string }>();
@@ -19,7 +18,7 @@ export const VerifyPage = () => {
   const [formatError, setFormatError] = useState<string>();
   const { data, error, loading } = useLoad(
     async () =>
-      number && NUMBER.test(number)
+      number && CERTIFICATE_NUMBER_PATTERN.test(number)
         ? unwrap(api.GET('/v1/public/certificates/{number}', { params: { path: { number } } }))
         : undefined,
     [number],
@@ -27,7 +26,7 @@ export const VerifyPage = () => {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const value = typed.trim().toUpperCase();
-    if (!NUMBER.test(value))
+    if (!CERTIFICATE_NUMBER_PATTERN.test(value))
       return setFormatError('Un numéro de certificat s’écrit TLC-AAAA-NNNNNN, par exemple TLC-2026-000123.');
     setFormatError(undefined);
     navigate(`/verifier/${value}`);
