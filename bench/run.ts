@@ -8,6 +8,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -53,7 +54,8 @@ const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], {
   env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` },
 });
 if (synth.status !== 0) throw new Error(`cdk synth failed: ${synth.stderr.slice(-2000)}`);
-const template = JSON.parse(readFileSync(path.join(out, 'TlcCertification-dev.template.json'), 'utf8')) as {
+// the platform's template and its nested stacks' (the HTTP routes' areas)
+type Template = {
   Resources: Record<
     string,
     {
@@ -63,8 +65,13 @@ const template = JSON.parse(readFileSync(path.join(out, 'TlcCertification-dev.te
     }
   >;
 };
+const templates = readdirSync(out)
+  .filter(
+    (f) => f === 'TlcCertification-dev.template.json' || /^TlcCertificationdev.*\.nested\.template\.json$/.test(f),
+  )
+  .map((f) => JSON.parse(readFileSync(path.join(out, f), 'utf8')) as Template);
 const bundles: Record<string, { kb: number; file: string; handler: string }> = {};
-for (const [id, r] of Object.entries(template.Resources)) {
+for (const [id, r] of templates.flatMap((t) => Object.entries(t.Resources))) {
   if (r.Type !== 'AWS::Lambda::Function' || !r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue;
   const file = path.join(out, r.Metadata!['aws:asset:path']!, 'index.mjs');
   bundles[id.replace(/Function[0-9A-F]{8}$/, '')] = {

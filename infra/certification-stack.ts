@@ -1,10 +1,20 @@
-import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  CfnElement,
+  CfnOutput,
+  Duration,
+  NestedStack,
+  RemovalPolicy,
+  Stack,
+  Validations,
+  type StackProps,
+} from 'aws-cdk-lib';
 import {
   CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpRoute,
+  HttpRouteKey,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -55,6 +65,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { createHash } from 'node:crypto';
 import type { Construct } from 'constructs';
+import { routeArea } from './constructs/route-areas';
 import { ENV } from '../functions/config/env';
 import { ROLES } from '../functions/domain/schemas';
 import { ROUTES } from '../functions/http/routes';
@@ -558,21 +569,46 @@ export class CertificationStack extends Stack {
       reason: 'A cursor key needs no rotation schedule: rotating it only invalidates cursors in flight',
     });
     const httpFunctions = new Map<string, CertificationFunction>();
+    const httpRoutes: HttpRoute[] = [];
+    const publicRoutes: HttpRoute[] = [];
+    // the routes' functions live in nested stacks, one per area of the API (a route never moves
+    // between them: two stacks cannot hold the same route key during a deploy), so that no
+    // template nears CloudFormation's 500 resources; see infra/constructs/route-areas.ts
+    const areas = new Map<string, NestedStack>();
+    const scopeOf = (route: (typeof ROUTES)[number]): Construct => {
+      const area = routeArea(route);
+      if (area === 'platform-stack') return this;
+      let nested = areas.get(area);
+      if (!nested) {
+        nested = new NestedStack(this, `${area}Routes`, { description: `HTTP routes: ${area}` });
+        areas.set(area, nested);
+      }
+      return nested;
+    };
+    const addRoute = (route: (typeof ROUTES)[number], httpRoute: HttpRoute) => {
+      httpRoutes.push(httpRoute);
+      if (!route.auth) publicRoutes.push(httpRoute);
+    };
     for (const route of ROUTES) {
+      const scope = scopeOf(route);
+      const routeKey = HttpRouteKey.with(route.path, HttpMethod[route.method]);
       // routes that share a handler share a function only when they need the same grants
       const functionKey = `${route.handler}:${JSON.stringify(route.access)}`;
       const existing = httpFunctions.get(functionKey);
       if (existing) {
-        api.addRoutes({
-          path: route.path,
-          methods: [HttpMethod[route.method]],
-          integration: new HttpLambdaIntegration(`${route.handler}-${route.method}-${route.path}`, existing.fn),
-          ...(route.auth ? { authorizer } : {}),
-        });
+        addRoute(
+          route,
+          new HttpRoute(scope, `${route.handler}-${route.method}-${route.path}`, {
+            httpApi: api,
+            routeKey,
+            integration: new HttpLambdaIntegration(`${route.handler}-${route.method}-${route.path}`, existing.fn),
+            ...(route.auth ? { authorizer } : {}),
+          }),
+        );
         continue;
       }
       const sameHandler = [...httpFunctions.keys()].filter((k) => k.startsWith(`${route.handler}:`)).length;
-      const f = new CertificationFunction(this, `Http-${route.handler}${sameHandler ? `-${sameHandler + 1}` : ''}`, {
+      const f = new CertificationFunction(scope, `Http-${route.handler}${sameHandler ? `-${sameHandler + 1}` : ''}`, {
         entry: `functions/http/handlers/${route.handler}.ts`,
         description: `${route.method} ${route.path}`,
       });
@@ -587,12 +623,15 @@ export class CertificationStack extends Stack {
       f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
       f.fn.addEnvironment('CURSOR_SIGNING_KEY', cursorKey.secretValue.unsafeUnwrap());
       httpFunctions.set(functionKey, f);
-      api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${f.node.id}-integration`, f.fn),
-        ...(route.auth ? { authorizer } : {}),
-      });
+      addRoute(
+        route,
+        new HttpRoute(scope, `${f.node.id}-route`, {
+          httpApi: api,
+          routeKey,
+          integration: new HttpLambdaIntegration(`${f.node.id}-integration`, f.fn),
+          ...(route.auth ? { authorizer } : {}),
+        }),
+      );
     }
     // --- sensitive evidence, closed in the infrastructure ------------------------------
     // Only the route that presigns evidence downloads (the use case lets only security reviewers
@@ -711,14 +750,14 @@ export class CertificationStack extends Stack {
         ]),
       ),
     );
-    // route settings name routes: the stage waits for them
-    for (const child of api.node.children) if (child instanceof HttpRoute) cfnStage.node.addDependency(child);
-
-    Validations.of(api).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'Public routes (/health, /v1/openapi.json, /v1/public/*) are public by contract; every other route has the Cognito JWT authoriser',
-    });
+    // route settings name routes: the stage waits for them (and for the nested stacks holding them)
+    for (const route of httpRoutes) cfnStage.node.addDependency(route);
+    for (const route of publicRoutes)
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Public by contract (/health, /v1/openapi.json, /v1/public/*): every other route has the Cognito JWT authoriser',
+      });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     this.portal = {

@@ -1,3 +1,4 @@
+import { flatTemplate } from './flat-template';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ let platformTemplate: Template;
 beforeAll(async () => {
   const { portal, platform } = await synth(false);
   template = Template.fromStack(portal);
-  platformTemplate = Template.fromStack(platform);
+  platformTemplate = flatTemplate(platform);
 }, 180_000);
 
 describe('portal stack (S3 + CloudFront, Cognito hosted sign-in)', () => {

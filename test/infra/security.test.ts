@@ -1,3 +1,4 @@
+import { flatTemplate } from './flat-template';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ let resources: Record<string, { Type: string; Properties?: Record<string, unknow
 
 beforeAll(() => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new CertificationStack(app, 'TlcSecurityTest'));
+  template = flatTemplate(new CertificationStack(app, 'TlcSecurityTest'));
   resources = template.toJSON().Resources;
 }, 120_000);
 

@@ -1,5 +1,6 @@
+import { flatTemplate } from './flat-template';
 import { createRequire } from 'node:module';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
@@ -26,7 +27,7 @@ let template: Template;
 
 beforeAll(() => {
   const { stack } = synth(false);
-  template = Template.fromStack(stack);
+  template = flatTemplate(stack);
 });
 
 describe('cdk-nag (AwsSolutions and HIPAA Security)', () => {
@@ -302,5 +303,44 @@ describe('operations', () => {
       );
     expect(local.StartAt).toBe(dossierWorkflow.StartAt);
     expect(shape(local)).toEqual(shape(dossierWorkflow as unknown as typeof local));
+  });
+});
+
+describe('room to grow (CloudFormation allows 500 resources a template)', () => {
+  const CEILING = 300;
+  const { stack } = synth(false);
+  const templates = [stack, ...stack.node.findAll().filter((c): c is NestedStack => c instanceof NestedStack)].map(
+    (s) => ({
+      name: s.node.id,
+      resources: Template.fromStack(s).toJSON().Resources as Record<string, { Type: string }>,
+    }),
+  );
+  const count = (resources: Record<string, { Type: string }>, type: string) =>
+    Object.values(resources).filter((r) => r.Type === type).length;
+
+  it(`keeps every template at most ${CEILING} resources`, () => {
+    for (const t of templates) expect(Object.keys(t.resources).length, t.name).toBeLessThanOrEqual(CEILING);
+    expect(templates.map((t) => t.name).sort()).toEqual(
+      ['CertificatesRoutes', 'DossiersRoutes', 'PlatformRoutes', 'TlcCertificationTest'].sort(),
+    );
+  });
+
+  it('puts a route in its area: 3 resources there (route, integration, permission), 4 more for a function of its own, none in the platform', () => {
+    const platform = templates.find((t) => t.name === 'TlcCertificationTest')!;
+    // the one route kept in the platform's stack: the sensitive key's policy names its role
+    expect(count(platform.resources, 'AWS::ApiGatewayV2::Route')).toBe(1);
+    for (const area of templates.filter((t) => t !== platform)) {
+      const routes = count(area.resources, 'AWS::ApiGatewayV2::Route');
+      const functions = count(area.resources, 'AWS::Lambda::Function');
+      expect(count(area.resources, 'AWS::ApiGatewayV2::Integration'), area.name).toBe(routes);
+      expect(count(area.resources, 'AWS::Lambda::Permission'), area.name).toBe(routes);
+      for (const type of ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Logs::LogGroup'])
+        expect(count(area.resources, type), `${area.name} ${type}`).toBe(functions);
+      expect(Object.keys(area.resources).length, area.name).toBe(3 * routes + 4 * functions);
+      // what is left: new routes of 7 resources each
+      console.info(
+        `${area.name}: ${Object.keys(area.resources).length} resources, room for ${Math.floor((CEILING - Object.keys(area.resources).length) / 7)} routes with their own function`,
+      );
+    }
   });
 });
