@@ -14,9 +14,15 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const INVISIBLE_OR_BIDI = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
 /** Free text: well-formed Unicode, NFC-normalised, trimmed, bounded. */
+/**
+ * Free text: NFC-normalised and trimmed, 1 to `max` characters. The bounds are stated on the input
+ * side too, so that the published JSON Schema carries them (a transform hides the output's).
+ */
 const text = (max: number) =>
   z
     .string()
+    .min(1)
+    .max(max)
     .refine((v) => !LONE_SURROGATE.test(v), 'contains a broken character (lone UTF-16 surrogate)')
     .transform((v) => v.normalize('NFC').trim())
     .pipe(z.string().min(1).max(max));
@@ -27,6 +33,7 @@ const displayName = (max: number) =>
 const email = z.email().max(254);
 const phone = z
   .string()
+  .max(32)
   .trim()
   .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number');
 
@@ -37,9 +44,10 @@ export const personSchema = z
 export const companyInputSchema = z
   .object({
     name: displayName(200),
-    siret: z.string().trim().refine(isValidSiret, 'must be 14 digits and Luhn-valid').optional(),
+    siret: z.string().max(32).trim().refine(isValidSiret, 'must be 14 digits and Luhn-valid').optional(),
     vatNumber: z
       .string()
+      .max(32)
       .trim()
       .refine(isValidVatNumber, 'must be an intra-EU VAT number (country prefix and format)')
       .transform(normaliseVat)
@@ -68,9 +76,12 @@ export const PROFILE_CODES = [
 export type UseCase = (typeof USE_CASES)[number];
 export type ProfileCode = (typeof PROFILE_CODES)[number];
 
-const isoDate = z.iso.date();
+const isoDate = z.iso.date().max(10);
+/** An instant with its offset (RFC 3339), bounded as published. */
+const isoInstant = z.iso.datetime({ offset: true }).max(40);
 const cndaNumber = z
   .string()
+  .max(64)
   .trim()
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'must be a CNDA number');
 
@@ -88,7 +99,7 @@ export const groupSchema = z
   .object({
     /** the company filing is the group's lead (chef de file) and holds mandates from members */
     members: z
-      .array(z.object({ name: text(200), siret: z.string().refine(isValidSiret).optional() }).strict())
+      .array(z.object({ name: text(200), siret: z.string().max(32).refine(isValidSiret).optional() }).strict())
       .min(1)
       .max(20),
   })
@@ -156,13 +167,17 @@ export const uploadRequestSchema = z
     purpose: z.enum(['functional_documentation', 'mandate', 'proof']),
     requirementId: z
       .string()
+      .max(80)
       .trim()
       .regex(/^[A-Za-z0-9._-]{1,64}$/)
       .optional(),
     fileName: text(255),
     contentType: z.string().trim().toLowerCase().max(127),
     size: z.number().int().positive(),
-    sha256: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a SHA-256 digest'),
+    sha256: z
+      .string()
+      .max(44)
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a SHA-256 digest'),
   })
   .strict()
   .refine((u) => u.purpose !== 'proof' || u.requirementId !== undefined, {
@@ -205,11 +220,15 @@ export const messageSchema = z.object({ body: text(10_000) }).strict();
 
 export const referentialImportSchema = z
   .object({
-    version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.5.0'),
+    version: z
+      .string()
+      .max(20)
+      .regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.5.0'),
     format: z.enum(['csv', 'xlsx']),
     content: z.base64().min(1).max(200_000),
     matrixFrom: z
       .string()
+      .max(20)
       .regex(/^\d+\.\d+(\.\d+)?$/)
       .optional(),
     current: z.boolean().optional(),
@@ -249,13 +268,11 @@ export const collegeDecisionSchema = z
   });
 
 export const formalNoticeSchema = z
-  .object({ nonConformities: z.array(text(2000)).min(1).max(50), respondBy: z.iso.datetime({ offset: true }) })
+  .object({ nonConformities: z.array(text(2000)).min(1).max(50), respondBy: isoInstant })
   .strict();
 export const noticeResponseSchema = z.object({ message: text(10_000) }).strict();
 export const reasonSchema = z.object({ reason: text(2000).optional() }).strict();
-export const observationsNoticeSchema = z
-  .object({ facts: text(10_000), respondBy: z.iso.datetime({ offset: true }) })
-  .strict();
+export const observationsNoticeSchema = z.object({ facts: text(10_000), respondBy: isoInstant }).strict();
 export const observationsSchema = z.object({ text: text(10_000) }).strict();
 export const closeNoticeSchema = z.object({ noticeId: z.string().min(1).max(64).optional() }).strict();
 export const terminateSchema = z

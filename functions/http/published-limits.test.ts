@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { requestBodies } from './openapi';
+
+/**
+ * The published contract is as strict as the validator, no looser: every string and array of
+ * every request body carries its bound in the JSON Schema, and each plain text field's bound is the
+ * one the server enforces — a value at the published limit passes, one character more is refused.
+ */
+type JsonSchema = {
+  type?: string;
+  maxLength?: number;
+  minLength?: number;
+  maxItems?: number;
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+};
+const published = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+/** The schema inside optional/nullable wrappers (zod 4 keeps the wrapped one in `def.innerType`). */
+const unwrap = (schema: z.ZodType): z.ZodType => {
+  let current = schema as unknown as { def: { type: string; innerType?: z.ZodType } };
+  while (['optional', 'nullable', 'default'].includes(current.def.type) && current.def.innerType)
+    current = current.def.innerType as unknown as typeof current;
+  return current as unknown as z.ZodType;
+};
+
+/** Every leaf of a body: its path, its published schema and the zod schema that validates it alone. */
+const leaves = (
+  json: JsonSchema,
+  schema: z.ZodType,
+  path: string,
+): { path: string; json: JsonSchema; zod?: z.ZodType }[] => {
+  const inner = unwrap(schema) as unknown as { shape?: Record<string, z.ZodType>; element?: z.ZodType };
+  const alternatives = json.anyOf?.filter((a) => a.type !== 'null');
+  if (alternatives?.length === 1) return leaves(alternatives[0]!, schema, path);
+  if (json.type === 'object' && json.properties)
+    return Object.entries(json.properties).flatMap(([key, sub]) =>
+      inner.shape?.[key] ? leaves(sub, inner.shape[key], `${path}.${key}`) : [{ path: `${path}.${key}`, json: sub }],
+    );
+  if (json.type === 'array' && json.items)
+    return [{ path, json }, ...(inner.element ? leaves(json.items, inner.element, `${path}[]`) : [])];
+  return [{ path, json, zod: unwrap(schema) }];
+};
+
+const all = Object.entries(requestBodies).flatMap(([route, schema]) => leaves(published(schema), schema, route));
+
+describe('published limits', () => {
+  it('bound every string and every array of every request body', () => {
+    const unbounded = all
+      .filter(({ json }) =>
+        json.type === 'string'
+          ? json.maxLength === undefined && json.enum === undefined && json.const === undefined
+          : json.type === 'array' && json.maxItems === undefined,
+      )
+      .map(({ path }) => path);
+    expect(unbounded).toEqual([]);
+  });
+
+  // free text: any letters pass (a SIRET, a VAT number or a pattern checks content as well as length)
+  const plain = all.filter(
+    ({ json, zod }) =>
+      zod &&
+      json.type === 'string' &&
+      json.maxLength !== undefined &&
+      !json.pattern &&
+      !json.format &&
+      !json.enum &&
+      zod.safeParse('a'.repeat(Math.max(1, json.minLength ?? 1))).success,
+  );
+  it('checks enough fields to mean something', () => expect(plain.length).toBeGreaterThanOrEqual(40));
+
+  it.each(plain.map((leaf) => [leaf.path, leaf] as const))('%s: the published limit is the enforced one', (_, leaf) => {
+    const max = leaf.json.maxLength!;
+    expect(leaf.zod!.safeParse('a'.repeat(max)).success).toBe(true);
+    expect(leaf.zod!.safeParse('a'.repeat(max + 1)).success).toBe(false);
+    if (leaf.json.minLength) expect(leaf.zod!.safeParse('a'.repeat(leaf.json.minLength - 1)).success).toBe(false);
+  });
+});
