@@ -69,6 +69,19 @@ export interface DossierRepository {
 
 export type ObjectStoreName = Upload['store'];
 
+/**
+ * Spreadsheets (SheetJS, csv-parse), handed by their handlers to the two use cases that need them:
+ * a port rather than a dependency of the container, so that no other function bundles them.
+ */
+export interface SpreadsheetReader {
+  /** the first sheet's rows as text; BadRequestError when the file cannot be read */
+  read(format: 'csv' | 'xlsx', content: Buffer): Promise<string[][]>;
+}
+export interface SpreadsheetWriter {
+  /** one sheet of text cells (never formulas) */
+  writeXlsx(sheetName: string, header: string[], rows: unknown[][]): Buffer;
+}
+
 export interface ObjectStorage {
   presignPut(
     store: ObjectStoreName,

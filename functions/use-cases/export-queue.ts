@@ -2,7 +2,7 @@ import type { Caller } from '../domain/caller';
 import type { QueueStage } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { toCsv } from './certificates';
-import { writeXlsx } from '../adapters/spreadsheet/xlsx';
+import type { SpreadsheetWriter } from '../domain/ports';
 
 /**
  * Export of an instruction queue for instructors.
@@ -11,7 +11,13 @@ import { writeXlsx } from '../adapters/spreadsheet/xlsx';
  */
 
 /** A stage's whole queue as CSV or XLSX, for instructors' follow-up. */
-export const exportQueue = async (deps: Dependencies, caller: Caller, stage: QueueStage, format: 'csv' | 'xlsx') => {
+export const exportQueue = async (
+  deps: Dependencies,
+  caller: Caller,
+  stage: QueueStage,
+  format: 'csv' | 'xlsx',
+  sheets: SpreadsheetWriter,
+) => {
   const rows: unknown[][] = [];
   let cursor: string | undefined;
   do {
@@ -24,6 +30,6 @@ export const exportQueue = async (deps: Dependencies, caller: Caller, stage: Que
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: writeXlsx(`File ${stage}`, header, rows),
+    body: sheets.writeXlsx(`File ${stage}`, header, rows),
   };
 };

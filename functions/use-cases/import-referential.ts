@@ -1,8 +1,8 @@
-import { readRows } from '../adapters/spreadsheet/read-rows';
 import type { Caller } from '../domain/caller';
 import { catalogueFromRows } from '../domain/catalogue-import';
 import { BadRequestError } from '../domain/errors';
 import type { Dependencies } from '../container';
+import type { SpreadsheetReader } from '../domain/ports';
 import { legalDeadline } from '../domain/calendar';
 import { flagHoldersForRenewal } from './certificate-life';
 
@@ -24,8 +24,13 @@ export interface ImportInput {
  * Steps: authorise (admin) → read rows → validate every row (400 listing each bad line; nothing
  * is stored) → store the version (409 if it exists) → optionally make it current.
  */
-export const importReferential = async (deps: Dependencies, caller: Caller, input: ImportInput) => {
-  const rows = await readRows(input.format, Buffer.from(input.content, 'base64'));
+export const importReferential = async (
+  deps: Dependencies,
+  caller: Caller,
+  input: ImportInput,
+  sheets: SpreadsheetReader,
+) => {
+  const rows = await sheets.read(input.format, Buffer.from(input.content, 'base64'));
   const catalogue = catalogueFromRows(input.version, rows);
   const base = await deps.referentials.get(input.matrixFrom ?? (await deps.referentials.current()));
   if (!base) throw new BadRequestError(`no referential ${input.matrixFrom} to take the profile matrix from`);

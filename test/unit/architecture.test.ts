@@ -114,4 +114,15 @@ describe('architecture', () => {
     expect(outward).toEqual([]);
     for (const f of domain) expect(readFileSync(f, 'utf8'), f).not.toMatch(/from '@aws-sdk\//);
   });
+
+  it('keeps use cases on ports: no use case imports an adapter', () => {
+    const useCases = files.filter((f) => f.includes(`${path.sep}functions${path.sep}use-cases${path.sep}`));
+    const adapters = `${path.sep}functions${path.sep}adapters${path.sep}`;
+    const direct = useCases.flatMap((f) =>
+      (graph.get(f) ?? [])
+        .filter((t) => t.includes(adapters))
+        .map((t) => `${path.relative(ROOT, f)} → ${path.relative(ROOT, t)}`),
+    );
+    expect(direct).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { BadRequestError } from '../../domain/errors';
 import { QUEUE_STAGES, type QueueStage } from '../../domain/schemas';
+import { writeXlsx } from '../../adapters/spreadsheet/xlsx';
 import { exportQueue } from '../../use-cases/export-queue';
 import { endpoint, file } from '../http-handler';
 import { queryParam } from '../request';
@@ -10,7 +11,7 @@ export const handler = endpoint({}, async ({ event, deps, caller }) => {
   if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage))
     throw new BadRequestError(`stage must be one of ${QUEUE_STAGES.join(', ')}`);
   if (format !== 'csv' && format !== 'xlsx') throw new BadRequestError('format must be csv or xlsx');
-  const { contentType, body } = await exportQueue(deps, caller, stage as QueueStage, format);
+  const { contentType, body } = await exportQueue(deps, caller, stage as QueueStage, format, { writeXlsx });
   return file(format === 'csv' ? body.toString('utf8') : body, contentType, {
     'content-disposition': `attachment; filename="file-${stage}.${format}"`,
   });
