@@ -30,7 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/contracts/**/*.test.ts'],
           // every 2xx answer of the local stack is checked against the OpenAPI document
           env: { VALIDATE_RESPONSES: '1' },
           testTimeout: 60_000,

@@ -35,6 +35,32 @@ export interface DossierChange {
   productKey?: { acquire?: string; release?: string };
 }
 
+/** DynamoDB's ceiling on one transaction: a dossier's change is written whole, or not at all. */
+export const TRANSACTION_ITEM_LIMIT = 100;
+
+/** How many items a change writes in its transaction (the dossier, each record, the product keys). */
+export const transactionItems = (change: DossierChange): number => {
+  const { acquire, release } = change.productKey ?? {};
+  return (
+    1 +
+    change.events.length +
+    (change.outbox?.length ?? 0) +
+    (change.documents?.length ?? 0) +
+    (change.uploads?.length ?? 0) +
+    (change.messages?.length ?? 0) +
+    (change.certificates?.length ?? 0) +
+    (acquire && acquire !== release ? 1 : 0) +
+    (release && acquire !== release ? 1 : 0)
+  );
+};
+
+/** Refuses, before anything is written, a change no single transaction can hold (a bug, never user input). */
+export const assertFitsOneTransaction = (change: DossierChange) => {
+  const items = transactionItems(change);
+  if (items > TRANSACTION_ITEM_LIMIT)
+    throw new Error(`a change of ${items} items exceeds one transaction (${TRANSACTION_ITEM_LIMIT})`);
+};
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;

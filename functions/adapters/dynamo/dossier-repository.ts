@@ -3,7 +3,14 @@ import type { Dossier } from '../../domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
 import type { Message } from '../../domain/message';
-import type { DossierChange, DossierRepository, Page, QueueItem, StoredDossier } from '../../domain/ports';
+import {
+  assertFitsOneTransaction,
+  type DossierChange,
+  type DossierRepository,
+  type Page,
+  type QueueItem,
+  type StoredDossier,
+} from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import type { QueueStage } from '../../domain/schemas';
 import type { Upload } from '../../domain/upload';
@@ -190,6 +197,7 @@ export class DynamoDossierRepository implements DossierRepository {
     version: number,
     condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
   ): Promise<TransactionItemKind[] | null> {
+    assertFitsOneTransaction(change); // a clear error before DynamoDB's ValidationException
     const { dossier } = change;
     const queue = queueEntry(dossier);
     const item = {

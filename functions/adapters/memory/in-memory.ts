@@ -30,6 +30,7 @@ import type {
   WorkflowClock,
   StartOutcome,
 } from '../../domain/ports';
+import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import { CURRENT_REFERENTIAL_VERSION, type Dossier } from '../../domain/dossier';
 import { SHIPPED_REFERENTIALS } from '../../domain/referentials';
@@ -82,6 +83,7 @@ export class InMemoryDossiers implements DossierRepository {
   }
 
   private write(change: DossierChange, version: number): StoredDossier {
+    assertFitsOneTransaction(change); // as DynamoDB would refuse it
     const { acquire, release } = change.productKey ?? {};
     if (acquire && acquire !== release && this.productKeys.has(acquire))
       throw new ConflictError('your company already has an open candidature for this product');

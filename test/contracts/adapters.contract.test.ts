@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inMemoryDependencies } from '../../functions/adapters/memory/in-memory-dependencies';
+import { tableAdapters } from '../../functions/container';
+import { registerCompany } from '../../functions/domain/company';
+import { createDossier, patchDossier } from '../../functions/domain/dossier';
+import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
+import { appendEvents, GENESIS, verifyChain } from '../../functions/domain/journal';
+import { outboxMessage } from '../../functions/domain/outbox';
+import type {
+  CertificateRepository,
+  CompanyMembers,
+  CompanyRepository,
+  DossierRepository,
+  OutboxStore,
+  ReferentialStore,
+  WorkflowStateStore,
+} from '../../functions/domain/ports';
+import type { Upload } from '../../functions/domain/upload';
+import { companyBody, siret } from '../support/api-client';
+import { startTable } from '../support/dynamo-table';
+
+/**
+ * The same contract for every adapter of a port: the in-memory ones the use-case tests run on, and
+ * the DynamoDB ones (on DynamoDB Local) that production runs on. An in-memory adapter kinder than
+ * DynamoDB would let a use-case test pass that production fails.
+ */
+interface Ports {
+  dossiers: DossierRepository;
+  companies: CompanyRepository;
+  members: CompanyMembers;
+  referentials: ReferentialStore;
+  certificates: CertificateRepository;
+  outbox: OutboxStore;
+  workflowState: WorkflowStateStore;
+}
+
+let table: Awaited<ReturnType<typeof startTable>> | undefined;
+beforeAll(async () => {
+  table = await startTable();
+}, 120_000);
+afterAll(async () => table?.stop(), 60_000);
+
+const ADAPTERS: [string, () => Ports][] = [
+  ['in memory', () => inMemoryDependencies('2027-01-04T08:00:00Z').deps],
+  ['DynamoDB', () => tableAdapters(table!.db, table!.table)],
+];
+
+const NOW = new Date('2027-01-04T08:00:00Z');
+const actor = { sub: 'u', role: 'candidate' };
+let seed = 5000;
+
+const newDossier = (companyId = randomUUID()) => {
+  const dossier = createDossier(
+    { product: { name: `P-${randomUUID()}`, version: '1' }, useCase: 'city_practice', profiles: [] },
+    companyId,
+    'u',
+    NOW,
+  );
+  const first = appendEvents(GENESIS, [
+    { dossierId: dossier.id, type: 'dossier_created', at: dossier.createdAt, actor },
+  ]);
+  return { dossier, ...first };
+};
+
+const upload = (dossierId: string, status: Upload['status'] = 'pending'): Upload => {
+  const id = randomUUID();
+  return {
+    id,
+    dossierId,
+    purpose: 'functional_documentation',
+    fileName: 'doc.pdf',
+    contentType: 'application/pdf',
+    size: 10,
+    sha256: 'x'.repeat(43) + '=',
+    store: 'evidence',
+    key: `dossiers/${dossierId}/functional_documentation/${id}`,
+    status,
+    createdAt: NOW.toISOString(),
+    createdBy: 'u',
+    expiresAt: NOW.toISOString(),
+  };
+};
+
+describe.each(ADAPTERS)('ports (%s)', (_, make) => {
+  let ports: Ports;
+  beforeAll(() => {
+    ports = make();
+  });
+
+  describe('dossiers', () => {
+    it('stores a dossier at version 1 with its journal, and knows no other', async () => {
+      const change = newDossier();
+      const stored = await ports.dossiers.create(change);
+      expect(stored.version).toBe(1);
+      expect(await ports.dossiers.get(change.dossier.id)).toEqual(stored);
+      expect(await ports.dossiers.get(randomUUID())).toBeNull();
+      const journal = await ports.dossiers.journal(change.dossier.id);
+      expect(journal.map((e) => e.seq)).toEqual([1]);
+      expect(verifyChain(journal)).toBe(-1);
+      await expect(ports.dossiers.create(change)).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it('writes a new version only over the one it read (optimistic locking), the journal chained', async () => {
+      const change = newDossier();
+      const v1 = await ports.dossiers.create(change);
+      const write = (from: typeof v1, nie: string) => {
+        const next = patchDossier(from.dossier, { nie }, NOW);
+        const events = appendEvents(from.journalHead, [
+          { dossierId: next.id, type: 'dossier_updated', at: next.updatedAt, actor },
+        ]);
+        return ports.dossiers.update(from.version, { dossier: next, ...events });
+      };
+      const v2 = await write(v1, 'A');
+      expect(v2.version).toBe(2);
+      await expect(write(v1, 'B')).rejects.toBeInstanceOf(PreconditionFailedError);
+      expect((await ports.dossiers.get(change.dossier.id))!.dossier.nie).toBe('A');
+      const journal = await ports.dossiers.journal(change.dossier.id);
+      expect(journal.map((e) => e.seq)).toEqual([1, 2]);
+      expect(verifyChain(journal)).toBe(-1);
+    });
+
+    it('keeps uploads beside their dossier: granted alone, settled with the dossier', async () => {
+      const change = newDossier();
+      const v1 = await ports.dossiers.create(change);
+      const granted = upload(change.dossier.id);
+      await ports.dossiers.createUpload(granted);
+      expect(await ports.dossiers.getUpload(change.dossier.id, granted.id)).toEqual(granted);
+      const received = { ...granted, status: 'received' as const, receivedAt: NOW.toISOString() };
+      const events = appendEvents(v1.journalHead, [
+        { dossierId: change.dossier.id, type: 'upload_received', at: NOW.toISOString(), actor },
+      ]);
+      await ports.dossiers.update(1, { dossier: v1.dossier, ...events, uploads: [received] });
+      const loaded = await ports.dossiers.getWithUploads(change.dossier.id);
+      expect(loaded!.stored.version).toBe(2);
+      expect(loaded!.uploads).toEqual([received]);
+      expect(await ports.dossiers.getUpload(change.dossier.id, randomUUID())).toBeNull();
+    });
+
+    it('holds one open candidature per product key, and gives the key back', async () => {
+      const key = `product#${randomUUID()}`;
+      const a = newDossier();
+      await ports.dossiers.create({ ...a, productKey: { acquire: key } });
+      const b = newDossier();
+      await expect(ports.dossiers.create({ ...b, productKey: { acquire: key } })).rejects.toBeInstanceOf(ConflictError);
+      const stored = (await ports.dossiers.get(a.dossier.id))!;
+      const events = appendEvents(stored.journalHead, [
+        { dossierId: a.dossier.id, type: 'dossier_withdrawn', at: NOW.toISOString(), actor },
+      ]);
+      await ports.dossiers.update(1, { dossier: stored.dossier, ...events, productKey: { release: key } });
+      await expect(ports.dossiers.create({ ...b, productKey: { acquire: key } })).resolves.toMatchObject({
+        version: 1,
+      });
+    });
+
+    it('refuses a change larger than one DynamoDB transaction (100 items), storing nothing of it', async () => {
+      const change = newDossier();
+      const v1 = await ports.dossiers.create(change);
+      const events = appendEvents(
+        v1.journalHead,
+        Array.from({ length: 100 }, () => ({
+          dossierId: change.dossier.id,
+          type: 'dossier_updated',
+          at: NOW.toISOString(),
+          actor,
+        })),
+      );
+      await expect(ports.dossiers.update(1, { dossier: v1.dossier, ...events })).rejects.toThrow();
+      expect((await ports.dossiers.get(change.dossier.id))!.version).toBe(1);
+      expect(await ports.dossiers.journal(change.dossier.id)).toHaveLength(1);
+    });
+
+    it('writes the outbox with the dossier, each message claimed once', async () => {
+      const change = newDossier();
+      const message = outboxMessage(
+        `contract:${change.dossier.id}`,
+        'company_registered',
+        ['contact@example.fr'],
+        { companyName: 'Contrat SAS' },
+        NOW.toISOString(),
+        change.dossier.id,
+      );
+      await ports.dossiers.create({ ...change, outbox: [message] });
+      expect((await ports.outbox.pending(100)).map((m) => m.id)).toContain(message.id);
+      expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(true);
+      expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(false);
+      await ports.outbox.release(message.id, 'SES throttled');
+      expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(true);
+      await ports.outbox.markDone(message.id, NOW.toISOString());
+      expect((await ports.outbox.pending(100)).map((m) => m.id)).not.toContain(message.id);
+      expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(false);
+    });
+  });
+
+  describe('companies and their accounts', () => {
+    it('keeps one account per SIRET', async () => {
+      const input = companyBody(siret(seed++), 'contract');
+      const company = registerCompany(input as never, NOW);
+      await ports.companies.create(company);
+      expect(await ports.companies.get(company.id)).toEqual(company);
+      await expect(ports.companies.create(registerCompany(input as never, NOW))).rejects.toBeInstanceOf(ConflictError);
+      expect(await ports.companies.get(randomUUID())).toBeNull();
+    });
+
+    it('binds an account to one company, for good', async () => {
+      const sub = `sub-${randomUUID()}`;
+      expect(await ports.members.companyOf(sub)).toBeNull();
+      await ports.members.bind(sub, 'company-a');
+      await ports.members.bind(sub, 'company-a'); // the same binding again is no change
+      await expect(ports.members.bind(sub, 'company-b')).rejects.toBeInstanceOf(ConflictError);
+      expect(await ports.members.companyOf(sub)).toBe('company-a');
+    });
+  });
+
+  describe('referentials and certificates', () => {
+    it('publishes a version once and moves the current one', async () => {
+      const shipped = await ports.referentials.get(await ports.referentials.current());
+      expect(shipped).not.toBeNull();
+      const version = `9.${seed++}.0`;
+      await ports.referentials.put({ ...shipped!, version, publishedAt: NOW.toISOString() });
+      await expect(ports.referentials.put({ ...shipped!, version })).rejects.toBeInstanceOf(ConflictError);
+      await expect(ports.referentials.put({ ...shipped!, version: shipped!.version })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      await ports.referentials.setCurrent(version);
+      expect(await ports.referentials.current()).toBe(version);
+      expect((await ports.referentials.get(version))!.version).toBe(version);
+      expect(await ports.referentials.get('0.0.1')).toBeNull();
+    });
+
+    it('numbers certificates in a sequence per year, never twice, however many ask at once', async () => {
+      const year = 2100 + (seed++ % 800);
+      const numbers = await Promise.all(Array.from({ length: 10 }, () => ports.certificates.allocateNumber(year)));
+      expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await ports.certificates.allocateNumber(year + 1)).toBe(1);
+      expect(await ports.certificates.get('TLC-2026-999999')).toBeNull();
+    });
+  });
+
+  describe('workflow state', () => {
+    it('keeps the wait of the generation that holds the clocks, handed out once', async () => {
+      const dossierId = randomUUID();
+      const checkAt = '2027-03-01T00:00:00.000Z';
+      await ports.workflowState.expect(dossierId, 1, checkAt);
+      const wait = { dossierId, taskToken: 't1', waitingFor: 'candidate', since: NOW.toISOString() };
+      expect(await ports.workflowState.saveWait({ ...wait, generation: 1, checkAt })).toBe(true);
+      await ports.workflowState.expect(dossierId, 2, checkAt);
+      // a later generation has taken over: the earlier one's wait is refused, and so is a move back
+      expect(await ports.workflowState.saveWait({ ...wait, taskToken: 't-old', generation: 1, checkAt })).toBe(false);
+      await ports.workflowState.expect(dossierId, 1, checkAt);
+      expect((await ports.workflowState.get(dossierId))!.generation).toBe(2);
+      expect(await ports.workflowState.saveWait({ ...wait, taskToken: 't2', generation: 2, checkAt })).toBe(true);
+      expect(await ports.workflowState.takeWait(dossierId)).toMatchObject({ taskToken: 't2' });
+      expect(await ports.workflowState.takeWait(dossierId)).toBeNull();
+      await ports.workflowState.forget(dossierId);
+      expect(await ports.workflowState.get(dossierId)).toBeNull();
+    });
+  });
+});
