@@ -1,0 +1,110 @@
+import { ConflictError, PreconditionFailedError } from '../../domain/errors';
+import type { JournalEvent } from '../../domain/journal';
+import type { Message } from '../../domain/message';
+import type { DocumentJob } from '../../domain/document-job';
+import type { DossierChange, DossierRepository, Page, QueueItem, StoredDossier } from '../../domain/ports';
+import { assertFitsOneTransaction } from '../../domain/ports';
+import { queueEntry } from '../../domain/queue';
+import type { QueueStage } from '../../domain/schemas';
+import type { Upload } from '../../domain/upload';
+import type { Dossier } from '../../domain/dossier';
+import type { InMemoryOutbox, InMemoryWorkQueue } from './work-queue';
+import type { InMemoryCertificates } from './certificates';
+import { clone, page } from './support';
+
+export class InMemoryDossiers implements DossierRepository {
+  readonly stored = new Map<string, StoredDossier>();
+  readonly events = new Map<string, JournalEvent[]>();
+  readonly uploads = new Map<string, Upload>();
+  readonly messageList: Message[] = [];
+  readonly productKeys = new Map<string, string>();
+
+  constructor(
+    private readonly outbox?: InMemoryOutbox,
+    private readonly certificates?: InMemoryCertificates,
+    private readonly documents?: InMemoryWorkQueue<DocumentJob>,
+  ) {}
+
+  async get(id: string) {
+    const found = this.stored.get(id);
+    return found ? clone(found) : null;
+  }
+
+  async create(change: DossierChange) {
+    if (this.stored.has(change.dossier.id)) throw new ConflictError('this dossier already exists');
+    return this.write(change, 1);
+  }
+
+  async update(expectedVersion: number, change: DossierChange) {
+    const current = this.stored.get(change.dossier.id);
+    if (!current || current.version !== expectedVersion)
+      throw new PreconditionFailedError('the dossier was modified since you read it');
+    return this.write(change, expectedVersion + 1);
+  }
+
+  private write(change: DossierChange, version: number): StoredDossier {
+    assertFitsOneTransaction(change); // as DynamoDB would refuse it
+    const { acquire, release } = change.productKey ?? {};
+    if (acquire && acquire !== release && this.productKeys.has(acquire))
+      throw new ConflictError('your company already has an open candidature for this product');
+    if (acquire) this.productKeys.set(acquire, change.dossier.id);
+    if (release && acquire !== release) this.productKeys.delete(release);
+    const stored = { dossier: clone(change.dossier), version, journalHead: change.head };
+    this.stored.set(change.dossier.id, stored);
+    this.events.set(change.dossier.id, [...(this.events.get(change.dossier.id) ?? []), ...clone(change.events)]);
+    for (const upload of change.uploads ?? []) this.uploads.set(`${upload.dossierId}#${upload.id}`, clone(upload));
+    this.messageList.push(...clone(change.messages ?? []));
+    for (const m of change.outbox ?? []) this.outbox?.add(m);
+    for (const job of change.documents ?? []) this.documents?.add(job);
+    for (const c of change.certificates ?? []) this.certificates?.save(c);
+    return clone(stored);
+  }
+
+  async journal(id: string) {
+    return clone(this.events.get(id) ?? []);
+  }
+
+  async getWithUploads(id: string) {
+    const stored = await this.get(id);
+    if (!stored) return null;
+    return { stored, uploads: [...this.uploads.values()].filter((u) => u.dossierId === id).map(clone) };
+  }
+
+  async getUpload(dossierId: string, uploadId: string) {
+    const upload = this.uploads.get(`${dossierId}#${uploadId}`);
+    return upload ? clone(upload) : null;
+  }
+
+  async createUpload(upload: Upload) {
+    this.uploads.set(`${upload.dossierId}#${upload.id}`, clone(upload));
+  }
+
+  async listByCompany(companyId: string, limit: number, cursor?: string): Promise<Page<Dossier>> {
+    const all = [...this.stored.values()]
+      .map((s) => s.dossier)
+      .filter((d) => d.companyId === companyId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return page(all.map(clone), limit, cursor);
+  }
+
+  async queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>> {
+    const all = [...this.stored.values()]
+      .map((s) => ({ d: s.dossier, entry: queueEntry(s.dossier) }))
+      .filter(({ entry }) => entry?.stage === stage)
+      .sort((a, b) => a.entry!.since.localeCompare(b.entry!.since))
+      .map(({ d, entry }) => ({
+        dossierId: d.id,
+        companyId: d.companyId,
+        product: d.product,
+        since: entry!.since,
+        status: d.status,
+        deadlines: d.deadlines,
+      }));
+    return page(all, limit, cursor);
+  }
+
+  async messages(id: string, limit: number, cursor?: string): Promise<Page<Message>> {
+    const all = this.messageList.filter((m) => m.dossierId === id).sort((a, b) => a.at.localeCompare(b.at));
+    return page(all.map(clone), limit, cursor);
+  }
+}

@@ -1,0 +1,8 @@
+import type { UserDirectory } from '../../domain/ports';
+
+/** The identity provider in memory: an invited account's id is its email, as the local stack's. */
+export class InMemoryUserDirectory implements UserDirectory {
+  async invite(user: { email: string }) {
+    return `invited:${user.email}`;
+  }
+}

@@ -1,0 +1,35 @@
+import type { OutboxMessage } from '../../domain/outbox';
+import type { OutboxStore, WorkQueue } from '../../domain/ports';
+import { clone } from './support';
+
+/** Claim-once work in memory: the outbox, the document jobs. */
+export class InMemoryWorkQueue<T extends { id: string }> implements WorkQueue<T> {
+  readonly messages = new Map<string, T & { state: 'pending' | 'claimed' | 'sent'; error?: string }>();
+  add(message: T) {
+    if (!this.messages.has(message.id)) this.messages.set(message.id, { ...clone(message), state: 'pending' });
+  }
+  async pending(limit: number) {
+    return [...this.messages.values()].filter((m) => m.state === 'pending').slice(0, limit);
+  }
+  async claim(id: string) {
+    const m = this.messages.get(id);
+    if (!m || m.state !== 'pending') return false;
+    m.state = 'claimed';
+    return true;
+  }
+  async markDone(id: string) {
+    this.messages.get(id)!.state = 'sent';
+  }
+  async release(id: string, error: string) {
+    const m = this.messages.get(id)!;
+    m.state = 'pending';
+    m.error = error;
+  }
+}
+
+export class InMemoryOutbox extends InMemoryWorkQueue<OutboxMessage> implements OutboxStore {
+  /** templates of the messages written so far, in order */
+  templates() {
+    return [...this.messages.values()].map((m) => m.template);
+  }
+}
