@@ -33,7 +33,8 @@ export const verifyTenancy = async (event: HttpEvent, deps: Dependencies): Promi
   const id = route.path.startsWith('/v1/dossiers/{id}') ? event.pathParameters?.id : undefined;
   const number = route.path.startsWith('/v1/certificates/{number}') ? event.pathParameters?.number : undefined;
   if (id) {
-    const stored = await deps.dossiers.get(id);
+    // with its uploads: the use case's own read of this dossier is then served from this one
+    const stored = (await deps.dossiers.getWithUploads(id))?.stored;
     if (!stored || stored.dossier.companyId !== caller.ensId) throw new NotFoundError('no such dossier');
   } else if (number) {
     const certificate = await deps.certificates.get(number);

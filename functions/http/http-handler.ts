@@ -8,7 +8,9 @@ import { problemResponse } from './problem';
 import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
 import { verifyCompanyBinding, verifyTenancy } from './company-binding';
-import { authoriseRoute, callerOf, certificateNumberParam, parseBody, pathParam } from './request';
+import { forRequest } from './request-reads';
+import { authoriseRoute, callerOf, certificateNumberParam, parseBody, pathParam, routeOf } from './request';
+import type { ROUTE_TABLE } from './routes';
 import type { HttpEvent, HttpResponse } from './types';
 
 export interface RouteContext {
@@ -61,7 +63,7 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
     .use(correlation())
     .use(problems())
     .handler(async (event) => {
-      const deps = dependencies();
+      const deps = forRequest(dependencies());
       authoriseRoute(event);
       // malformed ids are a 400 before anything is read (a 3,000-character id would otherwise
       // reach DynamoDB as a key and come back as a 500)
@@ -71,41 +73,59 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
       return route({ event, deps });
     });
 
-type ParamName = 'id' | 'requestId' | 'sectionId' | 'uploadId' | 'number';
-
 /** Every path parameter of the route, checked by its name's rule (a certificate number has its own). */
-const validatePathParameters = (event: HttpEvent) => {
-  for (const name of Object.keys(event.pathParameters ?? {}))
-    if (name === 'number') certificateNumberParam(event);
-    else pathParam(event, name);
-};
+const validatePathParameters = (event: HttpEvent) =>
+  Object.fromEntries(
+    Object.keys(event.pathParameters ?? {}).map((name) => [
+      name,
+      name === 'number' ? certificateNumberParam(event) : pathParam(event, name),
+    ]),
+  );
 
-export interface EndpointContext<B, P extends ParamName> extends RouteContext {
+type Table = (typeof ROUTE_TABLE)[number];
+type KeyOf<T> = T extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+/** A route as the table names it: "POST /v1/dossiers/{id}/submit". */
+export type RouteKey = KeyOf<Table>;
+type MethodOf<K> = K extends `${infer M} ${string}` ? M : never;
+type PathOf<K> = K extends `${string} ${infer P}` ? P : never;
+type EntryOf<K> = K extends RouteKey ? Extract<Table, { method: MethodOf<K>; path: PathOf<K> }> : never;
+type BodyOf<E> = E extends { body: infer S extends z.ZodType }
+  ? E extends { optionalBody: true }
+    ? z.infer<S> | undefined
+    : z.infer<S>
+  : undefined;
+type ParamsIn<P extends string> = P extends `${string}{${infer N}}${infer R}` ? N | ParamsIn<R> : never;
+
+export interface EndpointContext<B, P extends string> extends RouteContext {
   /** the caller the JWT names (its roles already checked against the route's) */
   caller: Caller;
-  /** the parsed body (400/413/415 before the route runs) */
+  /** the body, parsed with the route's schema (400/413/415 before the handler runs) */
   body: B;
   /** the path parameters, validated (a certificate number must look like TLC-2026-000123) */
   params: Record<P, string>;
 }
 
 /**
- * A declarative authenticated handler, as Powertools' parser middleware does: the body schema and
- * the path parameters are options, parsed before the route runs; the roles come from the route
- * table and are checked once, by the wrapper. The route reads: load → decide → store → answer.
+ * A handler for the routes it names: everything else about them — roles, body schema, query,
+ * answer — is declared once, in the route table (routes.ts), which the wrapper, the OpenAPI document
+ * and CDK all read. The body arrives parsed and typed by the route's own schema; the handler reads:
+ * load → decide → store → answer.
  */
-export const endpoint = <S extends z.ZodType | undefined = undefined, P extends ParamName = never>(
-  options: { body?: S; optionalBody?: boolean; params?: readonly P[] },
-  route: (ctx: EndpointContext<S extends z.ZodType ? z.infer<S> : undefined, P>) => Promise<HttpResponse>,
-) =>
-  httpHandler(async ({ event, deps }) => {
+export const endpoint = <K extends RouteKey>(
+  keys: K | readonly K[],
+  route: (ctx: EndpointContext<BodyOf<EntryOf<K>>, ParamsIn<PathOf<K>>>) => Promise<HttpResponse>,
+) => {
+  const served = new Set<string>([keys].flat());
+  const handler = httpHandler(async ({ event, deps }) => {
+    const spec = routeOf(event);
+    // a deployment that mounts a handler on a route it does not declare is a bug, not a request
+    if (!spec || !served.has(`${spec.method} ${spec.path}`))
+      throw new Error(`this handler does not serve ${event.routeKey}`);
     const caller = callerOf(event);
-    const params = Object.fromEntries(
-      (options.params ?? []).map((name) => [
-        name,
-        name === 'number' ? certificateNumberParam(event) : pathParam(event, name),
-      ]),
-    ) as Record<P, string>;
-    const body = options.body && !(options.optionalBody && !event.body) ? parseBody(event, options.body) : undefined;
-    return route({ event, deps, caller, params, body: body as S extends z.ZodType ? z.infer<S> : undefined });
+    const params = validatePathParameters(event);
+    const body = spec.body && !(spec.optionalBody && !event.body) ? parseBody(event, spec.body) : undefined;
+    return route({ event, deps, caller, params, body } as never);
   });
+  // the routes it declares, for the test that matches handlers and the route table
+  return Object.assign(handler, { routeKeys: [...served] });
+};

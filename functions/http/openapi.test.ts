@@ -5,7 +5,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi';
-import { OPERATIONS } from './response-schemas';
 import { ROUTES } from './routes';
 import { API_TYPES_FILE, generatedApiTypes } from '../../portal/scripts/generate-api';
 
@@ -18,7 +17,6 @@ describe('the OpenAPI document', () => {
   const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
 
   it('describes every route, each with a unique operationId, a summary and its success answer', () => {
-    expect(Object.keys(OPERATIONS).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     expect(operations).toHaveLength(ROUTES.length);
     const ids = operations.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);

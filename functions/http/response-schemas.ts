@@ -294,211 +294,178 @@ const downloadLink: ResponseSpec = {
 };
 
 /** Every route's summary and success answer; openapi.test.ts checks that none is missing. */
-export const OPERATIONS: Record<string, { summary: string; response: ResponseSpec }> = {
-  'GET /health': {
-    summary: 'Health check',
-    response: { status: 200, description: 'Up', schema: z.object({ status: z.literal('ok') }) },
+/**
+ * What each route answers on success, by operation: the route table (routes.ts) names one per
+ * route, the OpenAPI document publishes it, and the integration suites check every 2xx against it.
+ */
+export const RESPONSES = {
+  /** GET /health */
+  health: { status: 200, description: 'Up', schema: z.object({ status: z.literal('ok') }) },
+  /** GET /v1/openapi.json */
+  openapi: { status: 200, description: 'The OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) },
+  /** POST /v1/companies */
+  createCompany: { status: 201, description: 'The company’s id', schema: z.looseObject({ id: z.string() }) },
+  /** POST /v1/dossiers */
+  createDossier: {
+    status: 201,
+    description: 'The draft',
+    schema: z.looseObject({ id: z.string(), status: z.enum(DOSSIER_STATUSES) }),
+    name: 'Created',
   },
-  'GET /v1/openapi.json': {
-    summary: 'This OpenAPI document',
-    response: { status: 200, description: 'The OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) },
+  /** GET /v1/dossiers */
+  listDossiers: {
+    status: 200,
+    description: 'A page of dossiers',
+    schema: page(dossierSummarySchema),
+    name: 'DossierPage',
   },
-  'POST /v1/companies': {
-    summary: 'Register a company (ENS)',
-    response: { status: 201, description: 'The company’s id', schema: z.looseObject({ id: z.string() }) },
+  /** GET /v1/dossiers/{id} */
+  getDossier: dossier,
+  /** GET /v1/dossiers/{id}/journal */
+  getJournal: { status: 200, description: 'The journal', schema: journalSchema, name: 'Journal' },
+  /** PATCH /v1/dossiers/{id} */
+  patchDossier: dossier,
+  /** POST /v1/dossiers/{id}/uploads */
+  createUpload: { status: 201, description: 'The upload grant', schema: uploadGrantSchema, name: 'UploadGrant' },
+  /** POST /v1/dossiers/{id}/submit */
+  submitDossier: dossier,
+  /** GET /v1/queue */
+  listQueue: { status: 200, description: 'A page of the queue', schema: page(queueItem), name: 'QueuePage' },
+  /** POST /v1/dossiers/{id}/admissibility */
+  decideAdmissibility: {
+    status: 200,
+    description: 'The dossier’s new status',
+    schema: z.looseObject({ status: z.enum(DOSSIER_STATUSES) }),
+    name: 'StatusResult',
   },
-  'POST /v1/dossiers': {
-    summary: 'Open a candidature (draft)',
-    response: {
-      status: 201,
-      description: 'The draft',
-      schema: z.looseObject({ id: z.string(), status: z.enum(DOSSIER_STATUSES) }),
-      name: 'Created',
-    },
+  /** POST /v1/dossiers/{id}/info-requests */
+  openInfoRequest: {
+    status: 201,
+    description: 'The request and its due instant',
+    schema: z.looseObject({ requestId: z.string(), dueAt: instant }),
+    name: 'InfoRequestOpened',
   },
-  'GET /v1/dossiers': {
-    summary: 'The company’s dossiers',
-    response: {
-      status: 200,
-      description: 'A page of dossiers',
-      schema: page(dossierSummarySchema),
-      name: 'DossierPage',
-    },
+  /** POST /v1/dossiers/{id}/info-requests/{requestId}/answer */
+  answerInfoRequest: dossier,
+  /** GET /v1/dossiers/{id}/messages */
+  listMessages: { status: 200, description: 'A page of messages', schema: page(messageView), name: 'MessagePage' },
+  /** POST /v1/dossiers/{id}/messages */
+  postMessage: { status: 201, description: 'The message', schema: messageView, name: 'Message' },
+  /** GET /v1/dossiers/{id}/requirements */
+  getRequirements: {
+    status: 200,
+    description: 'Sections and requirements',
+    schema: requirementsSchema,
+    name: 'Requirements',
   },
-  'GET /v1/dossiers/{id}': { summary: 'A dossier', response: dossier },
-  'GET /v1/dossiers/{id}/journal': {
-    summary: 'The dossier’s journal, its chain verified',
-    response: { status: 200, description: 'The journal', schema: journalSchema, name: 'Journal' },
+  /** POST /v1/dossiers/{id}/sections/{sectionId}/submit */
+  submitSection: {
+    status: 200,
+    description: 'The dossier, and whether the file is now complete',
+    schema: dossierViewSchema.extend({ complete: z.boolean() }),
+    name: 'SectionSubmitted',
   },
-  'PATCH /v1/dossiers/{id}': { summary: 'Edit a draft candidature', response: dossier },
-  'POST /v1/dossiers/{id}/uploads': {
-    summary: 'Ask to upload a file (presigned PUT)',
-    response: { status: 201, description: 'The upload grant', schema: uploadGrantSchema, name: 'UploadGrant' },
+  /** DELETE /v1/dossiers/{id}/uploads/{uploadId} */
+  withdrawUpload: { status: 200, description: 'The withdrawn file', schema: uploadViewSchema, name: 'Upload' },
+  /** GET /v1/dossiers/{id}/uploads/{uploadId}/download */
+  downloadUpload: downloadLink,
+  /** POST /v1/referentials */
+  importReferential: {
+    status: 201,
+    description: 'What was imported',
+    schema: z.looseObject({
+      version: z.string(),
+      sections: z.number().int(),
+      requirements: z.number().int(),
+      current: z.boolean(),
+    }),
+    name: 'ReferentialImported',
   },
-  'POST /v1/dossiers/{id}/submit': { summary: 'Submit the candidature', response: dossier },
-  'GET /v1/queue': {
-    summary: 'A stage’s queue, oldest first',
-    response: { status: 200, description: 'A page of the queue', schema: page(queueItem), name: 'QueuePage' },
+  /** POST /v1/dossiers/{id}/proofs/{uploadId}/review */
+  reviewProof: {
+    status: 200,
+    description: 'The review',
+    schema: z.looseObject({ uploadId: z.string(), requirementId: z.string().optional(), review: reviewView }),
+    name: 'ReviewResult',
   },
-  'POST /v1/dossiers/{id}/admissibility': {
-    summary: 'Decide admissibility',
-    response: {
-      status: 200,
-      description: 'The dossier’s new status',
-      schema: z.looseObject({ status: z.enum(DOSSIER_STATUSES) }),
-      name: 'StatusResult',
-    },
+  /** POST /v1/dossiers/{id}/ins-test-day */
+  proposeInsTestDay: dossier,
+  /** POST /v1/dossiers/{id}/ins-test-day/outcome */
+  recordInsTestOutcome: dossier,
+  /** POST /v1/dossiers/{id}/instruction/complete */
+  completeInstruction: dossier,
+  /** GET /v1/dossiers/{id}/convention */
+  downloadConvention: downloadLink,
+  /** POST /v1/dossiers/{id}/convention/sign */
+  signConvention: dossier,
+  /** POST /v1/dossiers/{id}/decision/acknowledge */
+  acknowledgeDecision: {
+    status: 200,
+    description: 'The decision with its dated receipt',
+    schema: z.looseObject({ decision: decisionViewSchema }),
+    name: 'DecisionAcknowledged',
   },
-  'POST /v1/dossiers/{id}/info-requests': {
-    summary: 'Request missing items',
-    response: {
-      status: 201,
-      description: 'The request and its due instant',
-      schema: z.looseObject({ requestId: z.string(), dueAt: instant }),
-      name: 'InfoRequestOpened',
-    },
+  /** POST /v1/dossiers/{id}/college-decision */
+  collegeDecision: {
+    status: 200,
+    description: 'The dossier’s status, its decision and, when issued, its certificate',
+    schema: collegeDecisionResultSchema,
+    name: 'CollegeDecisionResult',
   },
-  'POST /v1/dossiers/{id}/info-requests/{requestId}/answer': {
-    summary: 'Answer an information request',
-    response: dossier,
+  /** GET /v1/college/agenda */
+  collegeAgenda: {
+    status: 200,
+    description: 'The session date and the dossiers ready',
+    schema: page(queueItem).extend({ session: z.iso.date() }),
+    name: 'Agenda',
   },
-  'GET /v1/dossiers/{id}/messages': {
-    summary: 'The dossier’s messages',
-    response: { status: 200, description: 'A page of messages', schema: page(messageView), name: 'MessagePage' },
+  /** POST /v1/dossiers/{id}/withdraw */
+  withdrawDossier: dossier,
+  /** GET /v1/queue/export */
+  exportQueue: { status: 200, description: 'The queue as a spreadsheet', content: 'text/csv' },
+  /** GET /v1/public/certificates */
+  publicCertificates: {
+    status: 200,
+    description: 'A page of certificates (CSV with Accept: text/csv)',
+    schema: page(publicCertificateSchema),
+    name: 'PublicCertificatePage',
   },
-  'POST /v1/dossiers/{id}/messages': {
-    summary: 'Send a message',
-    response: { status: 201, description: 'The message', schema: messageView, name: 'Message' },
+  /** GET /v1/public/certificates/{number} */
+  publicCertificate: {
+    status: 200,
+    description: 'The certificate as published',
+    schema: publicCertificateSchema,
+    name: 'PublicCertificate',
   },
-  'GET /v1/dossiers/{id}/requirements': {
-    summary: 'The applicable requirements and their evidence',
-    response: {
-      status: 200,
-      description: 'Sections and requirements',
-      schema: requirementsSchema,
-      name: 'Requirements',
-    },
+  /** GET /v1/certificates/{number}/pdf */
+  downloadCertificate: downloadLink,
+  /** GET /v1/certificates/{number} */
+  getCertificate: certificate,
+  /** POST /v1/certificates/{number}/formal-notice */
+  certificateActionFormalNotice: certificate,
+  /** POST /v1/certificates/{number}/formal-notice/response */
+  certificateActionFormalNoticeResponse: certificate,
+  /** POST /v1/certificates/{number}/formal-notice/close */
+  certificateActionFormalNoticeClose: certificate,
+  /** POST /v1/certificates/{number}/suspend */
+  certificateActionSuspend: certificate,
+  /** POST /v1/certificates/{number}/reinstate */
+  certificateActionReinstate: certificate,
+  /** POST /v1/certificates/{number}/withdraw */
+  certificateActionWithdraw: certificate,
+  /** POST /v1/certificates/{number}/observations-notice */
+  certificateActionObservationsNotice: certificate,
+  /** POST /v1/certificates/{number}/observations */
+  certificateActionObservations: certificate,
+  /** POST /v1/certificates/{number}/terminate */
+  certificateActionTerminate: certificate,
+  /** POST /v1/certificates/{number}/substantial-change */
+  certificateActionSubstantialChange: certificate,
+  /** POST /v1/certificates/{number}/renewal-candidature */
+  certificateActionRenewalCandidature: {
+    status: 201,
+    description: 'The renewal draft',
+    schema: z.looseObject({ id: z.string(), status: z.enum(DOSSIER_STATUSES), renewalOf: z.string() }),
+    name: 'RenewalCreated',
   },
-  'POST /v1/dossiers/{id}/sections/{sectionId}/submit': {
-    summary: 'Hand in a section’s evidence',
-    response: {
-      status: 200,
-      description: 'The dossier, and whether the file is now complete',
-      schema: dossierViewSchema.extend({ complete: z.boolean() }),
-      name: 'SectionSubmitted',
-    },
-  },
-  'DELETE /v1/dossiers/{id}/uploads/{uploadId}': {
-    summary: 'Withdraw an uploaded file',
-    response: { status: 200, description: 'The withdrawn file', schema: uploadViewSchema, name: 'Upload' },
-  },
-  'GET /v1/dossiers/{id}/uploads/{uploadId}/download': { summary: 'Download an uploaded file', response: downloadLink },
-  'POST /v1/referentials': {
-    summary: 'Import a referential version',
-    response: {
-      status: 201,
-      description: 'What was imported',
-      schema: z.looseObject({
-        version: z.string(),
-        sections: z.number().int(),
-        requirements: z.number().int(),
-        current: z.boolean(),
-      }),
-      name: 'ReferentialImported',
-    },
-  },
-  'POST /v1/dossiers/{id}/proofs/{uploadId}/review': {
-    summary: 'Review a piece of evidence',
-    response: {
-      status: 200,
-      description: 'The review',
-      schema: z.looseObject({ uploadId: z.string(), requirementId: z.string().optional(), review: reviewView }),
-      name: 'ReviewResult',
-    },
-  },
-  'POST /v1/dossiers/{id}/ins-test-day': { summary: 'Propose the INS test day', response: dossier },
-  'POST /v1/dossiers/{id}/ins-test-day/outcome': { summary: 'Record the INS test day’s outcome', response: dossier },
-  'POST /v1/dossiers/{id}/instruction/complete': { summary: 'Close instruction with a report', response: dossier },
-  'GET /v1/dossiers/{id}/convention': { summary: 'Download the convention', response: downloadLink },
-  'POST /v1/dossiers/{id}/convention/sign': { summary: 'Sign the convention', response: dossier },
-  'POST /v1/dossiers/{id}/decision/acknowledge': {
-    summary: 'Acknowledge receipt of the decision',
-    response: {
-      status: 200,
-      description: 'The decision with its dated receipt',
-      schema: z.looseObject({ decision: decisionViewSchema }),
-      name: 'DecisionAcknowledged',
-    },
-  },
-  'POST /v1/dossiers/{id}/college-decision': {
-    summary: 'The collège decides',
-    response: {
-      status: 200,
-      description: 'The dossier’s status, its decision and, when issued, its certificate',
-      schema: collegeDecisionResultSchema,
-      name: 'CollegeDecisionResult',
-    },
-  },
-  'GET /v1/college/agenda': {
-    summary: 'The collège’s next session and its agenda',
-    response: {
-      status: 200,
-      description: 'The session date and the dossiers ready',
-      schema: page(queueItem).extend({ session: z.iso.date() }),
-      name: 'Agenda',
-    },
-  },
-  'POST /v1/dossiers/{id}/withdraw': { summary: 'Withdraw the candidature', response: dossier },
-  'GET /v1/queue/export': {
-    summary: 'Export a queue (CSV or XLSX)',
-    response: { status: 200, description: 'The queue as a spreadsheet', content: 'text/csv' },
-  },
-  'GET /v1/public/certificates': {
-    summary: 'The published list of certified systems',
-    response: {
-      status: 200,
-      description: 'A page of certificates (CSV with Accept: text/csv)',
-      schema: page(publicCertificateSchema),
-      name: 'PublicCertificatePage',
-    },
-  },
-  'GET /v1/public/certificates/{number}': {
-    summary: 'Verify a certificate',
-    response: {
-      status: 200,
-      description: 'The certificate as published',
-      schema: publicCertificateSchema,
-      name: 'PublicCertificate',
-    },
-  },
-  'GET /v1/certificates/{number}/pdf': { summary: 'Download the certificate PDF', response: downloadLink },
-  'GET /v1/certificates/{number}': { summary: 'A certificate and its life', response: certificate },
-  'POST /v1/certificates/{number}/formal-notice': { summary: 'Serve a formal notice', response: certificate },
-  'POST /v1/certificates/{number}/formal-notice/response': {
-    summary: 'Answer a formal notice',
-    response: certificate,
-  },
-  'POST /v1/certificates/{number}/formal-notice/close': { summary: 'Close a formal notice', response: certificate },
-  'POST /v1/certificates/{number}/suspend': { summary: 'Suspend a certificate', response: certificate },
-  'POST /v1/certificates/{number}/reinstate': { summary: 'Reinstate a certificate', response: certificate },
-  'POST /v1/certificates/{number}/withdraw': { summary: 'Withdraw a certificate', response: certificate },
-  'POST /v1/certificates/{number}/observations-notice': {
-    summary: 'Invite observations (before a fraud termination)',
-    response: certificate,
-  },
-  'POST /v1/certificates/{number}/observations': { summary: 'Submit observations', response: certificate },
-  'POST /v1/certificates/{number}/terminate': { summary: 'Terminate the convention', response: certificate },
-  'POST /v1/certificates/{number}/substantial-change': {
-    summary: 'Declare a substantial change',
-    response: certificate,
-  },
-  'POST /v1/certificates/{number}/renewal-candidature': {
-    summary: 'Open a renewal candidature',
-    response: {
-      status: 201,
-      description: 'The renewal draft',
-      schema: z.looseObject({ id: z.string(), status: z.enum(DOSSIER_STATUSES), renewalOf: z.string() }),
-      name: 'RenewalCreated',
-    },
-  },
-};
+} satisfies Record<string, ResponseSpec>;

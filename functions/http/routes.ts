@@ -14,6 +14,16 @@ export interface RouteSpec {
    */
   roles?: readonly Role[];
   multiRole?: boolean;
+  /** what the operation does, in a line (the OpenAPI document's summary) */
+  summary: string;
+  /** the success answer: status, description and schema (checked against every 2xx in the integration suites) */
+  response: ResponseSpec;
+  /** the request body, parsed by the wrapper before the handler runs (400/413/415) and published as is */
+  body?: z.ZodType;
+  /** the body may be left out (the wrapper parses it only when present) */
+  optionalBody?: boolean;
+  /** the query parameters the handler reads, as published */
+  query?: readonly QueryParameter[];
   /** what the function touches, for least-privilege grants */
   access: {
     table?: 'read' | 'write';
@@ -33,7 +43,61 @@ export interface RouteSpec {
   };
 }
 
-import type { Role } from '../domain/schemas';
+import type * as z from 'zod';
+import {
+  admissibilitySchema,
+  closeNoticeSchema,
+  collegeDecisionSchema,
+  companyInputSchema,
+  completeInstructionSchema,
+  conventionSignSchema,
+  dossierCreateSchema,
+  dossierPatchSchema,
+  formalNoticeSchema,
+  infoRequestAnswerSchema,
+  infoRequestSchema,
+  insTestOutcomeSchema,
+  insTestProposalSchema,
+  messageSchema,
+  noticeResponseSchema,
+  observationsNoticeSchema,
+  observationsSchema,
+  QUEUE_STAGES,
+  reasonSchema,
+  referentialImportSchema,
+  renewalCandidatureSchema,
+  reviewSchema,
+  substantialChangeSchema,
+  terminateSchema,
+  uploadRequestSchema,
+  type Role,
+} from '../domain/schemas';
+import { RESPONSES, type ResponseSpec } from './response-schemas';
+
+/** A query parameter as OpenAPI 3.1 states it. */
+export interface QueryParameter {
+  name: string;
+  in: 'query';
+  required: boolean;
+  schema: Record<string, unknown>;
+}
+
+const pageQuery: readonly QueryParameter[] = [
+  { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
+  { name: 'cursor', in: 'query', required: false, schema: { type: 'string', maxLength: 2048 } },
+];
+const stageQuery: QueryParameter = {
+  name: 'stage',
+  in: 'query',
+  required: true,
+  schema: { type: 'string', enum: [...QUEUE_STAGES] },
+};
+const formatQuery: QueryParameter = {
+  name: 'format',
+  in: 'query',
+  required: false,
+  schema: { type: 'string', enum: ['csv', 'xlsx'] },
+};
 
 const ANYONE: readonly Role[] = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'];
 const CANDIDATE: readonly Role[] = ['candidate'];
@@ -45,10 +109,30 @@ const DOSSIER_COMMAND: RouteSpec['access'] = { table: 'write', workflow: true, l
 /** certificate actions write the dossier and its journal, and (re)schedule the long clocks */
 const CERTIFICATE_ACCESS: RouteSpec['access'] = { table: 'write', workflow: true, schedules: true };
 
-/** The table as written: its handler names keep their literal types (checked in routes-check.ts). */
+/**
+ * The table as written, each route declared once: its literal types give each handler its body and
+ * parameters (`endpoint()`); `routes.test.ts` checks that every handler named exists and serves
+ * exactly the routes that name it.
+ */
 export const ROUTE_TABLE = [
-  { method: 'GET', path: '/health', handler: 'health', auth: false, access: {} },
-  { method: 'GET', path: '/v1/openapi.json', handler: 'openapi', auth: false, access: {} },
+  {
+    method: 'GET',
+    path: '/health',
+    handler: 'health',
+    auth: false,
+    access: {},
+    summary: 'Health check',
+    response: RESPONSES.health,
+  },
+  {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    handler: 'openapi',
+    auth: false,
+    access: {},
+    summary: 'This OpenAPI document',
+    response: RESPONSES.openapi,
+  },
   {
     method: 'POST',
     path: '/v1/companies',
@@ -56,6 +140,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ['admin'],
     access: { table: 'write' },
+    summary: 'Register a company (ENS)',
+    response: RESPONSES.createCompany,
+    body: companyInputSchema,
   },
   {
     method: 'POST',
@@ -64,6 +151,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
+    summary: 'Open a candidature (draft)',
+    response: RESPONSES.createDossier,
+    body: dossierCreateSchema,
   },
   {
     method: 'GET',
@@ -72,6 +162,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'read' },
+    summary: 'The company’s dossiers',
+    response: RESPONSES.listDossiers,
+    query: pageQuery,
   },
   {
     method: 'GET',
@@ -80,6 +173,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read' },
+    summary: 'A dossier',
+    response: RESPONSES.getDossier,
   },
   {
     method: 'GET',
@@ -88,6 +183,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read' },
+    summary: 'The dossier’s journal, its chain verified',
+    response: RESPONSES.getJournal,
   },
   {
     method: 'PATCH',
@@ -96,6 +193,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
+    summary: 'Edit a draft candidature',
+    response: RESPONSES.patchDossier,
+    body: dossierPatchSchema,
   },
   {
     method: 'POST',
@@ -104,6 +204,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', evidence: 'put', legalEffects: true },
+    summary: 'Ask to upload a file (presigned PUT)',
+    response: RESPONSES.createUpload,
+    body: uploadRequestSchema,
   },
   {
     method: 'POST',
@@ -112,6 +215,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
+    summary: 'Submit the candidature',
+    response: RESPONSES.submitDossier,
   },
   {
     method: 'GET',
@@ -120,6 +225,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ['instructor', 'college'],
     access: { table: 'read' },
+    summary: 'A stage’s queue, oldest first',
+    response: RESPONSES.listQueue,
+    query: [stageQuery, ...pageQuery],
   },
   {
     method: 'POST',
@@ -128,6 +236,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: { table: 'write', workflow: true },
+    summary: 'Decide admissibility',
+    response: RESPONSES.decideAdmissibility,
+    body: admissibilitySchema,
   },
   {
     method: 'POST',
@@ -136,6 +247,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
+    summary: 'Request missing items',
+    response: RESPONSES.openInfoRequest,
+    body: infoRequestSchema,
   },
   {
     method: 'POST',
@@ -144,6 +258,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
+    summary: 'Answer an information request',
+    response: RESPONSES.answerInfoRequest,
+    body: infoRequestAnswerSchema,
   },
   {
     method: 'GET',
@@ -152,6 +269,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read' },
+    summary: 'The dossier’s messages',
+    response: RESPONSES.listMessages,
+    query: pageQuery,
   },
   {
     method: 'POST',
@@ -160,6 +280,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: DOSSIER_COMMAND,
+    summary: 'Send a message',
+    response: RESPONSES.postMessage,
+    body: messageSchema,
   },
   {
     method: 'GET',
@@ -168,6 +291,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read' },
+    summary: 'The applicable requirements and their evidence',
+    response: RESPONSES.getRequirements,
   },
   {
     method: 'POST',
@@ -176,6 +301,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
+    summary: 'Hand in a section’s evidence',
+    response: RESPONSES.submitSection,
   },
   {
     method: 'DELETE',
@@ -184,6 +311,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', workflow: true, evidence: 'delete', legalEffects: true },
+    summary: 'Withdraw an uploaded file',
+    response: RESPONSES.withdrawUpload,
   },
   {
     method: 'GET',
@@ -192,6 +321,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'write', evidence: 'get' },
+    summary: 'Download an uploaded file',
+    response: RESPONSES.downloadUpload,
   },
   {
     method: 'POST',
@@ -200,6 +331,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ['admin'],
     access: { table: 'write', schedules: true },
+    summary: 'Import a referential version',
+    response: RESPONSES.importReferential,
+    body: referentialImportSchema,
   },
   {
     method: 'POST',
@@ -209,6 +343,9 @@ export const ROUTE_TABLE = [
     multiRole: true, // who reviews depends on the evidence (sensitive: security reviewers)
     roles: ['instructor', 'security_reviewer'],
     access: DOSSIER_COMMAND,
+    summary: 'Review a piece of evidence',
+    response: RESPONSES.reviewProof,
+    body: reviewSchema,
   },
   {
     method: 'POST',
@@ -217,6 +354,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
+    summary: 'Propose the INS test day',
+    response: RESPONSES.proposeInsTestDay,
+    body: insTestProposalSchema,
   },
   {
     method: 'POST',
@@ -225,6 +365,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
+    summary: 'Record the INS test day’s outcome',
+    response: RESPONSES.recordInsTestOutcome,
+    body: insTestOutcomeSchema,
   },
   {
     method: 'POST',
@@ -233,6 +376,10 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: { table: 'write', workflow: true, legalEffects: true },
+    summary: 'Close instruction with a report',
+    response: RESPONSES.completeInstruction,
+    body: completeInstructionSchema,
+    optionalBody: true,
   },
   {
     method: 'GET',
@@ -241,6 +388,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read', evidence: 'read-documents' },
+    summary: 'Download the convention',
+    response: RESPONSES.downloadConvention,
   },
   {
     method: 'POST',
@@ -249,6 +398,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
+    summary: 'Sign the convention',
+    response: RESPONSES.signConvention,
+    body: conventionSignSchema,
   },
   {
     method: 'POST',
@@ -257,6 +409,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
+    summary: 'Acknowledge receipt of the decision',
+    response: RESPONSES.acknowledgeDecision,
   },
   {
     method: 'POST',
@@ -265,6 +419,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ['college'],
     access: { table: 'write', workflow: true, schedules: true, legalEffects: true },
+    summary: 'The collège decides',
+    response: RESPONSES.collegeDecision,
+    body: collegeDecisionSchema,
   },
   {
     method: 'GET',
@@ -273,6 +430,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ['college', 'instructor'],
     access: { table: 'read' },
+    summary: 'The collège’s next session and its agenda',
+    response: RESPONSES.collegeAgenda,
+    query: pageQuery,
   },
   {
     method: 'POST',
@@ -281,6 +441,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
+    summary: 'Withdraw the candidature',
+    response: RESPONSES.withdrawDossier,
   },
   {
     method: 'GET',
@@ -289,6 +451,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: { table: 'read' },
+    summary: 'Export a queue (CSV or XLSX)',
+    response: RESPONSES.exportQueue,
+    query: [stageQuery, formatQuery],
   },
   {
     method: 'GET',
@@ -296,6 +461,9 @@ export const ROUTE_TABLE = [
     handler: 'public-certificates',
     auth: false,
     access: { table: 'read' },
+    summary: 'The published list of certified systems',
+    response: RESPONSES.publicCertificates,
+    query: pageQuery,
   },
   {
     method: 'GET',
@@ -303,6 +471,8 @@ export const ROUTE_TABLE = [
     handler: 'public-certificate',
     auth: false,
     access: { table: 'read' },
+    summary: 'Verify a certificate',
+    response: RESPONSES.publicCertificate,
   },
   {
     method: 'GET',
@@ -311,6 +481,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read', evidence: 'read-documents' },
+    summary: 'Download the certificate PDF',
+    response: RESPONSES.downloadCertificate,
   },
   {
     method: 'GET',
@@ -319,6 +491,8 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: ANYONE,
     access: { table: 'read' },
+    summary: 'A certificate and its life',
+    response: RESPONSES.getCertificate,
   },
   {
     method: 'POST',
@@ -327,6 +501,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Serve a formal notice',
+    response: RESPONSES.certificateActionFormalNotice,
+    body: formalNoticeSchema,
   },
   {
     method: 'POST',
@@ -335,6 +512,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
+    summary: 'Answer a formal notice',
+    response: RESPONSES.certificateActionFormalNoticeResponse,
+    body: noticeResponseSchema,
   },
   {
     method: 'POST',
@@ -343,6 +523,10 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Close a formal notice',
+    response: RESPONSES.certificateActionFormalNoticeClose,
+    body: closeNoticeSchema,
+    optionalBody: true,
   },
   {
     method: 'POST',
@@ -351,6 +535,10 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Suspend a certificate',
+    response: RESPONSES.certificateActionSuspend,
+    body: reasonSchema,
+    optionalBody: true,
   },
   {
     method: 'POST',
@@ -359,6 +547,10 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Reinstate a certificate',
+    response: RESPONSES.certificateActionReinstate,
+    body: reasonSchema,
+    optionalBody: true,
   },
   {
     method: 'POST',
@@ -367,6 +559,10 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Withdraw a certificate',
+    response: RESPONSES.certificateActionWithdraw,
+    body: reasonSchema,
+    optionalBody: true,
   },
   {
     method: 'POST',
@@ -375,6 +571,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Invite observations (before a fraud termination)',
+    response: RESPONSES.certificateActionObservationsNotice,
+    body: observationsNoticeSchema,
   },
   {
     method: 'POST',
@@ -383,6 +582,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
+    summary: 'Submit observations',
+    response: RESPONSES.certificateActionObservations,
+    body: observationsSchema,
   },
   {
     method: 'POST',
@@ -391,6 +593,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
+    summary: 'Terminate the convention',
+    response: RESPONSES.certificateActionTerminate,
+    body: terminateSchema,
   },
   {
     method: 'POST',
@@ -399,6 +604,9 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
+    summary: 'Declare a substantial change',
+    response: RESPONSES.certificateActionSubstantialChange,
+    body: substantialChangeSchema,
   },
   {
     method: 'POST',
@@ -407,6 +615,10 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
+    summary: 'Open a renewal candidature',
+    response: RESPONSES.certificateActionRenewalCandidature,
+    body: renewalCandidatureSchema,
+    optionalBody: true,
   },
 ] as const satisfies readonly RouteSpec[];
 

@@ -12,11 +12,22 @@ import { bodyText } from '../support/api-client';
 import type { Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDependencies } from '../../functions/container';
-import { handler as createCompany } from '../../functions/http/handlers/create-company';
-import { handler as createDossier } from '../../functions/http/handlers/create-dossier';
-import { handler as getDossier } from '../../functions/http/handlers/get-dossier';
-import { handler as patchDossier } from '../../functions/http/handlers/patch-dossier';
-import type { HttpEvent } from '../../functions/http/types';
+import { handler as createCompanyHandler } from '../../functions/http/handlers/create-company';
+import { handler as createDossierHandler } from '../../functions/http/handlers/create-dossier';
+import { handler as getDossierHandler } from '../../functions/http/handlers/get-dossier';
+import { handler as patchDossierHandler } from '../../functions/http/handlers/patch-dossier';
+import type { HttpEvent, HttpResponse } from '../../functions/http/types';
+
+/** Invokes a handler as API Gateway does: the event names the route it matched (unless the test says). */
+type Routed = ((event: HttpEvent, context: Context) => Promise<HttpResponse>) & { routeKeys?: string[] };
+const asRouted =
+  (handler: Routed) =>
+  (event: HttpEvent, context: Context): Promise<HttpResponse> =>
+    handler({ ...event, routeKey: event.routeKey ?? handler.routeKeys?.[0] } as HttpEvent, context);
+const createCompany = asRouted(createCompanyHandler);
+const createDossier = asRouted(createDossierHandler);
+const getDossier = asRouted(getDossierHandler);
+const patchDossier = asRouted(patchDossierHandler);
 
 process.env.TABLE_NAME = 'table';
 process.env.STATE_MACHINE_ARN = 'arn:aws:states:eu-west-3:123456789012:stateMachine:dossier';
@@ -167,13 +178,26 @@ describe('POST /v1/dossiers', () => {
 
 describe('GET and PATCH /v1/dossiers/{id}', () => {
   it('returns 404 for another company’s dossier, never 403', async () => {
+    // the wrapper's tenancy check reads the dossier (with its uploads) before anything else
     ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3, 'company-2').Item }] });
     const response = await getDossier(event({ claims: candidate, id: 'd-1' }), context);
     expect(response.statusCode).toBe(404);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
+  });
+
+  it('reads a candidate’s dossier once: the tenancy check’s read serves the use case', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3).Item }] });
+    const response = await getDossier(event({ claims: candidate, id: 'd-1' }), context);
+    expect(response.statusCode).toBe(200);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
+    expect(
+      ddb.commandCalls(GetCommand).filter((c) => String(c.args[0].input.Key?.pk).startsWith('DOSSIER#')),
+    ).toHaveLength(0);
   });
 
   it('maps a lost optimistic-locking race to 412', async () => {
     ddb.on(GetCommand).resolves(storedDossier(3));
+    ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3).Item }] });
     bindCandidate();
     ddb.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
@@ -191,6 +215,7 @@ describe('GET and PATCH /v1/dossiers/{id}', () => {
 
   it('saves a patch without waking the workflow (activity only moves deadlines later)', async () => {
     ddb.on(GetCommand).resolves(storedDossier(3));
+    ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3).Item }] });
     bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     ddb
@@ -241,7 +266,7 @@ describe('POST /v1/companies', () => {
 
 describe('POST /v1/dossiers/{id}/submit', () => {
   it('wakes the workflow with the stored token once the candidature is submitted', async () => {
-    const { handler: submit } = await import('../../functions/http/handlers/submit-dossier');
+    const submit = asRouted((await import('../../functions/http/handlers/submit-dossier')).handler);
     const { SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
     const dossier = storedDossier(3).Item;
     const complete = {
@@ -269,6 +294,7 @@ describe('POST /v1/dossiers/{id}/submit', () => {
       ],
     });
     ddb.on(GetCommand).resolves({ Item: { company } });
+    ddb.on(GetCommand, { Key: { pk: 'DOSSIER#d-1', sk: 'META' } }).resolves({ Item: complete });
     bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
     ddb

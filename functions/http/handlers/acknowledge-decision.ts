@@ -1,6 +1,6 @@
 import { acknowledgeDecision } from '../../use-cases/decisions';
 import { endpoint, json } from '../http-handler';
 
-export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) =>
+export const handler = endpoint('POST /v1/dossiers/{id}/decision/acknowledge', async ({ deps, caller, params }) =>
   json(200, { decision: await acknowledgeDecision(deps, caller, params.id) }),
 );

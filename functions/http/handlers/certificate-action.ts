@@ -1,11 +1,12 @@
+import type * as z from 'zod';
 import { NotFoundError } from '../../domain/errors';
 import { publicView } from '../../domain/certificate';
-import {
+import type {
+  closeNoticeSchema,
   formalNoticeSchema,
   noticeResponseSchema,
   observationsNoticeSchema,
   observationsSchema,
-  closeNoticeSchema,
   reasonSchema,
   renewalCandidatureSchema,
   substantialChangeSchema,
@@ -14,70 +15,90 @@ import {
 import * as life from '../../use-cases/certificate-life';
 import { createRenewalCandidature } from '../../use-cases/renewal-candidature';
 import { endpoint, json } from '../http-handler';
-import { etag, parseBody } from '../request';
+import { etag } from '../request';
+
+/** The body of the action, already parsed by the route's own schema (routes.ts). */
+type Body<S extends z.ZodType> = z.infer<S>;
 
 /** Everything done to a certificate after its grant: one function, routed by the action in the path. */
-export const handler = endpoint({ params: ['number'] }, async ({ event, deps, caller, params }) => {
-  const { number } = params;
-  const action = event.rawPath.split(`/${number}`)[1] ?? '';
-  const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...publicView(c), life: c });
-  switch (`${event.requestContext.http.method} ${action}`) {
-    case 'POST /formal-notice':
-      return view(await life.formalNotice(deps, caller, number, parseBody(event, formalNoticeSchema)));
-    case 'POST /formal-notice/response':
-      return view(
-        await life.respondToFormalNotice(deps, caller, number, parseBody(event, noticeResponseSchema).message),
-      );
-    case 'POST /formal-notice/close':
-      return view(
-        await life.closeFormalNotice(
-          deps,
-          caller,
-          number,
-          event.body ? parseBody(event, closeNoticeSchema).noticeId : undefined,
-        ),
-      );
-    case 'POST /suspend':
-    case 'POST /reinstate':
-    case 'POST /withdraw': {
-      const { reason } = event.body ? parseBody(event, reasonSchema) : { reason: undefined };
-      return view(
-        await life.changeCertificateStatus(
-          deps,
-          caller,
-          number,
-          action.slice(1) as 'suspend' | 'reinstate' | 'withdraw',
-          reason,
-        ),
-      );
+export const handler = endpoint(
+  [
+    'POST /v1/certificates/{number}/formal-notice',
+    'POST /v1/certificates/{number}/formal-notice/response',
+    'POST /v1/certificates/{number}/formal-notice/close',
+    'POST /v1/certificates/{number}/suspend',
+    'POST /v1/certificates/{number}/reinstate',
+    'POST /v1/certificates/{number}/withdraw',
+    'POST /v1/certificates/{number}/observations-notice',
+    'POST /v1/certificates/{number}/observations',
+    'POST /v1/certificates/{number}/terminate',
+    'POST /v1/certificates/{number}/substantial-change',
+    'POST /v1/certificates/{number}/renewal-candidature',
+  ],
+  async ({ event, deps, caller, params, body }) => {
+    const { number } = params;
+    const action = event.rawPath.split(`/${number}`)[1] ?? '';
+    const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...publicView(c), life: c });
+    switch (`${event.requestContext.http.method} ${action}`) {
+      case 'POST /formal-notice':
+        return view(await life.formalNotice(deps, caller, number, body as Body<typeof formalNoticeSchema>));
+      case 'POST /formal-notice/response':
+        return view(
+          await life.respondToFormalNotice(deps, caller, number, (body as Body<typeof noticeResponseSchema>).message),
+        );
+      case 'POST /formal-notice/close':
+        return view(
+          await life.closeFormalNotice(
+            deps,
+            caller,
+            number,
+            (body as Body<typeof closeNoticeSchema> | undefined)?.noticeId,
+          ),
+        );
+      case 'POST /suspend':
+      case 'POST /reinstate':
+      case 'POST /withdraw': {
+        const reason = (body as Body<typeof reasonSchema> | undefined)?.reason;
+        return view(
+          await life.changeCertificateStatus(
+            deps,
+            caller,
+            number,
+            action.slice(1) as 'suspend' | 'reinstate' | 'withdraw',
+            reason,
+          ),
+        );
+      }
+      case 'POST /observations-notice':
+        return view(
+          await life.noticeToPresentObservations(deps, caller, number, body as Body<typeof observationsNoticeSchema>),
+        );
+      case 'POST /observations':
+        return view(
+          await life.presentObservations(deps, caller, number, (body as Body<typeof observationsSchema>).text),
+        );
+      case 'POST /terminate':
+        return view(await life.terminateCertificate(deps, caller, number, body as Body<typeof terminateSchema>));
+      case 'POST /substantial-change':
+        return view(
+          await life.declareSubstantialChange(
+            deps,
+            caller,
+            number,
+            (body as Body<typeof substantialChangeSchema>).description,
+          ),
+        );
+      case 'POST /renewal-candidature': {
+        const input = (body as Body<typeof renewalCandidatureSchema> | undefined) ?? {};
+        const stored = await createRenewalCandidature(deps, caller, number, input);
+        return json(
+          201,
+          { id: stored.dossier.id, status: stored.dossier.status, renewalOf: number },
+          { etag: etag(stored.version) },
+        );
+      }
+      default:
+        throw new NotFoundError(`no such action ${action}`);
     }
-    case 'POST /observations-notice':
-      return view(
-        await life.noticeToPresentObservations(deps, caller, number, parseBody(event, observationsNoticeSchema)),
-      );
-    case 'POST /observations':
-      return view(await life.presentObservations(deps, caller, number, parseBody(event, observationsSchema).text));
-    case 'POST /terminate':
-      return view(await life.terminateCertificate(deps, caller, number, parseBody(event, terminateSchema)));
-    case 'POST /substantial-change':
-      return view(
-        await life.declareSubstantialChange(
-          deps,
-          caller,
-          number,
-          parseBody(event, substantialChangeSchema).description,
-        ),
-      );
-    case 'POST /renewal-candidature': {
-      const input = event.body ? parseBody(event, renewalCandidatureSchema) : {};
-      const stored = await createRenewalCandidature(deps, caller, number, input);
-      return json(
-        201,
-        { id: stored.dossier.id, status: stored.dossier.status, renewalOf: number },
-        { etag: etag(stored.version) },
-      );
-    }
-    default:
-      throw new NotFoundError(`no such action ${action}`);
-  }
-});
+  },
+);

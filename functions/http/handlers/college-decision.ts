@@ -1,17 +1,13 @@
-import { collegeDecisionSchema } from '../../domain/schemas';
 import { collegeDecision } from '../../use-cases/decisions';
 import { endpoint, json } from '../http-handler';
 
-export const handler = endpoint(
-  { body: collegeDecisionSchema, params: ['id'] },
-  async ({ deps, caller, body, params }) => {
-    const { dossier } = await collegeDecision(deps, caller, params.id, body);
-    return json(200, {
-      id: dossier.id,
-      status: dossier.status,
-      ...(dossier.decision ? { decision: dossier.decision } : {}),
-      ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
-      ...(dossier.deadlines ? { deadlines: dossier.deadlines } : {}),
-    });
-  },
-);
+export const handler = endpoint('POST /v1/dossiers/{id}/college-decision', async ({ deps, caller, body, params }) => {
+  const { dossier } = await collegeDecision(deps, caller, params.id, body);
+  return json(200, {
+    id: dossier.id,
+    status: dossier.status,
+    ...(dossier.decision ? { decision: dossier.decision } : {}),
+    ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
+    ...(dossier.deadlines ? { deadlines: dossier.deadlines } : {}),
+  });
+});

@@ -1,9 +1,8 @@
-import { dossierCreateSchema } from '../../domain/schemas';
 import { createDossier } from '../../use-cases/create-dossier';
 import { endpoint, json } from '../http-handler';
 import { etag } from '../request';
 
-export const handler = endpoint({ body: dossierCreateSchema }, async ({ deps, caller, body }) => {
+export const handler = endpoint('POST /v1/dossiers', async ({ deps, caller, body }) => {
   const stored = await createDossier(deps, caller, body);
   return json(
     201,

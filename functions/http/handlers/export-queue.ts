@@ -5,7 +5,7 @@ import { exportQueue } from '../../use-cases/export-queue';
 import { endpoint, file } from '../http-handler';
 import { queryParam } from '../request';
 
-export const handler = endpoint({}, async ({ event, deps, caller }) => {
+export const handler = endpoint('GET /v1/queue/export', async ({ event, deps, caller }) => {
   const stage = queryParam(event, 'stage');
   const format = queryParam(event, 'format') ?? 'csv';
   if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage))

@@ -4,7 +4,7 @@ import { listQueue } from '../../use-cases/list-queue';
 import { endpoint, json } from '../http-handler';
 import { pageParams, queryParam } from '../request';
 
-export const handler = endpoint({}, async ({ event, deps, caller }) => {
+export const handler = endpoint('GET /v1/queue', async ({ event, deps, caller }) => {
   const stage = queryParam(event, 'stage');
   if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage)) {
     throw new BadRequestError(`stage must be one of ${QUEUE_STAGES.join(', ')}`);

@@ -1,13 +1,9 @@
-import { dossierPatchSchema } from '../../domain/schemas';
 import { updateDossier } from '../../use-cases/update-dossier';
 import { dossierView } from '../dossier-view';
 import { endpoint, json } from '../http-handler';
 import { etag, ifMatchVersion } from '../request';
 
-export const handler = endpoint(
-  { body: dossierPatchSchema, params: ['id'] },
-  async ({ event, deps, caller, body, params }) => {
-    const stored = await updateDossier(deps, caller, params.id, ifMatchVersion(event), body);
-    return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
-  },
-);
+export const handler = endpoint('PATCH /v1/dossiers/{id}', async ({ event, deps, caller, body, params }) => {
+  const stored = await updateDossier(deps, caller, params.id, ifMatchVersion(event), body);
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
+});

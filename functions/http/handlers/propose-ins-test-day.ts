@@ -1,13 +1,9 @@
-import { insTestProposalSchema } from '../../domain/schemas';
 import { proposeInsTestDay } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
 import { endpoint, json } from '../http-handler';
 import { etag } from '../request';
 
-export const handler = endpoint(
-  { body: insTestProposalSchema, params: ['id'] },
-  async ({ deps, caller, body, params }) => {
-    const stored = await proposeInsTestDay(deps, caller, params.id, body.proposedDate);
-    return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
-  },
-);
+export const handler = endpoint('POST /v1/dossiers/{id}/ins-test-day', async ({ deps, caller, body, params }) => {
+  const stored = await proposeInsTestDay(deps, caller, params.id, body.proposedDate);
+  return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
+});

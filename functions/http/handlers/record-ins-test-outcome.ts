@@ -1,11 +1,10 @@
-import { insTestOutcomeSchema } from '../../domain/schemas';
 import { recordInsTestOutcome } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
 import { endpoint, json } from '../http-handler';
 import { etag } from '../request';
 
 export const handler = endpoint(
-  { body: insTestOutcomeSchema, params: ['id'] },
+  'POST /v1/dossiers/{id}/ins-test-day/outcome',
   async ({ deps, caller, body, params }) => {
     const stored = await recordInsTestOutcome(deps, caller, params.id, body);
     return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });

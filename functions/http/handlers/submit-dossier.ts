@@ -3,7 +3,7 @@ import { dossierView } from '../dossier-view';
 import { endpoint, json } from '../http-handler';
 import { etag } from '../request';
 
-export const handler = endpoint({ params: ['id'] }, async ({ deps, caller, params }) => {
+export const handler = endpoint('POST /v1/dossiers/{id}/submit', async ({ deps, caller, params }) => {
   const stored = await submitDossier(deps, caller, params.id);
   return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });
