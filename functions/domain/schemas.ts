@@ -4,6 +4,7 @@ import { FAULT_CASES } from './termination';
 import { DECISION_OUTCOMES } from './decision';
 import { PAUSE_REASONS } from './decision-clock';
 import { ROLES_BY_PRIVILEGE } from './roles';
+import { UPLOAD_PURPOSES } from './upload-purposes';
 import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
@@ -164,7 +165,7 @@ export type DossierPatchInput = z.infer<typeof dossierPatchSchema>;
 
 export const uploadRequestSchema = z
   .object({
-    purpose: z.enum(['functional_documentation', 'mandate', 'proof']),
+    purpose: z.enum(UPLOAD_PURPOSES),
     requirementId: z
       .string()
       .max(80)

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Dossier } from './dossier';
 import { BusinessRuleError, ConflictError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors';
 import type { UploadRequest } from './schemas';
+import { UPLOAD_PURPOSES, type UploadPurpose } from './upload-purposes';
+
+export { UPLOAD_PURPOSES, type UploadPurpose };
 
 /**
  * A file the candidate hands in. The browser sends it straight to storage through a presigned
  * PUT that signs its type, exact length and SHA-256; the upload only counts once storage holds
  * an object whose size and SHA-256 match what was announced.
  */
-export type UploadPurpose = 'functional_documentation' | 'mandate' | 'proof';
 export type UploadStatus = 'pending' | 'received' | 'rejected' | 'withdrawn';
 
 export interface Upload {
@@ -180,11 +182,11 @@ export const mismatch = (upload: Upload, stored: StoredObject): string | null =>
   return null;
 };
 
+const UPLOAD_KEY = new RegExp(`^dossiers/([A-Za-z0-9-]{1,64})/(${UPLOAD_PURPOSES.join('|')})/([A-Za-z0-9-]{1,64})$`);
+
 /** Parses `dossiers/{dossierId}/{purpose}/{uploadId}`; null for any other key. */
 export const parseUploadKey = (key: string): { dossierId: string; uploadId: string } | null => {
-  const match = /^dossiers\/([A-Za-z0-9-]{1,64})\/(functional_documentation|mandate|proof)\/([A-Za-z0-9-]{1,64})$/.exec(
-    key,
-  );
+  const match = UPLOAD_KEY.exec(key);
   return match ? { dossierId: match[1]!, uploadId: match[3]! } : null;
 };
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DOSSIER_STATUSES } from '../domain/dossier-model';
 import { CERTIFICATE_STATUSES } from '../domain/certificate';
 import { PROFILE_CODES, USE_CASES, decisionClockViewSchema, decisionViewSchema } from '../domain/schemas';
-import { SCAN_STATUSES } from '../domain/upload';
+import { SCAN_STATUSES, UPLOAD_PURPOSES } from '../domain/upload';
 
 /**
  * What each route answers, as zod schemas: published in the OpenAPI document (the portal's typed
@@ -36,7 +36,7 @@ const reviewView = z.looseObject({
 
 export const uploadViewSchema = z.looseObject({
   id: z.string(),
-  purpose: z.enum(['functional_documentation', 'mandate', 'proof']),
+  purpose: z.enum(UPLOAD_PURPOSES),
   requirementId: z.string().optional(),
   fileName: z.string(),
   contentType: z.string(),
