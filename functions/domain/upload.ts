@@ -106,15 +106,7 @@ export const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][
 };
 
 /** Only the file's last path segment, without control characters: it is shown, never used as a key. */
-/**
- * Whether the candidature's own documents (functional documentation, mandates) may still change —
- * be deposited again, replaced or withdrawn: while it is a draft, and during admissibility while an
- * information request is open (it asks for what is missing or wrong in the file).
- */
-export const candidatureDocumentsMayChange = (dossier: Dossier): boolean =>
-  dossier.status === 'draft' ||
-  (dossier.status === 'admissibility_review' &&
-    (dossier.infoRequests ?? []).some((r) => r.status === 'open' && r.stage === 'admissibility'));
+export { candidatureDocumentsMayChange } from './candidature-documents';
 
 export const displayName = (fileName: string): string =>
   (fileName.split(/[\\/]/).pop() ?? '')

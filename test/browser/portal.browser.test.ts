@@ -153,6 +153,27 @@ describe('portal in Chromium', () => {
     await page.getByText('Examen de recevabilité').first().waitFor();
     state.dossierId = /dossiers\/([^/]+)$/.exec(page.url())![1];
 
+    // submitted, the candidature's documents are the file: neither withdrawn nor deposited again…
+    const retirer = page.getByRole('button', { name: 'Retirer documentation.pdf' });
+    expect(await retirer.count()).toBe(0);
+    expect(await page.getByText('Déposer : documentation fonctionnelle').count()).toBe(0);
+    // …until an admissibility request asks for them
+    const request = await http.call('POST', `/v1/dossiers/${state.dossierId}/info-requests`, {
+      token: await t.instructor(),
+      body: { missingItems: ['Documentation fonctionnelle à jour'] },
+    });
+    expect(request.status).toBe(201);
+    await page.reload();
+    await retirer.waitFor();
+    await page.getByText('Déposer : documentation fonctionnelle').waitFor();
+    await checkPage(page, '09c-recevabilite-demande-de-pieces');
+    const answered = await http.call(
+      'POST',
+      `/v1/dossiers/${state.dossierId}/info-requests/${request.json.requestId}/answer`,
+      { token: await t.candidate(state.companyId!), body: { message: 'La documentation déposée est à jour.' } },
+    );
+    expect(answered.status).toBe(200);
+
     // ANS finds it admissible (its own browser test covers the instructor's pages)
     const verdict = await http.call('POST', `/v1/dossiers/${state.dossierId}/admissibility`, {
       token: await t.instructor(),

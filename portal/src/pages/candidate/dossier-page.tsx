@@ -16,6 +16,7 @@ import { RequirementTitle } from '../../dossier/requirement-title';
 import { FileItem } from '../../dossier/file-links';
 import { EvidenceUpload } from '../../upload/evidence-upload';
 import { loadDossier } from '../../dossier/load-dossier';
+import { candidatureDocumentsMayChange } from '../../../../functions/domain/candidature-documents';
 
 const SECTION_STATUS: Record<string, string> = {
   not_started: 'Non commencée',
@@ -26,12 +27,23 @@ const SECTION_STATUS: Record<string, string> = {
 
 /** Documents of the candidature itself: functional documentation and mandates. */
 const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: () => void }) => {
-  const open = ['draft', 'admissibility_review', 'proofs_deposit'].includes(dossier.status);
+  // the service's own rule: a draft, or an admissibility information request still open
+  const open = candidatureDocumentsMayChange(dossier);
+  const command = useCommand();
+  const withdraw = (uploadId: string) =>
+    command.run(async () => {
+      await unwrap(
+        api.DELETE('/v1/dossiers/{id}/uploads/{uploadId}', { params: { path: { id: dossier.id, uploadId } } }),
+      );
+      reload();
+    }, 'Fichier retiré.');
   return (
     <section aria-labelledby="documents-title" className="fr-mb-4w">
       <h2 id="documents-title" className="fr-h4">
         Documentation fonctionnelle et mandats
       </h2>
+      <ProblemAlert error={command.error} />
+      <SuccessNotice message={command.done} />
       {(['functional_documentation', 'mandate'] as const).map((purpose) => {
         const files = dossier.uploads.filter((u) => u.purpose === purpose && u.status !== 'withdrawn');
         return (
@@ -40,7 +52,18 @@ const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: (
             {files.length === 0 && <p className="fr-text--sm">Aucun fichier.</p>}
             <ul className="fr-raw-list">
               {files.map((u) => (
-                <FileItem key={u.id} dossierId={dossier.id} upload={u} />
+                <FileItem key={u.id} dossierId={dossier.id} upload={u}>
+                  {open && u.status === 'received' && (
+                    <Button
+                      size="small"
+                      priority="tertiary"
+                      iconId="fr-icon-delete-line"
+                      onClick={() => void withdraw(u.id)}
+                    >
+                      Retirer <span className="fr-sr-only">{u.fileName}</span>
+                    </Button>
+                  )}
+                </FileItem>
               ))}
             </ul>
             {open && (
