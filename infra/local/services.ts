@@ -60,16 +60,13 @@ export const stopChild = (child: ChildProcess, graceMs = 3000) =>
     setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
   });
 
-/**
- * Kills every process of a process group (a test stack and what it spawned); true when none was left
- * to kill. A stack killed outright cannot stop its JVM: its group can.
- */
-export const killProcessGroup = (leader: number, signal: NodeJS.Signals | 0 = 'SIGKILL'): boolean => {
+/** Kills every process of a process group (a test stack and what it spawned; a stack killed outright
+ * cannot stop its JVM, its group can). A group already empty is not an error. */
+export const killProcessGroup = (leader: number): void => {
   try {
-    process.kill(-leader, signal);
-    return false;
+    process.kill(-leader, 'SIGKILL');
   } catch {
-    return true; // ESRCH: nothing left in the group
+    // ESRCH: nothing left in the group
   }
 };
 

@@ -167,6 +167,10 @@ describe('portal in Chromium', () => {
     await retirer.waitFor();
     await page.getByText('Déposer : documentation fonctionnelle').waitFor();
     await checkPage(page, '09c-recevabilite-demande-de-pieces');
+    // the part of the page that changed: the documents with their actions
+    await page
+      .locator('section[aria-labelledby="documents-title"]')
+      .screenshot({ path: path.join(SCREENSHOTS, '09d-recevabilite-documents-modifiables.png') });
     const answered = await http.call(
       'POST',
       `/v1/dossiers/${state.dossierId}/info-requests/${request.json.requestId}/answer`,

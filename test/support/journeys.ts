@@ -75,16 +75,11 @@ export const submittedDossier = async (
 };
 
 /** Registers a company and takes a candidature up to evidence deposit. */
-export const admissibleDossier = async (
-  http: Http,
-  seed: number,
-  set: keyof typeof PROFILE_SETS = 'company',
-  extra: Record<string, unknown> = {},
-) => {
-  const t = tokens(http);
-  const { id, companyId, candidate } = await submittedDossier(http, seed, set, extra);
+export const admissibleDossier = async (...args: Parameters<typeof submittedDossier>) => {
+  const [http] = args;
+  const { id, companyId, candidate } = await submittedDossier(...args);
   const verdict = await http.call('POST', `/v1/dossiers/${id}/admissibility`, {
-    token: await t.instructor(),
+    token: await tokens(http).instructor(),
     body: { decision: 'admissible' },
   });
   expect(verdict.status).toBe(200);

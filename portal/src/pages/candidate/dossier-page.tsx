@@ -25,18 +25,30 @@ const SECTION_STATUS: Record<string, string> = {
   submitted: 'Remise',
 };
 
-/** Documents of the candidature itself: functional documentation and mandates. */
-const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: () => void }) => {
-  // the service's own rule: a draft, or an admissibility information request still open
-  const open = candidatureDocumentsMayChange(dossier);
+/** Withdrawing one of the dossier's files: the command, its outcome, then the dossier read again. */
+const useWithdrawUpload = (dossierId: string, reload: () => void) => {
   const command = useCommand();
   const withdraw = (uploadId: string) =>
     command.run(async () => {
       await unwrap(
-        api.DELETE('/v1/dossiers/{id}/uploads/{uploadId}', { params: { path: { id: dossier.id, uploadId } } }),
+        api.DELETE('/v1/dossiers/{id}/uploads/{uploadId}', { params: { path: { id: dossierId, uploadId } } }),
       );
       reload();
     }, 'Fichier retiré.');
+  return { command, withdraw };
+};
+
+const WithdrawButton = ({ fileName, onClick }: { fileName: string; onClick: () => void }) => (
+  <Button size="small" priority="tertiary" iconId="fr-icon-delete-line" onClick={onClick}>
+    Retirer <span className="fr-sr-only">{fileName}</span>
+  </Button>
+);
+
+/** Documents of the candidature itself: functional documentation and mandates. */
+const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: () => void }) => {
+  // the service's own rule: a draft, or an admissibility information request still open
+  const open = candidatureDocumentsMayChange(dossier);
+  const { command, withdraw } = useWithdrawUpload(dossier.id, reload);
   return (
     <section aria-labelledby="documents-title" className="fr-mb-4w">
       <h2 id="documents-title" className="fr-h4">
@@ -54,14 +66,7 @@ const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: (
               {files.map((u) => (
                 <FileItem key={u.id} dossierId={dossier.id} upload={u}>
                   {open && u.status === 'received' && (
-                    <Button
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-delete-line"
-                      onClick={() => void withdraw(u.id)}
-                    >
-                      Retirer <span className="fr-sr-only">{u.fileName}</span>
-                    </Button>
+                    <WithdrawButton fileName={u.fileName} onClick={() => void withdraw(u.id)} />
                   )}
                 </FileItem>
               ))}
@@ -91,7 +96,8 @@ const EvidenceSections = ({
   requirements: Requirements;
   reload: () => void;
 }) => {
-  const command = useCommand();
+  // one command for hand-ins and withdrawals: one alert for both
+  const { command, withdraw } = useWithdrawUpload(dossier.id, reload);
   const handIn = (sectionId: string) =>
     command.run(async () => {
       const result = await unwrap(
@@ -100,13 +106,6 @@ const EvidenceSections = ({
       reload();
       return result;
     }, 'Section remise.');
-  const withdraw = (uploadId: string) =>
-    command.run(async () => {
-      await unwrap(
-        api.DELETE('/v1/dossiers/{id}/uploads/{uploadId}', { params: { path: { id: dossier.id, uploadId } } }),
-      );
-      reload();
-    }, 'Fichier retiré.');
   return (
     <section aria-labelledby="evidence-title" className="fr-mb-4w">
       <h2 id="evidence-title" className="fr-h4">
@@ -138,16 +137,7 @@ const EvidenceSections = ({
                     .filter((u) => u.status !== 'withdrawn')
                     .map((u) => (
                       <FileItem key={u.id} dossierId={dossier.id} upload={u}>
-                        {open && (
-                          <Button
-                            size="small"
-                            priority="tertiary"
-                            iconId="fr-icon-delete-line"
-                            onClick={() => void withdraw(u.id)}
-                          >
-                            Retirer <span className="fr-sr-only">{u.fileName}</span>
-                          </Button>
-                        )}
+                        {open && <WithdrawButton fileName={u.fileName} onClick={() => void withdraw(u.id)} />}
                       </FileItem>
                     ))}
                 </ul>
