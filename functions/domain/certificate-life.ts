@@ -41,8 +41,34 @@ export const renewalDeadline = (c: Certificate): Date | undefined =>
 
 export const openNotice = (c: Certificate) => c.formalNotices?.find((n) => n.status === 'open');
 
-const assertAlive = (c: Certificate) => {
-  if (hasEnded(c)) throw new ConflictError(`the certificate is ${c.status}`);
+const ALIVE: readonly CertificateStatus[] = ['valid', 'formal_notice', 'suspended'];
+
+/**
+ * Which command a certificate accepts in which status — the one table (R.1470-9, convention art.
+ * 14–16); the sanction's own conditions (a lapsed notice, observations heard) follow in its rule.
+ */
+export const CERTIFICATE_COMMANDS = {
+  issue_formal_notice: ALIVE,
+  respond_to_notice: ALIVE,
+  close_notice: ALIVE,
+  suspend: ['valid', 'formal_notice'],
+  reinstate: ['suspended'],
+  withdraw: ALIVE,
+  terminate: ALIVE,
+  issue_observations_notice: ALIVE,
+  present_observations: ALIVE,
+} as const satisfies Record<string, readonly CertificateStatus[]>;
+export type CertificateCommand = keyof typeof CERTIFICATE_COMMANDS;
+
+const assertAllowed = (command: CertificateCommand, c: Certificate) => {
+  if ((CERTIFICATE_COMMANDS[command] as readonly CertificateStatus[]).includes(c.status)) return;
+  throw new ConflictError(
+    command === 'suspend' && c.status === 'suspended'
+      ? 'the certificate is already suspended'
+      : command === 'reinstate'
+        ? `only a suspended certificate is reinstated (it is ${c.status})`
+        : `the certificate is ${c.status}`,
+  );
 };
 
 export const issueFormalNotice = (
@@ -51,7 +77,7 @@ export const issueFormalNotice = (
   now: Date,
   policy: CalendarPolicy = defaultCalendarPolicy,
 ): Certificate => {
-  assertAlive(c);
+  assertAllowed('issue_formal_notice', c);
   if (openNotice(c)) throw new ConflictError('a formal notice is already open');
   const latest = legalDeadline(now, FORMAL_NOTICE_MAX, { ...policy, extendToWorkingDay: false });
   if (notice.respondBy.getTime() > latest.getTime()) {
@@ -84,7 +110,7 @@ export const issueFormalNotice = (
 };
 
 export const respondToNotice = (c: Certificate, response: { message: string; by: string }, now: Date): Certificate => {
-  assertAlive(c);
+  assertAllowed('respond_to_notice', c);
   const notice = openNotice(c);
   if (!notice) throw new ConflictError('no formal notice is open');
   const at = now.toISOString();
@@ -108,7 +134,7 @@ const hasLapsedNotice = (c: Certificate, now: Date) =>
  * when no other notice remains open.
  */
 export const closeNoticeRemedied = (c: Certificate, now: Date, noticeId?: string): Certificate => {
-  assertAlive(c);
+  assertAllowed('close_notice', c);
   const candidates = unremedied(c);
   const notice = noticeId ? candidates.find((n) => n.id === noticeId) : candidates[0];
   if (!notice)
@@ -131,22 +157,20 @@ export const closeNoticeRemedied = (c: Certificate, now: Date, noticeId?: string
 };
 
 export const suspend = (c: Certificate, now: Date): Certificate => {
-  assertAlive(c);
-  if (c.status === 'suspended') throw new ConflictError('the certificate is already suspended');
+  assertAllowed('suspend', c);
   if (!unremedied(c).length)
     throw new ConflictError('suspension needs a formal notice that is open or lapsed and not remedied', undefined, LAW);
   return { ...c, status: 'suspended', updatedAt: now.toISOString() };
 };
 
 export const reinstate = (c: Certificate, now: Date): Certificate => {
-  if (c.status !== 'suspended')
-    throw new ConflictError(`only a suspended certificate is reinstated (it is ${c.status})`);
+  assertAllowed('reinstate', c);
   return { ...c, status: openNotice(c) ? 'formal_notice' : 'valid', updatedAt: now.toISOString() };
 };
 
 /** Withdrawal is a person's decision, open once a formal notice lapsed without remedy. */
 export const withdraw = (c: Certificate, by: string, reason: string | undefined, now: Date): Certificate => {
-  assertAlive(c);
+  assertAllowed('withdraw', c);
   if (!hasLapsedNotice(c, now))
     throw new ConflictError('withdrawal is open only after a formal notice lapsed without remedy', undefined, LAW);
   const at = now.toISOString();
@@ -163,7 +187,7 @@ export const terminate = (
   t: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reason: string; faultCase?: FaultCase; by: string },
   now: Date,
 ): Certificate => {
-  assertAlive(c);
+  assertAllowed('terminate', c);
   if (t.ground === 'fraud') {
     const notice = c.observationsNotice;
     if (!notice)
@@ -213,7 +237,7 @@ export const issueObservationsNotice = (
   notice: { facts: string; respondBy: Date; by: string },
   now: Date,
 ): Certificate => {
-  assertAlive(c);
+  assertAllowed('issue_observations_notice', c);
   if (notice.respondBy.getTime() <= now.getTime())
     throw new BusinessRuleError('the time to present observations must end in the future', [
       { path: 'respondBy', message: 'must be in the future' },
@@ -227,7 +251,7 @@ export const issueObservationsNotice = (
 };
 
 export const presentObservations = (c: Certificate, input: { text: string; by: string }, now: Date): Certificate => {
-  assertAlive(c);
+  assertAllowed('present_observations', c);
   const notice = c.observationsNotice;
   if (!notice) throw new ConflictError('no notice to present observations was given');
   if (notice.observations) throw new ConflictError('the observations were already presented');

@@ -1,5 +1,13 @@
 import { daysBefore, defaultCalendarPolicy, legalDeadline, type CalendarPolicy } from './calendar';
-import type { DeadlineKind, Dossier, DossierStatus } from './dossier-model';
+import {
+  CANDIDATE_TO_ACT,
+  CLOSED_WITHOUT_CERTIFICATE,
+  DECISION_PENDING,
+  isCertified,
+  type DeadlineKind,
+  type Dossier,
+  type DossierStatus,
+} from './dossier-model';
 import { isDecisionClockPaused } from './decision-clock';
 export { DECISION_PERIOD } from './decision-clock';
 
@@ -22,9 +30,6 @@ export const INFO_REQUEST_PERIOD = { days: 60 } as const;
 export const INS_TEST_DAY_PERIOD = { weeks: 4 } as const;
 export const REMINDER_DAYS = [15, 3] as const;
 
-/** Statuses in which the candidate is the one expected to act (guide §5.2). */
-const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit', 'convention_pending'];
-
 /** The inactivity clock runs from the candidate's last change, or from when it became the one to act. */
 const inactivityStart = (dossier: Dossier): Date => {
   const last = Date.parse(dossier.lastCandidateActivityAt);
@@ -34,9 +39,6 @@ const inactivityStart = (dossier: Dossier): Date => {
 
 export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
   legalDeadline(openedAt, INFO_REQUEST_PERIOD, policy);
-
-/** Statuses in which ANS owes a decision on a complete file (R.1470-4). */
-const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'college_pending'];
 
 /** A certified dossier shows its certificate's clocks; the certificate clock (not the dossier's
  * workflow) acts on them. */
@@ -66,8 +68,8 @@ const certificateClocks = (dossier: Dossier): RunningClock[] => {
 };
 
 export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = defaultCalendarPolicy): RunningClock[] => {
-  if (['certified', 'certified_with_reservations'].includes(dossier.status)) return certificateClocks(dossier);
-  if (['refused', 'inadmissible', 'abandoned', 'withdrawn'].includes(dossier.status)) return [];
+  if (isCertified(dossier.status)) return certificateClocks(dossier);
+  if ((CLOSED_WITHOUT_CERTIFICATE as readonly DossierStatus[]).includes(dossier.status)) return [];
   const clocks: RunningClock[] = [];
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) {

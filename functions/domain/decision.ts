@@ -11,6 +11,8 @@ export const DECISION_OUTCOMES = [
   'tacit_acceptance',
 ] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+/** What the collège may decide on a dossier ready for it (guide §5.4). */
+export const COLLEGE_OUTCOMES = ['certified', 'certified_with_reservations', 'refused'] as const;
 
 export interface Decision {
   outcome: DecisionOutcome;

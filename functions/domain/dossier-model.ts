@@ -22,6 +22,26 @@ export const DOSSIER_STATUSES = [
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
+/** The sets of statuses the rules, clocks, queues and pages speak of, named once. */
+export const CERTIFIED_STATUSES = [
+  'certified',
+  'certified_with_reservations',
+] as const satisfies readonly DossierStatus[];
+/** Closed without a certificate: the dossier never reopens (a new candidature is needed). */
+export const CLOSED_WITHOUT_CERTIFICATE = [
+  'refused',
+  'inadmissible',
+  'abandoned',
+  'withdrawn',
+] as const satisfies readonly DossierStatus[];
+export const CLOSED_STATUSES: readonly DossierStatus[] = [...CERTIFIED_STATUSES, ...CLOSED_WITHOUT_CERTIFICATE];
+export const OPEN_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+/** Statuses in which the candidate is the one expected to act (guide §5.2): its inactivity clock runs. */
+export const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit', 'convention_pending'];
+/** Statuses in which ANS owes a decision on a complete file (R.1470-4): the decision clock runs. */
+export const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'college_pending'];
+export const isCertified = (status: DossierStatus) => (CERTIFIED_STATUSES as readonly DossierStatus[]).includes(status);
+
 export type DeadlineKind =
   'inactivity_abandonment' | 'info_request' | 'decision' | 'ins_test_day' | 'formal_notice' | 'convention_term';
 

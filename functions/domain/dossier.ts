@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import { runningClocks } from './clocks';
 import { ConflictError } from './errors';
+import { assertAllowed } from './dossier-commands';
 import type { Dossier, DossierStatus, InfoRequest } from './dossier-model';
 
 export { DOSSIER_STATUSES } from './dossier-model';
@@ -71,9 +72,7 @@ export const createDossier = (
 
 /** Applies a progressive save; only a draft can be edited. */
 export const patchDossier = (dossier: Dossier, patch: DossierPatchInput, instant: Date): Dossier => {
-  if (dossier.status !== 'draft') {
-    throw new ConflictError(`the candidature can only be edited while draft (it is ${dossier.status})`);
-  }
+  assertAllowed('edit', dossier);
   const now = instant.toISOString();
   const next: Record<string, unknown> = { ...dossier };
   for (const [key, value] of Object.entries(patch)) {

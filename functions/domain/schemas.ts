@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 import { FAULT_CASES } from './termination';
-import { DECISION_OUTCOMES } from './decision';
+import { COLLEGE_OUTCOMES, DECISION_OUTCOMES } from './decision';
 import { PAUSE_REASONS } from './decision-clock';
 import { ROLES_BY_PRIVILEGE } from './roles';
 import { UPLOAD_PURPOSES } from './upload-purposes';
@@ -254,7 +254,7 @@ export const conventionSignSchema = z
   .strict();
 export const collegeDecisionSchema = z
   .object({
-    decision: z.enum(['certified', 'certified_with_reservations', 'refused']),
+    decision: z.enum(COLLEGE_OUTCOMES),
     reasons: z.array(text(2000)).max(50).optional(),
     reservations: z.array(text(2000)).max(50).optional(),
   })

@@ -1,7 +1,10 @@
 import type { DocumentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
 import { productKeyChange, type Dossier } from '../domain/dossier';
-import { appendEvents, GENESIS, type Actor, type JournalEvent } from '../domain/journal';
+import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
+import type { DossierChange, EventDraft, MailIntent } from '../domain/dossier-change';
+import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
+import { notifyWorkflow } from './notify-workflow';
 import type { Message } from '../domain/message';
 import type { Certificate } from '../domain/certificate';
 import type { OutboxMessage } from '../domain/outbox';
@@ -16,11 +19,7 @@ import type { Upload } from '../domain/upload';
  * derive the product-key change → write everything in one transaction guarded by the version.
  */
 
-export interface EventDraft {
-  type: string;
-  actor: Actor;
-  data?: Record<string, unknown>;
-}
+export type { EventDraft };
 
 /**
  * Stores a dossier's new state with its journal events, mail, uploads and messages in one
@@ -56,4 +55,73 @@ export const commitDossier = async (
   const productKey = productKeyChange(stored?.dossier ?? null, final);
   const change = { dossier: final, ...journal, ...rest, ...(productKey ? { productKey } : {}) };
   return stored ? deps.dossiers.update(stored.version, change) : deps.dossiers.create(change);
+};
+
+/**
+ * Stores what a dossier rule decided (`DossierChange`): its mails addressed (the company's
+ * contact and legal representative, ANS's mailbox), its journal, uploads and documents in one
+ * transaction; then wakes the workflow when the rule says a clock changed.
+ */
+export const commitChange = async (
+  deps: Dependencies,
+  stored: StoredDossier | null,
+  change: DossierChange,
+  extras: { certificates?: Certificate[]; messages?: Message[] } = {},
+): Promise<StoredDossier> => {
+  const { afterJournal } = change;
+  const company = [change.mails ?? [], afterJournal ? [{ to: 'company' }] : []].flat().some((m) => m.to === 'company')
+    ? await deps.companies.get(change.dossier.companyId)
+    : null;
+  const address = (intents: MailIntent[], dossier: Dossier) => addressMails(deps, company, dossier, intents);
+  let afterMails: MailIntent[] = [];
+  const saved = await commitDossier(deps, stored, change.dossier, change.events, {
+    ...extras,
+    outbox: address(change.mails ?? [], change.dossier),
+    ...(change.uploads?.length ? { uploads: change.uploads } : {}),
+    ...(change.documents?.length ? { documents: change.documents } : {}),
+    ...(afterJournal
+      ? {
+          withJournal: (journal, dossier) => {
+            const after = afterJournal(journal, dossier);
+            afterMails = after.mails ?? [];
+            return after.dossier;
+          },
+          outboxFor: (_journal, dossier) => address(afterMails, dossier),
+        }
+      : {}),
+  });
+  if (change.wake) await notifyWorkflow(deps, change.dossier.id, change.wake);
+  return saved;
+};
+
+/** A rule's mail intents as outbox messages; a company mail for an unknown company is dropped. */
+const addressMails = (
+  deps: Dependencies,
+  company: Awaited<ReturnType<Dependencies['companies']['get']>>,
+  dossier: Dossier,
+  intents: MailIntent[],
+): OutboxMessage[] => {
+  const at = deps.clock.now().toISOString();
+  return intents.flatMap((mail) =>
+    mail.to === 'ans'
+      ? [
+          outboxMessage(
+            mail.cause,
+            mail.template,
+            [deps.ansMailbox],
+            { ...aboutDossier(dossier), ...mail.data } as never,
+            at,
+            dossier.id,
+          ),
+        ]
+      : companyMail(
+          company,
+          dossier,
+          mail.cause,
+          mail.template,
+          at,
+          mail.data as never,
+          mail.copyToAns ? [deps.ansMailbox] : [],
+        ),
+  );
 };

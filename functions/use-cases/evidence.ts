@@ -1,26 +1,12 @@
-import { legalDeadline } from '../domain/calendar';
 import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
-import { applicableSections } from '../domain/catalogue';
-import { candidatureDocumentsMayChange, scanBlocksStaff, uploadView } from '../domain/upload';
-import { INS_TEST_DAY_PERIOD } from '../domain/clocks';
-import { touchedByCandidate, transition, withDeadlines, type Dossier } from '../domain/dossier';
-import { isFileComplete, requirementsView, sectionGaps } from '../domain/evidence';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { companyMail } from '../domain/outbox';
-import type { Referential } from '../domain/ports';
-import type { Upload } from '../domain/upload';
+import { scanBlocksStaff, uploadView } from '../domain/upload';
+import { requirementsView } from '../domain/evidence';
+import { handInSection, withdrawFile } from '../domain/dossier-rules/evidence';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../container';
-import { commitDossier } from './commit-dossier';
-import { notifyWorkflow } from './notify-workflow';
-import { loadDossierWithUploads } from './legal-effects';
+import { commitChange, commitDossier } from './commit-dossier';
+import { loadDossierWithUploads, referentialOf } from './legal-effects';
 import { withOptimisticRetry } from './optimistic-retry';
-import { startDecisionClock } from '../domain/decision-clock';
-
-const referentialOf = async (deps: Dependencies, dossier: Dossier): Promise<Referential> => {
-  const referential = await deps.referentials.get(dossier.referentialVersion);
-  if (!referential) throw new Error(`referential ${dossier.referentialVersion} is missing`);
-  return referential;
-};
 
 /**
  * The requirements the dossier's profiles make applicable, by section, with their evidence and
@@ -37,117 +23,39 @@ export const getRequirements = async (deps: Dependencies, caller: Caller, id: st
 };
 
 /**
- * Hands in a section's evidence (guide §5.1). When it is the last applicable section, the file
- * is complete: acknowledgement of receipt with a certain date (its journal event and hash),
- * status `instruction`, FIFO instruction queue by receipt date, the 6-month decision clock
- * (R.1470-4) and the 4-week INS test-day clock start.
- * Steps: authorise (candidate) → load with uploads → check the section (applicable, not yet
- * handed in, every requirement evidenced: else 422 naming them) → store → mail → workflow.
+ * Hands in a section's evidence (rule: domain/dossier-rules/evidence.ts); the last section makes
+ * the file complete, with its acknowledgement of receipt.
+ * Steps: load with uploads (legal effects applied) → rule → commit → mail → wake the workflow.
  */
 export const submitSection = async (deps: Dependencies, caller: Caller, id: string, sectionId: string) => {
   const loaded = await loadDossierWithUploads(deps, id);
-  const current = assertCanSee(caller, loaded?.stored.dossier);
-  const { stored, uploads } = loaded!;
-  if (current.status !== 'proofs_deposit')
-    throw new ConflictError(`sections are handed in during evidence deposit (the dossier is ${current.status})`);
-  const referential = await referentialOf(deps, current);
-  const section = applicableSections(referential.catalogue, current.profiles).find((s) => s.id === sectionId);
-  if (!section) throw new NotFoundError(`no applicable section ${sectionId}`);
-  if (current.sections?.[sectionId]) throw new ConflictError(`the section ${sectionId} was already handed in`);
-  const gaps = sectionGaps(section.requirements, uploads);
-  if (gaps.length)
-    throw new BusinessRuleError(`the section ${sectionId} has requirements without received evidence`, gaps);
-
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  let dossier = touchedByCandidate(
-    {
-      ...current,
-      sections: { ...current.sections, [sectionId]: { status: 'submitted', submittedAt: at, submittedBy: caller.sub } },
-    },
-    deps.clock.now(),
-  );
-  const events = [
-    {
-      type: 'section_submitted',
-      actor: actorOf(caller),
-      data: { sectionId, requirements: section.requirements.map((r) => r.id) },
-    },
-  ];
-  const complete = isFileComplete(referential.catalogue, dossier);
-  if (!complete) {
-    const saved = await commitDossier(deps, stored, dossier, events);
-    return { stored: saved, complete };
-  }
-
-  const decisionClock = startDecisionClock(now, deps.calendar);
-  const { decisionDueAt } = decisionClock;
-  const insTestDueAt = legalDeadline(now, INS_TEST_DAY_PERIOD, deps.calendar).toISOString();
-  dossier = { ...transition(dossier, 'instruction', deps.clock.now()), ...decisionClock, insTestDueAt };
-  const company = await deps.companies.get(dossier.companyId);
-  const saved = await commitDossier(
-    deps,
-    stored,
+  const dossier = assertCanSee(caller, loaded?.stored.dossier);
+  const referential = await referentialOf(deps, dossier);
+  const change = handInSection(
     dossier,
-    [
-      ...events,
-      {
-        type: 'complete_file_acknowledged',
-        actor: actorOf(caller),
-        data: { receivedAt: at, decisionDueAt, insTestDueAt, legalBasis: 'R.1470-4' },
-      },
-    ],
-    {
-      withJournal: (journal, d) => {
-        const receipt = journal[journal.length - 1]!;
-        return withDeadlines({ ...d, receipt: { at, seq: receipt.seq, hash: receipt.hash } }, deps.calendar);
-      },
-      outboxFor: (journal) => {
-        const receipt = journal[journal.length - 1]!;
-        return companyMail(company, dossier, `dossier:${id}:complete`, 'complete_file_receipt', at, {
-          at,
-          dueAt: decisionDueAt,
-          insTestDueAt,
-          seq: receipt.seq,
-          hash: receipt.hash,
-        });
-      },
-    },
+    loaded!.uploads,
+    referential.catalogue,
+    sectionId,
+    caller,
+    deps.clock.now(),
+    deps.calendar,
   );
-  await notifyWorkflow(deps, id, 'complete_file');
-  return { stored: saved, complete };
+  return { stored: await commitChange(deps, loaded!.stored, change), complete: change.complete };
 };
 
 /**
  * The candidate replaces a file: the upload is withdrawn and its object deleted, as long as its
- * section (or, for candidature documents, the draft) is still open.
+ * section (or, for candidature documents, the candidature) is still open.
  */
 export const withdrawUpload = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
   const loaded = await loadDossierWithUploads(deps, id);
   const dossier = assertCanSee(caller, loaded?.stored.dossier);
   const upload = loaded!.uploads.find((u) => u.id === uploadId);
-  if (!upload || upload.status === 'withdrawn') throw new NotFoundError('no such upload');
-  if (upload.purpose === 'proof') {
-    const referential = await referentialOf(deps, dossier);
-    const section = referential.catalogue.requirements.find((r) => r.id === upload.requirementId)?.section;
-    if (dossier.status !== 'proofs_deposit' || (section && dossier.sections?.[section])) {
-      throw new ConflictError('this evidence was handed in with its section and can no longer be withdrawn');
-    }
-  } else if (!candidatureDocumentsMayChange(dossier)) {
-    throw new ConflictError(
-      'candidature documents can be withdrawn only while the candidature is a draft or an information request asks for them',
-    );
-  }
-  const withdrawn: Upload = { ...upload, status: 'withdrawn', withdrawnAt: deps.clock.now().toISOString() };
-  await commitDossier(
-    deps,
-    loaded!.stored,
-    touchedByCandidate(dossier, deps.clock.now()),
-    [{ type: 'upload_withdrawn', actor: actorOf(caller), data: { uploadId, purpose: upload.purpose } }],
-    { uploads: [withdrawn] },
-  );
-  await deps.storage.remove(upload.store, upload.key);
-  return uploadView(withdrawn);
+  const catalogue = upload?.purpose === 'proof' ? (await referentialOf(deps, dossier)).catalogue : undefined;
+  const change = withdrawFile(dossier, upload, catalogue, caller, deps.clock.now());
+  await commitChange(deps, loaded!.stored, change);
+  await deps.storage.remove(change.withdrawn.store, change.withdrawn.key);
+  return uploadView(change.withdrawn);
 };
 
 export const DOWNLOAD_URL_TTL_SECONDS = 300;

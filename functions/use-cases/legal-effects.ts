@@ -4,7 +4,7 @@ import { companyRecipients } from '../domain/company';
 import { isClosed, transition } from '../domain/dossier';
 import { PreconditionFailedError } from '../domain/errors';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
-import type { StoredDossier } from '../domain/ports';
+import type { Referential, StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -55,6 +55,16 @@ export const loadOwnDossier = async (deps: Dependencies, caller: Caller, id: str
   const stored = await loadDossier(deps, id);
   const dossier = assertCanSee(caller, stored?.dossier);
   return { stored: stored!, dossier };
+};
+
+/** The referential a dossier was filed under; its absence is the platform's fault, not the caller's. */
+export const referentialOf = async (
+  deps: Dependencies,
+  dossier: { referentialVersion: string },
+): Promise<Referential> => {
+  const referential = await deps.referentials.get(dossier.referentialVersion);
+  if (!referential) throw new Error(`referential ${dossier.referentialVersion} is missing`);
+  return referential;
 };
 
 /** As `loadDossier`, with the dossier's uploads. */

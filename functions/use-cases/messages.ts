@@ -1,8 +1,8 @@
 import { sha256 } from '../domain/journal';
 import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
-import { isClosed, touchedByCandidate } from '../domain/dossier';
-import { ConflictError } from '../domain/errors';
+import { touchedByCandidate } from '../domain/dossier';
+import { assertAllowed } from '../domain/dossier-commands';
 import { newMessage } from '../domain/message';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
@@ -25,7 +25,7 @@ import { loadOwnDossier } from './legal-effects';
  */
 export const postMessage = async (deps: Dependencies, caller: Caller, id: string, body: string) => {
   const { stored, dossier } = await loadOwnDossier(deps, caller, id);
-  if (isClosed(dossier.status)) throw new ConflictError(`the dossier is ${dossier.status}: its thread is closed`);
+  assertAllowed('post_message', dossier);
   const side = isStaff(caller) ? 'ans' : 'candidate';
   const message = newMessage(id, { side, ...actorOf(caller) }, body, deps.clock.now());
   const company = await deps.companies.get(dossier.companyId);

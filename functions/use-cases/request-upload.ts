@@ -1,8 +1,6 @@
 import { actorOf, assertCanSee, type Caller } from '../domain/caller';
-import { findRequirement, isApplicable } from '../domain/catalogue';
-import { isReopened } from '../domain/evidence';
 import { openInfoRequest } from '../domain/dossier';
-import { BusinessRuleError, ConflictError } from '../domain/errors';
+import { evidenceRequirement } from '../domain/dossier-rules/evidence';
 import type { UploadRequest } from '../domain/schemas';
 import { newUpload, UPLOAD_URL_TTL_SECONDS } from '../domain/upload';
 import type { Dependencies } from '../container';
@@ -20,34 +18,14 @@ import { loadDossier } from './legal-effects';
 export const requestUpload = async (deps: Dependencies, caller: Caller, dossierId: string, request: UploadRequest) => {
   const stored = await loadDossier(deps, dossierId);
   const dossier = assertCanSee(caller, stored?.dossier);
-  let sensitive = false;
-  if (request.purpose === 'proof' && !['proofs_deposit', 'instruction'].includes(dossier.status)) {
-    throw new ConflictError(
-      `evidence is deposited once the candidature is admissible (the dossier is ${dossier.status})`,
-    );
-  }
-  if (request.purpose === 'proof') {
-    const referential = await deps.referentials.get(dossier.referentialVersion);
-    const requirement = referential && findRequirement(referential.catalogue, request.requirementId!);
-    if (!requirement || !isApplicable(requirement, dossier.profiles)) {
-      throw new BusinessRuleError(
-        `the requirement ${request.requirementId} does not apply to this dossier's profiles`,
-        [{ path: 'requirementId', message: 'not an applicable requirement of the dossier' }],
-      );
-    }
-    if (dossier.status === 'proofs_deposit' && dossier.sections?.[requirement.section]?.status === 'submitted') {
-      throw new ConflictError(`the section ${requirement.section} was handed in: its evidence can no longer change`);
-    }
-    if (dossier.status === 'instruction') {
-      const loaded = await deps.dossiers.getWithUploads(dossierId);
-      if (!isReopened(loaded?.uploads ?? [], requirement.id)) {
-        throw new ConflictError(
-          `the evidence of ${requirement.id} is under review: new evidence is taken only after a non-compliant verdict`,
-        );
-      }
-    }
-    sensitive = requirement.sensitive;
-  }
+  const sensitive =
+    request.purpose === 'proof' &&
+    evidenceRequirement(
+      dossier,
+      (await deps.referentials.get(dossier.referentialVersion))?.catalogue,
+      request.requirementId!,
+      await uploadsIf(deps, dossierId, dossier.status === 'instruction'),
+    ).sensitive;
   const upload = newUpload(dossier, request, actorOf(caller).sub, deps.clock.now(), {
     sensitive,
     candidateMayAct: openInfoRequest(dossier) !== undefined,
@@ -62,3 +40,7 @@ export const requestUpload = async (deps: Dependencies, caller: Caller, dossierI
     expiresAt: upload.expiresAt,
   };
 };
+
+/** The dossier's uploads, read only when the rule needs them (a proof during instruction). */
+const uploadsIf = async (deps: Dependencies, dossierId: string, needed: boolean) =>
+  needed ? ((await deps.dossiers.getWithUploads(dossierId))?.uploads ?? []) : [];

@@ -1,53 +1,22 @@
-import { actorOf, assertCanSee, type Caller } from '../domain/caller';
-import { transition } from '../domain/dossier';
-import { BusinessRuleError, ConflictError } from '../domain/errors';
-import { companyMail } from '../domain/outbox';
-import { submissionErrors } from '../domain/submission';
+import { assertCanSee, type Caller } from '../domain/caller';
+import { submit } from '../domain/dossier-rules/candidature';
 import type { Dependencies } from '../container';
-import { commitDossier } from './commit-dossier';
-import { notifyWorkflow } from './notify-workflow';
-import { loadDossierWithUploads } from './legal-effects';
+import { commitChange } from './commit-dossier';
+import { loadDossierWithUploads, referentialOf } from './legal-effects';
 
 /**
- * Submits a draft candidature for admissibility.
+ * Submits a draft candidature for admissibility (rule: domain/dossier-rules/candidature.ts).
  * Input: dossier id. Output: the stored dossier (status admissibility_review).
- * Steps: authorise (candidate) → load with uploads → check completeness and the profile matrix
- * (422 naming each broken rule) → freeze the profiles, enter the admissibility queue, journal,
- * mail → tell the workflow (ANS now acts: the inactivity clock stops).
+ * Steps: load with uploads (legal effects applied; another company's dossier is a 404) →
+ * rule (completeness, profile matrix) → commit with journal and mail → wake the workflow.
  */
 export const submitDossier = async (deps: Dependencies, caller: Caller, id: string) => {
   const loaded = await loadDossierWithUploads(deps, id);
-  assertCanSee(caller, loaded?.stored.dossier);
-  const { stored, uploads } = loaded!;
-  if (stored.dossier.status !== 'draft')
-    throw new ConflictError(`only a draft can be submitted (the dossier is ${stored.dossier.status})`);
-  const referential = await deps.referentials.get(stored.dossier.referentialVersion);
-  if (!referential) throw new Error(`referential ${stored.dossier.referentialVersion} is missing`);
-  const errors = submissionErrors(stored.dossier, uploads, referential.matrix);
-  if (errors.length)
-    throw new BusinessRuleError('the candidature is incomplete or its profiles break the matrix', errors);
-  const now = deps.clock.now().toISOString();
-  const dossier = {
-    ...transition(stored.dossier, 'admissibility_review', deps.clock.now()),
-    submittedAt: now,
-    lastCandidateActivityAt: now,
-  };
-  const company = await deps.companies.get(dossier.companyId);
-  const saved = await commitDossier(
+  const dossier = assertCanSee(caller, loaded?.stored.dossier);
+  const referential = await referentialOf(deps, dossier);
+  return commitChange(
     deps,
-    stored,
-    dossier,
-    [
-      {
-        type: 'dossier_submitted',
-        actor: actorOf(caller),
-        data: { profiles: dossier.profiles, useCase: dossier.useCase },
-      },
-    ],
-    {
-      outbox: companyMail(company, dossier, `dossier:${id}:submitted`, 'submission_received', now, { at: now }),
-    },
+    loaded!.stored,
+    submit(dossier, loaded!.uploads, referential.matrix, caller, deps.clock.now()),
   );
-  await notifyWorkflow(deps, id, 'submitted');
-  return saved;
 };

@@ -5,17 +5,17 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The shape of the code (issue 14), checked on every `npm test`: no import cycle among the
- * modules of functions/, infra/ and workflows/ (type-only imports count: a cycle of types is
+ * modules of functions/, infra/, workflows/ and the portal (type-only imports count: a cycle of types is
  * still a knot), and layers that only point down — nothing below functions/http imports from it.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIRS = ['functions', 'infra', 'workflows'];
+const DIRS = ['functions', 'infra', 'workflows', 'portal/src'];
 
 const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'cdk.out' ? [] : sources(full);
-    return full.endsWith('.ts') && !full.endsWith('.test.ts') && !full.endsWith('.d.ts') ? [full] : [];
+    return /\.tsx?$/.test(full) && !/\.test\.tsx?$/.test(full) && !full.endsWith('.d.ts') ? [full] : [];
   });
 
 const files = DIRS.flatMap((d) => sources(path.join(ROOT, d)));
@@ -24,7 +24,9 @@ const known = new Set(files);
 const resolveImport = (from: string, spec: string) => {
   if (!spec.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(from), spec);
-  return [`${base}.ts`, path.join(base, 'index.ts'), base].find((f) => known.has(f));
+  return [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx'), base].find((f) =>
+    known.has(f),
+  );
 };
 
 const graph = new Map<string, string[]>(
@@ -89,7 +91,7 @@ describe('architecture', () => {
     expect(files.length).toBeGreaterThan(50);
   });
 
-  it('has no import cycle in functions/, infra/ or workflows/', () => {
+  it('has no import cycle in functions/, infra/, workflows/ or the portal', () => {
     expect(cycles()).toEqual([]);
   });
 
@@ -124,5 +126,20 @@ describe('architecture', () => {
         .map((t) => `${path.relative(ROOT, f)} → ${path.relative(ROOT, t)}`),
     );
     expect(direct).toEqual([]);
+  });
+
+  it('keeps dossier rules in the domain: a use case raises no 409 or 422 of its own but these', () => {
+    // each of these is about the platform's state, not a rule of the procedure
+    const allowed = new Map([
+      ['functions/use-cases/document-ready.ts', 'a document not rendered yet'],
+      ['functions/use-cases/evidence.ts', 'a file the malware scan has not cleared'],
+      ['functions/use-cases/optimistic-retry.ts', 'a write that lost every retry'],
+      ['functions/use-cases/grant-certificate.ts', 'the exceptional regime over when the grant is stored'],
+    ]);
+    const raising = files
+      .filter((f) => f.includes(`${path.sep}functions${path.sep}use-cases${path.sep}`))
+      .filter((f) => /new (ConflictError|BusinessRuleError)\(/.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(ROOT, f));
+    expect(raising.filter((f) => !allowed.has(f))).toEqual([]);
   });
 });

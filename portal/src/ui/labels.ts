@@ -1,3 +1,4 @@
+import { CLOSED_WITHOUT_CERTIFICATE, isCertified } from '../../../functions/domain/dossier-model';
 import type { Schemas } from '../api/client';
 
 type DossierStatus = Schemas['Dossier']['status'];
@@ -22,8 +23,8 @@ export const STATUS_LABELS: Record<DossierStatus, string> = {
 
 /** DSFR badge severity for a status: closed badly is an error, closed well a success. */
 export const statusSeverity = (status: DossierStatus): 'success' | 'error' | 'info' | 'new' | 'warning' => {
-  if (status === 'certified' || status === 'certified_with_reservations') return 'success';
-  if (['refused', 'inadmissible', 'abandoned', 'withdrawn'].includes(status)) return 'error';
+  if (isCertified(status)) return 'success';
+  if ((CLOSED_WITHOUT_CERTIFICATE as readonly DossierStatus[]).includes(status)) return 'error';
   if (status === 'draft') return 'new';
   if (status === 'convention_pending') return 'warning';
   return 'info';

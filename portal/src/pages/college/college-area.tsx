@@ -13,6 +13,7 @@ import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { QueueTable } from '../instructor/queue-table';
 import { lines } from '../../ui/text';
 import { choiceOptions } from '../../ui/choice-options';
+import { COLLEGE_OUTCOMES } from '../../../../functions/domain/decision';
 
 const Agenda = () => {
   const { data, error, loading } = useLoad(
@@ -57,9 +58,7 @@ const Decide = () => {
   if (loading && !dossier) return <Loading />;
   if (!dossier) return <ProblemAlert error={error} />;
   const unfavourable = dossier.instructionReport?.outcome === 'unfavourable';
-  const allowed: Outcome[] = unfavourable
-    ? ['certified_with_reservations', 'refused']
-    : ['certified', 'certified_with_reservations', 'refused'];
+  const allowed: Outcome[] = COLLEGE_OUTCOMES.filter((o) => !unfavourable || o !== 'certified');
   const chosen = outcome ?? allowed[0]!;
   const labels: Record<Outcome, string> = {
     certified: 'Certifier',

@@ -1,0 +1,267 @@
+import { actorOf, type Caller } from '../caller';
+import type { CalendarPolicy } from '../calendar';
+import { applicableSections, type Catalogue } from '../catalogue';
+import { exceptionalRegimeEnd } from '../certificate-life';
+import { pauseDecisionClock } from '../decision-clock';
+import { documentJob } from '../document-job';
+import { assertAllowed } from '../dossier-commands';
+import { mailToAns, mailToCompany, type DossierChange } from '../dossier-change';
+import { openInfoRequest, transition, withDeadlines } from '../dossier';
+import type { Dossier } from '../dossier-model';
+import { requirementReview } from '../evidence';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { sha256 } from '../journal';
+import type { Review, Upload } from '../upload';
+
+export const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`;
+
+/** The convention is rendered by the document function once the decision is stored. */
+export const conventionJob = (id: string, at: string) =>
+  documentJob({ kind: 'convention', dossierId: id, key: conventionKey(id), at }, at);
+
+/** The core domains an exceptional certificate needs compliant (guide §5.4). */
+export const CORE_SECTIONS = ['ins', 'psc', 'annuaire', 'securite', 'administration'];
+
+/**
+ * A verdict on one piece of evidence, with a comment the candidate sees (required when not
+ * compliant, which reopens the requirement). Penetration-test evidence is judged by security
+ * reviewers, the rest by instructors. Every review is kept.
+ */
+export const reviewProof = (
+  dossier: Dossier,
+  upload: Upload | undefined,
+  input: { verdict: Review['verdict']; comment?: string },
+  caller: Caller,
+  now: Date,
+): DossierChange & { review: Review; upload: Upload } => {
+  assertAllowed('review_proof', dossier);
+  if (!upload || upload.purpose !== 'proof' || upload.status !== 'received')
+    throw new NotFoundError('no such received evidence');
+  const reviewer = upload.store === 'sensitive' ? 'security_reviewer' : 'instructor';
+  if (!caller.roles.includes(reviewer)) throw new ForbiddenError(`this evidence is reviewed by a ${reviewer}`);
+  if (input.verdict === 'non_compliant' && !input.comment) {
+    throw new BusinessRuleError('say what is not compliant', [
+      { path: 'comment', message: 'a non-compliant verdict needs a comment' },
+    ]);
+  }
+  const at = now.toISOString();
+  const review: Review = {
+    verdict: input.verdict,
+    ...(input.comment ? { comment: input.comment } : {}),
+    by: caller.sub,
+    at,
+  };
+  const reviewed: Upload = { ...upload, review, reviews: [...(upload.reviews ?? []), review] };
+  return {
+    review,
+    upload: reviewed,
+    dossier: { ...dossier, updatedAt: at },
+    events: [
+      {
+        type: 'proof_reviewed',
+        actor: actorOf(caller),
+        data: {
+          uploadId: upload.id,
+          requirementId: upload.requirementId,
+          verdict: input.verdict,
+          ...(input.comment ? { commentSha256: sha256(input.comment) } : {}),
+        },
+      },
+    ],
+    uploads: [reviewed],
+    mails:
+      input.verdict === 'non_compliant'
+        ? [mailToCompany(`review:${upload.id}:${at}`, 'proof_non_compliant', { requirementId: upload.requirementId })]
+        : [],
+  };
+};
+
+/** The company proposes its INS test day: today or later, within the 4 weeks after the complete file (guide §5.2). */
+export const proposeInsTestDay = (dossier: Dossier, proposedDate: string, caller: Caller, now: Date): DossierChange => {
+  assertAllowed('propose_ins_test_day', dossier);
+  if (dossier.insTestDay?.outcome) throw new ConflictError('the INS test day already took place');
+  const date = new Date(`${proposedDate}T12:00:00Z`);
+  if (date.getTime() < now.getTime() - 86_400_000)
+    throw new BusinessRuleError('the proposed date is in the past', [
+      { path: 'proposedDate', message: 'must be today or later' },
+    ]);
+  if (!dossier.insTestLate && dossier.insTestDueAt && date.getTime() > new Date(dossier.insTestDueAt).getTime()) {
+    throw new BusinessRuleError('the INS test day must take place within 4 weeks of the complete file', [
+      { path: 'proposedDate', message: `must be on or before ${dossier.insTestDueAt.slice(0, 10)}` },
+    ]);
+  }
+  const at = now.toISOString();
+  return {
+    dossier: { ...dossier, insTestDay: { proposedDate, proposedAt: at } },
+    events: [{ type: 'ins_test_day_proposed', actor: actorOf(caller), data: { proposedDate } }],
+    mails: [mailToAns(`ins-test:${dossier.id}:${at}`, 'ins_test_day_proposed', { date: proposedDate })],
+  };
+};
+
+/**
+ * The instructor records how the INS test day went, or waives it with a reason: ANS may judge
+ * the INS proofs enough without a test day.
+ */
+export const recordInsTestOutcome = (
+  dossier: Dossier,
+  input: { outcome: 'passed' | 'failed' | 'waived'; comment?: string },
+  caller: Caller,
+  now: Date,
+  policy: CalendarPolicy,
+): DossierChange => {
+  assertAllowed('record_ins_test_outcome', dossier);
+  if (input.outcome === 'waived' && !input.comment)
+    throw new BusinessRuleError('a waiver states why the INS proofs are enough', [
+      { path: 'comment', message: 'required with outcome "waived"' },
+    ]);
+  if (input.outcome !== 'waived' && !dossier.insTestDay?.proposedDate)
+    throw new ConflictError('no INS test day was proposed yet');
+  const insTestDay = {
+    ...dossier.insTestDay,
+    outcome: input.outcome,
+    recordedAt: now.toISOString(),
+    ...(input.comment ? { comment: input.comment } : {}),
+  };
+  return {
+    dossier: withDeadlines({ ...dossier, insTestDay }, policy),
+    events: [
+      {
+        type: 'ins_test_day_recorded',
+        actor: actorOf(caller),
+        data: { outcome: input.outcome, ...(input.outcome === 'waived' ? { reason: input.comment } : {}) },
+      },
+    ],
+    wake: 'ins_test_day',
+  };
+};
+
+export interface InstructionReport {
+  outcome?: 'favourable' | 'unfavourable';
+  nonConformities?: string[];
+  exceptional?: boolean;
+}
+
+/**
+ * Closes instruction with its report (guide §5.4); instruction can always end, not while a
+ * request is open.
+ * - favourable (default): every applicable requirement's latest evidence compliant and the INS
+ *   test day passed or waived (409 naming what is missing) → `convention_pending`, the convention
+ *   rendered; the decision clock stands still while the company signs.
+ * - unfavourable: the non-conformities listed (422 otherwise) → `college_pending`, no convention.
+ * An exceptional report (core domains only, with the company's commitment) follows a favourable
+ * report, and not once the regime is over (arrêté du 9 février 2024).
+ */
+export const completeInstruction = (
+  dossier: Dossier,
+  uploads: Upload[],
+  catalogue: Catalogue,
+  options: InstructionReport,
+  caller: Caller,
+  now: Date,
+  policy: CalendarPolicy & { exceptionalExpiresOn: string },
+): DossierChange => {
+  assertAllowed('complete_instruction', dossier);
+  if (openInfoRequest(dossier)) throw new ConflictError('an information request is still open');
+  const outcome = options.outcome ?? 'favourable';
+  if (options.exceptional && outcome === 'unfavourable') {
+    throw new BusinessRuleError('an exceptional certificate follows a favourable report on the core domains', [
+      { path: 'exceptional', message: 'not with an unfavourable report' },
+    ]);
+  }
+  if (options.exceptional && now.getTime() > exceptionalRegimeEnd(policy.exceptionalExpiresOn).getTime()) {
+    throw new BusinessRuleError(
+      `the exceptional certificate regime ended on ${policy.exceptionalExpiresOn}`,
+      [{ path: 'exceptional', message: 'no exceptional certificate is issued after the regime’s fixed expiry' }],
+      'Arrêté du 9 février 2024 (certificat exceptionnel)',
+    );
+  }
+  const report =
+    outcome === 'unfavourable'
+      ? unfavourableReport(dossier, options, caller, now)
+      : favourableReport(dossier, uploads, catalogue, options, caller, now);
+  return {
+    ...report,
+    dossier: withDeadlines(report.dossier, policy),
+    events: [{ type: 'instruction_completed', actor: actorOf(caller), data: { outcome, ...report.data } }],
+    wake: 'instruction_completed',
+  };
+};
+
+const unfavourableReport = (dossier: Dossier, options: InstructionReport, caller: Caller, now: Date) => {
+  if (!options.nonConformities?.length) {
+    throw new BusinessRuleError('an unfavourable report lists the non-conformities', [
+      { path: 'nonConformities', message: 'required with outcome "unfavourable"' },
+    ]);
+  }
+  const at = now.toISOString();
+  return {
+    dossier: {
+      ...transition(dossier, 'college_pending', now),
+      instructionReport: {
+        outcome: 'unfavourable' as const,
+        nonConformities: options.nonConformities,
+        at,
+        by: caller.sub,
+      },
+    },
+    data: { nonConformities: options.nonConformities },
+    mails: [
+      mailToCompany(`dossier:${dossier.id}:unfavourable-report`, 'instruction_unfavourable', {
+        items: options.nonConformities.join('\n'),
+      }),
+    ],
+  };
+};
+
+const favourableReport = (
+  dossier: Dossier,
+  uploads: Upload[],
+  catalogue: Catalogue,
+  options: InstructionReport,
+  caller: Caller,
+  now: Date,
+) => {
+  const at = now.toISOString();
+  if (options.exceptional && !dossier.commitment) {
+    throw new BusinessRuleError('an exceptional certificate needs the company’s commitment to full compliance', [
+      { path: 'commitment', message: 'the candidature does not carry the commitment' },
+    ]);
+  }
+  const missing = applicableSections(catalogue, dossier.profiles)
+    .filter((s) => !options.exceptional || CORE_SECTIONS.includes(s.id))
+    .flatMap((s) => s.requirements)
+    .map((r) => ({ r, state: requirementReview(uploads, r.id) }))
+    .filter(({ state }) => state !== 'compliant')
+    .map(({ r, state }) => ({
+      path: `requirements.${r.id}`,
+      message: `${r.id}: ${state === 'none' ? 'no evidence' : state === 'pending' ? 'evidence not reviewed yet' : 'evidence not compliant'}`,
+    }));
+  const ins = dossier.insTestDay?.outcome;
+  if (ins !== 'passed' && ins !== 'waived')
+    missing.push({ path: 'insTestDay', message: 'the INS test day has been neither passed nor waived' });
+  if (missing.length)
+    throw new ConflictError(
+      'instruction cannot be closed with a favourable report yet (an unfavourable report is always possible)',
+      missing,
+    );
+  return {
+    documents: [conventionJob(dossier.id, at)],
+    dossier: pauseDecisionClock(
+      {
+        ...transition(dossier, 'convention_pending', now),
+        convention: { generatedAt: at, key: conventionKey(dossier.id) },
+        instructionReport: {
+          outcome: 'favourable' as const,
+          ...(options.exceptional ? { exceptional: true } : {}),
+          at,
+          by: caller.sub,
+        },
+        ...(options.exceptional ? { exceptional: true } : {}),
+      },
+      now,
+      'convention',
+    ),
+    data: { exceptional: options.exceptional ?? false },
+    mails: [mailToCompany(`dossier:${dossier.id}:convention`, 'convention_ready', {})],
+  };
+};
