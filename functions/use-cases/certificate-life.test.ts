@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
+import { callers, certifiedBySilence } from '../../test/support/use-case-journey';
 import { ConflictError } from '../domain/errors';
 import {
   changeCertificateStatus,
@@ -11,19 +11,10 @@ import {
   presentObservations,
   terminateCertificate,
 } from './certificate-life';
-import { loadDossier } from './legal-effects';
 
 const DAY = 86_400_000;
 
-/** A certificate granted by silence, then its life, over in-memory ports. */
-const certified = async (seed: number) => {
-  const w = await admissibleDossier('2026-03-02T09:00:00Z', seed);
-  await completeFile(w.deps, w.candidate, w.id);
-  const due = (await w.deps.dossiers.get(w.id))!.dossier.decisionDueAt!;
-  w.clock.set(new Date(Date.parse(due) + 1000).toISOString());
-  const dossier = (await loadDossier(w.deps, w.id))!.dossier;
-  return { ...w, number: dossier.certificate!.number };
-};
+const certified = (seed: number) => certifiedBySilence(seed);
 
 describe('the life of a certificate', () => {
   it('suspends only on an unremedied notice, and closes the notice it names', async () => {

@@ -2,7 +2,7 @@ import type { DocumentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
 import { productKeyChange, type Dossier } from '../domain/dossier';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
-import type { DossierChange, EventDraft, MailIntent } from '../domain/dossier-change';
+import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
 import { notifyWorkflow } from './notify-workflow';
 import type { Message } from '../domain/message';
@@ -58,14 +58,14 @@ export const commitDossier = async (
 };
 
 /**
- * Stores what a dossier rule decided (`DossierChange`): its mails addressed (the company's
+ * Stores what a dossier rule decided (`RuleChange`): its mails addressed (the company's
  * contact and legal representative, ANS's mailbox), its journal, uploads and documents in one
  * transaction; then wakes the workflow when the rule says a clock changed.
  */
 export const commitChange = async (
   deps: Dependencies,
   stored: StoredDossier | null,
-  change: DossierChange,
+  change: RuleChange,
   extras: { certificates?: Certificate[]; messages?: Message[] } = {},
 ): Promise<StoredDossier> => {
   const { afterJournal } = change;

@@ -10,6 +10,7 @@ import { submitDossier } from '../../functions/use-cases/submit-dossier';
 import { decideAdmissibility } from '../../functions/use-cases/decide-admissibility';
 import { getRequirements, submitSection } from '../../functions/use-cases/evidence';
 import { reviewProof } from '../../functions/use-cases/instruction';
+import { loadDossier } from '../../functions/use-cases/legal-effects';
 import { candidatureBody, companyBody, siret } from './api-client';
 
 /**
@@ -98,4 +99,14 @@ export const reviewAll = async (
     await reviewProof(deps, sensitive.includes(requirementId) ? callers.security : callers.instructor, id, uploadId, {
       verdict: 'compliant',
     });
+};
+
+/** A complete file left unanswered past its decision deadline: a certificate granted by silence. */
+export const certifiedBySilence = async (seed: number, now = '2026-03-02T09:00:00Z') => {
+  const w = await admissibleDossier(now, seed);
+  await completeFile(w.deps, w.candidate, w.id);
+  const due = (await w.deps.dossiers.get(w.id))!.dossier.decisionDueAt!;
+  w.clock.set(new Date(Date.parse(due) + 1000).toISOString());
+  const dossier = (await loadDossier(w.deps, w.id))!.dossier;
+  return { ...w, number: dossier.certificate!.number };
 };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -141,5 +141,13 @@ describe('architecture', () => {
       .filter((f) => /new (ConflictError|BusinessRuleError)\(/.test(readFileSync(f, 'utf8')))
       .map((f) => path.relative(ROOT, f));
     expect(raising.filter((f) => !allowed.has(f))).toEqual([]);
+  });
+
+  it('gives every use case a test of its own beside it', () => {
+    const untested = files
+      .filter((f) => f.includes(`${path.sep}functions${path.sep}use-cases${path.sep}`))
+      .filter((f) => !existsSync(f.replace(/\.ts$/, '.test.ts')))
+      .map((f) => path.relative(ROOT, f));
+    expect(untested).toEqual([]);
   });
 });

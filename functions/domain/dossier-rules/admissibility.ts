@@ -2,7 +2,7 @@ import { actorOf, type Caller } from '../caller';
 import type { CalendarPolicy } from '../calendar';
 import { newDecision } from '../decision';
 import { assertAllowed } from '../dossier-commands';
-import { mailToCompany, type DossierChange } from '../dossier-change';
+import { mailToCompany, type RuleChange } from '../rule-change';
 import { openInfoRequest, transition } from '../dossier';
 import type { Dossier } from '../dossier-model';
 import { BusinessRuleError, ConflictError } from '../errors';
@@ -30,7 +30,7 @@ export const decideAdmissibility = (
   now: Date,
   policy: CalendarPolicy,
   requestId: string,
-): DossierChange => {
+): RuleChange => {
   assertAllowed('decide_admissibility', dossier);
   if (openInfoRequest(dossier))
     throw new ConflictError('an information request is still waiting for the candidate’s answer');

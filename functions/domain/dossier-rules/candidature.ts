@@ -1,6 +1,6 @@
 import { actorOf, type Caller } from '../caller';
 import { assertAllowed } from '../dossier-commands';
-import { mailToCompany, type DossierChange } from '../dossier-change';
+import { mailToCompany, type RuleChange } from '../rule-change';
 import { transition } from '../dossier';
 import type { Dossier } from '../dossier-model';
 import { BusinessRuleError } from '../errors';
@@ -19,7 +19,7 @@ export const submit = (
   matrix: ProfileMatrix,
   caller: Caller,
   now: Date,
-): DossierChange => {
+): RuleChange => {
   assertAllowed('submit', dossier);
   const errors = submissionErrors(dossier, uploads, matrix);
   if (errors.length)
@@ -37,7 +37,7 @@ export const submit = (
 };
 
 /** The candidate withdraws its candidature at any open stage; ANS gets a copy of the mail. */
-export const withdraw = (dossier: Dossier, caller: Caller, now: Date): DossierChange => {
+export const withdraw = (dossier: Dossier, caller: Caller, now: Date): RuleChange => {
   assertAllowed('withdraw', dossier);
   return {
     dossier: { ...transition(dossier, 'withdrawn', now), closedReason: 'withdrawn_by_candidate' },

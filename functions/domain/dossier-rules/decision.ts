@@ -3,7 +3,7 @@ import type { CalendarPolicy } from '../calendar';
 import { resumeDecisionClock } from '../decision-clock';
 import { newDecision, type COLLEGE_OUTCOMES, type Decision } from '../decision';
 import { assertAllowed } from '../dossier-commands';
-import { mailToCompany, type DossierChange, type EventDraft } from '../dossier-change';
+import { mailToCompany, type RuleChange, type EventDraft } from '../rule-change';
 import { transition, withDeadlines } from '../dossier';
 import type { Dossier } from '../dossier-model';
 import { BusinessRuleError, ConflictError } from '../errors';
@@ -46,7 +46,7 @@ export const collegeDecision = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): DossierChange | GrantIntent => {
+): RuleChange | GrantIntent => {
   if (dossier.decision?.outcome === 'tacit_acceptance' && dossier.status !== 'college_pending')
     throw new ConflictError(
       'the decision deadline has passed: silence was acceptance and the certificate is granted',
@@ -135,7 +135,7 @@ export const signConvention = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): DossierChange | GrantIntent => {
+): RuleChange | GrantIntent => {
   assertAllowed('sign_convention', dossier);
   const at = now.toISOString();
   const product = input.productVersion ? { ...dossier.product, version: input.productVersion } : dossier.product;
@@ -189,7 +189,7 @@ export const signConvention = (
  * journaled and that event's hash quoted on the decision. A second acknowledgement changes
  * nothing (null).
  */
-export const acknowledgeDecision = (dossier: Dossier, caller: Caller, now: Date): DossierChange | null => {
+export const acknowledgeDecision = (dossier: Dossier, caller: Caller, now: Date): RuleChange | null => {
   if (!dossier.decision) throw new ConflictError('no decision has been taken on this dossier yet');
   if (dossier.decision.receivedAt) return null;
   const at = now.toISOString();
@@ -211,4 +211,4 @@ export const acknowledgeDecision = (dossier: Dossier, caller: Caller, now: Date)
   };
 };
 
-export const isGrant = (outcome: DossierChange | GrantIntent): outcome is GrantIntent => 'grant' in outcome;
+export const isGrant = (outcome: RuleChange | GrantIntent): outcome is GrantIntent => 'grant' in outcome;

@@ -5,7 +5,7 @@ import { candidatureDocumentsMayChange } from '../candidature-documents';
 import { INS_TEST_DAY_PERIOD } from '../clocks';
 import { startDecisionClock } from '../decision-clock';
 import { assertAllowed } from '../dossier-commands';
-import { mailToCompany, type DossierChange } from '../dossier-change';
+import { mailToCompany, type RuleChange } from '../rule-change';
 import { touchedByCandidate, transition, withDeadlines } from '../dossier';
 import type { Dossier } from '../dossier-model';
 import { isFileComplete, isReopened, sectionGaps } from '../evidence';
@@ -57,7 +57,7 @@ export const handInSection = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): DossierChange & { complete: boolean } => {
+): RuleChange & { complete: boolean } => {
   assertAllowed('hand_in_section', dossier);
   const section = applicableSections(catalogue, dossier.profiles).find((s) => s.id === sectionId);
   if (!section) throw new NotFoundError(`no applicable section ${sectionId}`);
@@ -123,7 +123,7 @@ export const withdrawFile = (
   catalogue: Catalogue | undefined,
   caller: Caller,
   now: Date,
-): DossierChange & { withdrawn: Upload } => {
+): RuleChange & { withdrawn: Upload } => {
   if (!upload || upload.status === 'withdrawn') throw new NotFoundError('no such upload');
   if (upload.purpose === 'proof') {
     const section = catalogue?.requirements.find((r) => r.id === upload.requirementId)?.section;

@@ -3,7 +3,7 @@ import type { CalendarPolicy } from '../calendar';
 import { infoRequestDeadline } from '../clocks';
 import { pauseDecisionClock, resumeDecisionClock } from '../decision-clock';
 import { assertAllowed } from '../dossier-commands';
-import { mailToAns, mailToCompany, type DossierChange, type EventDraft } from '../dossier-change';
+import { mailToAns, mailToCompany, type RuleChange, type EventDraft } from '../rule-change';
 import { isClosed, openInfoRequest, touchedByCandidate, withDeadlines } from '../dossier';
 import type { Dossier, InfoRequest } from '../dossier-model';
 import { ConflictError, NotFoundError } from '../errors';
@@ -26,7 +26,7 @@ export const requestInformation = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): DossierChange & { request: InfoRequest } => {
+): RuleChange & { request: InfoRequest } => {
   assertAllowed('open_info_request', dossier);
   const stage = STAGE_OF[dossier.status]!;
   if (openInfoRequest(dossier)) throw new ConflictError('an information request is already open on this dossier');
@@ -80,7 +80,7 @@ export const answerInformationRequest = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): DossierChange => {
+): RuleChange => {
   const request = dossier.infoRequests?.find((r) => r.id === input.requestId);
   if (!request) throw new NotFoundError('no such information request');
   if (request.status !== 'open' || isClosed(dossier.status)) {

@@ -5,7 +5,7 @@ import { exceptionalRegimeEnd } from '../certificate-life';
 import { pauseDecisionClock } from '../decision-clock';
 import { documentJob } from '../document-job';
 import { assertAllowed } from '../dossier-commands';
-import { mailToAns, mailToCompany, type DossierChange } from '../dossier-change';
+import { mailToAns, mailToCompany, type RuleChange } from '../rule-change';
 import { openInfoRequest, transition, withDeadlines } from '../dossier';
 import type { Dossier } from '../dossier-model';
 import { requirementReview } from '../evidence';
@@ -33,7 +33,7 @@ export const reviewProof = (
   input: { verdict: Review['verdict']; comment?: string },
   caller: Caller,
   now: Date,
-): DossierChange & { review: Review; upload: Upload } => {
+): RuleChange & { review: Review; upload: Upload } => {
   assertAllowed('review_proof', dossier);
   if (!upload || upload.purpose !== 'proof' || upload.status !== 'received')
     throw new NotFoundError('no such received evidence');
@@ -77,7 +77,7 @@ export const reviewProof = (
 };
 
 /** The company proposes its INS test day: today or later, within the 4 weeks after the complete file (guide §5.2). */
-export const proposeInsTestDay = (dossier: Dossier, proposedDate: string, caller: Caller, now: Date): DossierChange => {
+export const proposeInsTestDay = (dossier: Dossier, proposedDate: string, caller: Caller, now: Date): RuleChange => {
   assertAllowed('propose_ins_test_day', dossier);
   if (dossier.insTestDay?.outcome) throw new ConflictError('the INS test day already took place');
   const date = new Date(`${proposedDate}T12:00:00Z`);
@@ -108,7 +108,7 @@ export const recordInsTestOutcome = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): DossierChange => {
+): RuleChange => {
   assertAllowed('record_ins_test_outcome', dossier);
   if (input.outcome === 'waived' && !input.comment)
     throw new BusinessRuleError('a waiver states why the INS proofs are enough', [
@@ -159,7 +159,7 @@ export const completeInstruction = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy & { exceptionalExpiresOn: string },
-): DossierChange => {
+): RuleChange => {
   assertAllowed('complete_instruction', dossier);
   if (openInfoRequest(dossier)) throw new ConflictError('an information request is still open');
   const outcome = options.outcome ?? 'favourable';

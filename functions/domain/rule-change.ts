@@ -11,7 +11,7 @@ import type { Upload } from './upload';
  * stores it (`commitChange`) — the rule itself is a pure function of the dossier, its input, the
  * instant and the calendar policy.
  */
-export interface DossierChange {
+export interface RuleChange {
   dossier: Dossier;
   events: EventDraft[];
   mails?: MailIntent[];

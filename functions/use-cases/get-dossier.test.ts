@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { admissibleDossier, callers } from '../../test/support/use-case-journey';
+import { NotFoundError } from '../domain/errors';
+import { getDossier } from './get-dossier';
+
+describe('reading a dossier', () => {
+  it('gives a dossier with its uploads and the clocks computed now, to its company and staff only', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 81);
+    const { stored, uploads } = await getDossier(w.deps, w.candidate, w.id);
+    expect(stored.dossier.status).toBe('proofs_deposit');
+    expect(stored.dossier.deadlines.map((d) => d.kind)).toEqual(['inactivity_abandonment']);
+    expect(uploads).toHaveLength(1);
+    expect((await getDossier(w.deps, callers.instructor, w.id)).stored.version).toBe(stored.version);
+    await expect(getDossier(w.deps, callers.candidate('other'), w.id)).rejects.toThrow(NotFoundError);
+    await expect(getDossier(w.deps, w.candidate, 'missing')).rejects.toThrow(NotFoundError);
+  });
+});

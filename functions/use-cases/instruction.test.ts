@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
+import { completeInstruction } from './decisions';
+import {
+  downloadConvention,
+  proposeInsTestDay,
+  recordInsTestOutcome,
+  reviewProof,
+  signConvention,
+  withdrawDossier,
+} from './instruction';
+import { reviewAll } from '../../test/support/use-case-journey';
+
+const inInstruction = async (seed: number) => {
+  const w = await admissibleDossier('2026-03-02T09:00:00Z', seed);
+  const { proofs } = await completeFile(w.deps, w.candidate, w.id);
+  return { ...w, proofs };
+};
+
+describe('instruction', () => {
+  it('takes verdicts from the right reviewer, keeps each, and mails a non-compliant one', async () => {
+    const w = await inInstruction(161);
+    await expect(
+      reviewProof(w.deps, callers.instructor, w.id, w.proofs['PEN-01']!, { verdict: 'compliant' }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      reviewProof(w.deps, callers.instructor, w.id, w.proofs['INS-01']!, { verdict: 'non_compliant' }),
+    ).rejects.toThrow(BusinessRuleError);
+    await reviewProof(w.deps, callers.instructor, w.id, w.proofs['INS-01']!, {
+      verdict: 'non_compliant',
+      comment: 'flou',
+    });
+    w.clock.advance(60_000);
+    const second = await reviewProof(w.deps, callers.instructor, w.id, w.proofs['INS-01']!, { verdict: 'compliant' });
+    expect(second.review.verdict).toBe('compliant');
+    expect((await w.deps.dossiers.getUpload(w.id, w.proofs['INS-01']!))!.reviews).toHaveLength(2);
+    expect(w.outbox.templates().filter((t) => t === 'proof_non_compliant')).toHaveLength(1);
+    await expect(reviewProof(w.deps, callers.instructor, w.id, 'nope', { verdict: 'compliant' })).rejects.toThrow(
+      NotFoundError,
+    );
+  });
+
+  it('organises the INS test day within its four weeks, and records its outcome', async () => {
+    const w = await inInstruction(162);
+    await expect(recordInsTestOutcome(w.deps, callers.instructor, w.id, { outcome: 'passed' })).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-02-01')).rejects.toThrow(BusinessRuleError);
+    await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-06-01')).rejects.toThrow(/within 4 weeks/);
+    await proposeInsTestDay(w.deps, w.candidate, w.id, '2026-03-20');
+    expect(w.outbox.templates()).toContain('ins_test_day_proposed');
+    const recorded = await recordInsTestOutcome(w.deps, callers.instructor, w.id, { outcome: 'passed' });
+    expect(recorded.dossier.insTestDay).toMatchObject({ proposedDate: '2026-03-20', outcome: 'passed' });
+    await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-03-21')).rejects.toThrow(/already took place/);
+  });
+
+  it('has the convention signed after a favourable report: the collège’s turn, the decision clock running again', async () => {
+    const w = await inInstruction(163);
+    await reviewAll(w.deps, w.id, w.proofs, ['PEN-01', 'PEN-02']);
+    await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
+      outcome: 'waived',
+      comment: 'preuves INS suffisantes',
+    });
+    await completeInstruction(w.deps, callers.instructor, w.id);
+    await expect(downloadConvention(w.deps, w.candidate, w.id)).rejects.toThrow(/being prepared/);
+    w.clock.advance(7 * 86_400_000);
+    const signed = await signConvention(w.deps, w.candidate, w.id, {
+      signatoryName: 'C. Martin',
+      productVersion: '2.1',
+    });
+    expect(signed.dossier).toMatchObject({ status: 'college_pending', product: { version: '2.1' } });
+    expect(signed.dossier.convention).toMatchObject({ signatoryName: 'C. Martin', productVersion: '2.1' });
+    expect(signed.dossier.decisionClock?.pausedAt).toBeUndefined();
+    expect(signed.dossier.deadlines.map((d) => d.kind)).toContain('decision');
+    await expect(signConvention(w.deps, w.candidate, w.id, { signatoryName: 'X' })).rejects.toThrow(ConflictError);
+  });
+
+  it('lets the candidate withdraw at any open stage, once, telling ANS', async () => {
+    const w = await inInstruction(164);
+    await expect(withdrawDossier(w.deps, callers.candidate('other'), w.id)).rejects.toThrow(NotFoundError);
+    const withdrawn = await withdrawDossier(w.deps, w.candidate, w.id);
+    expect(withdrawn.dossier).toMatchObject({ status: 'withdrawn', closedReason: 'withdrawn_by_candidate' });
+    const mail = [...w.outbox.messages.values()].find((m) => m.template === 'dossier_withdrawn')!;
+    expect(mail.to).toContain('instruction@ans.test');
+    await expect(withdrawDossier(w.deps, w.candidate, w.id)).rejects.toThrow(ConflictError);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
+import { ForbiddenError } from '../domain/errors';
+import { listQueue } from './list-queue';
+
+describe('work queues', () => {
+  it('gives instructors the instruction queue in order of receipt, and the collège only its own', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 111);
+    expect((await listQueue(w.deps, callers.instructor, 'instruction', 10)).items).toEqual([]);
+    await completeFile(w.deps, w.candidate, w.id);
+    const page = await listQueue(w.deps, callers.instructor, 'instruction', 10);
+    expect(page.items.map((i) => i.dossierId)).toEqual([w.id]);
+    await expect(listQueue(w.deps, callers.college, 'instruction', 10)).rejects.toThrow(ForbiddenError);
+    await expect(listQueue(w.deps, w.candidate, 'college', 10)).rejects.toThrow(ForbiddenError);
+    expect((await listQueue(w.deps, callers.college, 'college', 10)).items).toEqual([]);
+  });
+});
