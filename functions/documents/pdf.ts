@@ -1,4 +1,5 @@
 import { APPEAL_TEXT } from '../domain/decision';
+import { CLOCKS, inWords } from '../domain/legal-periods';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from '../domain/calendar';
@@ -84,12 +85,16 @@ export const conventionPdf = (dossier: Dossier, company: Company | null, at: str
     w.line(`Objet : ${dossier.product.name}, version ${dossier.product.version} — dossier ${dossier.id}.`);
     w.line(`Référentiel ${dossier.referentialVersion} ; profils : ${dossier.profiles.join(', ')}.`);
     w.gap();
-    w.line('Durée : cinq ans à compter de la délivrance du certificat, renouvelable tacitement.', 11, true);
+    w.line(
+      `Durée : ${inWords(CLOCKS.convention_term.period)} à compter de la délivrance du certificat, renouvelable tacitement.`,
+      11,
+      true,
+    );
     w.line(
       'Le titulaire informe l’ANS de toute évolution substantielle du système certifié ; une nouvelle candidature est alors requise.',
     );
     w.line(
-      'En cas de non-conformité, l’ANS peut mettre le titulaire en demeure d’y remédier dans un délai qui ne peut excéder six mois (art. R.1470-9), puis suspendre ou retirer le certificat.',
+      `En cas de non-conformité, l’ANS peut mettre le titulaire en demeure d’y remédier dans un délai qui ne peut excéder ${inWords(CLOCKS.formal_notice.period)} (art. R.1470-9), puis suspendre ou retirer le certificat.`,
     );
     w.line('La convention peut être résiliée de plein droit, pour fraude ou pour faute, sans indemnité.');
     w.gap();

@@ -3,14 +3,15 @@ import { LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy }
 import { FAULT_CASES, type Certificate, type CertificateStatus, type FaultCase } from './certificate';
 export { FAULT_CASES, type CertificateLife, type FaultCase, type FormalNotice } from './certificate';
 import { BusinessRuleError, ConflictError } from './errors';
+import { CLOCKS } from './legal-periods';
 
 /**
  * The life of a certificate after it is granted (guide §5.4 and chapter 7): the 5-year
  * convention renewed tacitly, formal notice (R.1470-9, at most 6 months), suspension,
  * withdrawal, termination, renewal requests, and the exceptional certificate's fixed expiry.
  */
-export const CONVENTION_TERM = { years: 5 } as const;
-export const FORMAL_NOTICE_MAX = { months: 6 } as const;
+export const CONVENTION_TERM = CLOCKS.convention_term.period;
+export const FORMAL_NOTICE_MAX = CLOCKS.formal_notice.period;
 
 const ENDED: readonly CertificateStatus[] = ['withdrawn', 'terminated', 'expired'];
 export const hasEnded = (c: Certificate) => ENDED.includes(c.status);

@@ -1,3 +1,4 @@
+import { CLOCKS, REMINDER_DAYS, type ClockRule } from './legal-periods';
 import { daysBefore, defaultCalendarPolicy, legalDeadline, type CalendarPolicy } from './calendar';
 import {
   CANDIDATE_TO_ACT,
@@ -15,20 +16,20 @@ export { DECISION_PERIOD } from './decision-clock';
  * The legal clocks of a dossier, derived from its stored facts, and what falls due when.
  * The workflow only wakes up; this module says what a wake-up at `now` must do.
  */
-export interface RunningClock {
-  kind: DeadlineKind;
+export interface RunningClock extends Omit<ClockRule, 'period'> {
   dueAt: Date;
-  legalBasis: string;
-  /** what the platform does on its own at expiry */
-  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late' | 'certificate_clock';
-  /** who the J-15 and J-3 reminders go to: whoever must act before it runs out */
-  remind: 'company' | 'ans';
 }
 
-export const INACTIVITY_PERIOD = { months: 6 } as const;
-export const INFO_REQUEST_PERIOD = { days: 60 } as const;
-export const INS_TEST_DAY_PERIOD = { weeks: 4 } as const;
-export const REMINDER_DAYS = [15, 3] as const;
+export const INACTIVITY_PERIOD = CLOCKS.inactivity_abandonment.period;
+export const INFO_REQUEST_PERIOD = CLOCKS.info_request.period;
+export const INS_TEST_DAY_PERIOD = CLOCKS.ins_test_day.period;
+export { REMINDER_DAYS };
+
+/** A running clock of the table (legal-periods.ts), due at an instant. */
+const running = (kind: DeadlineKind, dueAt: Date): RunningClock => {
+  const { legalBasis, onExpiry, remind } = CLOCKS[kind];
+  return { kind, dueAt, legalBasis, onExpiry, remind };
+};
 
 /** The inactivity clock runs from the candidate's last change, or from when it became the one to act. */
 const inactivityStart = (dossier: Dossier): Date => {
@@ -47,22 +48,10 @@ const certificateClocks = (dossier: Dossier): RunningClock[] => {
   if (!c || ['withdrawn', 'terminated', 'expired'].includes(c.status)) return [];
   const clocks: RunningClock[] = [];
   if (c.formalNoticeRespondBy) {
-    clocks.push({
-      kind: 'formal_notice',
-      dueAt: new Date(c.formalNoticeRespondBy),
-      legalBasis: 'Code de la santé publique, art. R.1470-9',
-      onExpiry: 'certificate_clock',
-      remind: 'company',
-    });
+    clocks.push(running('formal_notice', new Date(c.formalNoticeRespondBy)));
   }
   if (c.conventionTermAt) {
-    clocks.push({
-      kind: 'convention_term',
-      dueAt: new Date(c.conventionTermAt),
-      legalBasis: 'Guide de dépôt ANS §5.4 (reconduction tacite)',
-      onExpiry: 'certificate_clock',
-      remind: 'company',
-    });
+    clocks.push(running('convention_term', new Date(c.conventionTermAt)));
   }
   return clocks;
 };
@@ -74,21 +63,9 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) {
     // a pending information request has its own clock, which replaces the inactivity one
-    clocks.push({
-      kind: 'info_request',
-      dueAt: new Date(request.dueAt),
-      legalBasis: 'Code de la santé publique, art. R.1470-2',
-      onExpiry: 'abandon',
-      remind: 'company',
-    });
+    clocks.push(running('info_request', new Date(request.dueAt)));
   } else if (CANDIDATE_TO_ACT.includes(dossier.status)) {
-    clocks.push({
-      kind: 'inactivity_abandonment',
-      dueAt: legalDeadline(inactivityStart(dossier), INACTIVITY_PERIOD, policy),
-      legalBasis: 'Guide de dépôt ANS §5.2',
-      onExpiry: 'abandon',
-      remind: 'company',
-    });
+    clocks.push(running('inactivity_abandonment', legalDeadline(inactivityStart(dossier), INACTIVITY_PERIOD, policy)));
   }
   // while the candidate is the one to act (an open request, the convention to sign) the decision
   // clock stands still; once the collège has decided, there is no decision left to owe
@@ -99,13 +76,7 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
     !isDecisionClockPaused(dossier) &&
     !dossier.decision
   ) {
-    clocks.push({
-      kind: 'decision',
-      dueAt: new Date(dossier.decisionDueAt),
-      legalBasis: 'Code de la santé publique, art. R.1470-4',
-      onExpiry: 'tacit_acceptance',
-      remind: 'ans',
-    });
+    clocks.push(running('decision', new Date(dossier.decisionDueAt)));
   }
   if (
     dossier.status === 'instruction' &&
@@ -113,13 +84,7 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
     !dossier.insTestDay?.outcome &&
     !dossier.insTestLate
   ) {
-    clocks.push({
-      kind: 'ins_test_day',
-      dueAt: new Date(dossier.insTestDueAt),
-      legalBasis: 'Guide de dépôt ANS §5.2',
-      onExpiry: 'flag_late',
-      remind: 'company',
-    });
+    clocks.push(running('ins_test_day', new Date(dossier.insTestDueAt)));
   }
   return clocks;
 };

@@ -7,6 +7,7 @@ import {
   type CalendarPolicy,
   type TimeLeft,
 } from './calendar';
+import { CLOCKS } from './legal-periods';
 
 /**
  * The decision clock of R.1470-4: six months from the complete file, after which silence is
@@ -18,7 +19,7 @@ import {
  * a pause is measured from the raw instant and the working-day rule is applied once, on the
  * resumed raw instant, so a pause never stacks on a day already added for a weekend.
  */
-export const DECISION_PERIOD = { months: 6 } as const;
+export const DECISION_PERIOD = CLOCKS.decision.period;
 
 export const PAUSE_REASONS = ['info_request', 'convention'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];

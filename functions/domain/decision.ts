@@ -1,3 +1,5 @@
+import { APPEAL_PERIOD, inWords } from './legal-periods';
+
 /**
  * A decision on a candidature (R.1470-4 al. 2): it states its reasons and the means and time
  * limits of appeal, and is communicated by a means that gives a certain date of receipt — the
@@ -31,7 +33,7 @@ export interface Decision {
 
 /** Voies et délais de recours (code des relations entre le public et l'administration, L411-2; CJA R.421-1). */
 export const APPEAL_TEXT =
-  'Voies et délais de recours : cette décision peut faire l’objet, dans un délai de deux mois à compter de sa ' +
+  `Voies et délais de recours : cette décision peut faire l’objet, dans un délai de ${inWords(APPEAL_PERIOD.period)} à compter de sa ` +
   'réception, d’un recours gracieux auprès de l’Agence du Numérique en Santé (ANS) et d’un recours contentieux ' +
   'devant le tribunal administratif compétent. Le recours gracieux prolonge le délai du recours contentieux, ' +
   'qui court à nouveau à compter de la réponse de l’ANS.';

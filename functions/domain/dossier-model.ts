@@ -1,3 +1,4 @@
+import type { DeadlineKind } from './legal-periods';
 import type { DecisionClock } from './decision-clock';
 import type { Decision } from './decision';
 import type { DossierCreateInput } from './schemas';
@@ -42,8 +43,7 @@ export const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_depo
 export const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'college_pending'];
 export const isCertified = (status: DossierStatus) => (CERTIFIED_STATUSES as readonly DossierStatus[]).includes(status);
 
-export type DeadlineKind =
-  'inactivity_abandonment' | 'info_request' | 'decision' | 'ins_test_day' | 'formal_notice' | 'convention_term';
+export type { DeadlineKind };
 
 export interface Deadline {
   kind: DeadlineKind;

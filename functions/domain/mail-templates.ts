@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from './calendar';
+import { CLOCKS, inWords } from './legal-periods';
 
 /** What every dossier mail names: the product, its version and the dossier. */
 export interface AboutDossier {
@@ -72,12 +73,12 @@ const product = (d: { productName: string; productVersion: string }) =>
   `${d.productName ?? ''} ${d.productVersion ?? ''}`.trim();
 const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
 
+const words = (kind: keyof typeof CLOCKS) => inWords(CLOCKS[kind].period);
 const DEADLINE_LABELS: Record<string, string> = {
-  inactivity_abandonment: 'le délai d’inactivité de six mois (guide de dépôt, §5.2)',
-  decision: 'le délai de décision de six mois (art. R.1470-4 : le silence vaut acceptation)',
-  ins_test_day: 'le délai de quatre semaines pour organiser la journée de test INS (guide de dépôt, §5.2)',
-  info_request:
-    'le délai de soixante jours pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)',
+  inactivity_abandonment: `le délai d’inactivité de ${words('inactivity_abandonment')} (guide de dépôt, §5.2)`,
+  decision: `le délai de décision de ${words('decision')} (art. R.1470-4 : le silence vaut acceptation)`,
+  ins_test_day: `le délai de ${words('ins_test_day')} pour organiser la journée de test INS (guide de dépôt, §5.2)`,
+  info_request: `le délai de ${words('info_request')} pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)`,
 };
 
 const TEMPLATES = {
@@ -153,7 +154,7 @@ const TEMPLATES = {
     subject: `Candidature abandonnée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Faute d’action de votre part depuis six mois, votre candidature pour ${product(d)} (dossier ${d.dossierId}) est considérée comme abandonnée (guide de dépôt, §5.2).`,
+      `Faute d’action de votre part depuis ${words('inactivity_abandonment')}, votre candidature pour ${product(d)} (dossier ${d.dossierId}) est considérée comme abandonnée (guide de dépôt, §5.2).`,
       'Pour obtenir la certification, une nouvelle candidature est nécessaire.',
     ],
   }),
@@ -161,7 +162,7 @@ const TEMPLATES = {
     subject: `Candidature abandonnée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Les pièces complémentaires demandées pour le dossier ${d.dossierId} (${product(d)}) n’ont pas été fournies dans le délai de soixante jours : la demande est réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
+      `Les pièces complémentaires demandées pour le dossier ${d.dossierId} (${product(d)}) n’ont pas été fournies dans le délai de ${words('info_request')} : la demande est réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
       'Pour obtenir la certification, une nouvelle candidature est nécessaire.',
     ],
   }),
@@ -258,7 +259,7 @@ const MORE_TEMPLATES = {
     subject: `Journée de test INS non organisée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `La journée de test INS du dossier ${d.dossierId} (${product(d)}) n’a pas eu lieu dans les quatre semaines suivant le dépôt du dossier complet (guide de dépôt, §5.2).`,
+      `La journée de test INS du dossier ${d.dossierId} (${product(d)}) n’a pas eu lieu dans les ${words('ins_test_day')} suivant le dépôt du dossier complet (guide de dépôt, §5.2).`,
       'Merci de proposer une date au plus vite.',
     ],
   }),
@@ -277,7 +278,7 @@ const MORE_TEMPLATES = {
     lines: [
       'Bonjour,',
       d.tacit
-        ? `Faute de décision notifiée dans le délai de six mois, la certification de ${product(d)} (dossier ${d.dossierId}) est acquise par acceptation tacite (art. R.1470-4 du code de la santé publique).`
+        ? `Faute de décision notifiée dans le délai de ${words('decision')}, la certification de ${product(d)} (dossier ${d.dossierId}) est acquise par acceptation tacite (art. R.1470-4 du code de la santé publique).`
         : `Le collège technique a décidé de certifier ${product(d)} (dossier ${d.dossierId})${d.reservations ? ' avec réserves' : ''}.`,
       ...(d.reservations ? [`Réserves : ${d.reservations}`] : []),
       `Le certificat porte le numéro ${d.number}, délivré le ${when(d.at)}.`,

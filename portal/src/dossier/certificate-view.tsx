@@ -10,6 +10,7 @@ import { useCommand, useLoad } from '../ui/use-load';
 import { formatDate, formatDateTime, formatDaysLeft } from '../ui/format';
 import { certificateBadge } from '../pages/public/certificates-page';
 import { lines } from '../ui/text';
+import { CLOCKS, inFigures } from '../../../functions/domain/legal-periods';
 
 type Path =
   | '/v1/certificates/{number}/formal-notice'
@@ -248,7 +249,7 @@ export const CertificateView = ({
                 nativeTextAreaProps={{ value: field('nc'), onChange: set('nc'), name: 'nonConformities' }}
               />
               <Input
-                label="Réponse attendue avant (6 mois au plus)"
+                label={`Réponse attendue avant (${inFigures(CLOCKS.formal_notice.period)} au plus)`}
                 nativeInputProps={{
                   type: 'datetime-local',
                   value: field('respondBy'),

@@ -17,6 +17,7 @@ import { FileItem } from '../../dossier/file-links';
 import { EvidenceUpload } from '../../upload/evidence-upload';
 import { loadDossier } from '../../dossier/load-dossier';
 import { candidatureDocumentsMayChange } from '../../../../functions/domain/candidature-documents';
+import { CLOCKS, inWords } from '../../../../functions/domain/legal-periods';
 
 const SECTION_STATUS: Record<string, string> = {
   not_started: 'Non commencée',
@@ -279,7 +280,8 @@ export const DossierPage = () => {
               Journée de test INS
             </h2>
             <p>
-              À organiser dans les quatre semaines suivant l’accusé de réception du dossier complet
+              À organiser dans les {inWords(CLOCKS.ins_test_day.period)} suivant l’accusé de réception du dossier
+              complet
               {dossier.insTestDueAt ? ` (avant le ${formatDate(dossier.insTestDueAt)})` : ''}.
             </p>
             <form

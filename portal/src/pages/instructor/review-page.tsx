@@ -18,6 +18,7 @@ import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
 import { choiceOptions } from '../../ui/choice-options';
+import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
 
 /** An instructor's dossier: evidence, admissibility, requests, INS test day, instruction report. */
 export const ReviewPage = () => {
@@ -137,7 +138,7 @@ export const ReviewPage = () => {
                       body: { missingItems: lines(requestItems) },
                     }),
                   ),
-                'Demande envoyée : le candidat a 60 jours pour répondre.',
+                `Demande envoyée : le candidat a ${inFigures(CLOCKS.info_request.period)} pour répondre.`,
               );
             }}
           >

@@ -1,0 +1,115 @@
+/**
+ * Every period the procedure counts, once: its length, its legal basis, what the platform does on
+ * its own when it runs out, and who the J-15/J-3 reminders go to. The clocks (clocks.ts), the
+ * certificate's life, the mails, the PDFs and the portal take periods from here — the prose
+ * included (`inWords`), so that a period changed in law changes in one line.
+ */
+/** The clocks of a dossier and of its certificate, by name. */
+export type DeadlineKind =
+  'inactivity_abandonment' | 'info_request' | 'decision' | 'ins_test_day' | 'formal_notice' | 'convention_term';
+
+export type Period = Readonly<Partial<Record<'years' | 'months' | 'weeks' | 'days', number>>>;
+
+export interface LegalPeriod {
+  period: Period;
+  legalBasis: string;
+}
+
+export interface ClockRule extends LegalPeriod {
+  kind: DeadlineKind;
+  /** what the platform does on its own at expiry */
+  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late' | 'certificate_clock';
+  /** who the reminders go to: whoever must act before it runs out */
+  remind: 'company' | 'ans';
+}
+
+/** Days before a clock's due instant at which its reminders go out. */
+export const REMINDER_DAYS = [15, 3] as const;
+
+const CSP = 'Code de la santé publique, art.';
+
+export const CLOCKS = {
+  inactivity_abandonment: {
+    kind: 'inactivity_abandonment',
+    period: { months: 6 },
+    legalBasis: 'Guide de dépôt ANS §5.2',
+    onExpiry: 'abandon',
+    remind: 'company',
+  },
+  info_request: {
+    kind: 'info_request',
+    period: { days: 60 },
+    legalBasis: `${CSP} R.1470-2`,
+    onExpiry: 'abandon',
+    remind: 'company',
+  },
+  decision: {
+    kind: 'decision',
+    period: { months: 6 },
+    legalBasis: `${CSP} R.1470-4`,
+    onExpiry: 'tacit_acceptance',
+    remind: 'ans',
+  },
+  ins_test_day: {
+    kind: 'ins_test_day',
+    period: { weeks: 4 },
+    legalBasis: 'Guide de dépôt ANS §5.2',
+    onExpiry: 'flag_late',
+    remind: 'company',
+  },
+  formal_notice: {
+    kind: 'formal_notice',
+    // the longest time to remedy a formal notice may give
+    period: { months: 6 },
+    legalBasis: `${CSP} R.1470-9`,
+    onExpiry: 'certificate_clock',
+    remind: 'company',
+  },
+  convention_term: {
+    kind: 'convention_term',
+    period: { years: 5 },
+    legalBasis: 'Guide de dépôt ANS §5.4 (reconduction tacite)',
+    onExpiry: 'certificate_clock',
+    remind: 'company',
+  },
+} as const satisfies { [K in DeadlineKind]: ClockRule & { kind: K } };
+
+/** The time to appeal a decision (CRPA L411-2, CJA R.421-1). */
+export const APPEAL_PERIOD: LegalPeriod = {
+  period: { months: 2 },
+  legalBasis: 'Code de justice administrative, art. R.421-1',
+};
+
+const NUMBERS: Record<number, string> = {
+  1: 'un',
+  2: 'deux',
+  3: 'trois',
+  4: 'quatre',
+  5: 'cinq',
+  6: 'six',
+  10: 'dix',
+  12: 'douze',
+  15: 'quinze',
+  30: 'trente',
+  60: 'soixante',
+};
+const UNITS: Record<keyof Period, [string, string]> = {
+  years: ['an', 'ans'],
+  months: ['mois', 'mois'],
+  weeks: ['semaine', 'semaines'],
+  days: ['jour', 'jours'],
+};
+
+/** A period in French words, as the mails, PDFs and pages say it: `{ months: 6 }` → « six mois ». */
+export const inWords = (period: Period): string =>
+  (Object.entries(period) as [keyof Period, number][])
+    .filter(([, n]) => n)
+    .map(([unit, n]) => `${NUMBERS[n] ?? String(n)} ${UNITS[unit][n > 1 ? 1 : 0]}`)
+    .join(' et ');
+
+/** A period in figures, for short labels: `{ days: 60 }` → « 60 jours ». */
+export const inFigures = (period: Period): string =>
+  (Object.entries(period) as [keyof Period, number][])
+    .filter(([, n]) => n)
+    .map(([unit, n]) => `${n} ${UNITS[unit][n > 1 ? 1 : 0]}`)
+    .join(' et ');
