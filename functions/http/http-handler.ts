@@ -9,13 +9,23 @@ import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
 import { verifyCompanyBinding, verifyTenancy } from './company-binding';
 import { forRequest } from './request-reads';
-import { authoriseRoute, callerOf, certificateNumberParam, parseBody, pathParam, routeOf } from './request';
+import {
+  authorise,
+  callerOf,
+  certificateNumberParam,
+  parseBody,
+  pathParam,
+  routeOf,
+  type ResolvedRequest,
+} from './request';
 import type { ROUTE_TABLE } from './routes';
 import type { HttpEvent, HttpResponse } from './types';
 
 export interface RouteContext {
   event: HttpEvent;
   deps: Dependencies;
+  /** the route, the caller and the path parameters, resolved once by the wrapper */
+  request: ResolvedRequest;
 }
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
@@ -64,13 +74,14 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
     .use(problems())
     .handler(async (event) => {
       const deps = forRequest(dependencies());
-      authoriseRoute(event);
+      const spec = routeOf(event);
+      const caller = authorise(event, spec);
       // malformed ids are a 400 before anything is read (a 3,000-character id would otherwise
       // reach DynamoDB as a key and come back as a 500)
-      validatePathParameters(event);
-      await verifyCompanyBinding(event, deps);
-      await verifyTenancy(event, deps);
-      return route({ event, deps });
+      const request: ResolvedRequest = { route: spec, caller, params: validatePathParameters(event) };
+      await verifyCompanyBinding(request, deps);
+      await verifyTenancy(request, deps);
+      return route({ event, deps, request });
     });
 
 /** Every path parameter of the route, checked by its name's rule (a certificate number has its own). */
@@ -116,15 +127,13 @@ export const endpoint = <K extends RouteKey>(
   route: (ctx: EndpointContext<BodyOf<EntryOf<K>>, ParamsIn<PathOf<K>>>) => Promise<HttpResponse>,
 ) => {
   const served = new Set<string>([keys].flat());
-  const handler = httpHandler(async ({ event, deps }) => {
-    const spec = routeOf(event);
+  const handler = httpHandler(async ({ event, deps, request }) => {
+    const { route: spec, caller, params } = request;
     // a deployment that mounts a handler on a route it does not declare is a bug, not a request
     if (!spec || !served.has(`${spec.method} ${spec.path}`))
       throw new Error(`this handler does not serve ${event.routeKey}`);
-    const caller = callerOf(event);
-    const params = validatePathParameters(event);
     const body = spec.body && !(spec.optionalBody && !event.body) ? parseBody(event, spec.body) : undefined;
-    return route({ event, deps, caller, params, body } as never);
+    return route({ event, deps, request, caller: caller ?? callerOf(event, spec), params, body } as never);
   });
   // the routes it declares, for the test that matches handlers and the route table
   return Object.assign(handler, { routeKeys: [...served] });

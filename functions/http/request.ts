@@ -17,14 +17,14 @@ import { ROUTES, type RouteSpec } from './routes';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The route an event was routed by (API Gateway's `routeKey`, e.g. "POST /v1/dossiers/{id}/submit"). */
-export const routeOf = (event: HttpEvent): RouteSpec | undefined =>
-  ROUTES.find((r) => `${r.method} ${r.path}` === event.routeKey);
+export const routeOf = (event: HttpEvent): RouteSpec | undefined => ROUTE_BY_KEY.get(event.routeKey);
+const ROUTE_BY_KEY = new Map<string, RouteSpec>(ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
 
 /**
  * Reads the caller from the JWT claims that the authoriser (Cognito in AWS, jose locally) verified.
  * A token with several roles acts with the least privileged one unless its route says otherwise.
  */
-export const callerOf = (event: HttpEvent): Caller => {
+export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeOf(event)): Caller => {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
   const raw = claims['cognito:groups'];
@@ -35,7 +35,7 @@ export const callerOf = (event: HttpEvent): Caller => {
         .replace(/^\[|\]$/g, '')
         .split(/[\s,]+/);
   const all = groups.filter(isRole);
-  const roles = all.length > 1 && !routeOf(event)?.multiRole ? [actingRole(all)!] : all;
+  const roles = all.length > 1 && !route?.multiRole ? [actingRole(all)!] : all;
   const ensId = claims['custom:ensId'];
   return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
 };
@@ -122,11 +122,23 @@ export const pageParams = (event: HttpEvent): { limit: number; cursor?: string }
 
 export const queryParam = (event: HttpEvent, name: string): string | undefined => event.queryStringParameters?.[name];
 
-/** The route's declared roles, checked before anything is read (401 without a token, 403 outside them). */
-export const authoriseRoute = (event: HttpEvent): void => {
-  const route = routeOf(event);
-  if (!route?.auth) return;
-  const caller = callerOf(event);
+/** What the wrapper resolves once per request and hands on: the route, the caller, the path parameters. */
+export interface ResolvedRequest {
+  route: RouteSpec | undefined;
+  /** present whenever the request carries a verified token (always on an authenticated route) */
+  caller: Caller | undefined;
+  params: Record<string, string>;
+}
+
+/**
+ * The route's declared roles, checked before anything is read (401 without a token, 403 outside
+ * them); the caller is read from the token once, here.
+ */
+export const authorise = (event: HttpEvent, route: RouteSpec | undefined): Caller | undefined => {
+  const signed = Boolean(event.requestContext.authorizer?.jwt?.claims?.sub);
+  if (!route?.auth) return signed ? callerOf(event, route) : undefined;
+  const caller = callerOf(event, route);
   if (route.roles && !caller.roles.some((r) => route.roles!.includes(r)))
     throw new ForbiddenError(`this action needs one of the roles: ${route.roles.join(', ')}`);
+  return caller;
 };
