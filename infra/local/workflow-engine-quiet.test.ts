@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { VirtualClock } from './virtual-clock';
 import { LocalWorkflowEngine } from './workflow-engine';
+import { holdForToken } from './engine/test-states';
 
 /**
  * The engine calls itself quiet by counting what is under way, never by waiting a few turns of the
@@ -19,18 +20,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const definition = {
   StartAt: 'Hold',
   States: {
-    Hold: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: {
-        FunctionName: '${Register}',
-        Payload: { 'dossierId.$': '$.dossierId', 'taskToken.$': '$$.Task.Token' },
-      },
-      TimeoutSeconds: 10 * DAY,
-      ResultPath: null,
-      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'Evaluate' }],
-      Next: 'Evaluate',
-    },
+    Hold: holdForToken(10 * DAY, 'Evaluate', 'Evaluate'),
     Evaluate: {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke',

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { VirtualClock } from './virtual-clock';
 import { LocalWorkflowEngine } from './workflow-engine';
+import { holdForToken } from './engine/test-states';
 
 const DAY = 86_400;
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -12,18 +13,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const definition = {
   StartAt: 'Hold',
   States: {
-    Hold: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: {
-        FunctionName: '${Register}',
-        Payload: { 'dossierId.$': '$.dossierId', 'taskToken.$': '$$.Task.Token' },
-      },
-      TimeoutSeconds: 60 * DAY,
-      ResultPath: null,
-      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: 'Expired' }],
-      Next: 'Pause',
-    },
+    Hold: holdForToken(60 * DAY, 'Expired', 'Pause'),
     Pause: { Type: 'Wait', Seconds: 60 * DAY, Next: 'Expired' },
     Expired: {
       Type: 'Task',

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { queryPartition, type DocumentClient } from '../../functions/adapters/dynamo/client';
+import type { DocumentClient } from '../../functions/adapters/dynamo/client';
 import type { StartOutcome, WorkflowEngine } from '../../functions/domain/ports';
 import { executionName } from '../../functions/domain/workflow-generations';
 import type { StateMachineDefinition } from '../../workflows/dossier-workflow';
 import { fillPlaceholders, prepareForLocal, type LocalTask } from './asl-prepass';
 import { AWS_LIMITS, awsHistoryEvents, payloadBytes } from './aws-limits';
 import type { VirtualClock } from './virtual-clock';
+import { EngineRegistry } from './engine/registry';
+import { Quiescence } from './engine/quiescence';
+import { LocalScheduler, type DueTimer, type PeriodicJob } from './engine/scheduler';
+import { Timers } from './engine/timers';
 
 type Invoke = (functionKey: string, payload: unknown) => Promise<unknown>;
 type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
-type ScheduleTarget = (certificateNumber: string) => Promise<unknown>;
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -58,8 +60,6 @@ class LimitReached extends Error {
   }
 }
 
-const REGISTRY = 'LOCAL#EXECUTIONS';
-const SCHEDULES = 'LOCAL#SCHEDULES';
 const ENDED_KEPT = 500;
 const EVENTS_KEPT = 20_000;
 
@@ -71,9 +71,12 @@ const timeoutError = () => Object.assign(new Error('the task timed out'), { name
  * execution (held on the execution itself, so no wait outlives its execution), and AWS's limits
  * enforced — an execution older than a year times out, past 25,000 history events or with a
  * payload over 256 KB it fails, and a token of an ended execution is refused. Executions are
- * named per generation (`dossier-<id>-g<n>`); a name is never reused. The registry of live
- * executions is kept in DynamoDB so that a restart starts them again at their phase (a re-entrant
- * Evaluate makes that safe).
+ * named per generation (`dossier-<id>-g<n>`); a name is never reused.
+ *
+ * This class is the runner; beside it (engine/): the registry that lets a restart find the live
+ * executions and schedules again, the scheduler (EventBridge Scheduler's one-time and rate
+ * schedules), the timers on the virtual clock, and the quiescence count that says when nothing
+ * is under way.
  */
 export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly machine: StateMachine;
@@ -82,29 +85,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly live = new Map<string, string>(); // dossierId → name of its running execution
   private readonly tokens = new Map<string, string>(); // task token → execution name
   private readonly ended: string[] = [];
-  /** one-time wake-ups standing in for EventBridge Scheduler (persisted) */
-  private readonly schedules = new Map<string, { dueAt: number; certificateNumber: string }>();
-  private scheduleTarget?: ScheduleTarget;
-  private periodic?: { next: () => Promise<number | undefined>; run: () => Promise<unknown> };
-  private periodicRanAt = 0;
-  /** an execution ended otherwise than by success: the periodic job should look soon */
-  private attentionAt?: number;
-  private lastPeriodicCheck = 0;
-  private sideWork = 0;
-  /**
-   * Task functions running now (an Evaluate, a RegisterWait storing its token): an execution is
-   * parked as soon as its callback task begins, but what that task stores is not stored yet.
-   */
-  private inFlightTasks = 0;
-  /** the registry's writes that trail an execution's end */
-  private pendingStores = 0;
+  private readonly registry: EngineRegistry;
+  private readonly scheduler: LocalScheduler;
+  private readonly timers: Timers;
+  private readonly quiescence = new Quiescence(() => this.runningExecutions());
   private stopped = false;
-  private ticker?: NodeJS.Timeout;
-  /** timers held back to simulate a late wake-up (`POST /_local/clock { timers: "hold" }`) */
-  private held = false;
-  /** firing is serialised: the real-time ticker, clock moves and late waits never interleave */
-  private firing: Promise<unknown> = Promise.resolve();
-  private quietWaiters: { executionsOnly: boolean; resolve: () => void }[] = [];
   /** recent engine events (bounded: a long-running stack must not grow without end) */
   readonly events: EngineEvent[] = [];
 
@@ -112,8 +97,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     definition: StateMachineDefinition,
     private readonly invoke: Invoke,
     private readonly clock: VirtualClock,
-    private readonly db: DocumentClient,
-    private readonly table: string,
+    db: DocumentClient,
+    table: string,
     private readonly onQuietWork: () => Promise<void> = async () => {},
   ) {
     const prepared = prepareForLocal(definition);
@@ -121,55 +106,49 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.machine = new StateMachine(prepared.definition as never, {
       validationOptions: { checkArn: false, checkPaths: true },
     });
-  }
-
-  /** The function scheduled wake-ups call (the certificate clock). */
-  onSchedule(target: ScheduleTarget) {
-    this.scheduleTarget = target;
-  }
-
-  /**
-   * A periodic job (the reconciler). `next` says the earliest instant at which a run could
-   * change anything; the engine runs it then, rounded up to the job's period, which gives the
-   * same outcome as running it every period and doing nothing most times.
-   */
-  onPeriodic(job: { next: () => Promise<number | undefined>; run: () => Promise<unknown> }) {
-    this.periodic = job;
-  }
-
-  async schedule(name: string, at: Date, certificateNumber: string): Promise<void> {
-    this.schedules.set(name, { dueAt: at.getTime(), certificateNumber });
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { pk: SCHEDULES, sk: name, dueAt: at.getTime(), certificateNumber },
-      }),
+    this.registry = new EngineRegistry(db, table);
+    this.scheduler = new LocalScheduler(this.registry);
+    this.timers = new Timers(
+      clock,
+      { nextDue: () => this.nextDue(), due: (instant) => this.due(instant) },
+      this.scheduler,
+      () => this.quiet(),
+      (job) => this.quiescence.sideJob(job).then(() => undefined),
     );
   }
 
-  async cancel(name: string): Promise<void> {
-    this.schedules.delete(name);
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: SCHEDULES, sk: name } }));
+  /** The function scheduled wake-ups call (the certificate clock). */
+  onSchedule(target: (certificateNumber: string) => Promise<unknown>) {
+    this.scheduler.onSchedule(target);
+  }
+
+  /** A periodic job (the reconciler), run when it could change something (scheduler.ts). */
+  onPeriodic(job: PeriodicJob) {
+    this.scheduler.onPeriodic(job);
+  }
+
+  schedule(name: string, at: Date, certificateNumber: string): Promise<void> {
+    return this.scheduler.schedule(name, at, certificateNumber);
+  }
+
+  cancel(name: string): Promise<void> {
+    return this.scheduler.cancel(name);
   }
 
   async exists(name: string): Promise<boolean> {
-    return this.schedules.has(name);
+    return this.scheduler.exists(name);
   }
 
   /** Starts again every execution that was live when the stack stopped. */
   async recover(): Promise<number> {
-    const schedules = await this.query(SCHEDULES);
-    for (const s of schedules)
-      this.schedules.set(String(s.sk), { dueAt: Number(s.dueAt), certificateNumber: String(s.certificateNumber) });
-    const registered = await this.query(REGISTRY);
+    await this.scheduler.load();
+    const registered = await this.registry.executions();
     for (const item of registered) {
-      const dossierId = String(item.dossierId ?? item.sk);
-      const generation = Number(item.generation ?? 1);
       // the process that ran it is gone: it restarts as its own successor, at Evaluate
-      this.run(dossierId, generation, Number(item.startedAt ?? this.clock.now().getTime()), String(item.sk));
+      this.run(item.dossierId, item.generation, item.startedAt ?? this.clock.now().getTime(), item.name);
     }
     await this.quiet();
-    this.tick();
+    this.timers.tick();
     return registered.length;
   }
 
@@ -185,7 +164,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const existing = this.executions.get(name);
     if (existing) return existing.status === 'RUNNING' ? 'running' : 'ended';
     const startedAt = this.clock.now().getTime();
-    await this.register(dossierId, generation, startedAt, name);
+    await this.registry.register({ name, dossierId, generation, startedAt });
     if (this.executions.has(name)) return 'running'; // a concurrent start of the same name won
     this.run(dossierId, generation, startedAt, name);
     return 'started';
@@ -206,22 +185,18 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   /** Earliest instant at which something is due: a wait, a schedule or an execution's end of life. */
   nextDue(): number | undefined {
-    let min: number | undefined;
-    const consider = (at: number | undefined) => {
-      if (at !== undefined && (min === undefined || at < min)) min = at;
-    };
+    const instants = [this.scheduler.nextDue()];
     for (const name of this.live.values()) {
       const execution = this.executions.get(name)!;
-      consider(execution.wait?.dueAt);
-      consider(execution.startedAt + AWS_LIMITS.executionLifeMs);
+      instants.push(execution.wait?.dueAt, execution.startedAt + AWS_LIMITS.executionLifeMs);
     }
-    for (const s of this.schedules.values()) consider(s.dueAt);
-    return min;
+    const known = instants.filter((at): at is number => at !== undefined);
+    return known.length ? Math.min(...known) : undefined;
   }
 
   /** Fires every timer due at or before `instant`, earliest first; returns how many fired. */
   fireDue(instant: number): Promise<number> {
-    return this.exclusive(() => this.fireDueNow(instant));
+    return this.timers.fireDue(instant);
   }
 
   /**
@@ -230,32 +205,12 @@ export class LocalWorkflowEngine implements WorkflowEngine {
    * in AWS. What a request does meanwhile must not depend on the timer (legal effects first).
    */
   moveHoldingTimers(target: Date): Promise<Date> {
-    return this.exclusive(async () => {
-      this.held = true;
-      await this.quiet();
-      await this.clock.moveTo(target);
-      return this.clock.now();
-    });
+    return this.timers.moveHolding(target);
   }
 
-  /**
-   * Moves the virtual clock to `target`, stopping at each timer on the way: the clock is set to
-   * the timer's instant before it fires, so each effect is stored at its legal instant.
-   */
+  /** Moves the virtual clock to `target`, firing each timer on the way at its own instant. */
   advanceTo(target: Date): Promise<Date> {
-    return this.exclusive(async () => {
-      this.held = false;
-      for (;;) {
-        await this.quiet(); // every execution parked: each timer it set is known before the next move
-        const due = await this.nextStop();
-        if (due === undefined || due > target.getTime()) break;
-        await this.clock.moveTo(new Date(due));
-        await this.fireDueNow(due);
-      }
-      await this.clock.moveTo(target);
-      await this.quiet();
-      return this.clock.now();
-    });
+    return this.timers.advanceTo(target);
   }
 
   /**
@@ -263,22 +218,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
    * the reconciler), then drains queued work. `executionsOnly`: what side work itself calls (the
    * reconciler starting an execution) waits for the executions alone.
    */
-  async quiet({ limitMs = 120_000, executionsOnly = false } = {}): Promise<void> {
-    if (this.busyCount(executionsOnly) > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        new Promise<void>((resolve) => this.quietWaiters.push({ executionsOnly, resolve })),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new Error(`workflow engine not quiet after ${limitMs} ms (${this.busyCount(executionsOnly)} busy)`),
-              ),
-            limitMs,
-          );
-        }),
-      ]).finally(() => clearTimeout(timer));
-    }
+  async quiet(options: { limitMs?: number; executionsOnly?: boolean } = {}): Promise<void> {
+    await this.quiescence.settled(options);
     await this.onQuietWork();
   }
 
@@ -299,14 +240,14 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       waiting: shown
         .filter((e) => e.status === 'RUNNING' && e.wait)
         .map((e) => ({ dossierId: e.dossierId, name: e.name, dueAt: iso(e.wait!.dueAt) })),
-      schedules: [...this.schedules.entries()].map(([name, s]) => ({ name, dueAt: iso(s.dueAt)! })),
+      schedules: this.scheduler.describe((ms) => iso(ms)!),
       events: this.events.slice(-200),
     };
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.ticker) clearTimeout(this.ticker);
+    this.timers.stop();
     for (const name of this.live.values()) {
       const execution = this.executions.get(name)!;
       execution.wait = undefined;
@@ -361,19 +302,15 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     if (this.live.get(execution.dossierId) === execution.name) this.live.delete(execution.dossierId);
     this.record({ executionId: execution.name, dossierId: execution.dossierId, type: `Execution${execution.status}` });
     this.ended.push(execution.name);
-    if (execution.status !== 'SUCCEEDED') this.attentionAt ??= execution.stoppedAt;
+    if (execution.status !== 'SUCCEEDED') this.scheduler.attention(execution.stoppedAt);
     while (this.ended.length > ENDED_KEPT) this.executions.delete(this.ended.shift()!);
     execution.phase = 'parked';
     // as in AWS, an execution that ends leaves nothing running: the reconciler notices the dossier
-    if (!this.stopped) {
-      this.pendingStores++;
-      void this.unregister(execution)
-        .catch((error: unknown) => console.error('[workflow] registry update failed:', (error as Error).message))
-        .finally(() => {
-          this.pendingStores--;
-          this.checkQuiet();
-        });
-    } else this.checkQuiet();
+    if (!this.stopped)
+      void this.quiescence
+        .store(() => this.registry.unregister(execution.name))
+        .catch((error: unknown) => console.error('[workflow] registry update failed:', (error as Error).message));
+    else this.quiescence.check();
   }
 
   /**
@@ -424,7 +361,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     }) as Record<string, unknown>;
     if (task.kind === 'invoke') {
       this.account(execution, 3, input.Payload);
-      const result = await this.counted(() => this.invoke(task.functionKey, input.Payload));
+      const result = await this.quiescence.task(() => this.invoke(task.functionKey, input.Payload));
       this.account(execution, 0, result);
       return { Payload: result, StatusCode: 200 };
     }
@@ -451,9 +388,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const seconds = input.__timeoutSeconds === undefined ? undefined : Number(input.__timeoutSeconds);
     // park first: the callback function may hand the token to someone who resumes it at once;
     // counted before it parks, so that the engine is not quiet while the function still runs
-    this.inFlightTasks++;
-    let parked: Promise<unknown>;
-    try {
+    let parked!: Promise<unknown>;
+    await this.quiescence.task(async () => {
       parked = this.park(
         execution,
         token,
@@ -465,10 +401,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       } catch (error) {
         if (execution.wait?.token === token) this.resume(execution, { ok: false, error: error as Error });
       }
-    } finally {
-      this.inFlightTasks--;
-      this.checkQuiet();
-    }
+    });
     return parked;
   }
 
@@ -483,7 +416,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       };
       this.tokens.set(token, execution.name);
       execution.phase = 'parked';
-      this.checkQuiet();
+      this.quiescence.check();
     });
   }
 
@@ -498,73 +431,25 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   // --- timers ------------------------------------------------------------------------
 
-  private async nextStop(): Promise<number | undefined> {
-    const due = this.nextDue();
-    const periodic = await this.periodicDue();
-    if (periodic === undefined) return due;
-    return due === undefined ? periodic : Math.min(due, periodic);
-  }
-
-  /** The periodic job's next run: on its period's boundaries, never twice on the same one. */
-  private async periodicDue(): Promise<number | undefined> {
-    if (!this.periodic) return undefined;
-    const next = await this.periodic.next();
-    const wanted = next === undefined ? this.attentionAt : Math.min(next, this.attentionAt ?? next);
-    if (wanted === undefined) return undefined;
-    const period = AWS_LIMITS.reconcilePeriodMs;
-    return Math.ceil(Math.max(wanted, this.periodicRanAt + 1) / period) * period;
-  }
-
-  private async fireDueNow(instant: number): Promise<number> {
-    let fired = 0;
-    for (;;) {
-      const next = this.earliestDue(instant);
-      if (!next) break;
-      fired++;
-      await this.sideJob(next.fire);
-      await this.quiet();
-    }
-    const periodic = await this.periodicDue();
-    if (this.periodic && periodic !== undefined && periodic <= instant) {
-      this.periodicRanAt = instant;
-      this.attentionAt = undefined;
-      await this.sideJob(this.periodic.run);
-      await this.quiet();
-      fired++;
-    }
-    return fired;
-  }
-
-  /** The earliest thing due at or before `instant`, with how to fire it. */
-  private earliestDue(instant: number): { at: number; fire: () => Promise<unknown> } | undefined {
-    let best: { at: number; fire: () => Promise<unknown> } | undefined;
-    const offer = (at: number | undefined, fire: () => Promise<unknown>) => {
-      if (at !== undefined && at <= instant && (!best || at < best.at)) best = { at, fire };
-    };
-    for (const [name, s] of this.schedules) {
-      offer(s.dueAt, async () => {
-        await this.cancel(name); // one-time, deleted after completion as in EventBridge Scheduler
-        try {
-          await this.scheduleTarget?.(s.certificateNumber);
-        } catch (error) {
-          console.error(`[scheduler] ${name} failed:`, (error as Error).message);
-        }
-      });
-    }
+  /** Everything due at or before `instant`: schedules first, then the executions' ends and waits. */
+  private due(instant: number): DueTimer[] {
+    const due = this.scheduler.due(instant);
     for (const name of this.live.values()) {
       const execution = this.executions.get(name)!;
       const lifeEnds = execution.startedAt + AWS_LIMITS.executionLifeMs;
-      offer(lifeEnds, async () => this.timeOut(execution));
+      if (lifeEnds <= instant) due.push({ at: lifeEnds, fire: async () => this.timeOut(execution) });
       const wait = execution.wait;
-      if (wait && wait.dueAt !== undefined && wait.dueAt < lifeEnds)
-        offer(wait.dueAt, async () =>
-          this.resume(
-            execution,
-            wait.onTimeout === 'fail' ? { ok: false, error: timeoutError() } : { ok: true, value: null },
-          ),
-        );
+      if (wait && wait.dueAt !== undefined && wait.dueAt < lifeEnds && wait.dueAt <= instant)
+        due.push({
+          at: wait.dueAt,
+          fire: async () =>
+            this.resume(
+              execution,
+              wait.onTimeout === 'fail' ? { ok: false, error: timeoutError() } : { ok: true, value: null },
+            ),
+        });
     }
-    return best;
+    return due;
   }
 
   /** StopExecution, as an operator (or a lost deployment) would: the dossier's clocks stop with it. */
@@ -585,94 +470,15 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     execution.abort();
   }
 
-  /** Fires what falls due in real time; one firing at a time, never during a clock move. */
-  private tick() {
-    if (this.stopped) return;
-    this.ticker = setTimeout(() => {
-      if (this.held) return this.tick();
-      const now = this.clock.now().getTime();
-      const due = this.nextDue();
-      // the periodic job asks the table when it is due: ask once a minute, not every tick
-      const periodicCheck = this.periodic && now - this.lastPeriodicCheck >= 60_000;
-      if ((due === undefined || due > now) && !periodicCheck) return this.tick();
-      if (periodicCheck) this.lastPeriodicCheck = now;
-      void this.fireDue(now)
-        .catch((error: unknown) => console.error('[workflow] timer failed:', (error as Error).message))
-        .finally(() => this.tick());
-    }, 250);
-    this.ticker.unref();
-  }
-
   private record(event: EngineEvent) {
     this.events.push(event);
     if (this.events.length > EVENTS_KEPT * 1.25) this.events.splice(0, this.events.length - EVENTS_KEPT);
   }
 
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.firing.then(work);
-    this.firing = result.catch(() => undefined);
-    return result;
-  }
-
-  private async sideJob(job: () => Promise<unknown>) {
-    this.sideWork++;
-    try {
-      await job();
-    } finally {
-      this.sideWork--;
-      this.checkQuiet();
-    }
-  }
-
-  /** A task function's run, counted while it runs. */
-  private async counted<T>(work: () => Promise<T>): Promise<T> {
-    this.inFlightTasks++;
-    try {
-      return await work();
-    } finally {
-      this.inFlightTasks--;
-      this.checkQuiet();
-    }
-  }
-
-  /**
-   * What is under way, counted explicitly: side jobs, task functions running, registry writes, and
-   * executions between two states (an execution is `running` from its start or resumption until
-   * it parks or ends — the interpreter's transitions happen inside that span, whatever the load).
-   */
-  private busyCount(executionsOnly = false) {
-    let busy = (executionsOnly ? 0 : this.sideWork) + this.inFlightTasks + this.pendingStores;
-    for (const name of this.live.values()) if (this.executions.get(name)!.phase === 'running') busy++;
-    return busy;
-  }
-
-  /** Wakes the waiters for whom nothing is under way any more: a count, never a guess. */
-  private checkQuiet() {
-    if (!this.quietWaiters.length) return;
-    const ready = this.quietWaiters.filter((w) => this.busyCount(w.executionsOnly) === 0);
-    if (!ready.length) return;
-    this.quietWaiters = this.quietWaiters.filter((w) => !ready.includes(w));
-    for (const w of ready) w.resolve();
-  }
-
-  // --- registry ----------------------------------------------------------------------
-
-  private async register(dossierId: string, generation: number, startedAt: number, name: string) {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { pk: REGISTRY, sk: name, dossierId, generation, startedAt },
-      }),
-    );
-  }
-
-  private async unregister(execution: Execution) {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: REGISTRY, sk: execution.name } }));
-  }
-
-  private async query(pk: string) {
-    const items: Record<string, unknown>[] = [];
-    for await (const item of queryPartition(this.db, this.table, { value: pk })) items.push(item);
-    return items;
+  /** Executions between two states: from their start or resumption until they park or end. */
+  private runningExecutions() {
+    let running = 0;
+    for (const name of this.live.values()) if (this.executions.get(name)!.phase === 'running') running++;
+    return running;
   }
 }
