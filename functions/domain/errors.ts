@@ -22,53 +22,25 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class BadRequestError extends DomainError {
-  readonly status = 400;
-  readonly type = 'validation-error';
-  readonly title = 'The request is malformed';
-}
-export class UnauthorizedError extends DomainError {
-  readonly status = 401;
-  readonly type = 'unauthorized';
-  readonly title = 'Authentication is required';
-}
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-  readonly type = 'forbidden';
-  readonly title = 'Your role does not allow this action';
-}
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-  readonly type = 'not-found';
-  readonly title = 'Resource not found';
-}
-export class ConflictError extends DomainError {
-  readonly status = 409;
-  readonly type = 'conflict';
-  readonly title = 'The request conflicts with the current state';
-}
-export class PreconditionFailedError extends DomainError {
-  readonly status = 412;
-  readonly type = 'precondition-failed';
-  readonly title = 'The resource was modified since you read it';
-}
-export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
-  readonly type = 'payload-too-large';
-  readonly title = 'The payload is too large';
-}
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly status = 415;
-  readonly type = 'unsupported-media-type';
-  readonly title = 'Unsupported media type';
-}
-export class PreconditionRequiredError extends DomainError {
-  readonly status = 428;
-  readonly type = 'precondition-required';
-  readonly title = 'An If-Match header is required';
-}
-export class BusinessRuleError extends DomainError {
-  readonly status = 422;
-  readonly type = 'business-rule';
-  readonly title = 'A business rule is broken';
-}
+/** One kind of error: its HTTP status, its problem type and its title, declared in one line. */
+const kind = (status: number, type: string, title: string) =>
+  class extends DomainError {
+    readonly status = status;
+    readonly type = type;
+    readonly title = title;
+  };
+
+export class BadRequestError extends kind(400, 'validation-error', 'The request is malformed') {}
+export class UnauthorizedError extends kind(401, 'unauthorized', 'Authentication is required') {}
+export class ForbiddenError extends kind(403, 'forbidden', 'Your role does not allow this action') {}
+export class NotFoundError extends kind(404, 'not-found', 'Resource not found') {}
+export class ConflictError extends kind(409, 'conflict', 'The request conflicts with the current state') {}
+export class PreconditionFailedError extends kind(
+  412,
+  'precondition-failed',
+  'The resource was modified since you read it',
+) {}
+export class PayloadTooLargeError extends kind(413, 'payload-too-large', 'The payload is too large') {}
+export class UnsupportedMediaTypeError extends kind(415, 'unsupported-media-type', 'Unsupported media type') {}
+export class PreconditionRequiredError extends kind(428, 'precondition-required', 'An If-Match header is required') {}
+export class BusinessRuleError extends kind(422, 'business-rule', 'A business rule is broken') {}

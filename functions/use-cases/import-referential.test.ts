@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { callers, certifiedBySilence } from '../../test/support/use-case-journey';
 import { BadRequestError } from '../domain/errors';
+import { IMPORT_COLUMNS } from '../domain/catalogue-import';
 import { importReferential } from './import-referential';
 
-const header = [
-  'Section_ID',
-  'Section title',
-  'requirement_id',
-  'Title',
-  'description',
-  'profiles',
-  'sensitive',
-  'expected_evidence',
-];
+const header = [...IMPORT_COLUMNS];
 const rows = [header, ['ins', 'INS', 'INS-01', 'Traits', 'd', 'general', 'non', 'captures']];
 /** The spreadsheet port: rows given as they would be read from the file. */
 const sheets = (read: string[][]) => ({ read: async () => read });

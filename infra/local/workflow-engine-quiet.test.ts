@@ -1,21 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { VirtualClock } from './virtual-clock';
 import { LocalWorkflowEngine } from './workflow-engine';
-import { holdForToken } from './engine/test-states';
+import { DAY_SECONDS, holdForToken, mockedTable } from './engine/test-states';
 
 /**
  * The engine calls itself quiet by counting what is under way, never by waiting a few turns of the
  * event loop: with both cores busy and task functions that take their time (real timers, not
  * microtasks), every start and every clock move returns only once each effect is stored.
  */
-const DAY = 86_400;
-const ddb = mockClient(DynamoDBDocumentClient);
+const DAY = DAY_SECONDS;
 
 const definition = {
   StartAt: 'Hold',
@@ -56,12 +51,7 @@ afterAll(async () => {
 
 describe('the local engine knows when it is quiet', () => {
   it('returns from starts and clock moves only once every effect is stored, under load', async () => {
-    ddb.reset();
-    ddb.on(GetCommand).resolves({});
-    ddb.on(PutCommand).callsFake(async () => (await slowly(jitter()), {}));
-    ddb.on(DeleteCommand).callsFake(async () => (await slowly(jitter()), {}));
-    ddb.on(QueryCommand).resolves({ Items: [] });
-    const db = createDocumentClient(new DynamoDBClient({ region: 'eu-west-3' }));
+    const db = mockedTable(() => slowly(jitter()));
     const clock = new VirtualClock(db, 't');
     await clock.load(new Date('2027-03-26T22:30:00Z'));
     const tokens = new Map<string, string>();

@@ -1,14 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { VirtualClock } from './virtual-clock';
 import { LocalWorkflowEngine } from './workflow-engine';
-import { holdForToken } from './engine/test-states';
+import { DAY_SECONDS, holdForToken, mockedTable } from './engine/test-states';
 
-const DAY = 86_400;
-const ddb = mockClient(DynamoDBDocumentClient);
+const DAY = DAY_SECONDS;
 
 const definition = {
   StartAt: 'Hold',
@@ -30,12 +25,7 @@ let tokens: string[];
 let marks: Date[];
 
 beforeEach(async () => {
-  ddb.reset();
-  ddb.on(GetCommand).resolves({});
-  ddb.on(PutCommand).resolves({});
-  ddb.on(DeleteCommand).resolves({});
-  ddb.on(QueryCommand).resolves({ Items: [] });
-  const db = createDocumentClient(new DynamoDBClient({ region: 'eu-west-3' }));
+  const db = mockedTable();
   clock = new VirtualClock(db, 't');
   await clock.load();
   tokens = [];
@@ -107,8 +97,7 @@ describe('local workflow engine', () => {
 
 describe('AWS limits in the local engine', () => {
   const run = async (definition: object, invoke: (key: string, payload: unknown) => Promise<unknown>) => {
-    const db = createDocumentClient(new DynamoDBClient({ region: 'eu-west-3' }));
-    const limited = new LocalWorkflowEngine(definition as never, invoke, clock, db, 't');
+    const limited = new LocalWorkflowEngine(definition as never, invoke, clock, mockedTable(), 't');
     return limited;
   };
 

@@ -1,12 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { api } from '../../test/support/api-client';
-import * as journey from '../../test/support/journeys';
 import { startTestStack } from '../../test/support/local-stack';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/services';
-import { restoreDrill } from './restore-drill';
+import { restoreDrillOnStack } from '../../test/support/restore-drill-on-stack';
 
 /**
  * `npm run drill:restore`: starts a throw-away local stack, files two dossiers through the
@@ -14,15 +10,7 @@ import { restoreDrill } from './restore-drill';
  */
 const stack = await startTestStack({}, await mkdtemp(path.join(os.tmpdir(), 'tlc-drill-stack-')));
 try {
-  const http = api(stack.url);
-  await journey.readyForCollege(http, 9101);
-  await journey.admissibleDossier(http, 9102, 'practice');
-  const client = new DynamoDBClient({
-    endpoint: stack.endpoints.dynamodb,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  const report = await restoreDrill(client, stack.tableName, `${stack.tableName}-restored`);
+  const report = await restoreDrillOnStack(stack, 9101);
   console.log(JSON.stringify(report, null, 2));
   const ok =
     report.restored === report.exported &&

@@ -175,10 +175,8 @@ export const completeInstruction = (
       'Arrêté du 9 février 2024 (certificat exceptionnel)',
     );
   }
-  const report =
-    outcome === 'unfavourable'
-      ? unfavourableReport(dossier, options, caller, now)
-      : favourableReport(dossier, uploads, catalogue, options, caller, now);
+  const context: ReportContext = { dossier, uploads, catalogue, options, caller, now };
+  const report = outcome === 'unfavourable' ? unfavourableReport(context) : favourableReport(context);
   return {
     ...report,
     dossier: withDeadlines(report.dossier, policy),
@@ -187,7 +185,17 @@ export const completeInstruction = (
   };
 };
 
-const unfavourableReport = (dossier: Dossier, options: InstructionReport, caller: Caller, now: Date) => {
+/** What a report is written from. */
+interface ReportContext {
+  dossier: Dossier;
+  uploads: Upload[];
+  catalogue: Catalogue;
+  options: InstructionReport;
+  caller: Caller;
+  now: Date;
+}
+
+const unfavourableReport = ({ dossier, options, caller, now }: ReportContext) => {
   if (!options.nonConformities?.length) {
     throw new BusinessRuleError('an unfavourable report lists the non-conformities', [
       { path: 'nonConformities', message: 'required with outcome "unfavourable"' },
@@ -213,14 +221,7 @@ const unfavourableReport = (dossier: Dossier, options: InstructionReport, caller
   };
 };
 
-const favourableReport = (
-  dossier: Dossier,
-  uploads: Upload[],
-  catalogue: Catalogue,
-  options: InstructionReport,
-  caller: Caller,
-  now: Date,
-) => {
+const favourableReport = ({ dossier, uploads, catalogue, options, caller, now }: ReportContext) => {
   const at = now.toISOString();
   if (options.exceptional && !dossier.commitment) {
     throw new BusinessRuleError('an exceptional certificate needs the company’s commitment to full compliance', [

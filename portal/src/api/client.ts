@@ -62,3 +62,36 @@ export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; respo
 
 /** The version to send back in If-Match: the dossier's own (RFC 9110 entity tag). */
 export const ifMatch = (dossier: { version: number }) => `"${dossier.version}"`;
+
+type JsonBody<Op> = Op extends { requestBody?: infer R }
+  ? R extends { content: { 'application/json': infer B } }
+    ? B
+    : undefined
+  : undefined;
+type BodyArgs<B> = [B] extends [undefined] ? [] : undefined extends B ? [body?: B] : [body: B];
+/** The commands on one dossier: POST routes under /v1/dossiers/{id}/ with no other path parameter. */
+type DossierCommandPath = {
+  [P in keyof paths]: P extends `/v1/dossiers/{id}/${infer Rest}`
+    ? Rest extends `${string}{${string}`
+      ? never
+      : paths[P] extends { post: object }
+        ? P
+        : never
+    : never;
+}[keyof paths];
+
+/** A command on a dossier, its body typed by the route's own schema; a problem comes back as an ApiProblem. */
+export const postOnDossier = <P extends DossierCommandPath>(
+  path: P,
+  id: string,
+  ...body: BodyArgs<JsonBody<paths[P]['post']>>
+) =>
+  unwrap(
+    api.POST(
+      path as never,
+      {
+        params: { path: { id } },
+        ...(body[0] !== undefined ? { body: body[0] } : {}),
+      } as never,
+    ),
+  );

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { api, unwrap, type Certificate } from '../api/client';
@@ -11,6 +10,7 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../ui/format';
 import { certificateBadge } from '../pages/public/certificates-page';
 import { lines } from '../ui/text';
 import { CLOCKS, inFigures } from '../../../functions/domain/legal-periods';
+import { CommandButton, CommandForm, TextAreaField, TextField } from '../ui/command-form';
 
 type Path =
   | '/v1/certificates/{number}/formal-notice'
@@ -57,7 +57,26 @@ export const CertificateView = ({
   const command = useCommand();
   const [fields, setFields] = useState<Record<string, string>>({});
   const field = (name: string) => fields[name] ?? '';
-  const set = (name: string) => (e: { target: { value: string } }) => setFields({ ...fields, [name]: e.target.value });
+  const change = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
+  const set = (name: string) => (e: { target: { value: string } }) => change(name)(e.target.value);
+  /** A command whose one field is a text: the response to a notice, observations, a change declared. */
+  const textCommand = (c: {
+    field: string;
+    name: string;
+    label: string;
+    submit: string;
+    path: Path;
+    bodyKey: string;
+    success: string;
+  }) => (
+    <CommandForm
+      submit={c.submit}
+      busy={command.busy}
+      onSubmit={() => act(c.path, { [c.bodyKey]: field(c.field) }, c.success)}
+    >
+      <TextAreaField label={c.label} name={c.name} value={field(c.field)} onChange={change(c.field)} />
+    </CommandForm>
+  );
   const act = (path: Path, body: unknown, success: string) =>
     command.run(async () => {
       await unwrap(api.POST(path, { params: { path: { number } }, body: body as never }));
@@ -158,74 +177,40 @@ export const CertificateView = ({
         <div className="fr-accordions-group fr-mt-4w">
           {openNotice && (
             <Accordion label="Répondre à la mise en demeure" defaultExpanded>
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act(
-                    '/v1/certificates/{number}/formal-notice/response',
-                    { message: field('response') },
-                    'Réponse envoyée.',
-                  );
-                }}
-              >
-                <Input
-                  label="Votre réponse"
-                  textArea
-                  nativeTextAreaProps={{ value: field('response'), onChange: set('response'), name: 'response' }}
-                />
-                <Button type="submit" disabled={command.busy}>
-                  Envoyer la réponse
-                </Button>
-              </form>
+              {textCommand({
+                field: 'response',
+                name: 'response',
+                label: 'Votre réponse',
+                submit: 'Envoyer la réponse',
+                path: '/v1/certificates/{number}/formal-notice/response',
+                bodyKey: 'message',
+                success: 'Réponse envoyée.',
+              })}
             </Accordion>
           )}
           {life.observationsNotice && !life.observationsNotice.observations && (
             <Accordion label="Présenter des observations" defaultExpanded>
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act(
-                    '/v1/certificates/{number}/observations',
-                    { text: field('observations') },
-                    'Observations envoyées.',
-                  );
-                }}
-              >
-                <Input
-                  label="Vos observations"
-                  textArea
-                  nativeTextAreaProps={{
-                    value: field('observations'),
-                    onChange: set('observations'),
-                    name: 'observations',
-                  }}
-                />
-                <Button type="submit" disabled={command.busy}>
-                  Envoyer les observations
-                </Button>
-              </form>
+              {textCommand({
+                field: 'observations',
+                name: 'observations',
+                label: 'Vos observations',
+                submit: 'Envoyer les observations',
+                path: '/v1/certificates/{number}/observations',
+                bodyKey: 'text',
+                success: 'Observations envoyées.',
+              })}
             </Accordion>
           )}
           <Accordion label="Déclarer une évolution substantielle">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
-                  '/v1/certificates/{number}/substantial-change',
-                  { description: field('change') },
-                  'Évolution déclarée.',
-                );
-              }}
-            >
-              <Input
-                label="Description de l’évolution"
-                textArea
-                nativeTextAreaProps={{ value: field('change'), onChange: set('change'), name: 'change' }}
-              />
-              <Button type="submit" disabled={command.busy}>
-                Déclarer
-              </Button>
-            </form>
+            {textCommand({
+              field: 'change',
+              name: 'change',
+              label: 'Description de l’évolution',
+              submit: 'Déclarer',
+              path: '/v1/certificates/{number}/substantial-change',
+              bodyKey: 'description',
+              success: 'Évolution déclarée.',
+            })}
           </Accordion>
         </div>
       )}
@@ -233,34 +218,31 @@ export const CertificateView = ({
       {side === 'ans' && (
         <div className="fr-accordions-group fr-mt-4w">
           <Accordion label="Mettre en demeure (R. 1470-9)">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
+            <CommandForm
+              submit="Mettre en demeure"
+              busy={command.busy}
+              onSubmit={() =>
+                act(
                   '/v1/certificates/{number}/formal-notice',
                   { nonConformities: lines(field('nc')), respondBy: instantOf(field('respondBy')) },
                   'Mise en demeure émise.',
-                );
-              }}
+                )
+              }
             >
-              <Input
+              <TextAreaField
                 label="Non-conformités (une par ligne)"
-                textArea
-                nativeTextAreaProps={{ value: field('nc'), onChange: set('nc'), name: 'nonConformities' }}
+                name="nonConformities"
+                value={field('nc')}
+                onChange={change('nc')}
               />
-              <Input
+              <TextField
+                type="datetime-local"
                 label={`Réponse attendue avant (${inFigures(CLOCKS.formal_notice.period)} au plus)`}
-                nativeInputProps={{
-                  type: 'datetime-local',
-                  value: field('respondBy'),
-                  onChange: set('respondBy'),
-                  name: 'respondBy',
-                }}
+                name="respondBy"
+                value={field('respondBy')}
+                onChange={change('respondBy')}
               />
-              <Button type="submit" disabled={command.busy}>
-                Mettre en demeure
-              </Button>
-            </form>
+            </CommandForm>
           </Accordion>
           {openNotice && (
             <Accordion label="Lever la mise en demeure">
@@ -279,65 +261,52 @@ export const CertificateView = ({
             </Accordion>
           )}
           <Accordion label="Suspendre, rétablir ou retirer">
-            <Button
-              priority="secondary"
-              className="fr-mr-2w"
-              onClick={() => void act('/v1/certificates/{number}/suspend', undefined, 'Certificat suspendu.')}
-              disabled={command.busy}
-            >
-              Suspendre
-            </Button>
-            <Button
-              priority="secondary"
-              className="fr-mr-2w"
-              onClick={() => void act('/v1/certificates/{number}/reinstate', undefined, 'Certificat rétabli.')}
-              disabled={command.busy}
-            >
-              Rétablir
-            </Button>
-            <Button
-              priority="secondary"
-              onClick={() => void act('/v1/certificates/{number}/withdraw', undefined, 'Certificat retiré.')}
-              disabled={command.busy}
-            >
-              Retirer
-            </Button>
+            {(
+              [
+                ['/v1/certificates/{number}/suspend', 'Suspendre', 'Certificat suspendu.'],
+                ['/v1/certificates/{number}/reinstate', 'Rétablir', 'Certificat rétabli.'],
+                ['/v1/certificates/{number}/withdraw', 'Retirer', 'Certificat retiré.'],
+              ] as const
+            ).map(([path, label, success]) => (
+              <CommandButton
+                key={path}
+                priority="secondary"
+                className="fr-mr-2w"
+                busy={command.busy}
+                onRun={() => act(path, undefined, success)}
+              >
+                {label}
+              </CommandButton>
+            ))}
           </Accordion>
           <Accordion label="Inviter à présenter des observations">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
+            <CommandForm
+              submit="Inviter"
+              busy={command.busy}
+              onSubmit={() =>
+                act(
                   '/v1/certificates/{number}/observations-notice',
                   { facts: field('facts'), respondBy: instantOf(field('obsBy')) },
                   'Invitation envoyée.',
-                );
-              }}
+                )
+              }
             >
-              <Input
-                label="Faits reprochés"
-                textArea
-                nativeTextAreaProps={{ value: field('facts'), onChange: set('facts'), name: 'facts' }}
-              />
-              <Input
+              <TextAreaField label="Faits reprochés" name="facts" value={field('facts')} onChange={change('facts')} />
+              <TextField
+                type="datetime-local"
                 label="Observations attendues avant"
-                nativeInputProps={{
-                  type: 'datetime-local',
-                  value: field('obsBy'),
-                  onChange: set('obsBy'),
-                  name: 'observationsBy',
-                }}
+                name="observationsBy"
+                value={field('obsBy')}
+                onChange={change('obsBy')}
               />
-              <Button type="submit" disabled={command.busy}>
-                Inviter
-              </Button>
-            </form>
+            </CommandForm>
           </Accordion>
           <Accordion label="Résilier la convention">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
+            <CommandForm
+              submit="Résilier"
+              busy={command.busy}
+              onSubmit={() =>
+                act(
                   '/v1/certificates/{number}/terminate',
                   {
                     ground: field('ground') || 'by_operation_of_law',
@@ -347,8 +316,8 @@ export const CertificateView = ({
                       : {}),
                   },
                   'Convention résiliée.',
-                );
-              }}
+                )
+              }
             >
               <Select
                 label="Motif"
@@ -378,15 +347,13 @@ export const CertificateView = ({
                   ))}
                 </Select>
               )}
-              <Input
+              <TextAreaField
                 label="Exposé des motifs"
-                textArea
-                nativeTextAreaProps={{ value: field('reason'), onChange: set('reason'), name: 'reason' }}
+                name="reason"
+                value={field('reason')}
+                onChange={change('reason')}
               />
-              <Button type="submit" disabled={command.busy}>
-                Résilier
-              </Button>
-            </form>
+            </CommandForm>
           </Accordion>
         </div>
       )}

@@ -6,6 +6,7 @@ import { ProblemAlert, SuccessNotice } from '../ui/problem-alert';
 import { useCommand } from '../ui/use-load';
 import { RequirementTitle } from './requirement-title';
 import { FileItem } from './file-links';
+import { Section } from '../ui/section';
 
 /**
  * The evidence by requirement with a verdict form on each received file (compliant / not, with a
@@ -44,10 +45,7 @@ export const EvidenceReview = ({
     .map((s) => ({ ...s, requirements: s.requirements.filter((r) => !onlySensitive || r.sensitive) }))
     .filter((s) => s.requirements.length > 0);
   return (
-    <section aria-labelledby="review-title" className="fr-mb-4w">
-      <h2 id="review-title" className="fr-h4">
-        {onlySensitive ? 'Preuves sensibles' : 'Preuves par exigence'}
-      </h2>
+    <Section id="review" title={onlySensitive ? 'Preuves sensibles' : 'Preuves par exigence'}>
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />
       {sections.length === 0 && <p>Aucune exigence {onlySensitive ? 'sensible ' : ''}pour ce dossier.</p>}
@@ -107,6 +105,6 @@ export const EvidenceReview = ({
           ))}
         </section>
       ))}
-    </section>
+    </Section>
   );
 };

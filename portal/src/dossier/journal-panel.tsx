@@ -3,6 +3,7 @@ import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../ui/problem-alert';
 import { useLoad } from '../ui/use-load';
 import { formatDateTime } from '../ui/format';
+import { Section } from '../ui/section';
 
 /** The dossier's history as the journal records it, its hash chain verified by the service. */
 export const JournalPanel = ({ dossierId, version }: { dossierId: string; version: number }) => {
@@ -11,10 +12,7 @@ export const JournalPanel = ({ dossierId, version }: { dossierId: string; versio
     [dossierId, version],
   );
   return (
-    <section aria-labelledby="journal-title" className="fr-mb-4w">
-      <h2 id="journal-title" className="fr-h4">
-        Historique (journal)
-      </h2>
+    <Section id="journal" title="Historique (journal)">
       <ProblemAlert error={error} />
       {data && (
         <>
@@ -51,6 +49,6 @@ export const JournalPanel = ({ dossierId, version }: { dossierId: string; versio
           </div>
         </>
       )}
-    </section>
+    </Section>
   );
 };

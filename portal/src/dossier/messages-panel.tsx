@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../ui/problem-alert';
 import { useCommand, useLoad } from '../ui/use-load';
 import { formatDateTime } from '../ui/format';
+import { CommandForm, TextAreaField } from '../ui/command-form';
+import { Section } from '../ui/section';
 
 /** The exchange between the company and ANS on a dossier. */
 export const MessagesPanel = ({ dossierId }: { dossierId: string }) => {
@@ -14,8 +14,7 @@ export const MessagesPanel = ({ dossierId }: { dossierId: string }) => {
   );
   const [body, setBody] = useState('');
   const command = useCommand();
-  const send = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const send = async () => {
     const ok = await command.run(() =>
       unwrap(api.POST('/v1/dossiers/{id}/messages', { params: { path: { id: dossierId } }, body: { body } })),
     );
@@ -25,10 +24,7 @@ export const MessagesPanel = ({ dossierId }: { dossierId: string }) => {
     }
   };
   return (
-    <section aria-labelledby="messages-title" className="fr-mb-4w">
-      <h2 id="messages-title" className="fr-h4">
-        Messages
-      </h2>
+    <Section id="messages" title="Messages">
       <ProblemAlert error={error ?? command.error} />
       {data?.items.length === 0 && <p className="fr-text--sm">Aucun message.</p>}
       <ul className="fr-raw-list">
@@ -43,21 +39,9 @@ export const MessagesPanel = ({ dossierId }: { dossierId: string }) => {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void send(e)}>
-        <Input
-          label="Nouveau message"
-          textArea
-          nativeTextAreaProps={{
-            value: body,
-            onChange: (e) => setBody(e.target.value),
-            name: 'message',
-            required: true,
-          }}
-        />
-        <Button type="submit" disabled={command.busy || !body.trim()}>
-          Envoyer le message
-        </Button>
-      </form>
-    </section>
+      <CommandForm submit="Envoyer le message" busy={command.busy} ready={Boolean(body.trim())} onSubmit={send}>
+        <TextAreaField label="Nouveau message" name="message" value={body} onChange={setBody} required />
+      </CommandForm>
+    </Section>
   );
 };

@@ -46,3 +46,17 @@ export const useCommand = () => {
   }, []);
   return { busy, error, done, run, setError };
 };
+
+/**
+ * A page's commands: each runs (busy, its problem kept to show) and then reloads what the page
+ * shows, so that what the person sees is what the service now holds.
+ */
+export const useCommands = (reload: () => Promise<unknown>) => {
+  const command = useCommand();
+  const act = (call: () => Promise<unknown>, success: string) =>
+    command.run(async () => {
+      await call();
+      await reload();
+    }, success);
+  return { command, act };
+};

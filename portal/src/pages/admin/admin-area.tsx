@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { api, ApiProblem, unwrap } from '../../api/client';
 import { Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommand } from '../../ui/use-load';
-import { choiceOptions } from '../../ui/choice-options';
+import { ChoiceField } from '../../ui/command-form';
 
 interface Person {
   firstName: string;
@@ -92,11 +91,13 @@ const CompanyForm = () => {
           state={fieldError('name') ? 'error' : 'default'}
           stateRelatedMessage={fieldError('name')}
         />
-        <RadioButtons
+        <ChoiceField
           legend="Identifiant"
           name="identifierKind"
           orientation="horizontal"
-          options={choiceOptions({ siret: 'SIRET', vatNumber: 'N° de TVA intracommunautaire' }, kind, setKind)}
+          choices={{ siret: 'SIRET', vatNumber: 'N° de TVA intracommunautaire' }}
+          value={kind}
+          onChange={setKind}
         />
         <Input
           label={kind === 'siret' ? 'SIRET (14 chiffres)' : 'Numéro de TVA'}

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Link, useParams } from 'wouter';
-import { api, unwrap, type Dossier, type Requirements } from '../../api/client';
+import { api, postOnDossier, unwrap, type Dossier, type Requirements } from '../../api/client';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
-import { useCommand, useLoad } from '../../ui/use-load';
+import { useCommands, useLoad } from '../../ui/use-load';
 import { formatDate, formatDateTime, formatDaysLeft } from '../../ui/format';
 import { PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
@@ -18,6 +17,8 @@ import { EvidenceUpload } from '../../upload/evidence-upload';
 import { loadDossier } from '../../dossier/load-dossier';
 import { candidatureDocumentsMayChange } from '../../../../functions/domain/candidature-documents';
 import { CLOCKS, inWords } from '../../../../functions/domain/legal-periods';
+import { CommandButton, CommandForm, TextAreaField, TextField, useField } from '../../ui/command-form';
+import { Section } from '../../ui/section';
 
 const SECTION_STATUS: Record<string, string> = {
   not_started: 'Non commencée',
@@ -28,14 +29,13 @@ const SECTION_STATUS: Record<string, string> = {
 
 /** Withdrawing one of the dossier's files: the command, its outcome, then the dossier read again. */
 const useWithdrawUpload = (dossierId: string, reload: () => void) => {
-  const command = useCommand();
+  const { command, act } = useCommands(async () => reload());
   const withdraw = (uploadId: string) =>
-    command.run(async () => {
-      await unwrap(
-        api.DELETE('/v1/dossiers/{id}/uploads/{uploadId}', { params: { path: { id: dossierId, uploadId } } }),
-      );
-      reload();
-    }, 'Fichier retiré.');
+    act(
+      () =>
+        unwrap(api.DELETE('/v1/dossiers/{id}/uploads/{uploadId}', { params: { path: { id: dossierId, uploadId } } })),
+      'Fichier retiré.',
+    );
   return { command, withdraw };
 };
 
@@ -51,10 +51,7 @@ const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: (
   const open = candidatureDocumentsMayChange(dossier);
   const { command, withdraw } = useWithdrawUpload(dossier.id, reload);
   return (
-    <section aria-labelledby="documents-title" className="fr-mb-4w">
-      <h2 id="documents-title" className="fr-h4">
-        Documentation fonctionnelle et mandats
-      </h2>
+    <Section id="documents" title="Documentation fonctionnelle et mandats">
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />
       {(['functional_documentation', 'mandate'] as const).map((purpose) => {
@@ -83,7 +80,7 @@ const CandidatureDocuments = ({ dossier, reload }: { dossier: Dossier; reload: (
           </div>
         );
       })}
-    </section>
+    </Section>
   );
 };
 
@@ -108,10 +105,7 @@ const EvidenceSections = ({
       return result;
     }, 'Section remise.');
   return (
-    <section aria-labelledby="evidence-title" className="fr-mb-4w">
-      <h2 id="evidence-title" className="fr-h4">
-        Preuves par exigence (référentiel {requirements.referentialVersion})
-      </h2>
+    <Section id="evidence" title={`Preuves par exigence (référentiel ${requirements.referentialVersion})`}>
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />
       {requirements.sections.map((section) => {
@@ -163,25 +157,20 @@ const EvidenceSections = ({
           </section>
         );
       })}
-    </section>
+    </Section>
   );
 };
 
 export const DossierPage = () => {
   const { id } = useParams<{ id: string }>();
   const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
-  const command = useCommand();
+  const { command, act } = useCommands(reload);
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [insDate, setInsDate] = useState('');
-  const [signatory, setSignatory] = useState('');
+  const insDate = useField();
+  const signatory = useField();
   if (loading && !data) return <Loading />;
   if (!data) return <ProblemAlert error={error} />;
   const { dossier, requirements } = data;
-  const act = (call: () => Promise<unknown>, success: string) =>
-    command.run(async () => {
-      await call();
-      await reload();
-    }, success);
   const path = { params: { path: { id: dossier.id } } };
   const openRequests = dossier.infoRequests.filter((r) => r.status === 'open');
   const now = new Date();
@@ -196,25 +185,22 @@ export const DossierPage = () => {
       <SuccessNotice message={command.done} />
 
       {dossier.status === 'draft' && (
-        <section aria-labelledby="draft-title" className="fr-mb-4w">
-          <h2 id="draft-title" className="fr-h4">
-            Candidature en brouillon
-          </h2>
+        <Section id="draft" title="Candidature en brouillon">
           <Button linkProps={{ href: `/dossiers/${dossier.id}/candidature` }} priority="secondary" className="fr-mr-2w">
             Compléter la candidature
           </Button>
-          <Button
-            onClick={() =>
-              void act(
-                () => unwrap(api.POST('/v1/dossiers/{id}/submit', path)),
+          <CommandButton
+            busy={command.busy}
+            onRun={() =>
+              act(
+                () => postOnDossier('/v1/dossiers/{id}/submit', dossier.id),
                 'Candidature déposée : l’ANS examine sa recevabilité.',
               )
             }
-            disabled={command.busy}
           >
             Déposer la candidature
-          </Button>
-        </section>
+          </CommandButton>
+        </Section>
       )}
 
       {openRequests.map((r) => (
@@ -236,11 +222,12 @@ export const DossierPage = () => {
           <h2 id={`request-${r.id}`} className="fr-sr-only">
             Répondre à la demande de pièces
           </h2>
-          <form
+          <CommandForm
             className="fr-mt-2w"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(
+            submit="Répondre à la demande"
+            busy={command.busy}
+            onSubmit={() =>
+              act(
                 () =>
                   unwrap(
                     api.POST('/v1/dossiers/{id}/info-requests/{requestId}/answer', {
@@ -249,23 +236,17 @@ export const DossierPage = () => {
                     }),
                   ),
                 'Réponse envoyée.',
-              );
-            }}
+              )
+            }
           >
-            <Input
+            <TextAreaField
               label="Votre réponse"
-              hintText="Déposez d’abord les fichiers demandés ci-dessous, puis répondez."
-              textArea
-              nativeTextAreaProps={{
-                value: answers[r.id] ?? '',
-                onChange: (e) => setAnswers({ ...answers, [r.id]: e.target.value }),
-                name: 'answer',
-              }}
+              hint="Déposez d’abord les fichiers demandés ci-dessous, puis répondez."
+              name="answer"
+              value={answers[r.id] ?? ''}
+              onChange={(value) => setAnswers({ ...answers, [r.id]: value })}
             />
-            <Button type="submit" disabled={command.busy}>
-              Répondre à la demande
-            </Button>
-          </form>
+          </CommandForm>
         </section>
       ))}
 
@@ -275,39 +256,26 @@ export const DossierPage = () => {
       {dossier.status === 'instruction' &&
         !dossier.insTestDay?.proposedDate &&
         dossier.profiles.some((p) => p.startsWith('identity')) && (
-          <section aria-labelledby="ins-title" className="fr-mb-4w">
-            <h2 id="ins-title" className="fr-h4">
-              Journée de test INS
-            </h2>
+          <Section id="ins" title="Journée de test INS">
             <p>
               À organiser dans les {inWords(CLOCKS.ins_test_day.period)} suivant l’accusé de réception du dossier
               complet
               {dossier.insTestDueAt ? ` (avant le ${formatDate(dossier.insTestDueAt)})` : ''}.
             </p>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
-                  () =>
-                    unwrap(api.POST('/v1/dossiers/{id}/ins-test-day', { ...path, body: { proposedDate: insDate } })),
+            <CommandForm
+              submit="Proposer cette date"
+              busy={command.busy}
+              ready={Boolean(insDate.value)}
+              onSubmit={() =>
+                act(
+                  () => postOnDossier('/v1/dossiers/{id}/ins-test-day', dossier.id, { proposedDate: insDate.value }),
                   'Date proposée.',
-                );
-              }}
+                )
+              }
             >
-              <Input
-                label="Date proposée"
-                nativeInputProps={{
-                  type: 'date',
-                  value: insDate,
-                  onChange: (e) => setInsDate(e.target.value),
-                  name: 'proposedDate',
-                }}
-              />
-              <Button type="submit" disabled={command.busy || !insDate}>
-                Proposer cette date
-              </Button>
-            </form>
-          </section>
+              <TextField type="date" label="Date proposée" name="proposedDate" {...insDate} />
+            </CommandForm>
+          </Section>
         )}
       {dossier.insTestDay?.proposedDate && (
         <p>
@@ -317,10 +285,7 @@ export const DossierPage = () => {
       )}
 
       {dossier.convention && (
-        <section aria-labelledby="convention-title" className="fr-mb-4w">
-          <h2 id="convention-title" className="fr-h4">
-            Convention de certification
-          </h2>
+        <Section id="convention" title="Convention de certification">
           <Button
             priority="secondary"
             iconId="fr-icon-download-line"
@@ -338,65 +303,55 @@ export const DossierPage = () => {
             </p>
           ) : (
             dossier.status === 'convention_pending' && (
-              <form
+              <CommandForm
                 className="fr-mt-2w"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act(
+                submit="Signer la convention"
+                busy={command.busy}
+                ready={Boolean(signatory.value.trim())}
+                onSubmit={() =>
+                  act(
                     () =>
-                      unwrap(
-                        api.POST('/v1/dossiers/{id}/convention/sign', { ...path, body: { signatoryName: signatory } }),
-                      ),
+                      postOnDossier('/v1/dossiers/{id}/convention/sign', dossier.id, {
+                        signatoryName: signatory.value,
+                      }),
                     'Convention signée.',
-                  );
-                }}
+                  )
+                }
               >
-                <Input
+                <TextField
                   label="Nom du signataire"
-                  hintText="Le représentant légal ou la personne qu’il a mandatée"
-                  nativeInputProps={{
-                    value: signatory,
-                    onChange: (e) => setSignatory(e.target.value),
-                    name: 'signatoryName',
-                    autoComplete: 'name',
-                  }}
+                  hint="Le représentant légal ou la personne qu’il a mandatée"
+                  name="signatoryName"
+                  autoComplete="name"
+                  {...signatory}
                 />
-                <Button type="submit" disabled={command.busy || !signatory.trim()}>
-                  Signer la convention
-                </Button>
-              </form>
+              </CommandForm>
             )
           )}
-        </section>
+        </Section>
       )}
 
       {dossier.decision && (
-        <section aria-labelledby="decision-title" className="fr-mb-4w">
-          <h2 id="decision-title" className="fr-h4">
-            Décision
-          </h2>
+        <Section id="decision" title="Décision">
           <DecisionPanel decision={dossier.decision} />
           {!dossier.decision.receivedAt && (
-            <Button
-              onClick={() =>
-                void act(
-                  () => unwrap(api.POST('/v1/dossiers/{id}/decision/acknowledge', path)),
+            <CommandButton
+              busy={command.busy}
+              onRun={() =>
+                act(
+                  () => postOnDossier('/v1/dossiers/{id}/decision/acknowledge', dossier.id),
                   'Réception de la décision accusée.',
                 )
               }
-              disabled={command.busy}
             >
               Accuser réception de la décision
-            </Button>
+            </CommandButton>
           )}
-        </section>
+        </Section>
       )}
 
       {dossier.certificate && (
-        <section aria-labelledby="certificate-title" className="fr-mb-4w">
-          <h2 id="certificate-title" className="fr-h4">
-            Certificat {dossier.certificate.number}
-          </h2>
+        <Section id="certificate" title={`Certificat ${dossier.certificate.number}`}>
           <p>
             Délivré le {formatDate(dossier.certificate.grantedAt)}
             {dossier.certificate.grantedBy === 'tacit_acceptance' ? ' par acceptation tacite' : ' par le collège'}.
@@ -404,22 +359,21 @@ export const DossierPage = () => {
           <Link href={`/certificats/${dossier.certificate.number}`}>
             Voir le certificat, ses échéances et les courriers de l’ANS
           </Link>
-        </section>
+        </Section>
       )}
 
       <MessagesPanel dossierId={dossier.id} />
 
       {['draft', 'admissibility_review', 'proofs_deposit', 'instruction'].includes(dossier.status) && (
-        <Button
+        <CommandButton
           priority="tertiary"
           iconId="fr-icon-close-circle-line"
-          onClick={() => {
-            if (window.confirm('Retirer cette candidature ? Le dossier sera clos.'))
-              void act(() => unwrap(api.POST('/v1/dossiers/{id}/withdraw', path)), 'Candidature retirée.');
-          }}
+          busy={command.busy}
+          confirm="Retirer cette candidature ? Le dossier sera clos."
+          onRun={() => act(() => postOnDossier('/v1/dossiers/{id}/withdraw', dossier.id), 'Candidature retirée.')}
         >
           Retirer la candidature
-        </Button>
+        </CommandButton>
       )}
     </Page>
   );

@@ -1,7 +1,4 @@
 import { useState } from 'react';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Route, Switch, useParams } from 'wouter';
 import { api, unwrap } from '../../api/client';
@@ -12,7 +9,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { QueueTable } from '../instructor/queue-table';
 import { lines } from '../../ui/text';
-import { choiceOptions } from '../../ui/choice-options';
+import { ChoiceField, CommandForm, TextAreaField } from '../../ui/command-form';
 import { COLLEGE_OUTCOMES } from '../../../../functions/domain/decision';
 
 const Agenda = () => {
@@ -95,10 +92,11 @@ const Decide = () => {
         <DecisionPanel decision={dossier.decision} />
       ) : (
         dossier.status === 'college_pending' && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void command.run(async () => {
+          <CommandForm
+            submit="Enregistrer la décision"
+            busy={command.busy}
+            onSubmit={() =>
+              command.run(async () => {
                 await unwrap(
                   api.POST('/v1/dossiers/{id}/college-decision', {
                     params: { path: { id } },
@@ -110,32 +108,28 @@ const Decide = () => {
                   }),
                 );
                 await reload();
-              }, 'Décision enregistrée et notifiée.');
-            }}
+              }, 'Décision enregistrée et notifiée.')
+            }
           >
-            <RadioButtons
+            <ChoiceField
               legend="Décision du collège"
-              hintText={
+              name="decision"
+              hint={
                 unfavourable ? 'Sur un rapport défavorable, le collège refuse ou certifie avec réserves.' : undefined
               }
-              name="decision"
-              options={choiceOptions(
-                Object.fromEntries(allowed.map((o) => [o, labels[o]])) as Record<Outcome, string>,
-                chosen,
-                setOutcome,
-              )}
+              choices={Object.fromEntries(allowed.map((o) => [o, labels[o]])) as Record<Outcome, string>}
+              value={chosen}
+              onChange={setOutcome}
             />
             {chosen !== 'certified' && (
-              <Input
+              <TextAreaField
                 label={chosen === 'refused' ? 'Motifs du refus (un par ligne)' : 'Réserves (une par ligne)'}
-                textArea
-                nativeTextAreaProps={{ value: text, onChange: (e) => setText(e.target.value), name: 'reasons' }}
+                name="reasons"
+                value={text}
+                onChange={setText}
               />
             )}
-            <Button type="submit" disabled={command.busy}>
-              Enregistrer la décision
-            </Button>
-          </form>
+          </CommandForm>
         )
       )}
     </Page>

@@ -76,23 +76,18 @@ export const QueuesPage = () => {
                   caption={`File « ${label} »`}
                   hrefOf={(item) => `/dossiers/${item.dossierId}`}
                 />
-                <Button
-                  size="small"
-                  priority="secondary"
-                  iconId="fr-icon-download-line"
-                  className="fr-mr-2w"
-                  onClick={() => void exportQueue(stage, 'csv')}
-                >
-                  Exporter (CSV)
-                </Button>
-                <Button
-                  size="small"
-                  priority="secondary"
-                  iconId="fr-icon-download-line"
-                  onClick={() => void exportQueue(stage, 'xlsx')}
-                >
-                  Exporter (XLSX)
-                </Button>
+                {(['csv', 'xlsx'] as const).map((format) => (
+                  <Button
+                    key={format}
+                    size="small"
+                    priority="secondary"
+                    iconId="fr-icon-download-line"
+                    className="fr-mr-2w"
+                    onClick={() => void exportQueue(stage, format)}
+                  >
+                    Exporter ({format.toUpperCase()})
+                  </Button>
+                ))}
               </>
             ),
           }))}

@@ -1,13 +1,10 @@
 import { useState } from 'react';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Link, useParams } from 'wouter';
-import { api, unwrap } from '../../api/client';
+import { postOnDossier } from '../../api/client';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
-import { useCommand, useLoad } from '../../ui/use-load';
+import { useCommands, useLoad } from '../../ui/use-load';
 import { PURPOSE_LABELS } from '../../ui/labels';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
@@ -17,31 +14,26 @@ import { MessagesPanel } from '../../dossier/messages-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
-import { choiceOptions } from '../../ui/choice-options';
+import { ChoiceField, CommandForm, TextAreaField, useField } from '../../ui/command-form';
 import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
+import { Section } from '../../ui/section';
 
 /** An instructor's dossier: evidence, admissibility, requests, INS test day, instruction report. */
 export const ReviewPage = () => {
   const { id } = useParams<{ id: string }>();
   const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
-  const command = useCommand();
+  const { command, act } = useCommands(reload);
   const [admissibility, setAdmissibility] = useState<'admissible' | 'incomplete' | 'inadmissible'>('admissible');
-  const [items, setItems] = useState('');
-  const [requestItems, setRequestItems] = useState('');
+  const items = useField();
+  const requestItems = useField();
   const [insOutcome, setInsOutcome] = useState<'passed' | 'failed' | 'waived'>('passed');
-  const [insComment, setInsComment] = useState('');
+  const insComment = useField();
   const [report, setReport] = useState<'favourable' | 'unfavourable'>('favourable');
-  const [nonConformities, setNonConformities] = useState('');
+  const nonConformities = useField();
   const [exceptional, setExceptional] = useState(false);
   if (loading && !data) return <Loading />;
   if (!data) return <ProblemAlert error={error} />;
   const { dossier, requirements } = data;
-  const path = { params: { path: { id: dossier.id } } };
-  const act = (call: () => Promise<unknown>, success: string) =>
-    command.run(async () => {
-      await call();
-      await reload();
-    }, success);
   const documents = dossier.uploads.filter((u) => u.purpose !== 'proof' && u.status !== 'withdrawn');
 
   return (
@@ -53,10 +45,7 @@ export const ReviewPage = () => {
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />
 
-      <section aria-labelledby="docs-title" className="fr-mb-4w">
-        <h2 id="docs-title" className="fr-h4">
-          Documentation fonctionnelle et mandats
-        </h2>
+      <Section id="docs" title="Documentation fonctionnelle et mandats">
         {documents.length === 0 && <p className="fr-text--sm">Aucun document.</p>}
         <ul className="fr-raw-list">
           {documents.map((u) => (
@@ -65,57 +54,49 @@ export const ReviewPage = () => {
             </FileItem>
           ))}
         </ul>
-      </section>
+      </Section>
 
       {dossier.status === 'admissibility_review' && (
-        <section aria-labelledby="adm-title" className="fr-mb-4w">
-          <h2 id="adm-title" className="fr-h4">
-            Recevabilité
-          </h2>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(
+        <Section id="adm" title="Recevabilité">
+          <CommandForm
+            submit="Enregistrer la décision"
+            busy={command.busy}
+            onSubmit={() =>
+              act(
                 () =>
-                  unwrap(
-                    api.POST('/v1/dossiers/{id}/admissibility', {
-                      ...path,
-                      body: {
-                        decision: admissibility,
-                        ...(admissibility === 'incomplete' ? { missingItems: lines(items) } : {}),
-                        ...(admissibility === 'inadmissible' ? { reasons: lines(items) } : {}),
-                      },
-                    }),
-                  ),
+                  postOnDossier('/v1/dossiers/{id}/admissibility', dossier.id, {
+                    decision: admissibility,
+                    ...(admissibility === 'incomplete' ? { missingItems: lines(items.value) } : {}),
+                    ...(admissibility === 'inadmissible' ? { reasons: lines(items.value) } : {}),
+                  }),
                 'Décision de recevabilité enregistrée.',
-              );
-            }}
+              )
+            }
           >
-            <RadioButtons
+            <ChoiceField
               legend="Décision"
               name="admissibility"
-              options={choiceOptions(
-                { admissible: 'Recevable', incomplete: 'Incomplet (demande de pièces)', inadmissible: 'Irrecevable' },
-                admissibility,
-                setAdmissibility,
-              )}
+              choices={{
+                admissible: 'Recevable',
+                incomplete: 'Incomplet (demande de pièces)',
+                inadmissible: 'Irrecevable',
+              }}
+              value={admissibility}
+              onChange={setAdmissibility}
             />
             {admissibility !== 'admissible' && (
-              <Input
+              <TextAreaField
                 label={
                   admissibility === 'incomplete'
                     ? 'Pièces manquantes (une par ligne)'
                     : 'Motifs de l’irrecevabilité (un par ligne)'
                 }
-                textArea
-                nativeTextAreaProps={{ value: items, onChange: (e) => setItems(e.target.value), name: 'items' }}
+                name="items"
+                {...items}
               />
             )}
-            <Button type="submit" disabled={command.busy}>
-              Enregistrer la décision
-            </Button>
-          </form>
-        </section>
+          </CommandForm>
+        </Section>
       )}
 
       {requirements && (
@@ -123,38 +104,23 @@ export const ReviewPage = () => {
       )}
 
       {['admissibility_review', 'instruction'].includes(dossier.status) && (
-        <section aria-labelledby="req-title" className="fr-mb-4w">
-          <h2 id="req-title" className="fr-h4">
-            Demande de pièces complémentaires
-          </h2>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void act(
+        <Section id="req" title="Demande de pièces complémentaires">
+          <CommandForm
+            submit="Envoyer la demande"
+            priority="secondary"
+            busy={command.busy}
+            onSubmit={() =>
+              act(
                 () =>
-                  unwrap(
-                    api.POST('/v1/dossiers/{id}/info-requests', {
-                      ...path,
-                      body: { missingItems: lines(requestItems) },
-                    }),
-                  ),
+                  postOnDossier('/v1/dossiers/{id}/info-requests', dossier.id, {
+                    missingItems: lines(requestItems.value),
+                  }),
                 `Demande envoyée : le candidat a ${inFigures(CLOCKS.info_request.period)} pour répondre.`,
-              );
-            }}
+              )
+            }
           >
-            <Input
-              label="Éléments demandés (un par ligne)"
-              textArea
-              nativeTextAreaProps={{
-                value: requestItems,
-                onChange: (e) => setRequestItems(e.target.value),
-                name: 'missingItems',
-              }}
-            />
-            <Button type="submit" priority="secondary" disabled={command.busy}>
-              Envoyer la demande
-            </Button>
-          </form>
+            <TextAreaField label="Éléments demandés (un par ligne)" name="missingItems" {...requestItems} />
+          </CommandForm>
           {dossier.infoRequests.map((r) => (
             <p key={r.id} className="fr-text--sm fr-mt-2w">
               Demande du {formatDateTime(r.openedAt)} (
@@ -166,106 +132,73 @@ export const ReviewPage = () => {
               )
             </p>
           ))}
-        </section>
+        </Section>
       )}
 
       {dossier.status === 'instruction' && (
         <>
-          <section aria-labelledby="ins-title" className="fr-mb-4w">
-            <h2 id="ins-title" className="fr-h4">
-              Journée de test INS
-            </h2>
+          <Section id="ins" title="Journée de test INS">
             <p>
               {dossier.insTestDay?.proposedDate
                 ? `Date proposée par le candidat : ${formatDate(dossier.insTestDay.proposedDate)}.`
                 : 'Aucune date proposée.'}
               {dossier.insTestDay?.outcome ? ` Résultat enregistré : ${dossier.insTestDay.outcome}.` : ''}
             </p>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
+            <CommandForm
+              submit="Enregistrer le résultat"
+              priority="secondary"
+              busy={command.busy}
+              onSubmit={() =>
+                act(
                   () =>
-                    unwrap(
-                      api.POST('/v1/dossiers/{id}/ins-test-day/outcome', {
-                        ...path,
-                        body: { outcome: insOutcome, ...(insComment.trim() ? { comment: insComment.trim() } : {}) },
-                      }),
-                    ),
+                    postOnDossier('/v1/dossiers/{id}/ins-test-day/outcome', dossier.id, {
+                      outcome: insOutcome,
+                      ...(insComment.value.trim() ? { comment: insComment.value.trim() } : {}),
+                    }),
                   'Résultat de la journée INS enregistré.',
-                );
-              }}
+                )
+              }
             >
-              <RadioButtons
+              <ChoiceField
                 legend="Résultat"
                 name="insOutcome"
-                options={choiceOptions(
-                  { passed: 'Réussie', failed: 'Échouée', waived: 'Dispense (les preuves INS suffisent)' },
-                  insOutcome,
-                  setInsOutcome,
-                )}
+                choices={{ passed: 'Réussie', failed: 'Échouée', waived: 'Dispense (les preuves INS suffisent)' }}
+                value={insOutcome}
+                onChange={setInsOutcome}
               />
-              <Input
-                label="Commentaire (obligatoire pour une dispense)"
-                textArea
-                nativeTextAreaProps={{
-                  value: insComment,
-                  onChange: (e) => setInsComment(e.target.value),
-                  name: 'insComment',
-                }}
-              />
-              <Button type="submit" priority="secondary" disabled={command.busy}>
-                Enregistrer le résultat
-              </Button>
-            </form>
-          </section>
-          <section aria-labelledby="report-title" className="fr-mb-4w">
-            <h2 id="report-title" className="fr-h4">
-              Rapport d’instruction
-            </h2>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void act(
+              <TextAreaField label="Commentaire (obligatoire pour une dispense)" name="insComment" {...insComment} />
+            </CommandForm>
+          </Section>
+          <Section id="report" title="Rapport d’instruction">
+            <CommandForm
+              submit="Clore l’instruction"
+              busy={command.busy}
+              onSubmit={() =>
+                act(
                   () =>
-                    unwrap(
-                      api.POST('/v1/dossiers/{id}/instruction/complete', {
-                        ...path,
-                        body: {
-                          outcome: report,
-                          ...(report === 'unfavourable' ? { nonConformities: lines(nonConformities) } : {}),
-                          ...(exceptional ? { exceptional: true } : {}),
-                        },
-                      }),
-                    ),
+                    postOnDossier('/v1/dossiers/{id}/instruction/complete', dossier.id, {
+                      outcome: report,
+                      ...(report === 'unfavourable' ? { nonConformities: lines(nonConformities.value) } : {}),
+                      ...(exceptional ? { exceptional: true } : {}),
+                    }),
                   report === 'favourable'
                     ? 'Instruction close : la convention est envoyée au candidat.'
                     : 'Instruction close : le dossier passe devant le collège.',
-                );
-              }}
+                )
+              }
             >
-              <RadioButtons
+              <ChoiceField
                 legend="Conclusion"
                 name="report"
-                options={choiceOptions(
-                  {
-                    favourable: 'Favorable (toutes les preuves conformes, test INS réussi ou dispensé)',
-                    unfavourable: 'Défavorable (le collège décide)',
-                  },
-                  report,
-                  setReport,
-                )}
+                choices={{
+                  favourable: 'Favorable (toutes les preuves conformes, test INS réussi ou dispensé)',
+                  unfavourable: 'Défavorable (le collège décide)',
+                }}
+                value={report}
+                onChange={setReport}
               />
               {report === 'unfavourable' && (
-                <Input
-                  label="Non-conformités (une par ligne)"
-                  textArea
-                  nativeTextAreaProps={{
-                    value: nonConformities,
-                    onChange: (e) => setNonConformities(e.target.value),
-                    name: 'nonConformities',
-                  }}
-                />
+                <TextAreaField label="Non-conformités (une par ligne)" name="nonConformities" {...nonConformities} />
               )}
               <Checkbox
                 options={[
@@ -279,11 +212,8 @@ export const ReviewPage = () => {
                   },
                 ]}
               />
-              <Button type="submit" disabled={command.busy}>
-                Clore l’instruction
-              </Button>
-            </form>
-          </section>
+            </CommandForm>
+          </Section>
         </>
       )}
 

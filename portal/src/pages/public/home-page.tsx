@@ -3,6 +3,16 @@ import { Redirect } from 'wouter';
 import { Page } from '../../ui/page';
 import { currentSession, HOME } from '../../auth/session';
 
+const TILES = [
+  {
+    title: 'Certificats publiés',
+    desc: 'La liste des solutions certifiées, à rechercher et télécharger.',
+    href: '/certificats',
+  },
+  { title: 'Vérifier un certificat', desc: 'Le statut d’un certificat à partir de son numéro.', href: '/verifier' },
+  { title: 'Espace candidat et ANS', desc: 'Se connecter pour déposer ou instruire un dossier.', href: '/connexion' },
+];
+
 export const HomePage = () => {
   const session = currentSession();
   if (session) return <Redirect to={HOME[session.role]} />;
@@ -13,30 +23,11 @@ export const HomePage = () => {
         certifiées.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-4">
-          <Tile
-            title="Certificats publiés"
-            desc="La liste des solutions certifiées, à rechercher et télécharger."
-            linkProps={{ href: '/certificats' }}
-            orientation="vertical"
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <Tile
-            title="Vérifier un certificat"
-            desc="Le statut d’un certificat à partir de son numéro."
-            linkProps={{ href: '/verifier' }}
-            orientation="vertical"
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <Tile
-            title="Espace candidat et ANS"
-            desc="Se connecter pour déposer ou instruire un dossier."
-            linkProps={{ href: '/connexion' }}
-            orientation="vertical"
-          />
-        </div>
+        {TILES.map((tile) => (
+          <div key={tile.href} className="fr-col-12 fr-col-md-4">
+            <Tile title={tile.title} desc={tile.desc} linkProps={{ href: tile.href }} orientation="vertical" />
+          </div>
+        ))}
       </div>
     </Page>
   );

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useLocation, useSearch } from 'wouter';
 import { portalConfig, type PortalConfig } from '../../auth/portal-config';
@@ -10,7 +9,7 @@ import { HOME, ROLE_LABELS, signIn, type Role } from '../../auth/session';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { ApiProblem } from '../../api/client';
-import { choiceOptions } from '../../ui/choice-options';
+import { ChoiceField } from '../../ui/command-form';
 
 /** Where to go once signed in: back where the person was sent from, if it is one of ours. */
 const destination = (search: string, role: Role) => {
@@ -66,7 +65,7 @@ const LocalSignIn = () => {
       />
       <ProblemAlert error={error} />
       <form onSubmit={(e) => void submit(e)}>
-        <RadioButtons legend="Rôle" name="role" options={choiceOptions(ROLE_LABELS, role, setRole)} />
+        <ChoiceField legend="Rôle" name="role" choices={ROLE_LABELS} value={role} onChange={setRole} />
         <Input
           label="Adresse électronique"
           hintText="Identifie la personne (un même compte reste lié à son entreprise)"

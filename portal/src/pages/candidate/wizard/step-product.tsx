@@ -1,0 +1,28 @@
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { USE_CASE_LABELS } from '../../../ui/labels';
+import type { StepProps, UseCase } from './candidature-form';
+import { BoundInput } from './bound-input';
+
+/** Step 1: the candidate solution, its version and its use case. */
+export const ProductStep = (fields: StepProps) => (
+  <fieldset className="fr-fieldset">
+    <legend className="fr-fieldset__legend">La solution candidate</legend>
+    <BoundInput fields={fields} name="productName" path="product.name" label="Nom de la solution" required />
+    <BoundInput fields={fields} name="productVersion" path="product.version" label="Version" required />
+    <Select
+      label="Cas d’usage"
+      hint="Le cas d’usage détermine les profils exigés."
+      nativeSelectProps={{
+        value: fields.form.useCase,
+        onChange: (e) => fields.set('useCase', e.target.value as UseCase),
+        name: 'useCase',
+      }}
+    >
+      {Object.entries(USE_CASE_LABELS).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </Select>
+  </fieldset>
+);

@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/** A titled part of a page: its heading names it for assistive technologies (`aria-labelledby`). */
+export const Section = ({ id, title, children }: { id: string; title: ReactNode; children?: ReactNode }) => (
+  <section aria-labelledby={`${id}-title`} className="fr-mb-4w">
+    <h2 id={`${id}-title`} className="fr-h4">
+      {title}
+    </h2>
+    {children}
+  </section>
+);
