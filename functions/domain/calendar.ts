@@ -77,9 +77,24 @@ export const onWorkingDay = (instant: Date, policy: CalendarPolicy = defaultCale
   return day.endOf('day').toJSDate();
 };
 
-/** The instant a deadline of `period` started at `start` expires. */
-export const legalDeadline = (start: Date, period: Period, policy: CalendarPolicy = defaultCalendarPolicy): Date =>
-  onWorkingDay(rawDeadline(start, period), policy);
+/**
+ * The instant a deadline of `period` started at `start` expires. A pure function of its inputs,
+ * computed again for every dossier read (its clocks are derived, never stored): the answers are
+ * kept, so a read costs a lookup rather than a walk through Paris time (bounded, and each caller
+ * gets its own Date).
+ */
+export const legalDeadline = (start: Date, period: Period, policy: CalendarPolicy = defaultCalendarPolicy): Date => {
+  const key = `${start.getTime()}|${Object.entries(period).join(',')}|${policy.extendToWorkingDay}`;
+  let due = deadlineCache.get(key);
+  if (due === undefined) {
+    due = onWorkingDay(rawDeadline(start, period), policy).getTime();
+    if (deadlineCache.size >= DEADLINE_CACHE_SIZE) deadlineCache.clear();
+    deadlineCache.set(key, due);
+  }
+  return new Date(due);
+};
+const DEADLINE_CACHE_SIZE = 10_000;
+const deadlineCache = new Map<string, number>();
 
 /**
  * The time a clock had left when it stopped, in Paris calendar days plus milliseconds: a pause

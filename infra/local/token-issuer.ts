@@ -56,14 +56,26 @@ export class LocalTokenIssuer {
       .sign(this.privateKey);
   }
 
-  /** Verifies at the virtual instant, so a token issued "in the future" of the wall clock stays valid. */
+  /**
+   * Verifies at the virtual instant, so a token issued "in the future" of the wall clock stays
+   * valid. A token's signature, issuer and audience never change: once checked they are kept (as a
+   * gateway keeps what it verified), and only its validity period is checked again at each use.
+   */
   async verify(token: string, now: Date): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known) {
+      const at = now.getTime() / 1000;
+      if ((known.exp === undefined || at < known.exp) && (known.nbf === undefined || at >= known.nbf)) return { ...known };
+    }
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       algorithms: ['ES256'],
       currentDate: now,
     });
+    if (this.verified.size >= 5_000) this.verified.clear();
+    this.verified.set(token, payload);
     return payload;
   }
+  private readonly verified = new Map<string, JWTPayload>();
 }

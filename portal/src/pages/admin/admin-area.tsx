@@ -7,6 +7,7 @@ import { Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommand } from '../../ui/use-load';
 import { ChoiceField } from '../../ui/command-form';
+import { Fieldset } from '../../ui/fieldset';
 
 interface Person {
   firstName: string;
@@ -46,13 +47,12 @@ const PersonFields = ({
     />
   );
   return (
-    <fieldset className="fr-fieldset">
-      <legend className="fr-fieldset__legend">{legend}</legend>
+    <Fieldset legend={legend}>
       {input('firstName', 'Prénom', 'text', 'given-name')}
       {input('lastName', 'Nom', 'text', 'family-name')}
       {input('email', 'Adresse électronique', 'email', 'email')}
       {input('phone', 'Téléphone', 'tel', 'tel')}
-    </fieldset>
+    </Fieldset>
   );
 };
 

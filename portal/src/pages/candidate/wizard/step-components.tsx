@@ -1,6 +1,7 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { Component, StepProps } from './candidature-form';
 import { RepeatedRows } from './repeated-rows';
+import { Fieldset } from '../../../ui/fieldset';
 
 const COMPONENT_FIELDS = { version: 'Version', nie: 'NIE du composant', nil: 'NIL du composant' } as const;
 
@@ -10,8 +11,7 @@ export const ComponentsStep = ({ form, set, state, fieldError }: StepProps) => {
   const checked = (path: string) => ({ state: state(path), stateRelatedMessage: fieldError(path) });
   return (
     <>
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend">Composants de la solution</legend>
+      <Fieldset legend="Composants de la solution">
         {form.components.length === 0 && <p className="fr-text--sm">Aucun composant déclaré (facultatif).</p>}
         <RepeatedRows<Component>
           items={form.components}
@@ -45,9 +45,8 @@ export const ComponentsStep = ({ form, set, state, fieldError }: StepProps) => {
             </>
           )}
         />
-      </fieldset>
-      <fieldset className="fr-fieldset fr-mt-4w">
-        <legend className="fr-fieldset__legend">Groupement (facultatif)</legend>
+      </Fieldset>
+      <Fieldset legend="Groupement (facultatif)" className="fr-mt-4w">
         <p className="fr-text--sm">
           Si votre entreprise dépose en chef de file d’un groupement, déclarez chaque membre : un mandat par membre sera
           demandé avant le dépôt.
@@ -73,7 +72,7 @@ export const ComponentsStep = ({ form, set, state, fieldError }: StepProps) => {
             </>
           )}
         />
-      </fieldset>
+      </Fieldset>
     </>
   );
 };

@@ -1,13 +1,13 @@
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { MATRIX, type StepProps } from './candidature-form';
 import { BoundInput } from './bound-input';
+import { Fieldset } from '../../../ui/fieldset';
 
 /** Step 3: the CNDA identifiers, the planned date of a complete file and the commitments. */
 export const IdentifiersStep = (fields: StepProps) => {
   const { form, set, state, fieldError } = fields;
   return (
-    <fieldset className="fr-fieldset">
-      <legend className="fr-fieldset__legend">Identifiants CNDA et engagements</legend>
+    <Fieldset legend="Identifiants CNDA et engagements">
       <BoundInput
         fields={fields}
         name="nie"
@@ -56,6 +56,6 @@ export const IdentifiersStep = (fields: StepProps) => {
           },
         ]}
       />
-    </fieldset>
+    </Fieldset>
   );
 };

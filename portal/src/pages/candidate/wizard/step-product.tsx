@@ -2,11 +2,11 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { USE_CASE_LABELS } from '../../../ui/labels';
 import type { StepProps, UseCase } from './candidature-form';
 import { BoundInput } from './bound-input';
+import { Fieldset } from '../../../ui/fieldset';
 
 /** Step 1: the candidate solution, its version and its use case. */
 export const ProductStep = (fields: StepProps) => (
-  <fieldset className="fr-fieldset">
-    <legend className="fr-fieldset__legend">La solution candidate</legend>
+  <Fieldset legend="La solution candidate">
     <BoundInput fields={fields} name="productName" path="product.name" label="Nom de la solution" required />
     <BoundInput fields={fields} name="productVersion" path="product.version" label="Version" required />
     <Select
@@ -24,5 +24,5 @@ export const ProductStep = (fields: StepProps) => (
         </option>
       ))}
     </Select>
-  </fieldset>
+  </Fieldset>
 );
