@@ -65,7 +65,8 @@ export class LocalTokenIssuer {
     const known = this.verified.get(token);
     if (known) {
       const at = now.getTime() / 1000;
-      if ((known.exp === undefined || at < known.exp) && (known.nbf === undefined || at >= known.nbf)) return { ...known };
+      if ((known.exp === undefined || at < known.exp) && (known.nbf === undefined || at >= known.nbf))
+        return { ...known };
     }
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: LOCAL_ISSUER,
