@@ -78,10 +78,13 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
   ) {
     clocks.push(running('decision', new Date(dossier.decisionDueAt)));
   }
+  // the company's part is to organise the day within 4 weeks: a day proposed (it is within them) or
+  // held stops the clock, whenever ANS records how it went
   if (
     dossier.status === 'instruction' &&
     dossier.insTestDueAt &&
     !dossier.insTestDay?.outcome &&
+    !dossier.insTestDay?.proposedDate &&
     !dossier.insTestLate
   ) {
     clocks.push(running('ins_test_day', new Date(dossier.insTestDueAt)));

@@ -113,8 +113,17 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
     proposedDate?: string;
     proposedAt?: string;
     outcome?: 'passed' | 'failed' | 'waived';
+    /** the day the test took place (YYYY-MM-DD) */
+    heldOn?: string;
     recordedAt?: string;
     comment?: string;
+    /** outcomes recorded before this one, each for its own test day */
+    previous?: {
+      proposedDate?: string;
+      outcome: 'passed' | 'failed' | 'waived';
+      heldOn?: string;
+      recordedAt: string;
+    }[];
   };
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];

@@ -243,7 +243,12 @@ export const reviewSchema = z
   .strict();
 export const insTestProposalSchema = z.object({ proposedDate: isoDate }).strict();
 export const insTestOutcomeSchema = z
-  .object({ outcome: z.enum(['passed', 'failed', 'waived']), comment: text(4000).optional() })
+  .object({
+    outcome: z.enum(['passed', 'failed', 'waived']),
+    /** the day the test took place: the 4-week clock stops there, however late it is recorded */
+    heldOn: isoDate.optional(),
+    comment: text(4000).optional(),
+  })
   .strict()
   .refine((o) => o.outcome !== 'waived' || o.comment !== undefined, {
     message: 'say why the INS proofs are enough without a test day',

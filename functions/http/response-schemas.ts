@@ -123,6 +123,7 @@ export const dossierViewSchema = z.looseObject({
     .looseObject({
       proposedDate: z.string().optional(),
       outcome: z.enum(['passed', 'failed', 'waived']).optional(),
+      heldOn: z.string().optional(),
       recordedAt: instant.optional(),
       comment: z.string().optional(),
     })

@@ -1,6 +1,6 @@
 import type { DocumentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
-import { productKeyChange, type Dossier } from '../domain/dossier';
+import { productKeyChange, withDeadlines, type Dossier } from '../domain/dossier';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
@@ -50,7 +50,8 @@ export const commitDossier = async (
     events.map((e) => ({ dossierId: dossier.id, at, ...e })),
   );
   const { withJournal, outboxFor, ...rest } = extras;
-  const final = withJournal ? withJournal(journal.events, dossier) : dossier;
+  // the clocks shown are derived from the stored facts: computed here, so no change stores stale ones
+  const final = withDeadlines(withJournal ? withJournal(journal.events, dossier) : dossier, deps.calendar);
   if (outboxFor) rest.outbox = [...(rest.outbox ?? []), ...outboxFor(journal.events, final)];
   const productKey = productKeyChange(stored?.dossier ?? null, final);
   const change = { dossier: final, ...journal, ...rest, ...(productKey ? { productKey } : {}) };

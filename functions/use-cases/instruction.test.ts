@@ -50,9 +50,41 @@ describe('instruction', () => {
     await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-06-01')).rejects.toThrow(/within 4 weeks/);
     await proposeInsTestDay(w.deps, w.candidate, w.id, '2026-03-20');
     expect(w.outbox.templates()).toContain('ins_test_day_proposed');
-    const recorded = await recordInsTestOutcome(w.deps, callers.instructor, w.id, { outcome: 'passed' });
-    expect(recorded.dossier.insTestDay).toMatchObject({ proposedDate: '2026-03-20', outcome: 'passed' });
-    await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-03-21')).rejects.toThrow(/already took place/);
+    // organised within the 4 weeks: the clock stops, whatever day ANS records the outcome
+    expect((await w.deps.dossiers.get(w.id))!.dossier.deadlines.map((d) => d.kind)).not.toContain('ins_test_day');
+    await expect(recordInsTestOutcome(w.deps, callers.instructor, w.id, { outcome: 'failed' })).rejects.toThrow(
+      /once it took place/,
+    );
+    w.clock.set('2026-04-02T08:00:00Z'); // past the 4 weeks (30 March): recorded late, held on time
+    const failed = await recordInsTestOutcome(w.deps, callers.instructor, w.id, { outcome: 'failed' });
+    expect(failed.dossier.insTestDay).toMatchObject({ proposedDate: '2026-03-20', heldOn: '2026-03-20' });
+    expect(failed.dossier.insTestLate).toBeUndefined();
+    // an outcome changes only with a new test day
+    await expect(recordInsTestOutcome(w.deps, callers.instructor, w.id, { outcome: 'passed' })).rejects.toThrow(
+      /new test day must be proposed first/,
+    );
+    await proposeInsTestDay(w.deps, w.candidate, w.id, '2026-04-09');
+    w.clock.set('2026-04-10T08:00:00Z');
+    const passed = await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
+      outcome: 'passed',
+      heldOn: '2026-04-09',
+    });
+    expect(passed.dossier.insTestDay).toMatchObject({
+      outcome: 'passed',
+      heldOn: '2026-04-09',
+      previous: [{ outcome: 'failed', heldOn: '2026-03-20', proposedDate: '2026-03-20' }],
+    });
+    await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-04-21')).rejects.toThrow(/already took place/);
+  });
+
+  it('flags the company late when no day was organised within the four weeks', async () => {
+    const w = await inInstruction(165);
+    const due = (await w.deps.dossiers.get(w.id))!.dossier.insTestDueAt!;
+    w.clock.set(new Date(Date.parse(due) + 1000).toISOString());
+    await expect(proposeInsTestDay(w.deps, w.candidate, w.id, '2026-04-15')).resolves.toBeDefined();
+    const dossier = (await w.deps.dossiers.get(w.id))!.dossier;
+    expect(dossier.insTestLate).toBe(true);
+    expect(w.outbox.templates()).toContain('ins_test_day_late');
   });
 
   it('has the convention signed after a favourable report: the collège’s turn, the decision clock running again', async () => {

@@ -47,7 +47,7 @@ export const recordInsTestOutcome = async (
   deps: Dependencies,
   caller: Caller,
   id: string,
-  input: { outcome: 'passed' | 'failed' | 'waived'; comment?: string },
+  input: { outcome: 'passed' | 'failed' | 'waived'; heldOn?: string; comment?: string },
 ) => {
   const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');

@@ -61,4 +61,24 @@ describe('receiving an uploaded object', () => {
     });
     expect((await w.deps.dossiers.getUpload(w.id, good.uploadId))!.scan?.status).toBe('not_scanned');
   });
+
+  it('applies the legal effects due before it settles: a file that lands after the deadline never revives the dossier', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 24);
+    const { sections } = await getRequirements(w.deps, w.candidate, w.id);
+    const dueAt = Date.parse((await w.deps.dossiers.get(w.id))!.dossier.deadlines[0]!.dueAt);
+    w.clock.set(new Date(dueAt - 5 * 60_000).toISOString());
+    const upload = await grant(w, sections[0]!.requirements[0]!.id);
+    w.clock.set(new Date(dueAt + 5 * 60_000).toISOString());
+    w.storage.land(upload.store, upload.key, {
+      size: upload.size,
+      sha256: upload.sha256,
+      contentType: 'application/pdf',
+      body: Buffer.from('%PDF-1.4'),
+    });
+    expect(await receiveUpload(w.deps, upload.store, upload.key)).toBe('rejected');
+    const dossier = (await w.deps.dossiers.get(w.id))!.dossier;
+    expect(dossier).toMatchObject({ status: 'abandoned', closedAt: new Date(dueAt + 1).toISOString() });
+    expect(dossier.deadlines).toEqual([]);
+    expect((await w.deps.dossiers.getUpload(w.id, upload.id))!.rejectedReason).toBe('the dossier is abandoned');
+  });
 });

@@ -8,6 +8,7 @@ import { mismatch, parseUploadKey } from '../domain/upload';
 import { CONTENT_SAMPLE_BYTES, contentMismatch } from '../domain/file-content';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
+import { loadDossierWithUploads } from './legal-effects';
 
 export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
 
@@ -18,7 +19,7 @@ export type ReceiveOutcome = 'received' | 'rejected' | 'ignored';
  * Input: store and key of the new object. Output: what happened.
  * An object that lands after its window closed (section handed in, file complete, requirement
  * judged compliant, dossier closed — API.md [1.1]) is rejected and deleted, like a mismatch.
- * Steps: parse key → load grant → inspect the object → check the window, then size, SHA-256,
+ * Steps: parse key → load the dossier, the legal effects due applied, and the grant → inspect the object → check the window, then size, SHA-256,
  * declared type and content (the first bytes' signature, read by a ranged GET) → store verdict with journal (the receipt is a candidate action: the inactivity clock
  * restarts) → remove a bad object.
  */
@@ -31,7 +32,9 @@ export const receiveUpload = async (
   if (!ids) return 'ignored';
   // the dossier moved meanwhile (a concurrent change): read and settle again
   return withOptimisticRetry(async (): Promise<ReceiveOutcome> => {
-    const loaded = await deps.dossiers.getWithUploads(ids.dossierId);
+    // legal effects first (API.md [1.2]): an object that lands after the dossier's clock ran out
+    // finds it abandoned, and never restarts a clock
+    const loaded = await loadDossierWithUploads(deps, ids.dossierId);
     const upload = loaded?.uploads.find((u) => u.id === ids.uploadId);
     if (!loaded || !upload || upload.status !== 'pending' || upload.store !== store) return 'ignored';
     const { stored, uploads } = loaded;

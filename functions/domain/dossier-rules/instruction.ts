@@ -76,49 +76,79 @@ export const reviewProof = (
   };
 };
 
-/** The company proposes its INS test day: today or later, within the 4 weeks after the complete file (guide §5.2). */
+/**
+ * The company proposes its INS test day: today or later, within the 4 weeks after the complete file
+ * (guide §5.2) unless that time already ran out. A new day after a failed test is proposed the same
+ * way; a passed or waived test day is over.
+ */
 export const proposeInsTestDay = (dossier: Dossier, proposedDate: string, caller: Caller, now: Date): RuleChange => {
   assertAllowed('propose_ins_test_day', dossier);
-  if (dossier.insTestDay?.outcome) throw new ConflictError('the INS test day already took place');
+  const day = dossier.insTestDay;
+  if (day?.outcome && day.outcome !== 'failed') throw new ConflictError('the INS test day already took place');
   const date = new Date(`${proposedDate}T12:00:00Z`);
   if (date.getTime() < now.getTime() - 86_400_000)
     throw new BusinessRuleError('the proposed date is in the past', [
       { path: 'proposedDate', message: 'must be today or later' },
     ]);
-  if (!dossier.insTestLate && dossier.insTestDueAt && date.getTime() > new Date(dossier.insTestDueAt).getTime()) {
+  const late = dossier.insTestLate || Boolean(day?.outcome);
+  if (!late && dossier.insTestDueAt && date.getTime() > new Date(dossier.insTestDueAt).getTime()) {
     throw new BusinessRuleError('the INS test day must take place within 4 weeks of the complete file', [
       { path: 'proposedDate', message: `must be on or before ${dossier.insTestDueAt.slice(0, 10)}` },
     ]);
   }
   const at = now.toISOString();
+  const previous = day?.outcome ? [...(day.previous ?? []), pastOutcome(day)] : day?.previous;
   return {
-    dossier: { ...dossier, insTestDay: { proposedDate, proposedAt: at } },
-    events: [{ type: 'ins_test_day_proposed', actor: actorOf(caller), data: { proposedDate } }],
+    dossier: { ...dossier, insTestDay: { proposedDate, proposedAt: at, ...(previous ? { previous } : {}) } },
+    events: [
+      {
+        type: 'ins_test_day_proposed',
+        actor: actorOf(caller),
+        data: { proposedDate, ...(day?.outcome ? { after: day.outcome } : {}) },
+      },
+    ],
     mails: [mailToAns(`ins-test:${dossier.id}:${at}`, 'ins_test_day_proposed', { date: proposedDate })],
   };
 };
 
+const pastOutcome = (day: NonNullable<Dossier['insTestDay']>) => ({
+  ...(day.proposedDate ? { proposedDate: day.proposedDate } : {}),
+  outcome: day.outcome!,
+  ...(day.heldOn ? { heldOn: day.heldOn } : {}),
+  recordedAt: day.recordedAt!,
+});
+
 /**
- * The instructor records how the INS test day went, or waives it with a reason: ANS may judge
- * the INS proofs enough without a test day.
+ * The instructor records how the INS test day went, on the day it was held (the 4-week clock
+ * stopped once the day was organised, however late the record), or waives it with a reason: ANS
+ * may judge the INS proofs enough without a test day. A recorded outcome changes only once a new
+ * test day is proposed.
  */
 export const recordInsTestOutcome = (
   dossier: Dossier,
-  input: { outcome: 'passed' | 'failed' | 'waived'; comment?: string },
+  input: { outcome: 'passed' | 'failed' | 'waived'; heldOn?: string; comment?: string },
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
 ): RuleChange => {
   assertAllowed('record_ins_test_outcome', dossier);
+  const day = dossier.insTestDay;
+  if (day?.outcome)
+    throw new ConflictError('an outcome is recorded for this INS test day: a new test day must be proposed first');
   if (input.outcome === 'waived' && !input.comment)
     throw new BusinessRuleError('a waiver states why the INS proofs are enough', [
       { path: 'comment', message: 'required with outcome "waived"' },
     ]);
-  if (input.outcome !== 'waived' && !dossier.insTestDay?.proposedDate)
-    throw new ConflictError('no INS test day was proposed yet');
+  if (input.outcome !== 'waived' && !day?.proposedDate) throw new ConflictError('no INS test day was proposed yet');
+  const heldOn = input.outcome === 'waived' ? undefined : (input.heldOn ?? day!.proposedDate!);
+  if (heldOn && Date.parse(`${heldOn}T00:00:00+01:00`) > now.getTime())
+    throw new BusinessRuleError('an INS test day is recorded once it took place', [
+      { path: 'heldOn', message: 'must be today or earlier' },
+    ]);
   const insTestDay = {
-    ...dossier.insTestDay,
+    ...day,
     outcome: input.outcome,
+    ...(heldOn ? { heldOn } : {}),
     recordedAt: now.toISOString(),
     ...(input.comment ? { comment: input.comment } : {}),
   };
@@ -128,7 +158,11 @@ export const recordInsTestOutcome = (
       {
         type: 'ins_test_day_recorded',
         actor: actorOf(caller),
-        data: { outcome: input.outcome, ...(input.outcome === 'waived' ? { reason: input.comment } : {}) },
+        data: {
+          outcome: input.outcome,
+          ...(heldOn ? { heldOn } : {}),
+          ...(input.outcome === 'waived' ? { reason: input.comment } : {}),
+        },
       },
     ],
     wake: 'ins_test_day',

@@ -1114,6 +1114,7 @@ export interface components {
             })[];
             insTestDay?: {
                 comment?: string;
+                heldOn?: string;
                 /** @enum {string} */
                 outcome?: "passed" | "failed" | "waived";
                 proposedDate?: string;
@@ -1650,6 +1651,7 @@ export interface components {
             })[];
             insTestDay?: {
                 comment?: string;
+                heldOn?: string;
                 /** @enum {string} */
                 outcome?: "passed" | "failed" | "waived";
                 proposedDate?: string;
@@ -2912,6 +2914,8 @@ export interface operations {
             content: {
                 "application/json": {
                     comment?: string;
+                    /** Format: date */
+                    heldOn?: string;
                     /** @enum {string} */
                     outcome: "passed" | "failed" | "waived";
                 };

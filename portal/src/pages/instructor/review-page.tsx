@@ -14,7 +14,7 @@ import { MessagesPanel } from '../../dossier/messages-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
-import { ChoiceField, CommandForm, TextAreaField, useField } from '../../ui/command-form';
+import { ChoiceField, CommandForm, TextAreaField, TextField, useField } from '../../ui/command-form';
 import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
 import { Section } from '../../ui/section';
 
@@ -28,6 +28,7 @@ export const ReviewPage = () => {
   const requestItems = useField();
   const [insOutcome, setInsOutcome] = useState<'passed' | 'failed' | 'waived'>('passed');
   const insComment = useField();
+  const insHeldOn = useField();
   const [report, setReport] = useState<'favourable' | 'unfavourable'>('favourable');
   const nonConformities = useField();
   const [exceptional, setExceptional] = useState(false);
@@ -153,6 +154,7 @@ export const ReviewPage = () => {
                   () =>
                     postOnDossier('/v1/dossiers/{id}/ins-test-day/outcome', dossier.id, {
                       outcome: insOutcome,
+                      ...(insOutcome !== 'waived' && insHeldOn.value ? { heldOn: insHeldOn.value } : {}),
                       ...(insComment.value.trim() ? { comment: insComment.value.trim() } : {}),
                     }),
                   'Résultat de la journée INS enregistré.',
@@ -166,6 +168,15 @@ export const ReviewPage = () => {
                 value={insOutcome}
                 onChange={setInsOutcome}
               />
+              {insOutcome !== 'waived' && (
+                <TextField
+                  type="date"
+                  label="Date de la journée"
+                  hint="Le jour où elle a eu lieu ; par défaut la date proposée par le candidat"
+                  name="heldOn"
+                  {...insHeldOn}
+                />
+              )}
               <TextAreaField label="Commentaire (obligatoire pour une dispense)" name="insComment" {...insComment} />
             </CommandForm>
           </Section>
