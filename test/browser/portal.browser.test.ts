@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { useLocalStack } from '../support/local-stack';
 import { siret } from '../support/api-client';
+import { todayInParis } from '../support/journeys';
 import { checkPage, launchChromium, SCREENSHOTS, signIn, signOut, writeAxeReport } from './browser';
 
 /**
@@ -252,11 +253,10 @@ describe('portal in Chromium', () => {
   });
 
   it('instructor: reviews the evidence, records the INS test day and closes instruction', async () => {
-    const candidate = await t.candidate(state.companyId!);
-    const dossier = await http.call('GET', `/v1/dossiers/${state.dossierId}`, { token: candidate });
     const proposed = await http.call('POST', `/v1/dossiers/${state.dossierId}/ins-test-day`, {
       token: await http.token({ role: 'candidate', sub: `local-${CANDIDATE}`, ensId: state.companyId }),
-      body: { proposedDate: dossier.json.insTestDueAt.slice(0, 10) },
+      // held today: its outcome is recorded once it took place
+      body: { proposedDate: await todayInParis(http) },
     });
     expect(proposed.status).toBe(200);
 

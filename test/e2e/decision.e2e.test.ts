@@ -95,7 +95,7 @@ describe('complete file → reviews → information request → convention → c
       body: { proposedDate: '2031-01-01' },
     });
     expect(tooLate.status).toBe(422);
-    await passInsTestDay(http, id, fresh, after.insTestDueAt.slice(0, 10));
+    await passInsTestDay(http, id, fresh);
     const closed = await http.call('POST', `/v1/dossiers/${id}/instruction/complete`, { token: await t.instructor() });
     expect(closed.status).toBe(200);
     expect(closed.json.status).toBe('convention_pending');

@@ -150,7 +150,7 @@ describe('2. the decision clock stands still during a request and resumes with t
 describe('3. silence never certifies while the convention waits for the company', () => {
   it('keeps the decision clock still in convention_pending, then resumes it on signature', async () => {
     const d = await instructed(820);
-    await journey.passInsTestDay(http, d.id, d.candidate, (d.receipt.insTestDueAt as string).slice(0, 10));
+    await journey.passInsTestDay(http, d.id, d.candidate);
     const dueBefore = new Date(d.receipt.decisionDueAt as string).getTime();
     const done = await post(`/v1/dossiers/${d.id}/instruction/complete`, await t.instructor());
     expect(done.json.status).toBe('convention_pending');

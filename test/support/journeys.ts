@@ -136,8 +136,16 @@ export const reviewAll = async (http: Http, id: string, skip: string[] = []) => 
 };
 
 /** Proposes and passes the INS test day. */
-export const passInsTestDay = async (http: Http, id: string, candidate: string, date: string) => {
+/** Today in Paris on the stack's virtual clock (YYYY-MM-DD). */
+export const todayInParis = async (http: Http) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(
+    new Date((await http.call('GET', '/_local/clock')).json.now as string),
+  );
+
+/** The INS test day held today (a day proposed, then its outcome recorded once it took place). */
+export const passInsTestDay = async (http: Http, id: string, candidate: string) => {
   const t = tokens(http);
+  const date = await todayInParis(http);
   expect(
     (await http.call('POST', `/v1/dossiers/${id}/ins-test-day`, { token: candidate, body: { proposedDate: date } }))
       .status,
@@ -156,9 +164,9 @@ export const passInsTestDay = async (http: Http, id: string, candidate: string, 
 export const readyForCollege = async (http: Http, seed: number) => {
   const t = tokens(http);
   const d = await admissibleDossier(http, seed, 'company');
-  const { last } = await completeFile(http, d.id, d.candidate);
+  await completeFile(http, d.id, d.candidate);
   await reviewAll(http, d.id);
-  await passInsTestDay(http, d.id, d.candidate, last.json.insTestDueAt.slice(0, 10));
+  await passInsTestDay(http, d.id, d.candidate);
   expect(
     (await http.call('POST', `/v1/dossiers/${d.id}/instruction/complete`, { token: await t.instructor() })).status,
   ).toBe(200);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/api-client';
+import * as journey from '../support/journeys';
+import { useLocalStack } from '../support/local-stack';
+import { pdf, sha256 } from '../support/uploads';
+
+/**
+ * Contract v1.2 at the edges of the law (issue 22): each `describe` is one numbered point of the
+ * issue, over HTTP against the stack as `npm start` runs it, its clock pinned.
+ */
+let http: ReturnType<typeof api>;
+let t: ReturnType<typeof journey.tokens>;
+useLocalStack((ctx) => ({ http, t } = ctx));
+
+const get = async (id: string) => (await http.call('GET', `/v1/dossiers/${id}`, { token: await t.instructor() })).json;
+const post = async (path: string, token: string, body?: unknown) =>
+  http.call('POST', path, { token, ...(body !== undefined ? { body } : {}) });
+/** moves the virtual clock to `instant` without firing any timer: a late wake-up, as in AWS */
+const holdTimersUntil = (instant: number) =>
+  http.call('POST', '/_local/clock', { body: { to: new Date(instant).toISOString(), timers: 'hold' } });
+
+describe('3. an upload applies the legal effects due before it settles', () => {
+  it('rejects a file granted before the inactivity deadline that lands after it, and never revives the dossier', async () => {
+    const d = await journey.admissibleDossier(http, 2201, 'company');
+    const due = Date.parse((await get(d.id)).deadlines[0].dueAt);
+    await holdTimersUntil(due - 5 * 60_000);
+    const file = pdf('preuve tardive');
+    const grant = await post(`/v1/dossiers/${d.id}/uploads`, d.candidate, {
+      purpose: 'proof',
+      requirementId: 'TLC-01',
+      fileName: 'preuve.pdf',
+      contentType: 'application/pdf',
+      size: file.length,
+      sha256: sha256(file),
+    });
+    expect(grant.status).toBe(201);
+    // the timer is late (held); the file lands 5 minutes after the legal instant
+    await holdTimersUntil(due + 5 * 60_000);
+    const put = await fetch(grant.json.url, { method: 'PUT', headers: grant.json.headers, body: file });
+    expect(put.status).toBe(200);
+    let upload: { status: string; rejectedReason?: string } | undefined;
+    for (let i = 0; i < 100 && (!upload || upload.status === 'pending'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      upload = (await get(d.id)).uploads.find((u: { id: string }) => u.id === grant.json.uploadId);
+    }
+    expect(upload).toMatchObject({ status: 'rejected', rejectedReason: 'the dossier is abandoned' });
+    const dossier = await get(d.id);
+    expect(dossier).toMatchObject({ status: 'abandoned', closedAt: new Date(due + 1).toISOString(), deadlines: [] });
+  });
+});
+
+describe('14. the INS test day: held on a day, its outcome changed only with a new day', () => {
+  it('stops the 4-week clock once a day is organised, records heldOn, and refuses a second outcome', async () => {
+    const d = await journey.admissibleDossier(http, 2214, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
+    const instructor = await t.instructor();
+    const today = await journey.todayInParis(http);
+    const early = await post(`/v1/dossiers/${d.id}/ins-test-day/outcome`, instructor, { outcome: 'passed' });
+    expect(early.status).toBe(409);
+    expect((await post(`/v1/dossiers/${d.id}/ins-test-day`, d.candidate, { proposedDate: today })).status).toBe(200);
+    expect((await get(d.id)).deadlines.map((c: { kind: string }) => c.kind)).not.toContain('ins_test_day');
+    const future = await post(`/v1/dossiers/${d.id}/ins-test-day/outcome`, instructor, {
+      outcome: 'failed',
+      heldOn: '2099-01-01',
+    });
+    expect(future.status).toBe(422);
+    expect(future.json.errors[0].path).toBe('heldOn');
+    const failed = await post(`/v1/dossiers/${d.id}/ins-test-day/outcome`, instructor, { outcome: 'failed' });
+    expect(failed.status).toBe(200);
+    expect(failed.json.insTestDay).toMatchObject({ outcome: 'failed', heldOn: today });
+    const before = await get(d.id);
+    const changed = await post(`/v1/dossiers/${d.id}/ins-test-day/outcome`, instructor, { outcome: 'passed' });
+    expect(changed.status).toBe(409);
+    expect((await get(d.id)).version).toBe(before.version); // nothing changed
+    expect((await post(`/v1/dossiers/${d.id}/ins-test-day`, d.candidate, { proposedDate: today })).status).toBe(200);
+    const passed = await post(`/v1/dossiers/${d.id}/ins-test-day/outcome`, instructor, { outcome: 'passed' });
+    expect(passed.json.insTestDay).toMatchObject({ outcome: 'passed', previous: [{ outcome: 'failed' }] });
+  });
+});
