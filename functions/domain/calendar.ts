@@ -23,6 +23,9 @@ export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true,
 
 const inParis = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: LEGAL_ZONE });
 
+/** The Paris calendar day of an instant (YYYY-MM-DD): what « today » means to the law. */
+export const parisDate = (instant: Date): string => inParis(instant).toISODate()!;
+
 /** Easter Sunday (Gregorian), anonymous algorithm (Meeus/Jones/Butcher). */
 export const easterSunday = (year: number): { month: number; day: number } => {
   const a = year % 19;

@@ -105,9 +105,21 @@ export const newCertificate = (
 });
 
 /** What anyone may see: no person, no email, no phone. */
+/**
+ * What the public may know of a certificate's status (API.md [1.2]): a formal notice is a step of
+ * a procedure, not a sanction, and is never published — the certificate shows as `valid` until a
+ * decision (suspension, withdrawal, termination) changes it.
+ */
+export const publicStatus = (status: CertificateStatus): CertificateStatus =>
+  status === 'formal_notice' ? 'valid' : status;
+
+/** The published list by default: certificates in force (valid, or suspended); ended ones on request. */
+export const CURRENT_PUBLIC_STATUSES: readonly CertificateStatus[] = ['valid', 'formal_notice', 'suspended'];
+export const ENDED_STATUSES = ['withdrawn', 'terminated', 'expired'] as const satisfies readonly CertificateStatus[];
+
 export const publicView = (c: Certificate) => ({
   number: c.number,
-  status: c.status,
+  status: publicStatus(c.status),
   product: c.product,
   company: { id: c.companyId, name: c.companyName },
   referentialVersion: c.referentialVersion,

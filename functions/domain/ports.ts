@@ -8,7 +8,7 @@ import type { QueueStage } from './schemas';
 import type { StoredObject, Upload } from './upload';
 import type { Message } from './message';
 import type { Catalogue } from './catalogue';
-import type { Certificate } from './certificate';
+import type { Certificate, CertificateStatus } from './certificate';
 import type { ProfileMatrix } from './profile-matrix';
 
 /** Secondary ports: what use cases need from the outside world. Adapters implement them. */
@@ -255,7 +255,8 @@ export interface CertificateRepository {
   /** the next number of the year's sequence, allocated atomically */
   allocateNumber(year: number): Promise<number>;
   get(number: string): Promise<Certificate | null>;
-  listPublic(limit: number, cursor?: string): Promise<Page<Certificate>>;
+  /** the published certificates whose status is one of `statuses`, newest first */
+  listPublic(limit: number, cursor?: string, statuses?: readonly CertificateStatus[]): Promise<Page<Certificate>>;
   /** Records when the certificate's clock next wakes (null: nothing left to wait for), in a sparse index. */
   setClock(number: string, wakeAt: string | null): Promise<void>;
   /** Certificates whose clock runs, earliest wake-up first. */

@@ -6,16 +6,27 @@ import type { QueueStage } from './schemas';
  * act, ordered by the date that stage was entered. A dossier waiting on the candidate's answer
  * to an information request is not in the queue.
  */
-export const queueEntry = (dossier: Dossier): { stage: QueueStage; since: string } | null => {
+export interface QueueEntry {
+  stage: QueueStage;
+  /** when the dossier entered the stage */
+  since: string;
+  /** what the stage is ordered by: arrival, or for the collège the decision deadline (API.md [1.2]) */
+  orderBy: string;
+}
+
+export const queueEntry = (dossier: Dossier): QueueEntry | null => {
   if (dossier.infoRequests?.some((r) => r.status === 'open')) return null;
   if (dossier.status === 'admissibility_review' && dossier.submittedAt) {
-    return { stage: 'admissibility', since: dossier.submittedAt };
+    return { stage: 'admissibility', since: dossier.submittedAt, orderBy: dossier.submittedAt };
   }
   // instruction: FIFO by the complete file's acknowledgement of receipt
-  if (dossier.status === 'instruction' && dossier.receipt) return { stage: 'instruction', since: dossier.receipt.at };
-  // the collège's agenda: FIFO by the convention's signature (favourable report) or by the
-  // unfavourable report itself (no convention before the collège decides)
+  if (dossier.status === 'instruction' && dossier.receipt)
+    return { stage: 'instruction', since: dossier.receipt.at, orderBy: dossier.receipt.at };
+  // the collège's agenda: ready since the convention's signature (favourable report) or the
+  // unfavourable report itself (no convention before the collège decides); ordered by the decision
+  // deadline, the most urgent first
   const readyForCollege = dossier.convention?.signedAt ?? dossier.instructionReport?.at;
-  if (dossier.status === 'college_pending' && readyForCollege) return { stage: 'college', since: readyForCollege };
+  if (dossier.status === 'college_pending' && readyForCollege)
+    return { stage: 'college', since: readyForCollege, orderBy: dossier.decisionDueAt ?? readyForCollege };
   return null;
 };

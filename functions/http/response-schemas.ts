@@ -417,7 +417,9 @@ export const RESPONSES = {
   collegeAgenda: {
     status: 200,
     description: 'The session date and the dossiers ready',
-    schema: page(queueItem).extend({ session: z.iso.date() }),
+    schema: page(
+      queueItem.extend({ decisionDueAt: instant.optional(), lastSessionBefore: z.iso.date().optional() }),
+    ).extend({ session: z.iso.date() }),
     name: 'Agenda',
   },
   /** POST /v1/dossiers/{id}/withdraw */

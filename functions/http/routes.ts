@@ -73,6 +73,7 @@ import {
   type Role,
 } from '../domain/schemas';
 import { RESPONSES, type ResponseSpec } from './response-schemas';
+import { ENDED_STATUSES } from '../domain/certificate';
 
 /** A query parameter as OpenAPI 3.1 states it. */
 export interface QueryParameter {
@@ -91,6 +92,13 @@ const stageQuery: QueryParameter = {
   in: 'query',
   required: true,
   schema: { type: 'string', enum: [...QUEUE_STAGES] },
+};
+/** The published list shows certificates in force; this asks for the ones that ended one way. */
+const endedStatusQuery: QueryParameter = {
+  name: 'status',
+  in: 'query',
+  required: false,
+  schema: { type: 'string', enum: [...ENDED_STATUSES] },
 };
 const formatQuery: QueryParameter = {
   name: 'format',
@@ -463,7 +471,7 @@ export const ROUTE_TABLE = [
     access: { table: 'read' },
     summary: 'The published list of certified systems',
     response: RESPONSES.publicCertificates,
-    query: pageQuery,
+    query: [...pageQuery, endedStatusQuery],
   },
   {
     method: 'GET',

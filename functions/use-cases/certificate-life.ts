@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, SYSTEM_ACTOR, type Caller } from '../domain/caller';
-import type { Certificate } from '../domain/certificate';
+import { CURRENT_PUBLIC_STATUSES, type Certificate } from '../domain/certificate';
 import * as life from '../domain/certificate-life';
 import { companyRecipients } from '../domain/company';
 import { NotFoundError } from '../domain/errors';
@@ -405,7 +405,7 @@ export const flagHoldersForRenewal = async (deps: Dependencies, version: string,
   let cursor: string | undefined;
   let flagged = 0;
   do {
-    const page = await deps.certificates.listPublic(100, cursor);
+    const page = await deps.certificates.listPublic(100, cursor, CURRENT_PUBLIC_STATUSES);
     for (const certificate of page.items) {
       if (life.hasEnded(certificate) || certificate.referentialVersion === version) continue;
       const at = deps.clock.now().toISOString();

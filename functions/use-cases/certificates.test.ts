@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callers, certifiedBySilence } from '../../test/support/use-case-journey';
+import {
+  admissibleDossier,
+  admissibleDossierIn,
+  callers,
+  certifiedBySilence,
+  completeFile,
+} from '../../test/support/use-case-journey';
+import { completeInstruction } from './decisions';
 import { certificateKey } from '../domain/certificate';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { formalNotice, terminateCertificate } from './certificate-life';
 import {
   collegeAgenda,
   downloadCertificate,
@@ -40,5 +48,49 @@ describe('certificates as the public and the holder read them', () => {
     const w = await certifiedBySilence(143);
     w.clock.set('2027-03-01T09:00:00Z'); // a Monday
     expect((await collegeAgenda(w.deps, callers.college, 10)).session).toBe('2027-03-04');
+  });
+
+  it('never publishes a formal notice, and lists ended certificates only when asked', async () => {
+    const w = await certifiedBySilence(144);
+    const respondBy = new Date(w.clock.now().getTime() + 30 * 86_400_000).toISOString();
+    await formalNotice(w.deps, callers.instructor, w.number, { nonConformities: ['INS'], respondBy });
+    expect((await w.deps.certificates.get(w.number))!.status).toBe('formal_notice');
+    expect((await verifyCertificate(w.deps, w.number)).status).toBe('valid');
+    expect((await publishedCertificates(w.deps, 10)).items.map((c) => [c.number, c.status])).toEqual([
+      [w.number, 'valid'],
+    ]);
+    await terminateCertificate(w.deps, callers.instructor, w.number, {
+      ground: 'by_operation_of_law',
+      reason: 'cessation d’activité',
+    });
+    expect((await publishedCertificates(w.deps, 10)).items).toEqual([]);
+    expect((await publishedCertificates(w.deps, 10, undefined, 'terminated')).items.map((c) => c.status)).toEqual([
+      'terminated',
+    ]);
+    expect((await publishedCertificates(w.deps, 10, undefined, 'withdrawn')).items).toEqual([]);
+  });
+
+  it('orders the collège’s agenda by decision deadline and names the last session in time for each', async () => {
+    // A's file is complete first (earlier deadline) but reaches the collège after B
+    const a = await admissibleDossier('2027-03-01T09:00:00Z', 145);
+    await completeFile(a.deps, a.candidate, a.id);
+    a.clock.set('2027-03-08T09:00:00Z');
+    const b = await admissibleDossierIn(a, 146);
+    await completeFile(a.deps, b.candidate, b.id);
+    const unfavourable = { outcome: 'unfavourable' as const, nonConformities: ['x'] };
+    await completeInstruction(a.deps, callers.instructor, b.id, unfavourable);
+    a.clock.set('2027-03-09T09:00:00Z');
+    await completeInstruction(a.deps, callers.instructor, a.id, unfavourable);
+    const agenda = await collegeAgenda(a.deps, callers.college, 10);
+    expect(agenda.session).toBe('2027-03-11');
+    expect(agenda.items.map((i) => i.dossierId)).toEqual([a.id, b.id]);
+    expect(agenda.items[0]).toMatchObject({
+      decisionDueAt: '2027-09-01T21:59:59.999Z',
+      lastSessionBefore: '2027-08-26',
+    });
+    expect(agenda.items[1]).toMatchObject({
+      decisionDueAt: '2027-09-08T21:59:59.999Z',
+      lastSessionBefore: '2027-09-02',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { isStaff, type Caller } from '../domain/caller';
-import { certificateKey, publicView } from '../domain/certificate';
+import { lastSessionBefore, nextSession } from '../domain/college-sessions';
+import { certificateKey, CURRENT_PUBLIC_STATUSES, publicView, type ENDED_STATUSES } from '../domain/certificate';
 import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
@@ -19,9 +20,17 @@ export const verifyCertificate = async (deps: Dependencies, number: string) => {
   return publicView(certificate);
 };
 
-/** The published list of certified systems, newest first. */
-export const publishedCertificates = async (deps: Dependencies, limit: number, cursor?: string) => {
-  const page = await deps.certificates.listPublic(limit, cursor);
+/**
+ * The published list of certified systems, newest first: those in force (valid or suspended) by
+ * default, or the ones that ended in a given way (`withdrawn`, `terminated`, `expired`).
+ */
+export const publishedCertificates = async (
+  deps: Dependencies,
+  limit: number,
+  cursor?: string,
+  ended?: (typeof ENDED_STATUSES)[number],
+) => {
+  const page = await deps.certificates.listPublic(limit, cursor, ended ? [ended] : CURRENT_PUBLIC_STATUSES);
   return { ...page, items: page.items.map(publicView) };
 };
 
@@ -55,7 +64,7 @@ const buildPublishedCsv = async (deps: Dependencies) => {
   const rows: unknown[][] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.certificates.listPublic(100, cursor);
+    const page = await deps.certificates.listPublic(100, cursor, CURRENT_PUBLIC_STATUSES);
     for (const c of page.items.map(publicView)) {
       rows.push([
         c.number,
@@ -102,12 +111,19 @@ export const downloadCertificate = async (deps: Dependencies, caller: Caller, nu
   return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
 };
 
-/** The next weekly session of the collège and its agenda (dossiers ready, FIFO). */
-export const collegeAgenda = async (deps: Dependencies, caller: Caller, limit: number, cursor?: string) => {
-  const now = deps.clock.now();
-  const session = new Date(now);
-  // sessions are held on Thursdays
-  session.setUTCDate(now.getUTCDate() + ((4 - now.getUTCDay() + 7) % 7));
+/**
+ * The collège's next session (Thursdays, Paris time, not on a public holiday) and its agenda: the
+ * dossiers ready, the most urgent decision deadline first, each with the last session able to
+ * decide in time.
+ */
+export const collegeAgenda = async (deps: Dependencies, _caller: Caller, limit: number, cursor?: string) => {
   const page = await deps.dossiers.queue('college', limit, cursor);
-  return { session: session.toISOString().slice(0, 10), ...page };
+  return {
+    session: nextSession(deps.clock.now()),
+    ...page,
+    items: page.items.map((item) => {
+      const due = item.deadlines.find((d) => d.kind === 'decision')?.dueAt;
+      return due ? { ...item, decisionDueAt: due, lastSessionBefore: lastSessionBefore(new Date(due)) } : item;
+    }),
+  };
 };

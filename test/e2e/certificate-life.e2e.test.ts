@@ -45,7 +45,9 @@ describe('formal notice, suspension, withdrawal, termination', () => {
       body: { nonConformities: ['Traits INS non affichés'], respondBy: await inMonths(3) },
     });
     expect(notice.status).toBe(200);
-    expect(await publicStatus(number)).toBe('formal_notice');
+    // a formal notice is a step of a procedure, never published (API.md [1.2]): the public sees `valid`
+    expect(notice.json.status).toBe('formal_notice');
+    expect(await publicStatus(number)).toBe('valid');
     const dossier = (await http.call('GET', `/v1/dossiers/${id}`, { token: instructor })).json;
     expect(dossier.deadlines.map((d: { kind: string }) => d.kind).sort()).toEqual(['convention_term', 'formal_notice']);
 
@@ -59,7 +61,8 @@ describe('formal notice, suspension, withdrawal, termination', () => {
     ).toBe(200);
     expect(await publicStatus(number)).toBe('suspended');
     expect((await http.call('POST', `/v1/certificates/${number}/reinstate`, { token: instructor })).status).toBe(200);
-    expect(await publicStatus(number)).toBe('formal_notice');
+    expect((await certificate(number)).status).toBe('formal_notice');
+    expect(await publicStatus(number)).toBe('valid');
     const company = (await certificate(number)).company.id;
     const response = await http.call('POST', `/v1/certificates/${number}/formal-notice/response`, {
       token: await t.candidate(company),

@@ -77,3 +77,62 @@ describe('14. the INS test day: held on a day, its outcome changed only with a n
     expect(passed.json.insTestDay).toMatchObject({ outcome: 'passed', previous: [{ outcome: 'failed' }] });
   });
 });
+
+describe('12. the public list: no formal notice is published, ended certificates on request', () => {
+  it('shows a certificate under formal notice as valid, and a terminated one only with ?status=terminated', async () => {
+    const d = await journey.readyForCollege(http, 2212);
+    const granted = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
+    const number = granted.json.certificate.number as string;
+    const instructor = await t.instructor();
+    const respondBy = new Date(Date.parse((await http.call('GET', '/_local/clock')).json.now) + 30 * 86_400_000);
+    const notice = await post(`/v1/certificates/${number}/formal-notice`, instructor, {
+      nonConformities: ['Traits INS non affichés'],
+      respondBy: respondBy.toISOString(),
+    });
+    expect(notice.json.status).toBe('formal_notice');
+    expect((await http.call('GET', `/v1/public/certificates/${number}`)).json.status).toBe('valid');
+    const listed = (await http.call('GET', '/v1/public/certificates')).json.items;
+    expect(listed.find((c: { number: string }) => c.number === number)).toMatchObject({ status: 'valid' });
+    const csv = await http.call('GET', '/v1/public/certificates', { headers: { accept: 'text/csv' } });
+    expect(csv.text).not.toContain('formal_notice');
+
+    const terminated = await post(`/v1/certificates/${number}/terminate`, instructor, {
+      ground: 'by_operation_of_law',
+      reason: 'Cessation d’activité de l’éditeur',
+    });
+    expect(terminated.status).toBe(200);
+    const current = (await http.call('GET', '/v1/public/certificates')).json.items;
+    expect(current.map((c: { number: string }) => c.number)).not.toContain(number);
+    const ended = (await http.call('GET', '/v1/public/certificates?status=terminated')).json.items;
+    expect(ended.map((c: { number: string; status: string }) => [c.number, c.status])).toContainEqual([
+      number,
+      'terminated',
+    ]);
+    const bad = await http.call('GET', '/v1/public/certificates?status=formal_notice');
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('13. the collège’s agenda in Paris time, the most urgent deadline first', () => {
+  it('names the next Thursday session and, for each dossier, its deadline and the last session in time', async () => {
+    const first = await journey.readyForCollege(http, 2213);
+    const second = await journey.readyForCollege(http, 2223);
+    const agenda = await http.call('GET', '/v1/college/agenda?limit=100', { token: await t.college() });
+    expect(agenda.status).toBe(200);
+    const now = new Date((await http.call('GET', '/_local/clock')).json.now as string);
+    const session = new Date(`${agenda.json.session}T12:00:00Z`);
+    expect(session.getUTCDay()).toBe(4); // a Thursday
+    expect(session.getTime() - now.getTime()).toBeLessThan(8 * 86_400_000);
+    const items = agenda.json.items as { dossierId: string; decisionDueAt: string; lastSessionBefore: string }[];
+    const dues = items.map((i) => i.decisionDueAt);
+    expect([...dues].sort()).toEqual(dues); // ordered by decision deadline
+    for (const id of [first.id, second.id]) {
+      const item = items.find((i) => i.dossierId === id)!;
+      expect(item.decisionDueAt).toBe((await get(id)).decisionDueAt);
+      const last = new Date(`${item.lastSessionBefore}T12:00:00Z`);
+      expect(last.getUTCDay()).toBe(4);
+      expect(item.lastSessionBefore <= item.decisionDueAt.slice(0, 10)).toBe(true);
+      expect(Date.parse(item.decisionDueAt) - last.getTime()).toBeLessThan(8 * 86_400_000);
+    }
+  });
+});

@@ -58,7 +58,11 @@ export const depositFile = async (
 /** A registered company with a submitted, admissible candidature (evidence deposit open). */
 export const admissibleDossier = async (now = '2026-03-02T09:00:00Z', seed = 1) => {
   const world = inMemoryDependencies(now);
-  const { deps } = world;
+  return { ...world, ...(await admissibleDossierIn(world, seed)) };
+};
+
+/** Another company's admissible candidature, in a world that already exists. */
+export const admissibleDossierIn = async ({ deps }: { deps: Dependencies }, seed: number) => {
   const company = await registerCompany(deps, callers.admin, companyBody(siret(seed), `m${seed}`) as never);
   const companyId = (company as { id: string }).id;
   const candidate = callers.candidate(companyId);
@@ -68,7 +72,7 @@ export const admissibleDossier = async (now = '2026-03-02T09:00:00Z', seed = 1) 
   await depositFile(deps, candidate, id);
   await submitDossier(deps, candidate, id);
   await decideAdmissibility(deps, callers.instructor, id, { decision: 'admissible' });
-  return { ...world, id, companyId, candidate };
+  return { id, companyId, candidate };
 };
 
 /** Every applicable requirement gets a received proof and every section is handed in: instruction. */

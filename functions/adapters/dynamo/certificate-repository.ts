@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Certificate } from '../../domain/certificate';
+import type { Certificate, CertificateStatus } from '../../domain/certificate';
 import type { CertificateRepository, Page } from '../../domain/ports';
 import { queryPartition, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -79,21 +79,41 @@ export class DynamoCertificateRepository implements CertificateRepository {
     }
   }
 
-  async listPublic(limit: number, cursor?: string): Promise<Page<Certificate>> {
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': PUBLIC_CERTIFICATES },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, PUBLIC_CERTIFICATES),
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map((i) => i.certificate as Certificate),
-      nextCursor: encodeCursor(page.LastEvaluatedKey, PUBLIC_CERTIFICATES),
-    };
+  async listPublic(
+    limit: number,
+    cursor?: string,
+    statuses?: readonly CertificateStatus[],
+  ): Promise<Page<Certificate>> {
+    // a filter on the status: DynamoDB applies it after the page is read, so read on until the page
+    // is full or the index ends (each read stops at the page's remaining room)
+    const items: Certificate[] = [];
+    let start = decodeCursor(cursor, PUBLIC_CERTIFICATES);
+    let last: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ...(statuses
+            ? {
+                FilterExpression: `certificate.#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`,
+                ExpressionAttributeNames: { '#status': 'status' },
+              }
+            : {}),
+          ExpressionAttributeValues: {
+            ':pk': PUBLIC_CERTIFICATES,
+            ...Object.fromEntries((statuses ?? []).map((status, i) => [`:s${i}`, status])),
+          },
+          ScanIndexForward: false,
+          Limit: limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((i) => i.certificate as Certificate));
+      last = page.LastEvaluatedKey;
+      start = last;
+    } while (last && items.length < limit);
+    return { items, nextCursor: encodeCursor(last, PUBLIC_CERTIFICATES) };
   }
 }

@@ -159,7 +159,7 @@ export class DynamoDossierRepository implements DossierRepository {
           dossierId: d.id,
           companyId: d.companyId,
           product: d.product,
-          since: String(i.gsi2sk).split('#')[0]!,
+          since: queueEntry(d)?.since ?? String(i.gsi2sk).split('#')[0]!,
           status: d.status,
           deadlines: d.deadlines,
         };
@@ -205,7 +205,7 @@ export class DynamoDossierRepository implements DossierRepository {
       type: 'dossier',
       gsi1pk: `COMPANY#${dossier.companyId}`,
       gsi1sk: `DOSSIER#${dossier.createdAt}#${dossier.id}`,
-      ...(queue ? { gsi2pk: `QUEUE#${queue.stage}`, gsi2sk: `${queue.since}#${dossier.id}` } : {}),
+      ...(queue ? { gsi2pk: `QUEUE#${queue.stage}`, gsi2sk: `${queue.orderBy}#${dossier.id}` } : {}),
       dossier,
       version,
       journalHead: change.head,

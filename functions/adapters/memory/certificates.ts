@@ -1,4 +1,4 @@
-import type { Certificate } from '../../domain/certificate';
+import type { Certificate, CertificateStatus } from '../../domain/certificate';
 import type { CertificateRepository } from '../../domain/ports';
 import { clone, page } from './support';
 
@@ -28,8 +28,10 @@ export class InMemoryCertificates implements CertificateRepository {
     const found = this.certificates.get(number);
     return found ? clone(found) : null;
   }
-  async listPublic(limit: number, cursor?: string) {
-    const all = [...this.certificates.values()].sort((a, b) => b.grantedAt.localeCompare(a.grantedAt));
+  async listPublic(limit: number, cursor?: string, statuses?: readonly CertificateStatus[]) {
+    const all = [...this.certificates.values()]
+      .filter((c) => !statuses || statuses.includes(c.status))
+      .sort((a, b) => b.grantedAt.localeCompare(a.grantedAt));
     return page(all.map(clone), limit, cursor);
   }
 }

@@ -91,7 +91,7 @@ export class InMemoryDossiers implements DossierRepository {
     const all = [...this.stored.values()]
       .map((s) => ({ d: s.dossier, entry: queueEntry(s.dossier) }))
       .filter(({ entry }) => entry?.stage === stage)
-      .sort((a, b) => a.entry!.since.localeCompare(b.entry!.since))
+      .sort((a, b) => a.entry!.orderBy.localeCompare(b.entry!.orderBy) || a.d.id.localeCompare(b.d.id))
       .map(({ d, entry }) => ({
         dossierId: d.id,
         companyId: d.companyId,

@@ -1,5 +1,5 @@
 import { actorOf, type Caller } from '../caller';
-import type { CalendarPolicy } from '../calendar';
+import { parisDate, type CalendarPolicy } from '../calendar';
 import { applicableSections, type Catalogue } from '../catalogue';
 import { exceptionalRegimeEnd } from '../certificate-life';
 import { pauseDecisionClock } from '../decision-clock';
@@ -85,15 +85,15 @@ export const proposeInsTestDay = (dossier: Dossier, proposedDate: string, caller
   assertAllowed('propose_ins_test_day', dossier);
   const day = dossier.insTestDay;
   if (day?.outcome && day.outcome !== 'failed') throw new ConflictError('the INS test day already took place');
-  const date = new Date(`${proposedDate}T12:00:00Z`);
-  if (date.getTime() < now.getTime() - 86_400_000)
+  if (proposedDate < parisDate(now))
     throw new BusinessRuleError('the proposed date is in the past', [
       { path: 'proposedDate', message: 'must be today or later' },
     ]);
   const late = dossier.insTestLate || Boolean(day?.outcome);
-  if (!late && dossier.insTestDueAt && date.getTime() > new Date(dossier.insTestDueAt).getTime()) {
+  const lastDay = dossier.insTestDueAt ? parisDate(new Date(dossier.insTestDueAt)) : undefined;
+  if (!late && lastDay && proposedDate > lastDay) {
     throw new BusinessRuleError('the INS test day must take place within 4 weeks of the complete file', [
-      { path: 'proposedDate', message: `must be on or before ${dossier.insTestDueAt.slice(0, 10)}` },
+      { path: 'proposedDate', message: `must be on or before ${lastDay}` },
     ]);
   }
   const at = now.toISOString();
@@ -141,7 +141,7 @@ export const recordInsTestOutcome = (
     ]);
   if (input.outcome !== 'waived' && !day?.proposedDate) throw new ConflictError('no INS test day was proposed yet');
   const heldOn = input.outcome === 'waived' ? undefined : (input.heldOn ?? day!.proposedDate!);
-  if (heldOn && Date.parse(`${heldOn}T00:00:00+01:00`) > now.getTime())
+  if (heldOn && heldOn > parisDate(now))
     throw new BusinessRuleError('an INS test day is recorded once it took place', [
       { path: 'heldOn', message: 'must be today or earlier' },
     ]);

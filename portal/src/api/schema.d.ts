@@ -767,7 +767,11 @@ export interface components {
                 } & {
                     [key: string]: unknown;
                 })[];
+                /** Format: date-time */
+                decisionDueAt?: string;
                 dossierId: string;
+                /** Format: date */
+                lastSessionBefore?: string;
                 product: {
                     name: string;
                     version: string;
@@ -3394,6 +3398,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                status?: "withdrawn" | "terminated" | "expired";
             };
             header?: never;
             path?: never;

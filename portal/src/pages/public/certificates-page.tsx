@@ -10,13 +10,27 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
 import { CERTIFICATE_STATUS_LABELS } from '../../ui/labels';
 import { formatDate } from '../../ui/format';
+import type { ENDED_STATUSES } from '../../../../functions/domain/certificate';
+
+type Ended = (typeof ENDED_STATUSES)[number];
+/** What the list shows: certificates in force (the default), or those that ended one way. */
+const SHOWN: Record<'' | Ended, string> = {
+  '': 'En vigueur (valides et suspendus)',
+  withdrawn: CERTIFICATE_STATUS_LABELS.withdrawn,
+  terminated: CERTIFICATE_STATUS_LABELS.terminated,
+  expired: CERTIFICATE_STATUS_LABELS.expired,
+};
 
 /** Every page of the published list (no sign-in): the list is short and searched as a whole. */
-const loadAll = async () => {
+const loadAll = async (ended: '' | Ended) => {
   const items: PublicCertificate[] = [];
   let cursor: string | undefined;
   do {
-    const page = await unwrap(api.GET('/v1/public/certificates', { params: { query: { limit: 100, cursor } } }));
+    const page = await unwrap(
+      api.GET('/v1/public/certificates', {
+        params: { query: { limit: 100, cursor, ...(ended ? { status: ended } : {}) } },
+      }),
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -30,17 +44,15 @@ export const certificateBadge = (status: PublicCertificate['status']) => (
 );
 
 export const CertificatesPage = () => {
-  const { data, error, loading } = useLoad(loadAll, []);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<'' | Ended>('');
+  const { data, error, loading } = useLoad(() => loadAll(status), [status]);
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase('fr');
     return (data ?? []).filter(
-      (c) =>
-        (!status || c.status === status) &&
-        (!q || `${c.number} ${c.product.name} ${c.company.name}`.toLocaleLowerCase('fr').includes(q)),
+      (c) => !q || `${c.number} ${c.product.name} ${c.company.name}`.toLocaleLowerCase('fr').includes(q),
     );
-  }, [data, query, status]);
+  }, [data, query]);
   const downloadCsv = async () => {
     const response = await fetch('/v1/public/certificates', { headers: { accept: 'text/csv' } });
     const url = URL.createObjectURL(await response.blob());
@@ -60,9 +72,11 @@ export const CertificatesPage = () => {
           />
         </div>
         <div className="fr-col-12 fr-col-md-3">
-          <Select label="Statut" nativeSelectProps={{ value: status, onChange: (e) => setStatus(e.target.value) }}>
-            <option value="">Tous</option>
-            {Object.entries(CERTIFICATE_STATUS_LABELS).map(([value, label]) => (
+          <Select
+            label="Statut"
+            nativeSelectProps={{ value: status, onChange: (e) => setStatus(e.target.value as '' | Ended) }}
+          >
+            {Object.entries(SHOWN).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
