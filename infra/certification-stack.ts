@@ -324,6 +324,16 @@ export class CertificationStack extends Stack {
     // through the alias without a reference cycle
     const stateMachineName = `${this.stackName}-dossier`;
     const aliasArn = `arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${stateMachineName}:live`;
+    // RegisterWait resumes its own wait when the dossier changed between Evaluate and the token's
+    // storage (a command's signal then found no token): it answers its task, nothing else
+    const waiter = workflowFunctions.RegisterWaitFunctionArn;
+    waiter.fn.addEnvironment(ENV.stateMachineArn, aliasArn);
+    waiter.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess'],
+        resources: [`arn:${this.partition}:states:${this.region}:${this.account}:stateMachine:${stateMachineName}`],
+      }),
+    );
     const stateMachine = new StateMachine(this, 'DossierWorkflow', {
       stateMachineName,
       stateMachineType: StateMachineType.STANDARD,

@@ -85,6 +85,7 @@ export const dossierWorkflow = {
           'waitingFor.$': '$.waitingFor',
           'generation.$': '$.generation',
           'wakeAt.$': '$.wakeAt',
+          'version.$': '$.version',
           'taskToken.$': '$$.Task.Token',
         },
       },

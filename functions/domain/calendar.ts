@@ -123,6 +123,32 @@ export const resumedDeadline = (at: Date, left: TimeLeft, policy: CalendarPolicy
   return { raw, dueAt: onWorkingDay(raw, policy) };
 };
 
+/** Whole Paris calendar days from the day of `from` to the day of `to` (0 on the same day). */
+export const parisDaysBetween = (from: Date, to: Date): number =>
+  Math.round(inParis(to).startOf('day').diff(inParis(from).startOf('day'), 'days').days);
+
+/**
+ * A clock suspended on day D and started again on day A (Paris calendar days): its raw legal
+ * instant moves by A − D whole days and stays at the end of its day; the working-day rule is then
+ * applied once. A clock suspended after its raw instant (during a working-day extension) resumes
+ * with the day of its restart as its last.
+ */
+export const resumedByDays = (
+  rawDue: Date,
+  suspendedAt: Date,
+  at: Date,
+  policy: CalendarPolicy = defaultCalendarPolicy,
+) => {
+  const dueDay = inParis(rawDue).startOf('day');
+  const suspendedDay = inParis(suspendedAt).startOf('day');
+  const base = dueDay < suspendedDay ? suspendedDay : dueDay;
+  const raw = base
+    .plus({ days: parisDaysBetween(suspendedAt, at) })
+    .endOf('day')
+    .toJSDate();
+  return { raw, dueAt: onWorkingDay(raw, policy) };
+};
+
 /** The instant `days` calendar days before `deadline`, at the same Paris wall time (reminders). */
 export const daysBefore = (deadline: Date, days: number): Date => inParis(deadline).minus({ days }).toJSDate();
 

@@ -117,9 +117,12 @@ export const publicStatus = (status: CertificateStatus): CertificateStatus =>
 export const CURRENT_PUBLIC_STATUSES: readonly CertificateStatus[] = ['valid', 'formal_notice', 'suspended'];
 export const ENDED_STATUSES = ['withdrawn', 'terminated', 'expired'] as const satisfies readonly CertificateStatus[];
 
-export const publicView = (c: Certificate) => ({
+export const publicView = (c: Certificate) => ({ ...certificateView(c), status: publicStatus(c.status) });
+
+/** The certificate as its company and ANS see it: its true status, formal notice included. */
+export const certificateView = (c: Certificate) => ({
   number: c.number,
-  status: publicStatus(c.status),
+  status: c.status,
   product: c.product,
   company: { id: c.companyId, name: c.companyName },
   referentialVersion: c.referentialVersion,

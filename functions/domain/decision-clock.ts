@@ -2,7 +2,8 @@ import {
   defaultCalendarPolicy,
   onWorkingDay,
   rawDeadline,
-  resumedDeadline,
+  parisDaysBetween,
+  resumedByDays,
   timeLeft,
   type CalendarPolicy,
   type TimeLeft,
@@ -12,8 +13,9 @@ import { CLOCKS } from './legal-periods';
 /**
  * The decision clock of R.1470-4: six months from the complete file, after which silence is
  * acceptance. It stands still while the candidate is the one expected to act on the file
- * (an information request open during instruction, the convention awaiting signature) and
- * resumes with the time it had left, measured to the millisecond in Paris wall time.
+ * (an information request open during instruction, the convention awaiting signature), counted
+ * in whole Paris calendar days (API.md [1.2]): suspended on day D and resumed on day A, its
+ * deadline moves by A − D days and stays at the end of its day.
  *
  * The raw legal instant (before the working-day rule) is kept apart from the deadline shown:
  * a pause is measured from the raw instant and the working-day rule is applied once, on the
@@ -83,12 +85,30 @@ export const resumeDecisionClock = <T extends WithDecisionClock>(
   policy: CalendarPolicy = defaultCalendarPolicy,
 ): T => {
   const clock = d.decisionClock;
-  if (!clock?.pausedAt || !clock.left) return d;
-  const raw = mode === 'restart' ? rawDeadline(at, DECISION_PERIOD) : resumedDeadline(at, clock.left, policy).raw;
+  if (!clock?.pausedAt) return d;
+  const raw =
+    mode === 'restart'
+      ? rawDeadline(at, DECISION_PERIOD)
+      : resumedByDays(new Date(clock.legalDueAt), new Date(clock.pausedAt), at, policy).raw;
   const pauses = clock.pauses.map((p, i) => (i === clock.pauses.length - 1 ? { ...p, to: at.toISOString() } : p));
   return {
     ...d,
     decisionClock: { legalDueAt: raw.toISOString(), pauses },
     decisionDueAt: onWorkingDay(raw, policy).toISOString(),
   };
+};
+
+/**
+ * The clock as the dossier shows it (API.md [1.2]): running toward `dueAt`, suspended while the
+ * company is the one to act, or stopped once a decision is taken; `suspendedDays` counts the whole
+ * Paris days it stood still.
+ */
+export const decisionClockView = (d: WithDecisionClock & { decision?: unknown }) => {
+  const clock = d.decisionClock;
+  if (!clock) return undefined;
+  const suspendedDays = clock.pauses
+    .filter((p) => p.to)
+    .reduce((days, p) => days + parisDaysBetween(new Date(p.from), new Date(p.to!)), 0);
+  const state = d.decision ? 'stopped' : clock.pausedAt ? 'suspended' : 'running';
+  return { ...clock, state, ...(d.decisionDueAt ? { dueAt: d.decisionDueAt } : {}), suspendedDays };
 };

@@ -355,6 +355,12 @@ export const decisionViewSchema = z.object({
   receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
 });
 export const decisionClockViewSchema = z.object({
+  state: z.enum(['running', 'suspended', 'stopped']),
+  dueAt: z.iso
+    .datetime()
+    .optional()
+    .describe('the deadline, once the working-day rule is applied (absent while suspended)'),
+  suspendedDays: z.number().int().nonnegative().describe('whole Paris calendar days the clock stood still'),
   legalDueAt: z.iso.datetime().describe('raw legal instant, before the working-day rule'),
   pausedAt: z.iso.datetime().optional(),
   pauseReason: z.enum(PAUSE_REASONS).optional(),

@@ -4,6 +4,7 @@ import { uploadView, type Upload } from '../domain/upload';
 export { uploadView };
 import { isStaff, type Caller } from '../domain/caller';
 import type { Dossier } from '../domain/dossier';
+import { decisionClockView } from '../domain/decision-clock';
 
 /** Staff user ids are ANS's internal business: a candidate sees who acted by role, not by account. */
 const withoutStaffIds = (dossier: Dossier): Dossier => {
@@ -20,8 +21,10 @@ const withoutStaffIds = (dossier: Dossier): Dossier => {
 export const dossierView = (stored: StoredDossier, uploads: Upload[], viewer: Caller) => {
   const { remindersSent: _reminders, ...all } = stored.dossier;
   const dossier = isStaff(viewer) ? all : withoutStaffIds(all as Dossier);
+  const decisionClock = decisionClockView(dossier);
   return {
     ...dossier,
+    ...(decisionClock ? { decisionClock } : {}),
     infoRequests: dossier.infoRequests ?? [],
     uploads: uploads.map(uploadView),
     version: stored.version,

@@ -26,7 +26,14 @@ interface Carried {
 
 export type Evaluation = Carried &
   (
-    | { action: 'wait'; waitingFor: string; waitSeconds: number; wakeAt: string }
+    | {
+        action: 'wait';
+        waitingFor: string;
+        waitSeconds: number;
+        wakeAt: string;
+        /** the dossier's version this wait was decided on: a change since then wakes it at once */
+        version: number;
+      }
     | { action: 'handOver'; successor: string }
     | { action: 'end'; status: string }
   );
@@ -77,10 +84,11 @@ const evaluateOnce = async (
   const to = company ? companyRecipients(company) : [];
   const about = aboutDossier(stored.dossier);
 
+  let version = stored.version;
   if (decision.reminders.length) {
     const keys = decision.reminders.flatMap((r) => r.keys);
     const dossier = { ...stored.dossier, remindersSent: [...(stored.dossier.remindersSent ?? []), ...keys] };
-    await commitDossier(
+    ({ version } = await commitDossier(
       deps,
       stored,
       dossier,
@@ -107,7 +115,7 @@ const evaluateOnce = async (
           ),
         ),
       },
-    );
+    ));
   }
 
   // no clock in this status: wait for the next signal; and never past the execution's hand-over
@@ -120,5 +128,6 @@ const evaluateOnce = async (
     waitingFor: stored.dossier.status,
     waitSeconds,
     wakeAt: new Date(now.getTime() + waitSeconds * 1000).toISOString(),
+    version,
   };
 };

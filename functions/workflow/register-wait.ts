@@ -12,6 +12,7 @@ const waitInput = z.object({
   taskToken: z.string().min(1),
   generation: z.number().int().positive().default(1),
   wakeAt: z.iso.datetime({ offset: true }).optional(),
+  version: z.number().int().nonnegative().optional(),
 });
 
 /** Task "AwaitSignal" (.waitForTaskToken): stores the token where the API finds it. */

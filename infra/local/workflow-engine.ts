@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { DocumentClient } from '../../functions/adapters/dynamo/client';
@@ -62,6 +63,9 @@ class LimitReached extends Error {
 
 const ENDED_KEPT = 500;
 const EVENTS_KEPT = 20_000;
+
+/** Set while a task function runs: what it calls on the engine is part of that task. */
+const insideTask = new AsyncLocalStorage<boolean>();
 
 const timeoutError = () => Object.assign(new Error('the task timed out'), { name: 'States.Timeout' });
 
@@ -179,7 +183,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     // an ended execution or a used token: AWS answers TaskTimedOut / TaskDoesNotExist
     if (!execution || execution.status !== 'RUNNING' || execution.wait?.token !== taskToken) return false;
     this.resume(execution, { ok: true, value: output });
-    await this.quiet({ executionsOnly: true });
+    // a caller waits for what it set going (the API answers once the effect is stored); a task
+    // function answering its own task must not wait for itself, being counted among what runs
+    if (!insideTask.getStore()) await this.quiet({ executionsOnly: true });
     return true;
   }
 
@@ -361,7 +367,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     }) as Record<string, unknown>;
     if (task.kind === 'invoke') {
       this.account(execution, 3, input.Payload);
-      const result = await this.quiescence.task(() => this.invoke(task.functionKey, input.Payload));
+      const result = await this.quiescence.task(() =>
+        insideTask.run(true, () => this.invoke(task.functionKey, input.Payload)),
+      );
       this.account(execution, 0, result);
       return { Payload: result, StatusCode: 200 };
     }
@@ -397,7 +405,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         'fail',
       );
       try {
-        await this.invoke(task.functionKey, fillPlaceholders(input.Payload, { token }));
+        await insideTask.run(true, () => this.invoke(task.functionKey, fillPlaceholders(input.Payload, { token })));
       } catch (error) {
         if (execution.wait?.token === token) this.resume(execution, { ok: false, error: error as Error });
       }

@@ -25,7 +25,9 @@ describe('3. an upload applies the legal effects due before it settles', () => {
     const due = Date.parse((await get(d.id)).deadlines[0].dueAt);
     await holdTimersUntil(due - 5 * 60_000);
     const file = pdf('preuve tardive');
-    const grant = await post(`/v1/dossiers/${d.id}/uploads`, d.candidate, {
+    // a token minted at the new instant: the one from months ago has expired (virtual time)
+    const candidate = await t.candidate(d.companyId);
+    const grant = await post(`/v1/dossiers/${d.id}/uploads`, candidate, {
       purpose: 'proof',
       requirementId: 'TLC-01',
       fileName: 'preuve.pdf',
@@ -131,7 +133,14 @@ describe('13. the collège’s agenda in Paris time, the most urgent deadline fi
       expect(item.decisionDueAt).toBe((await get(id)).decisionDueAt);
       const last = new Date(`${item.lastSessionBefore}T12:00:00Z`);
       expect(last.getUTCDay()).toBe(4);
-      expect(item.lastSessionBefore <= item.decisionDueAt.slice(0, 10)).toBe(true);
+      // the deadline is the end of a Paris day (whole days, API.md [1.2]), and the session is on or before it
+      expect(
+        new Date(Date.parse(item.decisionDueAt) + 1).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris' }),
+      ).toBe('00:00:00');
+      const dueDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(
+        new Date(item.decisionDueAt),
+      );
+      expect(item.lastSessionBefore <= dueDay).toBe(true);
       expect(Date.parse(item.decisionDueAt) - last.getTime()).toBeLessThan(8 * 86_400_000);
     }
   });

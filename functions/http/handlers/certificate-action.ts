@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { NotFoundError } from '../../domain/errors';
-import { publicView } from '../../domain/certificate';
+import { certificateView } from '../../domain/certificate';
 import type {
   closeNoticeSchema,
   formalNoticeSchema,
@@ -38,7 +38,7 @@ export const handler = endpoint(
   async ({ event, deps, caller, params, body }) => {
     const { number } = params;
     const action = event.rawPath.split(`/${number}`)[1] ?? '';
-    const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...publicView(c), life: c });
+    const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...certificateView(c), life: c });
     switch (`${event.requestContext.http.method} ${action}`) {
       case 'POST /formal-notice':
         return view(await life.formalNotice(deps, caller, number, body as Body<typeof formalNoticeSchema>));

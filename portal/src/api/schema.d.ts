@@ -973,6 +973,11 @@ export interface components {
             [key: string]: unknown;
         };
         DecisionClock: {
+            /**
+             * Format: date-time
+             * @description the deadline, once the working-day rule is applied (absent while suspended)
+             */
+            dueAt?: string;
             left?: {
                 days: number;
                 milliseconds: number;
@@ -994,6 +999,10 @@ export interface components {
                 /** Format: date-time */
                 to?: string;
             }[];
+            /** @enum {string} */
+            state: "running" | "suspended" | "stopped";
+            /** @description whole Paris calendar days the clock stood still */
+            suspendedDays: number;
         };
         Dossier: {
             /** Format: date-time */
@@ -1063,6 +1072,11 @@ export interface components {
                 reservations?: string[];
             };
             decisionClock?: {
+                /**
+                 * Format: date-time
+                 * @description the deadline, once the working-day rule is applied (absent while suspended)
+                 */
+                dueAt?: string;
                 left?: {
                     days: number;
                     milliseconds: number;
@@ -1084,6 +1098,10 @@ export interface components {
                     /** Format: date-time */
                     to?: string;
                 }[];
+                /** @enum {string} */
+                state: "running" | "suspended" | "stopped";
+                /** @description whole Paris calendar days the clock stood still */
+                suspendedDays: number;
             };
             /** Format: date-time */
             decisionDueAt?: string;
@@ -1600,6 +1618,11 @@ export interface components {
                 reservations?: string[];
             };
             decisionClock?: {
+                /**
+                 * Format: date-time
+                 * @description the deadline, once the working-day rule is applied (absent while suspended)
+                 */
+                dueAt?: string;
                 left?: {
                     days: number;
                     milliseconds: number;
@@ -1621,6 +1644,10 @@ export interface components {
                     /** Format: date-time */
                     to?: string;
                 }[];
+                /** @enum {string} */
+                state: "running" | "suspended" | "stopped";
+                /** @description whole Paris calendar days the clock stood still */
+                suspendedDays: number;
             };
             /** Format: date-time */
             decisionDueAt?: string;
