@@ -27,16 +27,26 @@ export { REMINDER_DAYS };
 
 /** A running clock of the table (legal-periods.ts), due at an instant. */
 const running = (kind: DeadlineKind, dueAt: Date): RunningClock => {
-  const { legalBasis, onExpiry, remind } = CLOCKS[kind];
-  return { kind, dueAt, legalBasis, onExpiry, remind };
+  const rule: ClockRule = CLOCKS[kind];
+  const { legalBasis, onExpiry, remind } = rule;
+  return {
+    kind,
+    dueAt,
+    legalBasis,
+    onExpiry,
+    remind,
+    ...(rule.reminderDays ? { reminderDays: rule.reminderDays } : {}),
+  };
 };
 
-/** The inactivity clock runs from the candidate's last change, or from when it became the one to act. */
-const inactivityStart = (dossier: Dossier): Date => {
-  const last = Date.parse(dossier.lastCandidateActivityAt);
-  const since = dossier.status === 'convention_pending' ? Date.parse(dossier.convention?.generatedAt ?? '') : NaN;
-  return new Date(Number.isNaN(since) ? last : Math.max(last, since));
-};
+/** The inactivity clock runs from the candidate's last change. */
+const inactivityStart = (dossier: Dossier): Date => new Date(dossier.lastCandidateActivityAt);
+
+/** From when the convention waits for the company's signature. */
+export const conventionSignatureDue = (dossier: Pick<Dossier, 'convention'>, policy: CalendarPolicy) =>
+  dossier.convention?.generatedAt && !dossier.convention.signedAt
+    ? legalDeadline(new Date(dossier.convention.generatedAt), CLOCKS.convention_signature.period, policy)
+    : undefined;
 
 export const infoRequestDeadline = (openedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
   legalDeadline(openedAt, INFO_REQUEST_PERIOD, policy);
@@ -89,6 +99,8 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
   ) {
     clocks.push(running('ins_test_day', new Date(dossier.insTestDueAt)));
   }
+  const signatureDue = dossier.status === 'convention_pending' ? conventionSignatureDue(dossier, policy) : undefined;
+  if (signatureDue) clocks.push(running('convention_signature', signatureDue));
   return clocks;
 };
 
@@ -117,7 +129,8 @@ export const decideClocks = (
   policy: CalendarPolicy = defaultCalendarPolicy,
 ): ClockDecision => {
   const clocks = runningClocks(dossier, policy);
-  const expiredClocks = clocks.filter((c) => now.getTime() > c.dueAt.getTime());
+  // a clock with nothing to do at its end only reminds before it: past its end it is shown, not acted on
+  const expiredClocks = clocks.filter((c) => c.onExpiry !== 'none' && now.getTime() > c.dueAt.getTime());
   // an abandonment ends everything: it goes first
   const expired = expiredClocks.find((c) => c.onExpiry === 'abandon') ?? expiredClocks[0];
   if (expired) return { expired, reminders: [] };
@@ -125,9 +138,9 @@ export const decideClocks = (
   const reminders: Reminder[] = [];
   const upcoming: number[] = [];
   for (const clock of clocks) {
-    upcoming.push(clock.dueAt.getTime() + 1);
+    if (clock.onExpiry !== 'none' || now.getTime() <= clock.dueAt.getTime()) upcoming.push(clock.dueAt.getTime() + 1);
     const due: number[] = [];
-    for (const days of REMINDER_DAYS) {
+    for (const days of clock.reminderDays ?? REMINDER_DAYS) {
       const at = daysBefore(clock.dueAt, days).getTime();
       if (sent.has(reminderKey(clock, days))) continue;
       if (at <= now.getTime()) due.push(days);

@@ -6,7 +6,7 @@ import { createDossier } from './dossier';
 import { DOSSIER_COMMANDS, isAllowed, type DossierCommand } from './dossier-commands';
 import { DOSSIER_STATUSES, OPEN_STATUSES, type Dossier, type DossierStatus } from './dossier-model';
 import { ConflictError } from './errors';
-import { submit, withdraw } from './dossier-rules/candidature';
+import { closeUnsigned, submit, withdraw } from './dossier-rules/candidature';
 import { completeInstruction, proposeInsTestDay, recordInsTestOutcome, reviewProof } from './dossier-rules/instruction';
 import { collegeDecision, signConvention } from './dossier-rules/decision';
 import { decideAdmissibility } from './dossier-rules/admissibility';
@@ -42,6 +42,7 @@ const RULES: Record<DossierCommand, ((d: Dossier) => unknown) | undefined> = {
   complete_instruction: (d) => completeInstruction(d, [], catalogue, { outcome: 'unfavourable' }, staff, now, policy),
   sign_convention: (d) => signConvention(d, { signatoryName: 'A B' }, candidate, now, policy),
   college_decision: (d) => collegeDecision(d, { decision: 'refused', reasons: ['r'] }, staff, now, policy),
+  close_unsigned: (d) => closeUnsigned(d, ['non signée'], staff, now, policy),
   post_message: undefined, // messages use case
   withdraw: (d) => withdraw(d, candidate, now),
 };

@@ -35,6 +35,10 @@ export const DOSSIER_COMMANDS = {
     when: ['college_pending'],
     refusal: 'the collège decides on dossiers ready for it',
   },
+  close_unsigned: {
+    when: ['convention_pending'],
+    refusal: 'only a dossier whose convention awaits signature can be closed for want of it',
+  },
   post_message: { when: OPEN_STATUSES, refusal: 'the thread of a closed dossier is closed' },
   withdraw: { when: OPEN_STATUSES, refusal: 'only an open candidature can be withdrawn' },
 } as const satisfies Record<string, { when: readonly DossierStatus[]; refusal: string }>;

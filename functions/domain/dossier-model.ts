@@ -37,8 +37,12 @@ export const CLOSED_WITHOUT_CERTIFICATE = [
 ] as const satisfies readonly DossierStatus[];
 export const CLOSED_STATUSES: readonly DossierStatus[] = [...CERTIFIED_STATUSES, ...CLOSED_WITHOUT_CERTIFICATE];
 export const OPEN_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
-/** Statuses in which the candidate is the one expected to act (guide §5.2): its inactivity clock runs. */
-export const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit', 'convention_pending'];
+/**
+ * Statuses in which the candidate is the one expected to act on an incomplete file (guide §5.2
+ * « une candidature non complète »): its inactivity clock runs. A complete file is never abandoned
+ * by a timer (API.md [1.2]).
+ */
+export const CANDIDATE_TO_ACT: readonly DossierStatus[] = ['draft', 'proofs_deposit'];
 /** Statuses in which ANS owes a decision on a complete file (R.1470-4): the decision clock runs. */
 export const DECISION_PENDING: readonly DossierStatus[] = ['instruction', 'college_pending'];
 export const isCertified = (status: DossierStatus) => (CERTIFIED_STATUSES as readonly DossierStatus[]).includes(status);
@@ -125,6 +129,8 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
       recordedAt: string;
     }[];
   };
+  /** a dossier closed by a person's decision (an unsigned convention): its reasons and means of appeal */
+  closure?: { reasons: string[]; at: string; by: string; appeal: string };
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];
   /** addresses of this dossier's company that SES reported undeliverable (by role, never the address) */

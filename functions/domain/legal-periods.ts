@@ -5,8 +5,16 @@
  * included (`inWords`), so that a period changed in law changes in one line.
  */
 /** The clocks of a dossier and of its certificate, by name. */
-export type DeadlineKind =
-  'inactivity_abandonment' | 'info_request' | 'decision' | 'ins_test_day' | 'formal_notice' | 'convention_term';
+export const DEADLINE_KINDS = [
+  'inactivity_abandonment',
+  'info_request',
+  'decision',
+  'ins_test_day',
+  'convention_signature',
+  'formal_notice',
+  'convention_term',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export type Period = Readonly<Partial<Record<'years' | 'months' | 'weeks' | 'days', number>>>;
 
@@ -17,10 +25,15 @@ export interface LegalPeriod {
 
 export interface ClockRule extends LegalPeriod {
   kind: DeadlineKind;
-  /** what the platform does on its own at expiry */
-  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late' | 'certificate_clock';
+  /**
+   * what the platform does on its own at expiry: `none` for a time after which a person may act
+   * (an unsigned convention: an instructor may close the dossier), nothing happening by itself
+   */
+  onExpiry: 'abandon' | 'tacit_acceptance' | 'flag_late' | 'certificate_clock' | 'none';
   /** who the reminders go to: whoever must act before it runs out */
   remind: 'company' | 'ans';
+  /** days before the due instant at which reminders go out, when not the usual J-15 and J-3 */
+  reminderDays?: readonly number[];
 }
 
 /** Days before a clock's due instant at which its reminders go out. */
@@ -48,6 +61,12 @@ export const CLOCKS = {
   info_request: clock('info_request', { days: 60 }, `${CSP} R.1470-2`, 'abandon', 'company'),
   decision: clock('decision', { months: 6 }, `${CSP} R.1470-4`, 'tacit_acceptance', 'ans'),
   ins_test_day: clock('ins_test_day', { weeks: 4 }, 'Guide de dépôt ANS §5.2', 'flag_late', 'company'),
+  // a complete file is never abandoned by a timer (guide §5.2 « pourra »: a discretion): the
+  // company is reminded monthly; past six months an instructor may close the dossier
+  convention_signature: {
+    ...clock('convention_signature', { months: 6 }, 'Guide de dépôt ANS §5.2', 'none', 'company'),
+    reminderDays: [150, 120, 90, 60, 30],
+  },
   // the longest time to remedy a formal notice may give
   formal_notice: clock('formal_notice', { months: 6 }, `${CSP} R.1470-9`, 'certificate_clock', 'company'),
   convention_term: clock(

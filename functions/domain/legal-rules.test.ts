@@ -127,11 +127,16 @@ describe('decision clock (R.1470-4)', () => {
       convention: { generatedAt: ready },
       lastCandidateActivityAt: '2026-01-20T10:00:00Z',
     };
-    expect(runningClocks(d).map((c) => c.kind)).toEqual(['inactivity_abandonment']);
+    // v1.2: a complete file is never abandoned by a timer; the signature has its own clock, with
+    // monthly reminders and nothing done by itself at its end (an instructor may then close the dossier)
+    expect(runningClocks(d).map((c) => c.kind)).toEqual(['convention_signature']);
     expect(decideClocks(d, at('2026-08-30T10:00:00Z')).expired).toBeUndefined(); // decision was due 3 Aug
-    const yearLater = decideClocks(d, at('2027-03-02T10:00:00Z')).expired;
-    expect(yearLater?.onExpiry).toBe('abandon'); // the inactivity clock ran (from the convention, 2 Sep)
-    expect(yearLater?.dueAt.toISOString()).toBe('2026-09-02T21:59:59.999Z');
+    expect(decideClocks(d, at('2027-03-02T10:00:00Z')).expired).toBeUndefined(); // a year later: still nothing
+    const signature = runningClocks(d)[0]!;
+    expect(signature).toMatchObject({ onExpiry: 'none', remind: 'company' });
+    expect(signature.dueAt.toISOString()).toBe('2026-09-02T21:59:59.999Z');
+    const reminders = decideClocks({ ...d, remindersSent: [] }, at('2026-04-06T10:00:00Z')).reminders;
+    expect(reminders.map((r) => r.daysLeft)).toEqual([150]); // the first monthly reminder
     expect(TRANSITIONS.convention_pending).not.toContain('certified');
   });
 
@@ -154,7 +159,7 @@ describe('decision clock (R.1470-4)', () => {
       },
       convention: { generatedAt: '2026-03-01T10:00:00Z' },
     };
-    expect(runningClocks(d).map((c) => c.kind)).toEqual(['inactivity_abandonment']);
+    expect(runningClocks(d).map((c) => c.kind)).toEqual(['convention_signature']);
   });
 });
 

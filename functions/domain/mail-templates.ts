@@ -35,6 +35,7 @@ export interface MailDataByTemplate {
   ins_test_day_proposed: AboutDossier & { date: string };
   convention_ready: AboutDossier;
   dossier_withdrawn: AboutDossier;
+  dossier_closed_unsigned: AboutDossier & { reasons: string; appeal: string };
   ins_test_day_late: AboutDossier;
   complete_file_receipt: AboutDossier & { at: string; dueAt: string; insTestDueAt: string; seq: number; hash: string };
   certificate_granted: AboutDossier & {
@@ -79,6 +80,7 @@ const DEADLINE_LABELS: Record<string, string> = {
   decision: `le délai de décision de ${words('decision')} (art. R.1470-4 : le silence vaut acceptation)`,
   ins_test_day: `le délai de ${words('ins_test_day')} pour organiser la journée de test INS (guide de dépôt, §5.2)`,
   info_request: `le délai de ${words('info_request')} pour fournir les pièces complémentaires (art. R.1470-2 du code de la santé publique)`,
+  convention_signature: `le délai de signature de la convention de certification (${words('convention_signature')} après son envoi ; au-delà, l’ANS peut clore le dossier)`,
 };
 
 const TEMPLATES = {
@@ -147,7 +149,9 @@ const TEMPLATES = {
         ? 'Sans décision notifiée d’ici là, le silence gardé vaudra acceptation et le certificat sera délivré.'
         : d.kind === 'ins_test_day'
           ? 'Merci de proposer une date de journée de test INS avant cette échéance.'
-          : 'Sans action de votre part d’ici là, la candidature sera considérée comme abandonnée.',
+          : d.kind === 'convention_signature'
+            ? 'Merci de faire signer la convention par votre représentant habilité.'
+            : 'Sans action de votre part d’ici là, la candidature sera considérée comme abandonnée.',
     ],
   }),
   dossier_abandoned_inactivity: (d) => ({
@@ -254,6 +258,15 @@ const MORE_TEMPLATES = {
   dossier_withdrawn: (d) => ({
     subject: `Candidature retirée — ${product(d)}`,
     lines: ['Bonjour,', `La candidature ${d.dossierId} (${product(d)}) a été retirée par le candidat.`],
+  }),
+  dossier_closed_unsigned: (d) => ({
+    subject: `Dossier clos faute de signature de la convention — ${product(d)}`,
+    lines: [
+      'Bonjour,',
+      `La convention de certification du dossier ${d.dossierId} (${product(d)}) n’a pas été signée ${`dans les ${words('convention_signature')} suivant son envoi`} : l’ANS clôt le dossier (guide de dépôt, §5.2).`,
+      `Motifs : ${d.reasons}.`,
+      d.appeal,
+    ],
   }),
   ins_test_day_late: (d) => ({
     subject: `Journée de test INS non organisée — ${product(d)}`,

@@ -292,6 +292,8 @@ export const terminateSchema = z
     message: 'termination for fault names its case',
     path: ['faultCase'],
   });
+/** An instructor closes a complete file whose convention went unsigned for six months. */
+export const abandonDossierSchema = z.object({ reasons: z.array(text(2000)).min(1).max(50) }).strict();
 export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
 export const renewalCandidatureSchema = z.object({ productVersion: displayName(50).optional() }).strict();
 export const completeInstructionSchema = z

@@ -3,6 +3,7 @@ import { DOSSIER_STATUSES } from '../domain/dossier-model';
 import { CERTIFICATE_STATUSES } from '../domain/certificate';
 import { PROFILE_CODES, USE_CASES, decisionClockViewSchema, decisionViewSchema } from '../domain/schemas';
 import { SCAN_STATUSES, UPLOAD_PURPOSES } from '../domain/upload';
+import { DEADLINE_KINDS } from '../domain/legal-periods';
 
 /**
  * What each route answers, as zod schemas: published in the OpenAPI document (the portal's typed
@@ -16,14 +17,7 @@ const page = <T extends z.ZodType>(item: T) =>
   z.looseObject({ items: z.array(item), nextCursor: z.string().optional() });
 
 export const deadlineSchema = z.looseObject({
-  kind: z.enum([
-    'inactivity_abandonment',
-    'info_request',
-    'decision',
-    'ins_test_day',
-    'formal_notice',
-    'convention_term',
-  ]),
+  kind: z.enum(DEADLINE_KINDS),
   dueAt: instant,
   legalBasis: z.string(),
 });
@@ -424,6 +418,8 @@ export const RESPONSES = {
   },
   /** POST /v1/dossiers/{id}/withdraw */
   withdrawDossier: dossier,
+  /** POST /v1/dossiers/{id}/abandon */
+  abandonDossier: dossier,
   /** GET /v1/queue/export */
   exportQueue: { status: 200, description: 'The queue as a spreadsheet', content: 'text/csv' },
   /** GET /v1/public/certificates */

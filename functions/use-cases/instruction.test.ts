@@ -7,9 +7,11 @@ import {
   proposeInsTestDay,
   recordInsTestOutcome,
   reviewProof,
+  closeUnsignedDossier,
   signConvention,
   withdrawDossier,
 } from './instruction';
+import { loadDossier } from './legal-effects';
 import { reviewAll } from '../../test/support/use-case-journey';
 
 const inInstruction = async (seed: number) => {
@@ -116,5 +118,30 @@ describe('instruction', () => {
     const mail = [...w.outbox.messages.values()].find((m) => m.template === 'dossier_withdrawn')!;
     expect(mail.to).toContain('instruction@ans.test');
     await expect(withdrawDossier(w.deps, w.candidate, w.id)).rejects.toThrow(ConflictError);
+  });
+
+  it('never abandons a complete file by a timer; past six months unsigned, an instructor may close it', async () => {
+    const w = await inInstruction(166);
+    await reviewAll(w.deps, w.id, w.proofs, ['PEN-01', 'PEN-02']);
+    await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
+      outcome: 'waived',
+      comment: 'preuves INS suffisantes',
+    });
+    const sent = await completeInstruction(w.deps, callers.instructor, w.id);
+    expect(sent.dossier.deadlines.map((d) => d.kind)).toEqual(['convention_signature']);
+    const signBy = Date.parse(sent.dossier.deadlines[0]!.dueAt);
+    await expect(closeUnsignedDossier(w.deps, callers.instructor, w.id, ['non signée'])).rejects.toThrow(ConflictError);
+    // a year later, nothing happened by itself
+    w.clock.set(new Date(signBy + 180 * 86_400_000).toISOString());
+    expect((await loadDossier(w.deps, w.id))!.dossier.status).toBe('convention_pending');
+    const closed = await closeUnsignedDossier(w.deps, callers.instructor, w.id, ['Convention non signée']);
+    expect(closed.dossier).toMatchObject({
+      status: 'abandoned',
+      closedReason: 'convention_not_signed',
+      closure: { reasons: ['Convention non signée'] },
+    });
+    const mail = [...w.outbox.messages.values()].find((m) => m.template === 'dossier_closed_unsigned')!;
+    expect(mail.text).toContain('Convention non signée');
+    expect(mail.text).toContain('tribunal administratif');
   });
 });

@@ -3,7 +3,7 @@ import { NotFoundError } from '../domain/errors';
 import type { Review } from '../domain/upload';
 import * as rules from '../domain/dossier-rules/instruction';
 import { isGrant, signConvention as sign } from '../domain/dossier-rules/decision';
-import { withdraw } from '../domain/dossier-rules/candidature';
+import { closeUnsigned, withdraw } from '../domain/dossier-rules/candidature';
 import type { Dependencies } from '../container';
 import { commitChange } from './commit-dossier';
 import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
@@ -95,4 +95,11 @@ export const signConvention = async (
 export const withdrawDossier = async (deps: Dependencies, caller: Caller, id: string) => {
   const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   return commitChange(deps, stored, withdraw(dossier, caller, deps.clock.now()));
+};
+
+/** An instructor closes a dossier whose convention went unsigned for six months (reasons, appeal). */
+export const closeUnsignedDossier = async (deps: Dependencies, caller: Caller, id: string, reasons: string[]) => {
+  const stored = await loadDossier(deps, id);
+  if (!stored) throw new NotFoundError('no such dossier');
+  return commitChange(deps, stored, closeUnsigned(stored.dossier, reasons, caller, deps.clock.now(), deps.calendar));
 };

@@ -145,3 +145,39 @@ describe('13. the collège’s agenda in Paris time, the most urgent deadline fi
     }
   });
 });
+
+describe('6. a complete file is never abandoned by a timer', () => {
+  it('reminds the company of the unsigned convention; past six months an instructor may close it, with reasons', async () => {
+    const d = await journey.admissibleDossier(http, 2206, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
+    await journey.reviewAll(http, d.id);
+    await journey.passInsTestDay(http, d.id, d.candidate);
+    const sent = await post(`/v1/dossiers/${d.id}/instruction/complete`, await t.instructor());
+    expect(sent.json.status).toBe('convention_pending');
+    expect(sent.json.deadlines.map((c: { kind: string }) => c.kind)).toEqual(['convention_signature']);
+    const signBy = Date.parse(sent.json.deadlines[0].dueAt);
+    const early = await post(`/v1/dossiers/${d.id}/abandon`, await t.instructor(), { reasons: ['Non signée'] });
+    expect(early.status).toBe(409);
+    // seven months on, timers firing on the way: reminders went out, nothing else happened
+    await http.call('POST', '/_local/clock', { body: { to: new Date(signBy + 30 * 86_400_000).toISOString() } });
+    expect((await get(d.id)).status).toBe('convention_pending');
+    const mails = (await http.call('GET', '/_local/mail')).json.items as { subject: string; text: string }[];
+    const reminders = mails.filter(
+      (m) => m.text.includes(d.id) && m.text.includes('délai de signature de la convention'),
+    );
+    expect(reminders.length).toBe(5); // monthly: 150, 120, 90, 60 and 30 days before the six months
+    expect(reminders[0]!.text).toContain('Merci de faire signer la convention');
+    const instructor = await t.instructor();
+    const bare = await post(`/v1/dossiers/${d.id}/abandon`, instructor, { reasons: [] });
+    expect(bare.status).toBe(400);
+    const forbidden = await post(`/v1/dossiers/${d.id}/abandon`, await t.candidate(d.companyId), { reasons: ['x'] });
+    expect(forbidden.status).toBe(403);
+    const closed = await post(`/v1/dossiers/${d.id}/abandon`, instructor, { reasons: ['Convention non signée'] });
+    expect(closed.status).toBe(200);
+    expect(closed.json).toMatchObject({
+      status: 'abandoned',
+      closedReason: 'convention_not_signed',
+      closure: { reasons: ['Convention non signée'] },
+    });
+  });
+});

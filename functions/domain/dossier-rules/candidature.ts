@@ -3,7 +3,11 @@ import { assertAllowed } from '../dossier-commands';
 import { mailToCompany, type RuleChange } from '../rule-change';
 import { transition } from '../dossier';
 import type { Dossier } from '../dossier-model';
-import { BusinessRuleError } from '../errors';
+import { BusinessRuleError, ConflictError } from '../errors';
+import type { CalendarPolicy } from '../calendar';
+import { conventionSignatureDue } from '../clocks';
+import { newDecision } from '../decision';
+import { CLOCKS } from '../legal-periods';
 import type { ProfileMatrix } from '../profile-matrix';
 import { submissionErrors } from '../submission';
 import type { Upload } from '../upload';
@@ -44,5 +48,44 @@ export const withdraw = (dossier: Dossier, caller: Caller, now: Date): RuleChang
     events: [{ type: 'dossier_withdrawn', actor: actorOf(caller) }],
     mails: [mailToCompany(`dossier:${dossier.id}:withdrawn`, 'dossier_withdrawn', {}, { copyToAns: true })],
     wake: 'withdrawn',
+  };
+};
+
+/**
+ * After six months without the company's signature an instructor may close a complete file (guide
+ * §5.2: « pourra » — a discretion, never a timer), with reasons and the means of appeal; before
+ * that, 409.
+ */
+export const closeUnsigned = (
+  dossier: Dossier,
+  reasons: string[],
+  caller: Caller,
+  now: Date,
+  policy: CalendarPolicy,
+): RuleChange => {
+  assertAllowed('close_unsigned', dossier);
+  const due = conventionSignatureDue(dossier, policy);
+  if (!due || now.getTime() <= due.getTime())
+    throw new ConflictError(
+      `the convention awaits the company’s signature until ${due?.toISOString() ?? '(not sent)'}: the dossier may be closed only after`,
+      undefined,
+      CLOCKS.convention_signature.legalBasis,
+    );
+  const at = now.toISOString();
+  const appeal = newDecision('inadmissible', at, caller.sub).appeal;
+  return {
+    dossier: {
+      ...transition(dossier, 'abandoned', now),
+      closedReason: 'convention_not_signed',
+      closure: { reasons, at, by: caller.sub, appeal },
+    },
+    events: [{ type: 'dossier_closed_unsigned', actor: actorOf(caller), data: { reasons } }],
+    mails: [
+      mailToCompany(`dossier:${dossier.id}:closed-unsigned`, 'dossier_closed_unsigned', {
+        reasons: reasons.join(' ; '),
+        appeal,
+      }),
+    ],
+    wake: 'closed',
   };
 };

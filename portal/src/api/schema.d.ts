@@ -308,6 +308,23 @@ export interface paths {
         patch: operations["patchDossier"];
         trace?: never;
     };
+    "/v1/dossiers/{id}/abandon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a dossier whose convention went unsigned for six months */
+        post: operations["abandonDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/admissibility": {
         parameters: {
             query?: never;
@@ -762,7 +779,7 @@ export interface components {
                     /** Format: date-time */
                     dueAt: string;
                     /** @enum {string} */
-                    kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "formal_notice" | "convention_term";
+                    kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "convention_signature" | "formal_notice" | "convention_term";
                     legalBasis: string;
                 } & {
                     [key: string]: unknown;
@@ -893,7 +910,7 @@ export interface components {
                 /** Format: date-time */
                 dueAt: string;
                 /** @enum {string} */
-                kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "formal_notice" | "convention_term";
+                kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "convention_signature" | "formal_notice" | "convention_term";
                 legalBasis: string;
             } & {
                 [key: string]: unknown;
@@ -1047,7 +1064,7 @@ export interface components {
                 /** Format: date-time */
                 dueAt: string;
                 /** @enum {string} */
-                kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "formal_notice" | "convention_term";
+                kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "convention_signature" | "formal_notice" | "convention_term";
                 legalBasis: string;
             } & {
                 [key: string]: unknown;
@@ -1256,7 +1273,7 @@ export interface components {
                     /** Format: date-time */
                     dueAt: string;
                     /** @enum {string} */
-                    kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "formal_notice" | "convention_term";
+                    kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "convention_signature" | "formal_notice" | "convention_term";
                     legalBasis: string;
                 } & {
                     [key: string]: unknown;
@@ -1436,7 +1453,7 @@ export interface components {
                     /** Format: date-time */
                     dueAt: string;
                     /** @enum {string} */
-                    kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "formal_notice" | "convention_term";
+                    kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "convention_signature" | "formal_notice" | "convention_term";
                     legalBasis: string;
                 } & {
                     [key: string]: unknown;
@@ -1593,7 +1610,7 @@ export interface components {
                 /** Format: date-time */
                 dueAt: string;
                 /** @enum {string} */
-                kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "formal_notice" | "convention_term";
+                kind: "inactivity_abandonment" | "info_request" | "decision" | "ins_test_day" | "convention_signature" | "formal_notice" | "convention_term";
                 legalBasis: string;
             } & {
                 [key: string]: unknown;
@@ -2609,6 +2626,43 @@ export interface operations {
                     publishPlannedDate?: boolean | null;
                     /** @enum {string} */
                     useCase?: "teleconsultation_company" | "health_facility" | "city_practice";
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+        };
+    };
+    abandonDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reasons: string[];
                 };
             };
         };

@@ -67,6 +67,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   info_request: 'Réponse à la demande de pièces',
   decision: 'Décision (silence vaut acceptation)',
   ins_test_day: 'Journée de test INS',
+  convention_signature: 'Signature de la convention',
   formal_notice: 'Réponse à la mise en demeure',
   convention_term: 'Échéance de la convention',
 };
