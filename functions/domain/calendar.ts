@@ -17,6 +17,10 @@ export interface CalendarPolicy {
   extendToWorkingDay: boolean;
   /** what an answered information request does to the decision clock (DESIGN.md §3) */
   infoRequestEffect?: 'restart' | 'suspend';
+  /** the shortest time to remedy a formal notice may give (ISO 8601; « délai raisonnable », convention art. 15) */
+  sanctionMinNotice?: string;
+  /** the shortest time to present observations an observations notice may give (ISO 8601) */
+  observationsMinNotice?: string;
 }
 
 export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true, infoRequestEffect: 'suspend' };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
-import { FAULT_CASES, type Certificate, type CertificateStatus, type FaultCase } from './certificate';
+import { addIsoDuration, LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
+import { APPEAL_TEXT } from './decision';
+import { FAULT_CASES, type Certificate, type CertificateStatus, type FaultCase, type SanctionAct } from './certificate';
 export { FAULT_CASES, type CertificateLife, type FaultCase, type FormalNotice } from './certificate';
 import { BusinessRuleError, ConflictError } from './errors';
 import { CLOCKS } from './legal-periods';
@@ -20,6 +21,9 @@ export const conventionTermFrom = (signedAt: Date, policy: CalendarPolicy = defa
   legalDeadline(signedAt, CONVENTION_TERM, { ...policy, extendToWorkingDay: false });
 
 const LAW = 'Code de la santé publique, art. R.1470-9';
+const CONVENTION_REASONABLE = 'Convention de certification, art. 15 (délai raisonnable)';
+/** The shortest time to remedy or to be heard, unless the stage says otherwise (`SANCTION_MIN_NOTICE`). */
+export const MIN_NOTICE = 'P15D';
 const CONVENTION = 'Convention de certification, art. 14 à 16';
 
 /** The end (Europe/Paris) of a date given as YYYY-MM-DD: fixed dates of the law end there. */
@@ -86,10 +90,13 @@ export const issueFormalNotice = (
       { path: 'respondBy', message: `must be on or before ${latest.toISOString()}` },
     ]);
   }
-  if (notice.respondBy.getTime() <= now.getTime()) {
-    throw new BusinessRuleError('the time to remedy must end in the future', [
-      { path: 'respondBy', message: 'must be in the future' },
-    ]);
+  const earliest = addIsoDuration(now, policy.sanctionMinNotice ?? MIN_NOTICE)!;
+  if (notice.respondBy.getTime() < earliest.getTime()) {
+    throw new BusinessRuleError(
+      `the time to remedy must be reasonable: at least ${policy.sanctionMinNotice ?? MIN_NOTICE}`,
+      [{ path: 'respondBy', message: `must be on or after ${earliest.toISOString()}` }],
+      CONVENTION_REASONABLE,
+    );
   }
   const at = now.toISOString();
   return {
@@ -126,9 +133,39 @@ export const respondToNotice = (c: Certificate, response: { message: string; by:
 const unremedied = (c: Certificate) =>
   (c.formalNotices ?? []).filter((n) => n.status === 'open' || n.status === 'lapsed');
 
-/** A notice lapsed without remedy (its lapse may not have been stored yet: legal effects first). */
+/** How long a notice lapsed without remedy supports a sanction (said in the README, API.md [1.2]). */
+export const LAPSED_NOTICE_SUPPORT = { months: 6 } as const;
+
+/**
+ * A notice lapsed without remedy (its lapse may not have been stored yet: legal effects first) that
+ * still supports a sanction: within six months of its lapse — ANS acts on a recent failure, not on
+ * one it let stand for years.
+ */
 const hasLapsedNotice = (c: Certificate, now: Date) =>
-  unremedied(c).some((n) => n.status === 'lapsed' || now.getTime() > Date.parse(n.respondBy));
+  unremedied(c).some((n) => {
+    const lapsedAt = Date.parse(n.respondBy);
+    const supportEnds = DateTime.fromMillis(lapsedAt, { zone: LEGAL_ZONE }).plus(LAPSED_NOTICE_SUPPORT).toMillis();
+    return now.getTime() > lapsedAt && now.getTime() <= supportEnds;
+  });
+
+/** A notice still open (its time to remedy running): what a suspension may rest on too. */
+const runningNotice = (c: Certificate, now: Date) =>
+  unremedied(c).some((n) => n.status === 'open' && now.getTime() <= Date.parse(n.respondBy));
+
+/** A decision on the certificate, kept with its reasons (and its means of appeal when it grieves). */
+const act = (
+  c: Certificate,
+  kind: SanctionAct,
+  reasons: string[],
+  by: string,
+  at: string,
+  appeal?: string,
+): Certificate['acts'] => [...(c.acts ?? []), { kind, reasons, at, by, ...(appeal ? { appeal } : {}) }];
+
+const statesReasons = (reasons: string[]) => {
+  if (!reasons.length)
+    throw new BusinessRuleError('a sanction states its reasons', [{ path: 'reasons', message: 'at least one reason' }]);
+};
 
 /**
  * Closes a named notice as remedied (or the only one open); the certificate is valid again only
@@ -157,38 +194,74 @@ export const closeNoticeRemedied = (c: Certificate, now: Date, noticeId?: string
   };
 };
 
-export const suspend = (c: Certificate, now: Date): Certificate => {
+/**
+ * Suspension (R.1470-9) rests on a formal notice still running or lapsed without remedy within six
+ * months, and states its reasons; it lasts « jusqu'à ce qu'il soit remédié ».
+ */
+export const suspend = (c: Certificate, sanction: { reasons: string[]; by: string }, now: Date): Certificate => {
   assertAllowed('suspend', c);
-  if (!unremedied(c).length)
-    throw new ConflictError('suspension needs a formal notice that is open or lapsed and not remedied', undefined, LAW);
-  return { ...c, status: 'suspended', updatedAt: now.toISOString() };
-};
-
-export const reinstate = (c: Certificate, now: Date): Certificate => {
-  assertAllowed('reinstate', c);
-  return { ...c, status: openNotice(c) ? 'formal_notice' : 'valid', updatedAt: now.toISOString() };
-};
-
-/** Withdrawal is a person's decision, open once a formal notice lapsed without remedy. */
-export const withdraw = (c: Certificate, by: string, reason: string | undefined, now: Date): Certificate => {
-  assertAllowed('withdraw', c);
-  if (!hasLapsedNotice(c, now))
-    throw new ConflictError('withdrawal is open only after a formal notice lapsed without remedy', undefined, LAW);
+  statesReasons(sanction.reasons);
+  if (!runningNotice(c, now) && !hasLapsedNotice(c, now))
+    throw new ConflictError(
+      'suspension needs a formal notice that is open, or lapsed without remedy within the last six months',
+      undefined,
+      LAW,
+    );
   const at = now.toISOString();
   return {
     ...c,
+    status: 'suspended',
+    acts: act(c, 'suspended', sanction.reasons, sanction.by, at, APPEAL_TEXT),
+    updatedAt: at,
+  };
+};
+
+/** Reinstatement once every notice is remedied (R.1470-9: suspended « jusqu'à ce qu'il soit remédié »). */
+export const reinstate = (c: Certificate, decision: { reasons: string[]; by: string }, now: Date): Certificate => {
+  assertAllowed('reinstate', c);
+  if (unremedied(c).length)
+    throw new ConflictError(
+      'a suspended certificate is reinstated once its formal notices are remedied (close the notice first)',
+      undefined,
+      LAW,
+    );
+  const at = now.toISOString();
+  return {
+    ...c,
+    status: 'valid',
+    acts: act(c, 'reinstated', decision.reasons, decision.by, at),
+    updatedAt: at,
+  };
+};
+
+/** Withdrawal is a person's decision with its reasons, open once a formal notice lapsed without remedy. */
+export const withdraw = (c: Certificate, sanction: { reasons: string[]; by: string }, now: Date): Certificate => {
+  assertAllowed('withdraw', c);
+  statesReasons(sanction.reasons);
+  if (!hasLapsedNotice(c, now))
+    throw new ConflictError(
+      'withdrawal is open only after a formal notice lapsed without remedy, for six months after its lapse',
+      undefined,
+      LAW,
+    );
+  const at = now.toISOString();
+  const { reasons, by } = sanction;
+  return {
+    ...c,
     status: 'withdrawn',
-    ended: { status: 'withdrawn', at, by, ...(reason ? { reason } : {}) },
+    ended: { status: 'withdrawn', at, by, reason: reasons.join(' ; '), reasons },
+    acts: act(c, 'withdrawn', reasons, by, at, APPEAL_TEXT),
     updatedAt: at,
   };
 };
 
 export const terminate = (
   c: Certificate,
-  t: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reason: string; faultCase?: FaultCase; by: string },
+  t: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reasons: string[]; faultCase?: FaultCase; by: string },
   now: Date,
 ): Certificate => {
   assertAllowed('terminate', c);
+  statesReasons(t.reasons);
   if (t.ground === 'fraud') {
     const notice = c.observationsNotice;
     if (!notice)
@@ -226,9 +299,11 @@ export const terminate = (
       at,
       by: t.by,
       ground: t.ground,
-      reason: t.reason,
+      reason: t.reasons.join(' ; '),
+      reasons: t.reasons,
       ...(t.faultCase ? { faultCase: t.faultCase } : {}),
     },
+    acts: act(c, 'terminated', t.reasons, t.by, at, APPEAL_TEXT),
     updatedAt: at,
   };
 };
@@ -237,12 +312,16 @@ export const issueObservationsNotice = (
   c: Certificate,
   notice: { facts: string; respondBy: Date; by: string },
   now: Date,
+  policy: CalendarPolicy = defaultCalendarPolicy,
 ): Certificate => {
   assertAllowed('issue_observations_notice', c);
-  if (notice.respondBy.getTime() <= now.getTime())
-    throw new BusinessRuleError('the time to present observations must end in the future', [
-      { path: 'respondBy', message: 'must be in the future' },
-    ]);
+  const earliest = addIsoDuration(now, policy.observationsMinNotice ?? MIN_NOTICE)!;
+  if (notice.respondBy.getTime() < earliest.getTime())
+    throw new BusinessRuleError(
+      `the time to present observations must be reasonable: at least ${policy.observationsMinNotice ?? MIN_NOTICE}`,
+      [{ path: 'respondBy', message: `must be on or after ${earliest.toISOString()}` }],
+      CONVENTION_REASONABLE,
+    );
   const at = now.toISOString();
   return {
     ...c,

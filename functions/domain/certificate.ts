@@ -16,6 +16,8 @@ export const CERTIFICATE_STATUSES = [
 ] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
+export type SanctionAct = 'suspended' | 'reinstated' | 'withdrawn' | 'terminated';
+
 export interface FormalNotice {
   id: string;
   nonConformities: string[];
@@ -50,7 +52,10 @@ export interface CertificateLife {
     ground?: string;
     faultCase?: FaultCase;
     reason?: string;
+    reasons?: string[];
   };
+  /** each decision on the certificate (suspension, reinstatement, withdrawal, termination) with its reasons */
+  acts?: { kind: SanctionAct; reasons: string[]; at: string; by: string; appeal?: string }[];
   /** exceptional certificate (guide §5.4): expires by itself on this date unless replaced */
   exceptionalExpiresAt?: string;
   renewalRequiredBy?: string;

@@ -8,6 +8,7 @@ import {
   issueFormalNotice,
   issueObservationsNotice,
   presentObservations,
+  reinstate,
   suspend,
   terminate,
   withdraw,
@@ -15,7 +16,7 @@ import {
 import { decideClocks, infoRequestDeadline, runningClocks } from './clocks';
 import { pauseDecisionClock, resumeDecisionClock, startDecisionClock } from './decision-clock';
 import { createDossier, TRANSITIONS, type Dossier } from './dossier';
-import { ConflictError } from './errors';
+import { BusinessRuleError, ConflictError } from './errors';
 
 /**
  * The law at its edges (contract v1.1, DESIGN.md §3): each case is dated, and the expected
@@ -200,16 +201,17 @@ const certificate = (over: Partial<Certificate> = {}): Certificate => ({
   ...over,
 });
 
+const sanction = { reasons: ['Traits INS non affichés'], by: 'i' };
 const noticed = (c: Certificate, id: string, issuedAt: string, respondBy: string) =>
   issueFormalNotice(c, { id, nonConformities: ['x'], respondBy: at(respondBy), by: 'i' }, at(issuedAt));
 
 describe('sanctions follow their procedure (R.1470-9, convention art. 14–16)', () => {
   it('suspends only on a notice open or lapsed and not remedied', () => {
     const c = noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-03-01T10:00:00Z');
-    expect(suspend(c, at('2026-02-02T10:00:00Z')).status).toBe('suspended');
+    expect(suspend(c, sanction, at('2026-02-02T10:00:00Z')).status).toBe('suspended');
     const remedied = closeNoticeRemedied(c, at('2026-02-10T10:00:00Z'), 'n1');
     expect(remedied.status).toBe('valid');
-    expect(() => suspend(remedied, at('2026-06-01T10:00:00Z'))).toThrow(ConflictError);
+    expect(() => suspend(remedied, sanction, at('2026-06-01T10:00:00Z'))).toThrow(ConflictError);
   });
 
   it('closes the named notice and stays under notice while another is open', () => {
@@ -229,9 +231,9 @@ describe('sanctions follow their procedure (R.1470-9, convention art. 14–16)',
 
   it('withdraws or terminates as no longer compliant only after a notice lapsed without remedy', () => {
     const c = noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-03-01T10:00:00Z');
-    const fault = { ground: 'fault' as const, faultCase: 'no_longer_compliant' as const, reason: 'r', by: 'i' };
+    const fault = { ground: 'fault' as const, faultCase: 'no_longer_compliant' as const, reasons: ['r'], by: 'i' };
     expect(() => terminate(c, fault, at('2026-02-15T10:00:00Z'))).toThrow(/R.1470-9|lapsed/);
-    expect(() => withdraw(c, 'i', undefined, at('2026-02-15T10:00:00Z'))).toThrow(ConflictError);
+    expect(() => withdraw(c, sanction, at('2026-02-15T10:00:00Z'))).toThrow(ConflictError);
     expect(terminate(c, fault, at('2026-03-01T10:00:01Z')).status).toBe('terminated');
     // another fault case needs no notice
     const other = { ...fault, faultCase: 'misuse_of_certificate' as const };
@@ -244,7 +246,7 @@ describe('sanctions follow their procedure (R.1470-9, convention art. 14–16)',
       { facts: 'f', respondBy: at('2026-06-01T10:00:00Z'), by: 'i' },
       at('2026-05-01T10:00:00Z'),
     );
-    const fraud = { ground: 'fraud' as const, reason: 'r', by: 'i' };
+    const fraud = { ground: 'fraud' as const, reasons: ['r'], by: 'i' };
     expect(() => terminate(c, fraud, at('2026-06-01T09:59:59Z'))).toThrow(ConflictError);
     expect(() => terminate(c, fraud, at('2026-06-01T10:00:00Z'))).toThrow(ConflictError);
     expect(terminate(c, fraud, at('2026-06-01T10:00:01Z')).status).toBe('terminated');
@@ -258,10 +260,65 @@ describe('sanctions follow their procedure (R.1470-9, convention art. 14–16)',
       at('2026-05-01T10:00:00Z'),
     );
     const heard = presentObservations(c, { text: 'obs', by: 'u' }, at('2026-05-10T10:00:00Z'));
-    expect(terminate(heard, { ground: 'fraud', reason: 'r', by: 'i' }, at('2026-05-10T10:00:01Z')).status).toBe(
+    expect(terminate(heard, { ground: 'fraud', reasons: ['r'], by: 'i' }, at('2026-05-10T10:00:01Z')).status).toBe(
       'terminated',
     );
     expect(() => presentObservations(c, { text: 'late', by: 'u' }, at('2026-06-01T10:00:01Z'))).toThrow(ConflictError);
+  });
+});
+
+describe('sanctions v1.2: reasons, reasonable time limits, and how long a lapse counts (issue 22 point 4)', () => {
+  it('refuses a formal notice or an observations notice shorter than 15 days', () => {
+    expect(() => noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-02-01T10:01:00Z')).toThrow(
+      /reasonable: at least P15D/,
+    );
+    expect(() => noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-02-16T09:59:59Z')).toThrow(
+      BusinessRuleError,
+    );
+    expect(noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-02-16T10:00:00Z').status).toBe('formal_notice');
+    const observe = (respondBy: string) =>
+      issueObservationsNotice(
+        certificate(),
+        { facts: 'f', respondBy: at(respondBy), by: 'i' },
+        at('2026-05-01T10:00:00Z'),
+      );
+    expect(() => observe('2026-05-01T10:00:01Z')).toThrow(/reasonable/);
+    expect(observe('2026-05-16T10:00:00Z').observationsNotice).toBeDefined();
+    // a stage may set its own minimum (SANCTION_MIN_NOTICE)
+    expect(
+      issueFormalNotice(
+        certificate(),
+        { id: 'n', nonConformities: ['x'], respondBy: at('2026-02-09T10:00:00Z'), by: 'i' },
+        at('2026-02-01T10:00:00Z'),
+        { extendToWorkingDay: true, sanctionMinNotice: 'P7D' },
+      ).status,
+    ).toBe('formal_notice');
+  });
+
+  it('states the reasons of every sanction', () => {
+    const c = noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-03-01T10:00:00Z');
+    expect(() => suspend(c, { reasons: [], by: 'i' }, at('2026-02-02T10:00:00Z'))).toThrow(/states its reasons/);
+    const lapsedOn = at('2026-03-02T10:00:00Z');
+    expect(withdraw(c, sanction, lapsedOn).ended).toMatchObject({ status: 'withdrawn', reasons: sanction.reasons });
+    expect(() => terminate(certificate(), { ground: 'by_operation_of_law', reasons: [], by: 'i' }, lapsedOn)).toThrow(
+      BusinessRuleError,
+    );
+  });
+
+  it('reinstates only once every notice is remedied (R.1470-9: « jusqu’à ce qu’il soit remédié »)', () => {
+    const c = noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-03-01T10:00:00Z');
+    const suspended = suspend(c, sanction, at('2026-02-02T10:00:00Z'));
+    expect(() => reinstate(suspended, { reasons: [], by: 'i' }, at('2026-02-03T10:00:00Z'))).toThrow(ConflictError);
+    const remedied = closeNoticeRemedied(suspended, at('2026-02-10T10:00:00Z'), 'n1');
+    expect(remedied.status).toBe('suspended');
+    expect(reinstate(remedied, { reasons: [], by: 'i' }, at('2026-02-11T10:00:00Z')).status).toBe('valid');
+  });
+
+  it('lets a lapsed notice support a sanction for six months after its lapse, not years later', () => {
+    const c = noticed(certificate(), 'n1', '2026-02-01T10:00:00Z', '2026-03-01T10:00:00Z');
+    expect(withdraw(c, sanction, at('2026-08-31T10:00:00Z')).status).toBe('withdrawn');
+    expect(() => withdraw(c, sanction, at('2026-09-02T10:00:00Z'))).toThrow(/six months after its lapse/);
+    expect(() => suspend(c, sanction, at('2028-03-01T10:00:00Z'))).toThrow(ConflictError);
   });
 });
 

@@ -49,7 +49,7 @@ export interface MailDataByTemplate {
   dossier_inadmissible: AboutDossier & { reasons: string; appeal: string };
   college_reservations_convention: AboutDossier & { reservations: string; appeal: string };
   instruction_unfavourable: AboutDossier & { items: string };
-  certificate_status_changed: AboutCertificate & { status: string };
+  certificate_status_changed: AboutCertificate & { status: string; reasons?: string; appeal?: string };
   convention_renewed: AboutCertificate & { dueAt: string };
   formal_notice_issued: AboutCertificate & { dueAt: string; items: string };
   formal_notice_lapsed: AboutCertificate;
@@ -209,6 +209,8 @@ const MORE_TEMPLATES = {
     lines: [
       'Bonjour,',
       `Le certificat ${d.number} (${product(d)}) est désormais ${d.status}.`,
+      ...(d.reasons ? [`Motifs : ${d.reasons}.`] : []),
+      ...(d.appeal ? [d.appeal] : []),
       'Le détail figure sur la plateforme ; la vérification publique est à jour.',
     ],
   }),

@@ -277,17 +277,31 @@ export const formalNoticeSchema = z
   .object({ nonConformities: z.array(text(2000)).min(1).max(50), respondBy: isoInstant })
   .strict();
 export const noticeResponseSchema = z.object({ message: text(10_000) }).strict();
-export const reasonSchema = z.object({ reason: text(2000).optional() }).strict();
+/** A sanction's reasons (API.md [1.2]): `reasons`, or v1.1's single `reason` counted as one. */
+const reasonFields = {
+  reasons: z.array(text(2000)).min(1).max(50).optional(),
+  reason: text(2000).optional(),
+};
+const statesItsReasons = (body: { reasons?: string[] | undefined; reason?: string | undefined }) =>
+  Boolean(body.reasons?.length || body.reason);
+const REASONS_REQUIRED = { message: 'a sanction states its reasons', path: ['reasons'] };
+export const sanctionSchema = z.object(reasonFields).strict().refine(statesItsReasons, REASONS_REQUIRED);
+/** Reinstatement may say why; it is no sanction. */
+export const reinstateSchema = z.object(reasonFields).strict();
+/** The reasons a body states, v1.1's `reason` included. */
+export const reasonsOf = (body: { reasons?: string[] | undefined; reason?: string | undefined } | undefined) =>
+  body?.reasons ?? (body?.reason ? [body.reason] : []);
 export const observationsNoticeSchema = z.object({ facts: text(10_000), respondBy: isoInstant }).strict();
 export const observationsSchema = z.object({ text: text(10_000) }).strict();
 export const closeNoticeSchema = z.object({ noticeId: z.string().min(1).max(64).optional() }).strict();
 export const terminateSchema = z
   .object({
     ground: z.enum(['by_operation_of_law', 'fraud', 'fault']),
-    reason: text(2000),
+    ...reasonFields,
     faultCase: z.enum(FAULT_CASES).optional(),
   })
   .strict()
+  .refine(statesItsReasons, REASONS_REQUIRED)
   .refine((t) => t.ground !== 'fault' || t.faultCase !== undefined, {
     message: 'termination for fault names its case',
     path: ['faultCase'],

@@ -63,7 +63,8 @@ import {
   observationsNoticeSchema,
   observationsSchema,
   QUEUE_STAGES,
-  reasonSchema,
+  reinstateSchema,
+  sanctionSchema,
   referentialImportSchema,
   renewalCandidatureSchema,
   reviewSchema,
@@ -557,8 +558,7 @@ export const ROUTE_TABLE = [
     access: CERTIFICATE_ACCESS,
     summary: 'Suspend a certificate',
     response: RESPONSES.certificateActionSuspend,
-    body: reasonSchema,
-    optionalBody: true,
+    body: sanctionSchema,
   },
   {
     method: 'POST',
@@ -569,7 +569,7 @@ export const ROUTE_TABLE = [
     access: CERTIFICATE_ACCESS,
     summary: 'Reinstate a certificate',
     response: RESPONSES.certificateActionReinstate,
-    body: reasonSchema,
+    body: reinstateSchema,
     optionalBody: true,
   },
   {
@@ -581,8 +581,7 @@ export const ROUTE_TABLE = [
     access: CERTIFICATE_ACCESS,
     summary: 'Withdraw a certificate',
     response: RESPONSES.certificateActionWithdraw,
-    body: reasonSchema,
-    optionalBody: true,
+    body: sanctionSchema,
   },
   {
     method: 'POST',

@@ -24,26 +24,26 @@ describe('the life of a certificate', () => {
     const noticeId = noticed.formalNotices![0]!.id;
     const closed = await closeFormalNotice(w.deps, callers.instructor, w.number, noticeId);
     expect(closed.status).toBe('valid');
-    await expect(changeCertificateStatus(w.deps, callers.instructor, w.number, 'suspend')).rejects.toThrow(
+    await expect(changeCertificateStatus(w.deps, callers.instructor, w.number, 'suspend', ['INS'])).rejects.toThrow(
       ConflictError,
     );
   });
 
   it('lapses a notice as a command arrives after its time (legal effects first), then allows withdrawal', async () => {
     const w = await certified(32);
-    const respondBy = new Date(w.clock.now().getTime() + 10 * DAY).toISOString();
+    const respondBy = new Date(w.clock.now().getTime() + 20 * DAY).toISOString();
     await formalNotice(w.deps, callers.instructor, w.number, { nonConformities: ['INS'], respondBy });
-    w.clock.advance(11 * DAY);
-    const withdrawn = await changeCertificateStatus(w.deps, callers.instructor, w.number, 'withdraw', 'non levée');
+    w.clock.advance(21 * DAY);
+    const withdrawn = await changeCertificateStatus(w.deps, callers.instructor, w.number, 'withdraw', ['non levée']);
     expect(withdrawn.status).toBe('withdrawn');
     expect(withdrawn.formalNotices![0]!.status).toBe('lapsed');
   });
 
   it('terminates for fraud after the observations, not before', async () => {
     const w = await certified(33);
-    const respondBy = new Date(w.clock.now().getTime() + 15 * DAY).toISOString();
+    const respondBy = new Date(w.clock.now().getTime() + 20 * DAY).toISOString();
     await noticeToPresentObservations(w.deps, callers.instructor, w.number, { facts: 'faux', respondBy });
-    const fraud = { ground: 'fraud' as const, reason: 'fraude' };
+    const fraud = { ground: 'fraud' as const, reasons: ['fraude'] };
     await expect(terminateCertificate(w.deps, callers.instructor, w.number, fraud)).rejects.toThrow(ConflictError);
     await presentObservations(w.deps, w.candidate, w.number, 'nos observations');
     expect((await terminateCertificate(w.deps, callers.instructor, w.number, fraud)).status).toBe('terminated');
@@ -61,5 +61,20 @@ describe('the life of a certificate', () => {
     w.clock.set(`${by}T23:00:00Z`);
     expect((await evaluateCertificate(w.deps, w.number)).status).toBe('expired');
     expect(w.longClocks.schedules.size).toBe(0);
+  });
+
+  it('mails a sanction with its reasons and the means of appeal', async () => {
+    const w = await certified(35);
+    const respondBy = new Date(w.clock.now().getTime() + 20 * DAY).toISOString();
+    await formalNotice(w.deps, callers.instructor, w.number, { nonConformities: ['INS'], respondBy });
+    const suspended = await changeCertificateStatus(w.deps, callers.instructor, w.number, 'suspend', [
+      'Traits INS non affichés',
+    ]);
+    expect(suspended.acts).toEqual([
+      expect.objectContaining({ kind: 'suspended', reasons: ['Traits INS non affichés'] }),
+    ]);
+    const mail = [...w.outbox.messages.values()].filter((m) => m.template === 'certificate_status_changed').at(-1)!;
+    expect(mail.text).toContain('Motifs : Traits INS non affichés.');
+    expect(mail.text).toContain('tribunal administratif');
   });
 });

@@ -10,6 +10,7 @@ import type { MailDataByTemplate, MailTemplate } from '../domain/mail-templates'
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { withDeadlines } from '../domain/dossier';
+import { APPEAL_TEXT } from '../domain/decision';
 
 /**
  * Use cases of a certificate's life (guide §5.4, R.1470-9, convention art. 14–16).
@@ -287,32 +288,41 @@ export const closeFormalNotice = async (deps: Dependencies, caller: Caller, numb
   );
 };
 
+/**
+ * Suspension, reinstatement or withdrawal: each a decision with its reasons, mailed with them and,
+ * for a sanction, the means of appeal.
+ */
 export const changeCertificateStatus = async (
   deps: Dependencies,
   caller: Caller,
   number: string,
   action: 'suspend' | 'reinstate' | 'withdraw',
-  reason?: string,
+  reasons: string[],
 ) => {
   const certificate = await load(deps, number);
   const now = deps.clock.now();
+  const by = { reasons, by: caller.sub };
   const next =
     action === 'suspend'
-      ? life.suspend(certificate, now)
+      ? life.suspend(certificate, by, now)
       : action === 'reinstate'
-        ? life.reinstate(certificate, now)
-        : life.withdraw(certificate, caller.sub, reason, now);
+        ? life.reinstate(certificate, by, now)
+        : life.withdraw(certificate, by, now);
   return commitCertificate(
     deps,
     next,
     {
       type: `certificate_${action === 'withdraw' ? 'withdrawn' : action === 'suspend' ? 'suspended' : 'reinstated'}`,
       actor: actorOf(caller),
-      data: reason ? { reason } : {},
+      data: reasons.length ? { reasons } : {},
     },
     {
       template: 'certificate_status_changed',
       to: 'company',
+      data: {
+        ...(reasons.length ? { reasons: reasons.join(' ; ') } : {}),
+        ...(action === 'reinstate' ? {} : { appeal: APPEAL_TEXT }),
+      },
     },
   );
 };
@@ -328,6 +338,7 @@ export const noticeToPresentObservations = async (
     await load(deps, number),
     { facts: input.facts, respondBy: new Date(input.respondBy), by: caller.sub },
     deps.clock.now(),
+    deps.calendar,
   );
   return commitCertificate(
     deps,
@@ -358,7 +369,7 @@ export const terminateCertificate = async (
   deps: Dependencies,
   caller: Caller,
   number: string,
-  input: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reason: string; faultCase?: life.FaultCase },
+  input: { ground: 'by_operation_of_law' | 'fraud' | 'fault'; reasons: string[]; faultCase?: life.FaultCase },
 ) => {
   const next = life.terminate(await load(deps, number), { ...input, by: caller.sub }, deps.clock.now());
   return commitCertificate(
@@ -367,11 +378,12 @@ export const terminateCertificate = async (
     {
       type: 'certificate_terminated',
       actor: actorOf(caller),
-      data: { ground: input.ground, faultCase: input.faultCase },
+      data: { ground: input.ground, faultCase: input.faultCase, reasons: input.reasons },
     },
     {
       template: 'certificate_status_changed',
       to: 'company',
+      data: { reasons: input.reasons.join(' ; '), appeal: APPEAL_TEXT },
     },
   );
 };

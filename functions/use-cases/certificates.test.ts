@@ -61,7 +61,7 @@ describe('certificates as the public and the holder read them', () => {
     ]);
     await terminateCertificate(w.deps, callers.instructor, w.number, {
       ground: 'by_operation_of_law',
-      reason: 'cessation d’activité',
+      reasons: ['cessation d’activité'],
     });
     expect((await publishedCertificates(w.deps, 10)).items).toEqual([]);
     expect((await publishedCertificates(w.deps, 10, undefined, 'terminated')).items.map((c) => c.status)).toEqual([

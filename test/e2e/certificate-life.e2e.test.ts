@@ -31,7 +31,7 @@ const inMonths = async (months: number) => {
 };
 
 describe('formal notice, suspension, withdrawal, termination', () => {
-  it('goes formal notice → suspension → reinstatement → remedied, each change public at once', async () => {
+  it('goes formal notice → suspension → remedied → reinstatement, each change public at once', async () => {
     const { number, id } = await certify(700);
     const instructor = await t.instructor();
     const tooLong = await http.call('POST', `/v1/certificates/${number}/formal-notice`, {
@@ -39,7 +39,13 @@ describe('formal notice, suspension, withdrawal, termination', () => {
       body: { nonConformities: ['INS'], respondBy: await inMonths(7) },
     });
     expect(tooLong.status).toBe(422);
-    expect((await http.call('POST', `/v1/certificates/${number}/suspend`, { token: instructor })).status).toBe(409); // no notice yet
+    const bare = await http.call('POST', `/v1/certificates/${number}/suspend`, { token: instructor });
+    expect(bare.status).toBe(400); // a sanction states its reasons (API.md [1.2])
+    const noNotice = await http.call('POST', `/v1/certificates/${number}/suspend`, {
+      token: instructor,
+      body: { reasons: ['Risque identitovigilance'] },
+    });
+    expect(noNotice.status).toBe(409); // no notice yet
     const notice = await http.call('POST', `/v1/certificates/${number}/formal-notice`, {
       token: instructor,
       body: { nonConformities: ['Traits INS non affichés'], respondBy: await inMonths(3) },
@@ -60,9 +66,8 @@ describe('formal notice, suspension, withdrawal, termination', () => {
       ).status,
     ).toBe(200);
     expect(await publicStatus(number)).toBe('suspended');
-    expect((await http.call('POST', `/v1/certificates/${number}/reinstate`, { token: instructor })).status).toBe(200);
-    expect((await certificate(number)).status).toBe('formal_notice');
-    expect(await publicStatus(number)).toBe('valid');
+    // suspended « jusqu'à ce qu'il soit remédié » (R.1470-9): no reinstatement while the notice stands
+    expect((await http.call('POST', `/v1/certificates/${number}/reinstate`, { token: instructor })).status).toBe(409);
     const company = (await certificate(number)).company.id;
     const response = await http.call('POST', `/v1/certificates/${number}/formal-notice/response`, {
       token: await t.candidate(company),
@@ -72,6 +77,8 @@ describe('formal notice, suspension, withdrawal, termination', () => {
     expect(
       (await http.call('POST', `/v1/certificates/${number}/formal-notice/close`, { token: instructor })).status,
     ).toBe(200);
+    expect((await certificate(number)).status).toBe('suspended');
+    expect((await http.call('POST', `/v1/certificates/${number}/reinstate`, { token: instructor })).status).toBe(200);
     expect(await publicStatus(number)).toBe('valid');
     const mail = (await http.call('GET', '/_local/mail?to=contact-e700@example.fr')).json.items.map(
       (m: { subject: string }) => m.subject,
@@ -88,7 +95,11 @@ describe('formal notice, suspension, withdrawal, termination', () => {
       token: instructor,
       body: { nonConformities: ['HDS'], respondBy: await inMonths(1) },
     });
-    expect((await http.call('POST', `/v1/certificates/${number}/withdraw`, { token: instructor })).status).toBe(409);
+    const early = await http.call('POST', `/v1/certificates/${number}/withdraw`, {
+      token: instructor,
+      body: { reasons: ['HDS'] },
+    });
+    expect(early.status).toBe(409);
     await advance('P45D');
     const lapsed = await certificate(number);
     expect(lapsed.life.formalNotices[0].status).toBe('lapsed');

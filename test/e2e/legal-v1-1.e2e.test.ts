@@ -311,7 +311,7 @@ describe('8. sanctions follow their procedure', () => {
     ).toBe(409);
     const closed = await post(`/v1/certificates/${number}/formal-notice/close`, instructor, { noticeId });
     expect(closed.json.status).toBe('valid');
-    const suspend = await post(`/v1/certificates/${number}/suspend`, instructor);
+    const suspend = await post(`/v1/certificates/${number}/suspend`, instructor, { reasons: ['INS'] });
     expect(suspend.status).toBe(409);
     expect(suspend.json.legalBasis).toContain('R.1470-9');
     const fault = await post(`/v1/certificates/${number}/terminate`, instructor, {
@@ -329,7 +329,7 @@ describe('8. sanctions follow their procedure', () => {
     expect(noLimit.status).toBe(400);
     const notice = await post(`/v1/certificates/${number}/observations-notice`, instructor, {
       facts: 'Déclaration inexacte',
-      respondBy: await inDays(15),
+      respondBy: await inDays(16), // at least 15 days (API.md [1.2])
     });
     expect(notice.status).toBe(200);
     const fraud = { ground: 'fraud', reason: 'Fraude avérée' };

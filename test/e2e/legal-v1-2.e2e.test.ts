@@ -181,3 +181,48 @@ describe('6. a complete file is never abandoned by a timer', () => {
     });
   });
 });
+
+describe('4. sanctions follow their procedure: reasons, reasonable time limits, a lapse that does not count for ever', () => {
+  it('refuses a 1-minute notice and a sanction without reasons, mails reasons and appeal, reinstates only once remedied', async () => {
+    const d = await journey.readyForCollege(http, 2204);
+    const granted = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
+    const number = granted.json.certificate.number as string;
+    const instructor = await t.instructor();
+    const clock = async () => Date.parse((await http.call('GET', '/_local/clock')).json.now as string);
+    const minute = await post(`/v1/certificates/${number}/formal-notice`, instructor, {
+      nonConformities: ['INS'],
+      respondBy: new Date((await clock()) + 60_000).toISOString(),
+    });
+    expect(minute.status).toBe(422);
+    expect(minute.json.errors[0].path).toBe('respondBy');
+    const notice = await post(`/v1/certificates/${number}/formal-notice`, instructor, {
+      nonConformities: ['Traits INS non affichés'],
+      respondBy: new Date((await clock()) + 20 * 86_400_000).toISOString(),
+    });
+    expect(notice.status).toBe(200);
+    const bare = await post(`/v1/certificates/${number}/suspend`, instructor, {});
+    expect(bare.status).toBe(400);
+    const suspended = await post(`/v1/certificates/${number}/suspend`, instructor, {
+      reasons: ['Traits INS non affichés', 'Risque d’identitovigilance'],
+    });
+    expect(suspended.status).toBe(200);
+    expect(suspended.json.life.acts[0]).toMatchObject({
+      kind: 'suspended',
+      reasons: ['Traits INS non affichés', 'Risque d’identitovigilance'],
+    });
+    const mails = (await http.call('GET', `/_local/mail?to=contact-e2204@example.fr`)).json.items as { text: string }[];
+    const notified = mails.find((m) =>
+      m.text.includes('Motifs : Traits INS non affichés ; Risque d’identitovigilance.'),
+    );
+    expect(notified?.text).toContain('tribunal administratif');
+    const tooSoon = await post(`/v1/certificates/${number}/reinstate`, instructor, {});
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.json.legalBasis).toContain('R.1470-9');
+    // the notice lapses unremedied; seven months later it no longer supports a withdrawal
+    await http.call('POST', '/_local/clock', {
+      body: { to: new Date((await clock()) + 230 * 86_400_000).toISOString() },
+    });
+    const stale = await post(`/v1/certificates/${number}/withdraw`, await t.instructor(), { reasons: ['Non levée'] });
+    expect(stale.status).toBe(409);
+  });
+});

@@ -7,12 +7,14 @@ import type {
   noticeResponseSchema,
   observationsNoticeSchema,
   observationsSchema,
-  reasonSchema,
+  reinstateSchema,
+  sanctionSchema,
   renewalCandidatureSchema,
   substantialChangeSchema,
   terminateSchema,
 } from '../../domain/schemas';
 import * as life from '../../use-cases/certificate-life';
+import { reasonsOf } from '../../domain/schemas';
 import { createRenewalCandidature } from '../../use-cases/renewal-candidature';
 import { endpoint, json } from '../http-handler';
 import { etag } from '../request';
@@ -58,14 +60,14 @@ export const handler = endpoint(
       case 'POST /suspend':
       case 'POST /reinstate':
       case 'POST /withdraw': {
-        const reason = (body as Body<typeof reasonSchema> | undefined)?.reason;
+        const reasons = reasonsOf(body as Body<typeof sanctionSchema | typeof reinstateSchema> | undefined);
         return view(
           await life.changeCertificateStatus(
             deps,
             caller,
             number,
             action.slice(1) as 'suspend' | 'reinstate' | 'withdraw',
-            reason,
+            reasons,
           ),
         );
       }
@@ -77,8 +79,15 @@ export const handler = endpoint(
         return view(
           await life.presentObservations(deps, caller, number, (body as Body<typeof observationsSchema>).text),
         );
-      case 'POST /terminate':
-        return view(await life.terminateCertificate(deps, caller, number, body as Body<typeof terminateSchema>));
+      case 'POST /terminate': {
+        const { reason: _reason, reasons: _reasons, ...termination } = body as Body<typeof terminateSchema>;
+        return view(
+          await life.terminateCertificate(deps, caller, number, {
+            ...termination,
+            reasons: reasonsOf(body as Body<typeof terminateSchema>),
+          }),
+        );
+      }
       case 'POST /substantial-change':
         return view(
           await life.declareSubstantialChange(

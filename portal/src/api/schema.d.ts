@@ -2162,6 +2162,7 @@ export interface operations {
             content: {
                 "application/json": {
                     reason?: string;
+                    reasons?: string[];
                 };
             };
         };
@@ -2269,10 +2270,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": {
                     reason?: string;
+                    reasons?: string[];
                 };
             };
         };
@@ -2313,7 +2315,8 @@ export interface operations {
                     faultCase?: "inaccurate_information" | "no_longer_compliant" | "no_regular_service" | "misuse_of_certificate" | "obstruction_of_control" | "serious_or_repeated_breach";
                     /** @enum {string} */
                     ground: "by_operation_of_law" | "fraud" | "fault";
-                    reason: string;
+                    reason?: string;
+                    reasons?: string[];
                 };
             };
         };
@@ -2347,10 +2350,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": {
                     reason?: string;
+                    reasons?: string[];
                 };
             };
         };

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../ui/format';
 import { certificateBadge } from '../pages/public/certificates-page';
 import { lines } from '../ui/text';
 import { CLOCKS, inFigures } from '../../../functions/domain/legal-periods';
-import { CommandButton, CommandForm, TextAreaField, TextField } from '../ui/command-form';
+import { ChoiceField, CommandForm, TextAreaField, TextField } from '../ui/command-form';
 
 type Path =
   | '/v1/certificates/{number}/formal-notice'
@@ -34,6 +34,13 @@ const FAULT_CASES: Record<string, string> = {
 };
 
 /** A datetime-local value (Paris wall time in the form) as an RFC 3339 instant. */
+/** What ANS decides on a certificate's status: each with its route and what the page then says. */
+const STATUS_ACTIONS = {
+  suspend: ['/v1/certificates/{number}/suspend', 'Certificat suspendu.'],
+  reinstate: ['/v1/certificates/{number}/reinstate', 'Certificat rétabli.'],
+  withdraw: ['/v1/certificates/{number}/withdraw', 'Certificat retiré.'],
+} as const satisfies Record<string, readonly [Path, string]>;
+
 const instantOf = (local: string) => (local ? new Date(local).toISOString() : '');
 
 /**
@@ -56,6 +63,7 @@ export const CertificateView = ({
   );
   const command = useCommand();
   const [fields, setFields] = useState<Record<string, string>>({});
+  const [statusAction, setStatusAction] = useState<keyof typeof STATUS_ACTIONS>('suspend');
   const field = (name: string) => fields[name] ?? '';
   const change = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
   const set = (name: string) => (e: { target: { value: string } }) => change(name)(e.target.value);
@@ -261,23 +269,35 @@ export const CertificateView = ({
             </Accordion>
           )}
           <Accordion label="Suspendre, rétablir ou retirer">
-            {(
-              [
-                ['/v1/certificates/{number}/suspend', 'Suspendre', 'Certificat suspendu.'],
-                ['/v1/certificates/{number}/reinstate', 'Rétablir', 'Certificat rétabli.'],
-                ['/v1/certificates/{number}/withdraw', 'Retirer', 'Certificat retiré.'],
-              ] as const
-            ).map(([path, label, success]) => (
-              <CommandButton
-                key={path}
-                priority="secondary"
-                className="fr-mr-2w"
-                busy={command.busy}
-                onRun={() => act(path, undefined, success)}
-              >
-                {label}
-              </CommandButton>
-            ))}
+            <CommandForm
+              submit="Enregistrer la décision"
+              busy={command.busy}
+              onSubmit={() => {
+                const [path, success] = STATUS_ACTIONS[statusAction];
+                const reasons = lines(field('statusReasons'));
+                const question =
+                  statusAction === 'reinstate'
+                    ? undefined
+                    : `${statusAction === 'suspend' ? 'Suspendre' : 'Retirer'} le certificat ${number} ? La décision est notifiée avec ses motifs.`;
+                if (question && !window.confirm(question)) return;
+                return act(path, reasons.length ? { reasons } : {}, success);
+              }}
+            >
+              <ChoiceField
+                legend="Décision"
+                name="statusAction"
+                choices={{ suspend: 'Suspendre', reinstate: 'Rétablir', withdraw: 'Retirer' }}
+                value={statusAction}
+                onChange={setStatusAction}
+              />
+              <TextAreaField
+                label="Motifs (un par ligne)"
+                hint="Obligatoires pour une suspension ou un retrait ; notifiés au titulaire avec les voies de recours"
+                name="reasons"
+                value={field('statusReasons')}
+                onChange={change('statusReasons')}
+              />
+            </CommandForm>
           </Accordion>
           <Accordion label="Inviter à présenter des observations">
             <CommandForm
@@ -310,7 +330,7 @@ export const CertificateView = ({
                   '/v1/certificates/{number}/terminate',
                   {
                     ground: field('ground') || 'by_operation_of_law',
-                    reason: field('reason'),
+                    reasons: lines(field('reason')),
                     ...(field('ground') === 'fault'
                       ? { faultCase: field('faultCase') || 'inaccurate_information' }
                       : {}),
@@ -348,7 +368,7 @@ export const CertificateView = ({
                 </Select>
               )}
               <TextAreaField
-                label="Exposé des motifs"
+                label="Exposé des motifs (un par ligne)"
                 name="reason"
                 value={field('reason')}
                 onChange={change('reason')}
