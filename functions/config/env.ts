@@ -1,3 +1,5 @@
+import { Duration } from 'luxon';
+import type { CalendarPolicy } from '../domain/calendar';
 /** Reads a required environment variable, failing fast at cold start when it is missing. */
 export const requireEnv = (name: string): string => {
   const value = process.env[name];
@@ -24,6 +26,8 @@ export const ENV = {
   certificateClockArn: 'CERTIFICATE_CLOCK_ARN',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
   exceptionalExpiresOn: 'EXCEPTIONAL_CERTIFICATE_EXPIRES_ON',
+  sanctionMinNotice: 'SANCTION_MIN_NOTICE',
+  observationsMinNotice: 'OBSERVATIONS_MIN_NOTICE',
 } as const;
 
 /**
@@ -31,9 +35,22 @@ export const ENV = {
  * the working-day rule is on unless `false`; the decision clock is suspended during an
  * information request unless `DECISION_CLOCK_ON_ANSWER=restart`. Anything else fails fast.
  */
-export const calendarPolicyFromEnv = (): { extendToWorkingDay: boolean; infoRequestEffect: 'suspend' | 'restart' } => {
+export const calendarPolicyFromEnv = (): CalendarPolicy => {
   const mode = optionalEnv(ENV.decisionClockOnAnswer) ?? 'suspend';
   if (mode !== 'suspend' && mode !== 'restart')
     throw new Error(`${ENV.decisionClockOnAnswer} must be "suspend" or "restart" (got "${mode}")`);
-  return { extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false', infoRequestEffect: mode };
+  return {
+    extendToWorkingDay: optionalEnv(ENV.calendarShift) !== 'false',
+    infoRequestEffect: mode,
+    sanctionMinNotice: isoDuration(ENV.sanctionMinNotice),
+    observationsMinNotice: isoDuration(ENV.observationsMinNotice),
+  };
+};
+
+/** A minimum time limit (ISO 8601, e.g. P15D): the stage's, or 15 days; anything unreadable fails fast. */
+const isoDuration = (name: string) => {
+  const value = optionalEnv(name) ?? 'P15D';
+  if (!Duration.fromISO(value).isValid || Duration.fromISO(value).toMillis() <= 0)
+    throw new Error(`${name} must be an ISO 8601 duration such as P15D (got "${value}")`);
+  return value;
 };
