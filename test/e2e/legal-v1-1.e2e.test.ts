@@ -94,8 +94,9 @@ describe('1. an unfavourable report: the collège may refuse, or certify with re
       decision: { outcome: 'certified_with_reservations', reservations: ['Mettre en conformité MSS-01 sous six mois'] },
     });
     expect(decided.json.certificate).toBeUndefined();
-    // the decision is taken: no decision clock; the company's inactivity clock runs
-    expect(decided.json.deadlines.map((c: { kind: string }) => c.kind)).toEqual(['inactivity_abandonment']);
+    // the decision is taken: no decision clock; the file is complete, so no inactivity clock either
+    // (v1.2): the convention's signature has its own, which only reminds
+    expect(decided.json.deadlines.map((c: { kind: string }) => c.kind)).toEqual(['convention_signature']);
     const convention = await http.call('GET', `/v1/dossiers/${d.id}/convention`, { token: d.candidate });
     expect(convention.status).toBe(200);
     const signed = await post(`/v1/dossiers/${d.id}/convention/sign`, d.candidate, { signatoryName: 'Camille Martin' });
@@ -150,8 +151,8 @@ describe('3. silence never certifies while the convention waits for the company'
     const dueBefore = new Date(d.receipt.decisionDueAt as string).getTime();
     const done = await post(`/v1/dossiers/${d.id}/instruction/complete`, await t.instructor());
     expect(done.json.status).toBe('convention_pending');
-    expect(done.json.deadlines.map((c: { kind: string }) => c.kind)).toEqual(['inactivity_abandonment']);
-    // past the original decision deadline, within the six months of inactivity
+    expect(done.json.deadlines.map((c: { kind: string }) => c.kind)).toEqual(['convention_signature']);
+    // past the original decision deadline, within the six months of the convention's signature clock
     const past = Math.ceil((dueBefore - (await now()).getTime()) / DAY) + 5;
     await advance(`P${Math.min(past, 170)}D`);
     const waiting = await get(d.id);
