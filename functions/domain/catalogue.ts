@@ -19,6 +19,8 @@ export interface Requirement {
 export interface Section {
   id: string;
   title: string;
+  /** a core domain: what an exceptional certificate needs compliant (guide §5.4, arrêté du 9 février 2024) */
+  core?: boolean;
 }
 
 export interface Catalogue {
@@ -40,3 +42,6 @@ export const applicableSections = (catalogue: Catalogue, profiles: readonly Prof
     .filter((s) => s.requirements.length > 0);
 
 export const findRequirement = (catalogue: Catalogue, id: string) => catalogue.requirements.find((r) => r.id === id);
+
+/** The sections an exceptional certificate needs compliant: data of the referential version. */
+export const coreSections = (catalogue: Catalogue) => catalogue.sections.filter((s) => s.core).map((s) => s.id);

@@ -3,6 +3,7 @@ import { admissibleDossier, callers, completeFile, reviewAll } from '../../test/
 import { BusinessRuleError, ConflictError } from '../domain/errors';
 import { acknowledgeDecision, collegeDecision, completeInstruction } from './decisions';
 import { recordInsTestOutcome, signConvention } from './instruction';
+import { commitDossier } from './commit-dossier';
 
 /** Instruction reports and the collège's choices on them (guide §5.4), over in-memory ports. */
 describe('instruction reports and collège decisions', () => {
@@ -70,6 +71,58 @@ describe('instruction reports and collège decisions', () => {
     await completeFile(w.deps, w.candidate, w.id);
     await expect(completeInstruction(w.deps, callers.instructor, w.id, { exceptional: true })).rejects.toThrow(
       /regime ended on 2024-12-31/,
+    );
+  });
+
+  it('grants a regular certificate on an exceptional report whose regime ended, only if the whole file is compliant', async () => {
+    /** An exceptional report signed, its regime then over: `all` says whether every proof was judged compliant. */
+    const exceptionalAfterItsRegime = async (seed: number, all: boolean) => {
+      const w = await admissibleDossier('2026-03-02T09:00:00Z', seed);
+      w.deps.exceptionalExpiresOn = '2026-06-30';
+      const stored = (await w.deps.dossiers.get(w.id))!;
+      await commitDossier(w.deps, stored, { ...stored.dossier, commitment: true }, []);
+      const { proofs, sections } = await completeFile(w.deps, w.candidate, w.id);
+      const core = new Set(['ins', 'psc', 'annuaire', 'securite', 'administration']);
+      const reviewed = all
+        ? proofs
+        : Object.fromEntries(
+            sections.filter((s) => core.has(s.id)).flatMap((s) => s.requirements.map((r) => [r.id, proofs[r.id]!])),
+          );
+      await reviewAll(w.deps, w.id, reviewed, ['PEN-01', 'PEN-02']);
+      await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
+        outcome: 'waived',
+        comment: 'preuves suffisantes',
+      });
+      expect(
+        (await completeInstruction(w.deps, callers.instructor, w.id, { exceptional: true })).dossier.exceptional,
+      ).toBe(true);
+      await signConvention(w.deps, w.candidate, w.id, { signatoryName: 'C. Martin' });
+      w.clock.set('2026-07-02T09:00:00Z'); // the regime is over before the collège sits
+      return w;
+    };
+    const partial = await exceptionalAfterItsRegime(5, false);
+    const refused = await collegeDecision(partial.deps, callers.college, partial.id, { decision: 'certified' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(BusinessRuleError);
+    expect((refused as BusinessRuleError).errors!.map((e) => e.path)).toContain('requirements.DMP-01');
+    // the refused grant took no number
+    expect(await partial.deps.certificates.allocateNumber(2026)).toBe(1);
+
+    const whole = await exceptionalAfterItsRegime(6, true);
+    const { certificate } = await collegeDecision(whole.deps, callers.college, whole.id, { decision: 'certified' });
+    expect(certificate).toMatchObject({ number: 'TLC-2026-000001' });
+    expect(certificate!.exceptionalExpiresAt).toBeUndefined();
+  });
+
+  it('refuses an exceptional report for another use case than a société de téléconsultation', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 7);
+    w.deps.exceptionalExpiresOn = '2026-06-30';
+    const stored = (await w.deps.dossiers.get(w.id))!;
+    await commitDossier(w.deps, stored, { ...stored.dossier, commitment: true, useCase: 'health_facility' }, []);
+    await completeFile(w.deps, w.candidate, w.id);
+    await expect(completeInstruction(w.deps, callers.instructor, w.id, { exceptional: true })).rejects.toThrow(
+      /sociétés de téléconsultation/,
     );
   });
 });

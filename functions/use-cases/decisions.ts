@@ -13,7 +13,7 @@ import { grantCertificate } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
 import { loadDossier, loadDossierWithUploads, loadOwnDossier, referentialOf } from './legal-effects';
 
-export { conventionKey, CORE_SECTIONS } from '../domain/dossier-rules/instruction';
+export { conventionKey } from '../domain/dossier-rules/instruction';
 export type { CollegeInput, InstructionReport };
 
 /**
@@ -44,9 +44,14 @@ export const completeInstruction = async (
  * certificate when one is issued.
  */
 export const collegeDecision = async (deps: Dependencies, caller: Caller, id: string, input: CollegeInput) => {
-  const stored = await loadDossier(deps, id);
-  if (!stored) throw new NotFoundError('no such dossier');
-  const outcome = decide(stored.dossier, input, caller, deps.clock.now(), deps.calendar);
+  const loaded = await loadDossierWithUploads(deps, id);
+  if (!loaded) throw new NotFoundError('no such dossier');
+  const { stored, uploads } = loaded;
+  const evidence = stored.dossier.exceptional
+    ? { uploads, catalogue: (await referentialOf(deps, stored.dossier)).catalogue }
+    : undefined;
+  const policy = { ...deps.calendar, exceptionalExpiresOn: deps.exceptionalExpiresOn };
+  const outcome = decide(stored.dossier, input, caller, deps.clock.now(), policy, evidence);
   if (!isGrant(outcome)) return { dossier: (await commitChange(deps, stored, outcome)).dossier };
   const { dossier, ...grant } = outcome.grant;
   const { saved, certificate } = await grantCertificate(

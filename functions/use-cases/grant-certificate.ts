@@ -42,11 +42,11 @@ export const grantCertificate = async (
   const now = grant.at ?? deps.clock.now();
   const at = now.toISOString();
   const company = await deps.companies.get(stored.dossier.companyId);
-  const number = certificateNumber(now.getUTCFullYear(), await deps.certificates.allocateNumber(now.getUTCFullYear()));
   // silence never yields an exceptional certificate: only the collège grants one
   const exceptional = stored.dossier.exceptional && grant.grantedBy === 'college';
   let exceptionalExpiresAt: string | undefined;
   if (exceptional) {
+    // checked before a number is taken: a refused grant never consumes one
     exceptionalExpiresAt = exceptionalRegimeEnd(deps.exceptionalExpiresOn).toISOString();
     if (Date.parse(exceptionalExpiresAt) <= now.getTime()) {
       throw new BusinessRuleError(
@@ -56,6 +56,7 @@ export const grantCertificate = async (
       );
     }
   }
+  const number = certificateNumber(now.getUTCFullYear(), await deps.certificates.allocateNumber(now.getUTCFullYear()));
   // the 5-year term is the convention's: it runs from its signature (the grant when silence
   // certified a file before any convention was signed)
   const termStart = stored.dossier.convention?.signedAt ? new Date(stored.dossier.convention.signedAt) : now;

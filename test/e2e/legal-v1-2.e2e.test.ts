@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api-client';
 import * as journey from '../support/journeys';
-import { useLocalStack } from '../support/local-stack';
+import { startTestStack, useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, sha256 } from '../support/uploads';
 
 /**
@@ -224,5 +224,54 @@ describe('4. sanctions follow their procedure: reasons, reasonable time limits, 
     });
     const stale = await post(`/v1/certificates/${number}/withdraw`, await t.instructor(), { reasons: ['Non levée'] });
     expect(stale.status).toBe(409);
+  });
+});
+
+describe('8. an exceptional report whose regime ends before the collège sits', () => {
+  let stack: TestStack;
+  let h: ReturnType<typeof api>;
+  beforeAll(async () => {
+    // the regime ends on 31 January 2027, within the procedure (the shared stack's ended in 2024)
+    stack = await startTestStack({ env: { EXCEPTIONAL_CERTIFICATE_EXPIRES_ON: '2027-01-31' } });
+    h = api(stack.url);
+  }, 120_000);
+  afterAll(() => stack?.dispose(), 60_000);
+
+  it('grants a regular certificate when the whole file is compliant, and takes no number for a refused grant', async () => {
+    const k = journey.tokens(h);
+    const partial = await journey.admissibleDossier(h, 2208, 'company', { commitment: true });
+    const whole = await journey.admissibleDossier(h, 2218, 'company', { commitment: true });
+    for (const d of [partial, whole]) await journey.completeFile(h, d.id, d.candidate);
+    // the exceptional report rests on the core domains: the partial file has only those judged
+    await journey.reviewAll(h, partial.id, ['TLC-01', 'PEN-01', 'PEN-02', 'DMP-01', 'MSS-01', 'HDS-01', 'TLC-02']);
+    await journey.reviewAll(h, whole.id);
+    for (const d of [partial, whole]) {
+      await journey.passInsTestDay(h, d.id, d.candidate);
+      const report = await h.call('POST', `/v1/dossiers/${d.id}/instruction/complete`, {
+        token: await k.instructor(),
+        body: { exceptional: true },
+      });
+      expect(report.json).toMatchObject({ status: 'convention_pending', exceptional: true });
+      const signed = await h.call('POST', `/v1/dossiers/${d.id}/convention/sign`, {
+        token: await k.candidate(d.companyId),
+        body: { signatoryName: 'C. Martin' },
+      });
+      expect(signed.json.status).toBe('college_pending');
+    }
+    await h.call('POST', '/_local/clock', { body: { to: '2027-02-02T09:00:00+01:00' } });
+    const college = await k.college();
+    const refused = await h.call('POST', `/v1/dossiers/${partial.id}/college-decision`, {
+      token: college,
+      body: { decision: 'certified' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toContain('requirements.DMP-01');
+    const granted = await h.call('POST', `/v1/dossiers/${whole.id}/college-decision`, {
+      token: college,
+      body: { decision: 'certified' },
+    });
+    expect(granted.status).toBe(200);
+    expect(granted.json.certificate.number).toMatch(/^TLC-2027-000001$/);
+    expect(granted.json.certificate.exceptionalExpiresAt).toBeUndefined();
   });
 });

@@ -9,6 +9,10 @@ import type { Dossier } from '../dossier-model';
 import { BusinessRuleError, ConflictError } from '../errors';
 import type { Actor } from '../journal';
 import { conventionJob, conventionKey } from './instruction';
+import { applicableSections, type Catalogue } from '../catalogue';
+import { exceptionalRegimeEnd } from '../certificate-life';
+import { requirementReview } from '../evidence';
+import type { Upload } from '../upload';
 
 /**
  * What the collège's or the signature's rule asks the use case to do when the outcome is a
@@ -45,7 +49,8 @@ export const collegeDecision = (
   input: CollegeInput,
   caller: Caller,
   now: Date,
-  policy: CalendarPolicy,
+  policy: CalendarPolicy & { exceptionalExpiresOn?: string },
+  evidence?: { uploads: Upload[]; catalogue: Catalogue },
 ): RuleChange | GrantIntent => {
   if (dossier.decision?.outcome === 'tacit_acceptance' && dossier.status !== 'college_pending')
     throw new ConflictError(
@@ -112,16 +117,38 @@ export const collegeDecision = (
       wake: 'decided',
     };
   }
+  // an exceptional report whose regime ended meanwhile: a regular certificate, if the whole file is
+  // compliant (API.md [1.2]); never a number allocated for a grant that then fails
+  const regimeOver =
+    dossier.exceptional &&
+    policy.exceptionalExpiresOn !== undefined &&
+    now.getTime() > exceptionalRegimeEnd(policy.exceptionalExpiresOn).getTime();
+  if (regimeOver) {
+    const missing = evidence ? notCompliant(dossier, evidence.uploads, evidence.catalogue) : [];
+    if (!evidence || missing.length)
+      throw new BusinessRuleError(
+        `the exceptional certificate regime ended on ${policy.exceptionalExpiresOn}: a regular certificate needs every applicable proof compliant`,
+        missing,
+        'Arrêté du 9 février 2024 (certificat exceptionnel)',
+      );
+  }
   return {
     grant: {
-      dossier: { ...dossier, decision },
+      dossier: { ...dossier, decision, ...(regimeOver ? { exceptional: false } : {}) },
       reservations: decision.reservations ?? [],
       actor,
-      data: { decision: input.decision },
+      data: { decision: input.decision, ...(regimeOver ? { regularAfterExceptionalRegime: true } : {}) },
     },
     wake: 'decided',
   };
 };
+
+/** The applicable requirements whose latest evidence is not compliant, each as a field error. */
+const notCompliant = (dossier: Dossier, uploads: Upload[], catalogue: Catalogue) =>
+  applicableSections(catalogue, dossier.profiles)
+    .flatMap((s) => s.requirements)
+    .filter((r) => requirementReview(uploads, r.id) !== 'compliant')
+    .map((r) => ({ path: `requirements.${r.id}`, message: `${r.id}: evidence not compliant` }));
 
 /**
  * The company signs the convention (signatory, instant and user journaled); the product version

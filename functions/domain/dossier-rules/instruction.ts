@@ -1,6 +1,6 @@
 import { actorOf, type Caller } from '../caller';
 import { parisDate, type CalendarPolicy } from '../calendar';
-import { applicableSections, type Catalogue } from '../catalogue';
+import { applicableSections, coreSections, type Catalogue } from '../catalogue';
 import { exceptionalRegimeEnd } from '../certificate-life';
 import { pauseDecisionClock } from '../decision-clock';
 import { documentJob } from '../document-job';
@@ -19,8 +19,9 @@ export const conventionKey = (id: string) => `dossiers/${id}/convention/conventi
 export const conventionJob = (id: string, at: string) =>
   documentJob({ kind: 'convention', dossierId: id, key: conventionKey(id), at }, at);
 
-/** The core domains an exceptional certificate needs compliant (guide §5.4). */
-export const CORE_SECTIONS = ['ins', 'psc', 'annuaire', 'securite', 'administration'];
+/** The arrêté du 9 février 2024 opens the exceptional regime on 1 July 2024, for sociétés de téléconsultation. */
+export const EXCEPTIONAL_REGIME_STARTS_ON = '2024-07-01';
+const EXCEPTIONAL_BASIS = 'Arrêté du 9 février 2024 (certificat exceptionnel)';
 
 /**
  * A verdict on one piece of evidence, with a comment the candidate sees (required when not
@@ -202,6 +203,27 @@ export const completeInstruction = (
       { path: 'exceptional', message: 'not with an unfavourable report' },
     ]);
   }
+  if (options.exceptional && parisDate(now) < EXCEPTIONAL_REGIME_STARTS_ON) {
+    throw new BusinessRuleError(
+      `the exceptional certificate regime opens on ${EXCEPTIONAL_REGIME_STARTS_ON}`,
+      [{ path: 'exceptional', message: 'not before the regime opens' }],
+      EXCEPTIONAL_BASIS,
+    );
+  }
+  if (options.exceptional && dossier.useCase !== 'teleconsultation_company') {
+    throw new BusinessRuleError(
+      'the exceptional certificate is for sociétés de téléconsultation',
+      [{ path: 'exceptional', message: `not for the use case ${dossier.useCase}` }],
+      EXCEPTIONAL_BASIS,
+    );
+  }
+  if (options.exceptional && !coreSections(catalogue).length) {
+    throw new BusinessRuleError(
+      `the referential ${catalogue.version} names no core section: an exceptional report has nothing to rest on`,
+      [{ path: 'exceptional', message: 'no section of the referential is marked core' }],
+      EXCEPTIONAL_BASIS,
+    );
+  }
   if (options.exceptional && now.getTime() > exceptionalRegimeEnd(policy.exceptionalExpiresOn).getTime()) {
     throw new BusinessRuleError(
       `the exceptional certificate regime ended on ${policy.exceptionalExpiresOn}`,
@@ -263,7 +285,7 @@ const favourableReport = ({ dossier, uploads, catalogue, options, caller, now }:
     ]);
   }
   const missing = applicableSections(catalogue, dossier.profiles)
-    .filter((s) => !options.exceptional || CORE_SECTIONS.includes(s.id))
+    .filter((s) => !options.exceptional || coreSections(catalogue).includes(s.id))
     .flatMap((s) => s.requirements)
     .map((r) => ({ r, state: requirementReview(uploads, r.id) }))
     .filter(({ state }) => state !== 'compliant')
