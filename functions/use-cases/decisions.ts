@@ -11,7 +11,7 @@ import type { Dependencies } from '../container';
 import { commitChange } from './commit-dossier';
 import { grantCertificate } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
-import { loadDossier, loadDossierWithUploads, loadOwnDossier, referentialOf } from './legal-effects';
+import { loadDossierWithUploads, loadOwnDossier, referentialOf } from './legal-effects';
 
 export { conventionKey } from '../domain/dossier-rules/instruction';
 export type { CollegeInput, InstructionReport };
