@@ -1,0 +1,73 @@
+import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  CfnUserPoolGroup,
+  OAuthScope,
+  UserPoolClientIdentityProvider,
+  ClientAttributes,
+} from 'aws-cdk-lib/aws-cognito';
+import { ROLES } from '../../functions/domain/schemas';
+
+/** Identity: the user pool (MFA, no self sign-up, the company an account acts for immutable), a group per role, the portal's client. */
+export const identity = (stack: Stack, allowedOrigins: string[], stage: string | undefined) => {
+  // --- identity ------------------------------------------------------------------------
+  const userPool = new UserPool(stack, 'Users', {
+    selfSignUpEnabled: false,
+    signInAliases: { email: true },
+    // the company an account acts for: written once by the admin invitation, never by the user
+    customAttributes: { ensId: new StringAttribute({ mutable: false, maxLen: 64 }) },
+    passwordPolicy: {
+      minLength: 12,
+      requireDigits: true,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireSymbols: true,
+    },
+    mfa: Mfa.REQUIRED,
+    mfaSecondFactor: { otp: true, sms: false },
+    featurePlan: FeaturePlan.PLUS,
+    accountRecovery: AccountRecovery.EMAIL_ONLY,
+    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+  });
+  for (const role of ROLES) {
+    new CfnUserPoolGroup(stack, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
+  }
+  // the portal signs in through Cognito's hosted pages (authorization code + PKCE, MFA there)
+  const signInDomain = userPool.addDomain('SignIn', {
+    cognitoDomain: { domainPrefix: `tlc-certification-${stage ?? 'dev'}` },
+  });
+  const portalClient = userPool.addClient('Portal', {
+    authFlows: { userSrp: true },
+    generateSecret: false,
+    oAuth: {
+      flows: { authorizationCodeGrant: true },
+      scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+      callbackUrls: allowedOrigins.map((o) => `${o}/connexion`),
+      logoutUrls: allowedOrigins.map((o) => `${o}/`),
+    },
+    supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+    preventUserExistenceErrors: true,
+    // users may change their name and phone, never the company they act for
+    readAttributes: new ClientAttributes()
+      .withStandardAttributes({
+        email: true,
+        emailVerified: true,
+        givenName: true,
+        familyName: true,
+        phoneNumber: true,
+      })
+      .withCustomAttributes('ensId'),
+    writeAttributes: new ClientAttributes().withStandardAttributes({
+      givenName: true,
+      familyName: true,
+      phoneNumber: true,
+    }),
+  });
+
+  return { userPool, signInDomain, portalClient };
+};
