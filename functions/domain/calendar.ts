@@ -153,8 +153,22 @@ export const resumedByDays = (
   return { raw, dueAt: onWorkingDay(raw, policy) };
 };
 
-/** The instant `days` calendar days before `deadline`, at the same Paris wall time (reminders). */
+/** The instant `days` calendar days before `deadline`, at the same Paris wall time. */
 export const daysBefore = (deadline: Date, days: number): Date => inParis(deadline).minus({ days }).toJSDate();
+
+/** The hour reminders leave at, Paris time: the start of a working day, when someone reads them. */
+export const REMINDER_HOUR = 8;
+
+/**
+ * When the reminder `days` before a deadline leaves (API.md [1.2]): at 08:00 Paris on that day, or
+ * on the last working day before it — so that the J-3 of a Monday deadline reaches ANS on a
+ * working day, before the collège's last session, not on a Friday night.
+ */
+export const reminderInstant = (deadline: Date, days: number): Date => {
+  let day = inParis(deadline).startOf('day').minus({ days });
+  while (!isWorkingDay(day)) day = day.minus({ days: 1 });
+  return day.set({ hour: REMINDER_HOUR }).toJSDate();
+};
 
 /** ISO 8601 duration ("P61D", "P6M", "PT2H") added to an instant; null when unreadable. */
 export const addIsoDuration = (instant: Date, iso: string): Date | null => {

@@ -42,13 +42,16 @@ describe('legal clocks', () => {
 
   it('wakes for J-15, then J-3, then the deadline, and sends each reminder once', () => {
     const first = decideClocks(draft, new Date('2026-01-06T00:00:00Z'));
-    expect(first).toEqual({ reminders: [], nextWakeAt: new Date('2026-06-21T21:59:59.999Z') }); // J-15
-    const atJ15 = decideClocks(draft, new Date('2026-06-21T22:00:00Z'));
+    // J-15 falls on Sunday 21 June: it leaves on the working day before, Friday 19 June at 08:00 Paris
+    expect(first).toEqual({ reminders: [], nextWakeAt: new Date('2026-06-19T06:00:00.000Z') });
+    expect(decideClocks(draft, new Date('2026-06-19T05:59:59Z')).reminders).toEqual([]);
+    const atJ15 = decideClocks(draft, new Date('2026-06-19T06:00:00Z'));
     expect(atJ15.reminders.map((r) => [r.daysLeft, r.keys.length])).toEqual([[15, 1]]);
     const sent15: Dossier = { ...draft, remindersSent: atJ15.reminders.flatMap((r) => r.keys) };
+    // J-3 of this Monday deadline: Friday 3 July at 08:00 Paris, a working morning, not Friday night
     expect(decideClocks(sent15, new Date('2026-06-21T22:00:00Z'))).toEqual({
       reminders: [],
-      nextWakeAt: new Date('2026-07-03T21:59:59.999Z'),
+      nextWakeAt: new Date('2026-07-03T06:00:00.000Z'),
     });
     const sentAll: Dossier = {
       ...sent15,

@@ -1,5 +1,5 @@
 import { CLOCKS, REMINDER_DAYS, type ClockRule } from './legal-periods';
-import { daysBefore, defaultCalendarPolicy, legalDeadline, type CalendarPolicy } from './calendar';
+import { defaultCalendarPolicy, legalDeadline, reminderInstant, type CalendarPolicy } from './calendar';
 import {
   CANDIDATE_TO_ACT,
   CLOSED_WITHOUT_CERTIFICATE,
@@ -141,7 +141,7 @@ export const decideClocks = (
     if (clock.onExpiry !== 'none' || now.getTime() <= clock.dueAt.getTime()) upcoming.push(clock.dueAt.getTime() + 1);
     const due: number[] = [];
     for (const days of clock.reminderDays ?? REMINDER_DAYS) {
-      const at = daysBefore(clock.dueAt, days).getTime();
+      const at = reminderInstant(clock.dueAt, days).getTime();
       if (sent.has(reminderKey(clock, days))) continue;
       if (at <= now.getTime()) due.push(days);
       else upcoming.push(at);

@@ -285,7 +285,15 @@ describe('information requests (R.1470-2)', () => {
       expect.stringContaining('3 jours'),
     ]);
     const due = new Date(request.dueAt).getTime();
-    expect(Math.abs(new Date(reminders[0]!.at).getTime() - (due - 15 * 86_400_000))).toBeLessThan(3_600_000 * 2);
+    // v1.2: a reminder leaves at 08:00 Paris, on the day 15 days before or the last working day before it
+    const sentAt = new Date(reminders[0]!.at);
+    const paris = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', ...options }).format(sentAt);
+    expect(paris({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).toBe('08:00');
+    expect(['Sat', 'Sun']).not.toContain(paris({ weekday: 'short' }));
+    const early = due - 15 * 86_400_000 - sentAt.getTime();
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(5 * 86_400_000);
     const abandonment = mail.find((m) => m.subject.startsWith('Candidature abandonnée'))!;
     expect(new Date(abandonment.at).getTime()).toBeGreaterThan(due);
     expect(companyId).toBeTruthy();
