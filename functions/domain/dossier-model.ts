@@ -149,6 +149,8 @@ export interface InfoRequest {
   answeredAt?: string;
   answeredBy?: string;
   answer?: string;
+  /** files joined to the answer (uploads with purpose `answer`) */
+  answerUploadIds?: string[];
 }
 
 /** A permanent bounce or a complaint on mail about the dossier: the people to reach another way. */

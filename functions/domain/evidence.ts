@@ -120,6 +120,10 @@ export const uploadWindowClosed = (
   }
   if (!PURPOSE_STATUSES[upload.purpose].includes(dossier.status))
     return `a ${upload.purpose} is not deposited while the dossier is ${dossier.status}`;
+  if (upload.purpose === 'answer')
+    return dossier.infoRequests?.some((r) => r.id === upload.requestId && r.status === 'open')
+      ? null
+      : 'the information request this file answers was no longer open when it arrived';
   if (dossier.status === 'admissibility_review' && !openInfoRequest(dossier))
     return 'documents are deposited again only in answer to an open information request';
   return null;

@@ -172,6 +172,12 @@ export const uploadRequestSchema = z
       .trim()
       .regex(/^[A-Za-z0-9._-]{1,64}$/)
       .optional(),
+    /** the information request an `answer` file is joined to */
+    requestId: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9-]{1,64}$/)
+      .optional(),
     fileName: text(255),
     contentType: z.string().trim().toLowerCase().max(127),
     size: z.number().int().positive(),
@@ -184,6 +190,10 @@ export const uploadRequestSchema = z
   .refine((u) => u.purpose !== 'proof' || u.requirementId !== undefined, {
     message: 'requirementId is required for a proof',
     path: ['requirementId'],
+  })
+  .refine((u) => u.purpose !== 'answer' || u.requestId !== undefined, {
+    message: 'requestId is required for a file joined to an answer',
+    path: ['requestId'],
   });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
@@ -216,7 +226,21 @@ export const admissibilitySchema = z
   });
 
 export const infoRequestSchema = z.object({ missingItems: z.array(text(500)).min(1).max(50) }).strict();
-export const infoRequestAnswerSchema = z.object({ message: text(10_000) }).strict();
+export const infoRequestAnswerSchema = z
+  .object({
+    message: text(10_000),
+    /** files deposited with purpose `answer` for this request, joined to the answer */
+    uploadIds: z
+      .array(
+        z
+          .string()
+          .max(64)
+          .regex(/^[A-Za-z0-9-]{1,64}$/),
+      )
+      .max(50)
+      .optional(),
+  })
+  .strict();
 export const messageSchema = z.object({ body: text(10_000) }).strict();
 
 export const referentialImportSchema = z

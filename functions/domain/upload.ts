@@ -18,6 +18,8 @@ export interface Upload {
   dossierId: string;
   purpose: UploadPurpose;
   requirementId?: string;
+  /** the information request an `answer` file is joined to */
+  requestId?: string;
   fileName: string;
   contentType: string;
   size: number;
@@ -103,6 +105,8 @@ export const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][
   functional_documentation: ['draft', 'admissibility_review'],
   mandate: ['draft', 'admissibility_review'],
   proof: ['proofs_deposit', 'instruction'],
+  // wherever a request is open: the file goes with the answer
+  answer: ['admissibility_review', 'instruction'],
 };
 
 /** Only the file's last path segment, without control characters: it is shown, never used as a key. */
@@ -133,7 +137,11 @@ export const newUpload = (
   if (!PURPOSE_STATUSES[request.purpose].includes(dossier.status)) {
     throw new ConflictError(`a ${request.purpose} cannot be deposited while the dossier is ${dossier.status}`);
   }
-  if (dossier.status === 'admissibility_review' && !options.candidateMayAct) {
+  if (request.purpose === 'answer') {
+    const open = dossier.infoRequests?.find((r) => r.status === 'open');
+    if (!open || open.id !== request.requestId)
+      throw new ConflictError('a file joins the answer to an open information request: name that request');
+  } else if (dossier.status === 'admissibility_review' && !options.candidateMayAct) {
     throw new ConflictError('documents can be deposited again only in answer to an information request');
   }
   if (request.purpose === 'mandate' && !dossier.group) {
@@ -145,6 +153,7 @@ export const newUpload = (
     dossierId: dossier.id,
     purpose: request.purpose,
     ...(request.requirementId ? { requirementId: request.requirementId } : {}),
+    ...(request.purpose === 'answer' && request.requestId ? { requestId: request.requestId } : {}),
     fileName: displayName(request.fileName),
     contentType: request.contentType,
     size: request.size,

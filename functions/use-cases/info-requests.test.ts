@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
+import { createHash } from 'node:crypto';
+import { admissibleDossier, callers, completeFile, depositFile } from '../../test/support/use-case-journey';
+import { BusinessRuleError, ConflictError } from '../domain/errors';
+import { receiveUpload } from './receive-upload';
+import { requestUpload } from './request-upload';
 import { answerInfoRequest, openInfoRequestUseCase } from './info-requests';
 
 const DAY = 86_400_000;
@@ -36,4 +40,43 @@ describe('information requests during instruction', () => {
     await openInfoRequestUseCase(w.deps, callers.instructor, w.id, ['x']);
     await expect(openInfoRequestUseCase(w.deps, callers.instructor, w.id, ['y'])).rejects.toThrow(/already open/);
   });
+
+  it('joins files deposited for the request to its answer, during instruction too (API.md [1.2])', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 3);
+    await completeFile(w.deps, w.candidate, w.id);
+    const { requestId } = await openInfoRequestUseCase(w.deps, callers.instructor, w.id, ['Kbis récent']);
+    // no request named, or another one: refused
+    await expect(depositFile(w.deps, w.candidate, w.id, { purpose: 'answer' as never })).rejects.toThrow();
+    const file = await depositAnswerFile(w, requestId);
+    expect(file.outcome).toBe('received');
+    await expect(answerInfoRequest(w.deps, w.candidate, w.id, requestId, 'voici', ['not-a-file'])).rejects.toThrow(
+      BusinessRuleError,
+    );
+    const answered = await answerInfoRequest(w.deps, w.candidate, w.id, requestId, 'Kbis joint', [file.uploadId]);
+    expect(answered.dossier.infoRequests![0]).toMatchObject({ status: 'answered', answerUploadIds: [file.uploadId] });
+    // once answered, no file joins it any more
+    await expect(depositAnswerFile(w, requestId)).rejects.toThrow(ConflictError);
+  });
 });
+
+/** A file deposited with purpose `answer` for a request, landed and checked. */
+const depositAnswerFile = async (w: Awaited<ReturnType<typeof admissibleDossier>>, requestId: string) => {
+  const bytes = Buffer.from('%PDF-1.4 kbis');
+  const sha = createHash('sha256').update(bytes).digest('base64');
+  const grant = await requestUpload(w.deps, w.candidate, w.id, {
+    purpose: 'answer',
+    requestId,
+    fileName: 'kbis.pdf',
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: sha,
+  });
+  const upload = (await w.deps.dossiers.getUpload(w.id, grant.uploadId))!;
+  w.storage.land(upload.store, upload.key, {
+    size: bytes.length,
+    sha256: sha,
+    contentType: 'application/pdf',
+    body: bytes,
+  });
+  return { uploadId: grant.uploadId, outcome: await receiveUpload(w.deps, upload.store, upload.key) };
+};

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '../domain/caller';
+import { assertCanSee, type Caller } from '../domain/caller';
 import { answerInformationRequest, requestInformation } from '../domain/dossier-rules/information-requests';
 import { NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../container';
 import { commitChange } from './commit-dossier';
-import { loadDossier, loadOwnDossier } from './legal-effects';
+import { loadDossier, loadDossierWithUploads } from './legal-effects';
 
 /**
  * An instructor asks for missing items (rule: domain/dossier-rules/information-requests.ts).
@@ -39,11 +39,17 @@ export const answerInfoRequest = async (
   id: string,
   requestId: string,
   message: string,
+  uploadIds?: string[],
 ) => {
-  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
-  return commitChange(
-    deps,
-    stored,
-    answerInformationRequest(dossier, { requestId, message }, caller, deps.clock.now(), deps.calendar),
+  const loaded = await loadDossierWithUploads(deps, id);
+  const dossier = assertCanSee(caller, loaded?.stored.dossier);
+  const change = answerInformationRequest(
+    dossier,
+    { requestId, message, ...(uploadIds ? { uploadIds } : {}) },
+    caller,
+    deps.clock.now(),
+    deps.calendar,
+    loaded!.uploads,
   );
+  return commitChange(deps, loaded!.stored, change);
 };

@@ -275,3 +275,39 @@ describe('8. an exceptional report whose regime ends before the collège sits', 
     expect(granted.json.certificate.exceptionalExpiresAt).toBeUndefined();
   });
 });
+
+describe('15. an answer carries its files, at any stage where a request is open', () => {
+  it('takes files deposited for the request during instruction and joins them to the answer', async () => {
+    const d = await journey.admissibleDossier(http, 2215, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
+    const opened = await post(`/v1/dossiers/${d.id}/info-requests`, await t.instructor(), {
+      missingItems: ['Attestation HDS à jour'],
+    });
+    const requestId = opened.json.requestId as string;
+    const candidate = await t.candidate(d.companyId);
+    const file = pdf('attestation HDS');
+    const body = {
+      purpose: 'answer',
+      fileName: 'attestation.pdf',
+      contentType: 'application/pdf',
+      size: file.length,
+      sha256: sha256(file),
+    };
+    expect((await post(`/v1/dossiers/${d.id}/uploads`, candidate, body)).status).toBe(400); // no requestId
+    const grant = await post(`/v1/dossiers/${d.id}/uploads`, candidate, { ...body, requestId });
+    expect(grant.status).toBe(201);
+    await fetch(grant.json.url, { method: 'PUT', headers: grant.json.headers, body: file });
+    let settled: { status: string } | undefined;
+    for (let i = 0; i < 100 && (!settled || settled.status === 'pending'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      settled = (await get(d.id)).uploads.find((u: { id: string }) => u.id === grant.json.uploadId);
+    }
+    expect(settled?.status).toBe('received');
+    const answered = await post(`/v1/dossiers/${d.id}/info-requests/${requestId}/answer`, candidate, {
+      message: 'Attestation jointe',
+      uploadIds: [grant.json.uploadId],
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.json.infoRequests[0]).toMatchObject({ status: 'answered', answerUploadIds: [grant.json.uploadId] });
+  });
+});

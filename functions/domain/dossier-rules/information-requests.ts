@@ -6,7 +6,7 @@ import { assertAllowed } from '../dossier-commands';
 import { mailToAns, mailToCompany, type RuleChange, type EventDraft } from '../rule-change';
 import { isClosed, openInfoRequest, touchedByCandidate, withDeadlines } from '../dossier';
 import type { Dossier, InfoRequest } from '../dossier-model';
-import { ConflictError, NotFoundError } from '../errors';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors';
 import { sha256 } from '../journal';
 import type { Upload } from '../upload';
 
@@ -76,10 +76,11 @@ export const requestInformation = (
  */
 export const answerInformationRequest = (
   dossier: Dossier,
-  input: { requestId: string; message: string },
+  input: { requestId: string; message: string; uploadIds?: string[] },
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
+  uploads: Upload[] = [],
 ): RuleChange => {
   const request = dossier.infoRequests?.find((r) => r.id === input.requestId);
   if (!request) throw new NotFoundError('no such information request');
@@ -92,6 +93,19 @@ export const answerInformationRequest = (
       'Code de la santé publique, art. R.1470-2',
     );
   }
+  // the files joined are this request's, received (a pending one is not yet a file)
+  const joined = input.uploadIds ?? [];
+  const unknown = joined.filter(
+    (id) =>
+      !uploads.some(
+        (u) => u.id === id && u.purpose === 'answer' && u.requestId === request.id && u.status === 'received',
+      ),
+  );
+  if (unknown.length)
+    throw new BusinessRuleError(
+      'the files joined to an answer are received files deposited for this request',
+      unknown.map((id) => ({ path: 'uploadIds', message: `no received answer file ${id} for this request` })),
+    );
   const at = now.toISOString();
   const answered: InfoRequest = {
     ...request,
@@ -99,6 +113,7 @@ export const answerInformationRequest = (
     answeredAt: at,
     answeredBy: caller.sub,
     answer: input.message,
+    ...(joined.length ? { answerUploadIds: joined } : {}),
   };
   const withAnswer = {
     ...dossier,
@@ -114,7 +129,12 @@ export const answerInformationRequest = (
       {
         type: 'info_request_answered',
         actor: actorOf(caller),
-        data: { requestId: request.id, messageLength: input.message.length, answerSha256: sha256(input.message) },
+        data: {
+          requestId: request.id,
+          messageLength: input.message.length,
+          answerSha256: sha256(input.message),
+          ...(joined.length ? { uploadIds: joined } : {}),
+        },
       },
     ],
     mails: [mailToAns(`info-request:${request.id}:answered`, 'info_request_answered', { at })],

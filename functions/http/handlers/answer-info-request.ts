@@ -6,7 +6,7 @@ import { etag } from '../request';
 export const handler = endpoint(
   'POST /v1/dossiers/{id}/info-requests/{requestId}/answer',
   async ({ deps, caller, body, params }) => {
-    const stored = await answerInfoRequest(deps, caller, params.id, params.requestId, body.message);
+    const stored = await answerInfoRequest(deps, caller, params.id, params.requestId, body.message, body.uploadIds);
     return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
   },
 );

@@ -1217,7 +1217,7 @@ export interface components {
                 fileName: string;
                 id: string;
                 /** @enum {string} */
-                purpose: "functional_documentation" | "mandate" | "proof";
+                purpose: "functional_documentation" | "mandate" | "proof" | "answer";
                 /** Format: date-time */
                 receivedAt?: string;
                 /** Format: date-time */
@@ -1505,7 +1505,7 @@ export interface components {
                         fileName: string;
                         id: string;
                         /** @enum {string} */
-                        purpose: "functional_documentation" | "mandate" | "proof";
+                        purpose: "functional_documentation" | "mandate" | "proof" | "answer";
                         /** Format: date-time */
                         receivedAt?: string;
                         /** Format: date-time */
@@ -1763,7 +1763,7 @@ export interface components {
                 fileName: string;
                 id: string;
                 /** @enum {string} */
-                purpose: "functional_documentation" | "mandate" | "proof";
+                purpose: "functional_documentation" | "mandate" | "proof" | "answer";
                 /** Format: date-time */
                 receivedAt?: string;
                 /** Format: date-time */
@@ -1813,7 +1813,7 @@ export interface components {
             fileName: string;
             id: string;
             /** @enum {string} */
-            purpose: "functional_documentation" | "mandate" | "proof";
+            purpose: "functional_documentation" | "mandate" | "proof" | "answer";
             /** Format: date-time */
             receivedAt?: string;
             /** Format: date-time */
@@ -2928,6 +2928,7 @@ export interface operations {
             content: {
                 "application/json": {
                     message: string;
+                    uploadIds?: string[];
                 };
             };
         };
@@ -3322,7 +3323,8 @@ export interface operations {
                     contentType: string;
                     fileName: string;
                     /** @enum {string} */
-                    purpose: "functional_documentation" | "mandate" | "proof";
+                    purpose: "functional_documentation" | "mandate" | "proof" | "answer";
+                    requestId?: string;
                     requirementId?: string;
                     sha256: string;
                     size: number;

@@ -92,4 +92,5 @@ export const PURPOSE_LABELS: Record<Schemas['Upload']['purpose'], string> = {
   functional_documentation: 'Documentation fonctionnelle',
   mandate: 'Mandat',
   proof: 'Preuve',
+  answer: 'Pièce jointe à une réponse',
 };
