@@ -20,6 +20,17 @@ const inInstruction = async (seed: number) => {
   return { ...w, proofs };
 };
 
+/** Every proof judged compliant and the INS test day waived: a favourable report may close instruction. */
+const readyForReport = async (seed: number) => {
+  const w = await inInstruction(seed);
+  await reviewAll(w.deps, w.id, w.proofs, ['PEN-01', 'PEN-02']);
+  await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
+    outcome: 'waived',
+    comment: 'preuves INS suffisantes',
+  });
+  return w;
+};
+
 describe('instruction', () => {
   it('takes verdicts from the right reviewer, keeps each, and mails a non-compliant one', async () => {
     const w = await inInstruction(161);
@@ -90,12 +101,7 @@ describe('instruction', () => {
   });
 
   it('has the convention signed after a favourable report: the collège’s turn, the decision clock running again', async () => {
-    const w = await inInstruction(163);
-    await reviewAll(w.deps, w.id, w.proofs, ['PEN-01', 'PEN-02']);
-    await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
-      outcome: 'waived',
-      comment: 'preuves INS suffisantes',
-    });
+    const w = await readyForReport(163);
     await completeInstruction(w.deps, callers.instructor, w.id);
     await expect(downloadConvention(w.deps, w.candidate, w.id)).rejects.toThrow(/being prepared/);
     w.clock.advance(7 * 86_400_000);
@@ -121,12 +127,7 @@ describe('instruction', () => {
   });
 
   it('never abandons a complete file by a timer; past six months unsigned, an instructor may close it', async () => {
-    const w = await inInstruction(166);
-    await reviewAll(w.deps, w.id, w.proofs, ['PEN-01', 'PEN-02']);
-    await recordInsTestOutcome(w.deps, callers.instructor, w.id, {
-      outcome: 'waived',
-      comment: 'preuves INS suffisantes',
-    });
+    const w = await readyForReport(166);
     const sent = await completeInstruction(w.deps, callers.instructor, w.id);
     expect(sent.dossier.deadlines.map((d) => d.kind)).toEqual(['convention_signature']);
     const signBy = Date.parse(sent.dossier.deadlines[0]!.dueAt);

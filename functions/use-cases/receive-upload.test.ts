@@ -5,6 +5,18 @@ import { receiveUpload } from './receive-upload';
 import { requestUpload } from './request-upload';
 import { reviewProof } from './instruction';
 
+/** The announced bytes land in storage (a small PDF), as a presigned PUT would leave them. */
+const landAsAnnounced = (
+  w: Awaited<ReturnType<typeof admissibleDossier>>,
+  upload: { store: 'evidence' | 'sensitive'; key: string; size: number; sha256: string },
+) =>
+  w.storage.land(upload.store, upload.key, {
+    size: upload.size,
+    sha256: upload.sha256,
+    contentType: 'application/pdf',
+    body: Buffer.from('%PDF-1.4'),
+  });
+
 /** The object-created check (API.md [1.1] upload window), over in-memory ports. */
 describe('receiving an uploaded object', () => {
   const grant = async (w: Awaited<ReturnType<typeof admissibleDossier>>, requirementId: string) => {
@@ -27,12 +39,7 @@ describe('receiving an uploaded object', () => {
       await depositFile(w.deps, w.candidate, w.id, { purpose: 'proof', requirementId: r.id });
     const late = await grant(w, section.requirements[0]!.id);
     await submitSection(w.deps, w.candidate, w.id, section.id);
-    w.storage.land(late.store, late.key, {
-      size: late.size,
-      sha256: late.sha256,
-      contentType: 'application/pdf',
-      body: Buffer.from('%PDF-1.4'),
-    });
+    landAsAnnounced(w, late);
     expect(await receiveUpload(w.deps, late.store, late.key)).toBe('rejected');
     expect(await w.deps.storage.inspect(late.store, late.key)).toBeNull();
     // a replayed event finds it settled
@@ -69,12 +76,7 @@ describe('receiving an uploaded object', () => {
     w.clock.set(new Date(dueAt - 5 * 60_000).toISOString());
     const upload = await grant(w, sections[0]!.requirements[0]!.id);
     w.clock.set(new Date(dueAt + 5 * 60_000).toISOString());
-    w.storage.land(upload.store, upload.key, {
-      size: upload.size,
-      sha256: upload.sha256,
-      contentType: 'application/pdf',
-      body: Buffer.from('%PDF-1.4'),
-    });
+    landAsAnnounced(w, upload);
     expect(await receiveUpload(w.deps, upload.store, upload.key)).toBe('rejected');
     const dossier = (await w.deps.dossiers.get(w.id))!.dossier;
     expect(dossier).toMatchObject({ status: 'abandoned', closedAt: new Date(dueAt + 1).toISOString() });

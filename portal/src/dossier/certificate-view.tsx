@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../ui/format';
 import { certificateBadge } from '../pages/public/certificates-page';
 import { lines } from '../ui/text';
 import { CLOCKS, inFigures } from '../../../functions/domain/legal-periods';
-import { ChoiceField, CommandForm, TextAreaField, TextField } from '../ui/command-form';
+import { ChoiceField, CommandForm, TextAreaField, TextField, useChoice } from '../ui/command-form';
 
 type Path =
   | '/v1/certificates/{number}/formal-notice'
@@ -63,7 +63,7 @@ export const CertificateView = ({
   );
   const command = useCommand();
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [statusAction, setStatusAction] = useState<keyof typeof STATUS_ACTIONS>('suspend');
+  const statusAction = useChoice<keyof typeof STATUS_ACTIONS>('suspend');
   const field = (name: string) => fields[name] ?? '';
   const change = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
   const set = (name: string) => (e: { target: { value: string } }) => change(name)(e.target.value);
@@ -273,12 +273,12 @@ export const CertificateView = ({
               submit="Enregistrer la décision"
               busy={command.busy}
               onSubmit={() => {
-                const [path, success] = STATUS_ACTIONS[statusAction];
+                const [path, success] = STATUS_ACTIONS[statusAction.value];
                 const reasons = lines(field('statusReasons'));
                 const question =
-                  statusAction === 'reinstate'
+                  statusAction.value === 'reinstate'
                     ? undefined
-                    : `${statusAction === 'suspend' ? 'Suspendre' : 'Retirer'} le certificat ${number} ? La décision est notifiée avec ses motifs.`;
+                    : `${statusAction.value === 'suspend' ? 'Suspendre' : 'Retirer'} le certificat ${number} ? La décision est notifiée avec ses motifs.`;
                 if (question && !window.confirm(question)) return;
                 return act(path, reasons.length ? { reasons } : {}, success);
               }}
@@ -287,8 +287,7 @@ export const CertificateView = ({
                 legend="Décision"
                 name="statusAction"
                 choices={{ suspend: 'Suspendre', reinstate: 'Rétablir', withdraw: 'Retirer' }}
-                value={statusAction}
-                onChange={setStatusAction}
+                {...statusAction}
               />
               <TextAreaField
                 label="Motifs (un par ligne)"

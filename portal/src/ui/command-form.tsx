@@ -143,3 +143,9 @@ export const useField = (initial = '') => {
   const [value, onChange] = useState(initial);
   return { value, onChange };
 };
+
+/** A choice and its setter, as ChoiceField takes them: `<ChoiceField … {...outcome} />`. */
+export const useChoice = <T extends string>(initial: T) => {
+  const [value, onChange] = useState<T>(initial);
+  return { value, onChange };
+};

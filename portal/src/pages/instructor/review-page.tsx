@@ -14,7 +14,7 @@ import { MessagesPanel } from '../../dossier/messages-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
-import { ChoiceField, CommandForm, TextAreaField, TextField, useField } from '../../ui/command-form';
+import { ChoiceField, CommandForm, TextAreaField, TextField, useChoice, useField } from '../../ui/command-form';
 import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
 import { Section } from '../../ui/section';
 
@@ -26,7 +26,7 @@ export const ReviewPage = () => {
   const [admissibility, setAdmissibility] = useState<'admissible' | 'incomplete' | 'inadmissible'>('admissible');
   const items = useField();
   const requestItems = useField();
-  const [insOutcome, setInsOutcome] = useState<'passed' | 'failed' | 'waived'>('passed');
+  const insOutcome = useChoice<'passed' | 'failed' | 'waived'>('passed');
   const insComment = useField();
   const insHeldOn = useField();
   const [report, setReport] = useState<'favourable' | 'unfavourable'>('favourable');
@@ -153,8 +153,8 @@ export const ReviewPage = () => {
                 act(
                   () =>
                     postOnDossier('/v1/dossiers/{id}/ins-test-day/outcome', dossier.id, {
-                      outcome: insOutcome,
-                      ...(insOutcome !== 'waived' && insHeldOn.value ? { heldOn: insHeldOn.value } : {}),
+                      outcome: insOutcome.value,
+                      ...(insOutcome.value !== 'waived' && insHeldOn.value ? { heldOn: insHeldOn.value } : {}),
                       ...(insComment.value.trim() ? { comment: insComment.value.trim() } : {}),
                     }),
                   'Résultat de la journée INS enregistré.',
@@ -165,10 +165,9 @@ export const ReviewPage = () => {
                 legend="Résultat"
                 name="insOutcome"
                 choices={{ passed: 'Réussie', failed: 'Échouée', waived: 'Dispense (les preuves INS suffisent)' }}
-                value={insOutcome}
-                onChange={setInsOutcome}
+                {...insOutcome}
               />
-              {insOutcome !== 'waived' && (
+              {insOutcome.value !== 'waived' && (
                 <TextField
                   type="date"
                   label="Date de la journée"
