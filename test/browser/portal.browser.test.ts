@@ -340,6 +340,24 @@ describe('portal in Chromium', () => {
     await signOut(page);
   });
 
+  it('instructor: the certificate’s page, where a sanction states its reasons', async () => {
+    await signIn(page, base, 'Instructeur ANS', 'instructeur@ans.fr');
+    await page.goto(`${base}/instruction/certificats/${state.number}`);
+    await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
+    await page.getByRole('button', { name: 'Suspendre, rétablir ou retirer' }).click();
+    // the status decision's reasons (its label carries its hint: find it by its field)
+    const reasons = page.locator('textarea[name="reasons"]');
+    await reasons.waitFor();
+    await page.getByRole('group', { name: 'Décision' }).waitFor();
+    await checkPage(page, '20b-instruction-certificat-decision');
+    // without a notice no sanction holds: the service says why, next to the form
+    page.once('dialog', (dialog) => void dialog.accept());
+    await reasons.fill('Traits INS non affichés');
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await page.getByText(/suspension needs a formal notice/).waitFor();
+    await signOut(page);
+  });
+
   it('public: finds the certificate in the published list and verifies it by its number', async () => {
     // the public list may be cached a minute (Cache-Control, as CloudFront serves it): this visitor's
     // browser has not seen it yet — otherwise the test would depend on how fast the walk above ran
