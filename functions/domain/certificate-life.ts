@@ -60,6 +60,7 @@ export const CERTIFICATE_COMMANDS = {
   reinstate: ['suspended'],
   withdraw: ALIVE,
   terminate: ALIVE,
+  require_renewal: ALIVE,
   issue_observations_notice: ALIVE,
   present_observations: ALIVE,
 } as const satisfies Record<string, readonly CertificateStatus[]>;
@@ -398,4 +399,34 @@ export const decideCertificate = (
     c.conventionTermAt ? Date.parse(c.conventionTermAt) + 1 : undefined,
   ].filter((x): x is number => x !== undefined);
   return { kind: 'none', ...(upcoming.length ? { nextWakeAt: new Date(Math.min(...upcoming)) } : {}) };
+};
+
+/**
+ * A renewal required by ANS by a date (R.1470-11): in the future, no later than a date already
+ * set (a second requirement never grants more time than the first).
+ */
+export const requireRenewal = (
+  c: Certificate,
+  input: { requiredBy: string; reason: 'substantial_change' | 'new_referential'; details: string },
+  now: Date,
+): Certificate => {
+  assertAllowed('require_renewal', c);
+  if (endOfLegalDay(input.requiredBy).getTime() <= now.getTime())
+    throw new BusinessRuleError('the date a renewal is required by lies in the future', [
+      { path: 'requiredBy', message: 'must be after today' },
+    ]);
+  if (c.renewalRequiredBy && input.requiredBy > c.renewalRequiredBy)
+    throw new ConflictError(
+      `a renewal is already required by ${c.renewalRequiredBy}: a later date would grant more time than the law gave`,
+      undefined,
+      'Code de la santé publique, art. R.1470-11',
+    );
+  const at = now.toISOString();
+  return {
+    ...c,
+    renewalRequiredBy: input.requiredBy,
+    renewalReason: input.reason,
+    renewalDetails: input.details,
+    updatedAt: at,
+  };
 };

@@ -60,6 +60,8 @@ export interface CertificateLife {
   exceptionalExpiresAt?: string;
   renewalRequiredBy?: string;
   renewalReason?: string;
+  /** what ANS found when it required the renewal */
+  renewalDetails?: string;
   substantialChange?: { description: string; declaredAt: string };
   replacedBy?: string;
 }

@@ -55,7 +55,7 @@ export interface MailDataByTemplate {
   formal_notice_lapsed: AboutCertificate;
   observations_requested: AboutCertificate & { dueAt: string; items: string };
   observations_received: AboutCertificate & { at: string };
-  renewal_required: AboutCertificate & { dueAt?: string; version?: string };
+  renewal_required: AboutCertificate & { dueAt?: string; version?: string; reasons?: string };
   certificate_renewal_deadline: AboutCertificate & { dueAt: string; daysLeft: number; reason: string };
   certificate_expired_renewal: AboutCertificate & { at: string; dueAt: string; reason: string };
 }
@@ -253,7 +253,10 @@ const MORE_TEMPLATES = {
       'Bonjour,',
       d.version
         ? `Une nouvelle version du référentiel (${d.version}) est publiée : le certificat ${d.number} (${product(d)}) doit faire l’objet d’une nouvelle demande avant le ${when(d.dueAt)}.`
-        : `Une évolution substantielle a été déclarée pour ${product(d)} (certificat ${d.number}) : une nouvelle candidature est requise.`,
+        : d.dueAt
+          ? `L’ANS a constaté une évolution substantielle de ${product(d)} (certificat ${d.number}) : une nouvelle demande de certificat est requise avant le ${when(d.dueAt)} (art. R.1470-11 du code de la santé publique).`
+          : `Une évolution substantielle a été déclarée pour ${product(d)} (certificat ${d.number}) : une nouvelle candidature est requise.`,
+      ...(d.reasons ? [`Constat : ${d.reasons}`] : []),
       'Une candidature de renouvellement, préremplie, peut être créée depuis la plateforme.',
     ],
   }),

@@ -332,6 +332,14 @@ export const terminateSchema = z
   });
 /** An instructor closes a complete file whose convention went unsigned for six months. */
 export const abandonDossierSchema = z.object({ reasons: z.array(text(2000)).min(1).max(50) }).strict();
+/** ANS requires a renewal by a date (R.1470-11): a substantial change it recorded, or a new referential. */
+export const renewalRequiredSchema = z
+  .object({
+    requiredBy: isoDate,
+    reason: z.enum(['substantial_change', 'new_referential']),
+    details: text(10_000),
+  })
+  .strict();
 export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
 export const renewalCandidatureSchema = z.object({ productVersion: displayName(50).optional() }).strict();
 export const completeInstructionSchema = z

@@ -460,6 +460,8 @@ export const RESPONSES = {
   certificateActionTerminate: certificate,
   /** POST /v1/certificates/{number}/substantial-change */
   certificateActionSubstantialChange: certificate,
+  /** POST /v1/certificates/{number}/renewal-required */
+  certificateActionRenewalRequired: certificate,
   /** POST /v1/certificates/{number}/renewal-candidature */
   certificateActionRenewalCandidature: {
     status: 201,

@@ -9,6 +9,7 @@ import {
   formalNotice,
   noticeToPresentObservations,
   presentObservations,
+  requireRenewal,
   terminateCertificate,
 } from './certificate-life';
 
@@ -76,5 +77,27 @@ describe('the life of a certificate', () => {
     const mail = [...w.outbox.messages.values()].filter((m) => m.template === 'certificate_status_changed').at(-1)!;
     expect(mail.text).toContain('Motifs : Traits INS non affichés.');
     expect(mail.text).toContain('tribunal administratif');
+  });
+
+  it('lets ANS require a renewal by a date for a substantial change it found, never granting more time', async () => {
+    const w = await certified(36);
+    const by = new Date(w.clock.now().getTime() + 90 * DAY).toISOString().slice(0, 10);
+    const past = new Date(w.clock.now().getTime() - DAY).toISOString().slice(0, 10);
+    const input = { reason: 'substantial_change' as const, details: 'Nouveau module de prescription' };
+    await expect(requireRenewal(w.deps, callers.instructor, w.number, { ...input, requiredBy: past })).rejects.toThrow(
+      /future/,
+    );
+    const flagged = await requireRenewal(w.deps, callers.instructor, w.number, { ...input, requiredBy: by });
+    expect(flagged).toMatchObject({ renewalRequiredBy: by, renewalReason: 'substantial_change' });
+    const later = new Date(w.clock.now().getTime() + 200 * DAY).toISOString().slice(0, 10);
+    await expect(requireRenewal(w.deps, callers.instructor, w.number, { ...input, requiredBy: later })).rejects.toThrow(
+      ConflictError,
+    );
+    const mail = [...w.outbox.messages.values()].filter((m) => m.template === 'renewal_required').at(-1)!;
+    expect(mail.text).toContain('Nouveau module de prescription');
+    // the date passes without a renewal: the certificate ends (legal effects first, at the next command)
+    w.clock.set(new Date(Date.parse(`${by}T12:00:00Z`) + 2 * DAY).toISOString());
+    await evaluateCertificate(w.deps, w.number);
+    expect((await w.deps.certificates.get(w.number))!.status).toBe('expired');
   });
 });

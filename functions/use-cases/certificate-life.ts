@@ -412,6 +412,39 @@ export const declareSubstantialChange = async (
   );
 };
 
+/**
+ * ANS records that a certificate must be renewed by a date (R.1470-11): a substantial change it
+ * found (the company's own declaration stays possible), or a new referential; the holder is told,
+ * and the certificate ends at that date unless renewed, as for a new referential version.
+ */
+export const requireRenewal = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  input: { requiredBy: string; reason: 'substantial_change' | 'new_referential'; details: string },
+) => {
+  const certificate = await load(deps, number);
+  const now = deps.clock.now();
+  const next = life.requireRenewal(certificate, input, now);
+  return commitCertificate(
+    deps,
+    next,
+    {
+      type: 'renewal_required',
+      actor: actorOf(caller),
+      data: { requiredBy: input.requiredBy, reason: input.reason, detailsLength: input.details.length },
+    },
+    {
+      template: 'renewal_required',
+      to: 'company',
+      data: {
+        dueAt: life.endOfLegalDay(input.requiredBy).toISOString(),
+        ...(input.reason === 'substantial_change' ? { reasons: input.details } : { version: 'en vigueur' }),
+      },
+    },
+  );
+};
+
 /** A new referential version: every living certificate must be renewed by the given date. */
 export const flagHoldersForRenewal = async (deps: Dependencies, version: string, renewalRequiredBy: string) => {
   let cursor: string | undefined;

@@ -311,3 +311,25 @@ describe('15. an answer carries its files, at any stage where a request is open'
     expect(answered.json.infoRequests[0]).toMatchObject({ status: 'answered', answerUploadIds: [grant.json.uploadId] });
   });
 });
+
+describe('9. a substantial change ANS records has its effect: a renewal by a date', () => {
+  it('sets the date the holder must renew by, for ANS only, and mails what was found', async () => {
+    const d = await journey.readyForCollege(http, 2209);
+    const granted = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
+    const number = granted.json.certificate.number as string;
+    const now = new Date((await http.call('GET', '/_local/clock')).json.now as string);
+    const requiredBy = new Date(now.getTime() + 120 * 86_400_000).toISOString().slice(0, 10);
+    const body = {
+      requiredBy,
+      reason: 'substantial_change',
+      details: 'Module de prescription ajouté sans déclaration',
+    };
+    const byCandidate = await post(`/v1/certificates/${number}/renewal-required`, await t.candidate(d.companyId), body);
+    expect(byCandidate.status).toBe(403);
+    const required = await post(`/v1/certificates/${number}/renewal-required`, await t.instructor(), body);
+    expect(required.status).toBe(200);
+    expect(required.json.life).toMatchObject({ renewalRequiredBy: requiredBy, renewalReason: 'substantial_change' });
+    const mails = (await http.call('GET', '/_local/mail?to=contact-e2209@example.fr')).json.items as { text: string }[];
+    expect(mails.some((m) => m.text.includes('Module de prescription ajouté sans déclaration'))).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import type {
   reinstateSchema,
   sanctionSchema,
   renewalCandidatureSchema,
+  renewalRequiredSchema,
   substantialChangeSchema,
   terminateSchema,
 } from '../../domain/schemas';
@@ -35,6 +36,7 @@ export const handler = endpoint(
     'POST /v1/certificates/{number}/observations',
     'POST /v1/certificates/{number}/terminate',
     'POST /v1/certificates/{number}/substantial-change',
+    'POST /v1/certificates/{number}/renewal-required',
     'POST /v1/certificates/{number}/renewal-candidature',
   ],
   async ({ event, deps, caller, params, body }) => {
@@ -88,6 +90,8 @@ export const handler = endpoint(
           }),
         );
       }
+      case 'POST /renewal-required':
+        return view(await life.requireRenewal(deps, caller, number, body as Body<typeof renewalRequiredSchema>));
       case 'POST /substantial-change':
         return view(
           await life.declareSubstantialChange(

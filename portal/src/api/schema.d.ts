@@ -170,6 +170,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/certificates/{number}/renewal-required": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Require a renewal by a date (a substantial change ANS recorded, a new referential) */
+        post: operations["certificateActionRenewalRequired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/certificates/{number}/substantial-change": {
         parameters: {
             query?: never;
@@ -2220,6 +2237,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenewalCreated"];
+                };
+            };
+        };
+    };
+    certificateActionRenewalRequired: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    details: string;
+                    /** @enum {string} */
+                    reason: "substantial_change" | "new_referential";
+                    /** Format: date */
+                    requiredBy: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The certificate and its life */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
                 };
             };
         };
