@@ -15,7 +15,7 @@ import type { ENDED_STATUSES } from '../../../../functions/domain/certificate';
 type Ended = (typeof ENDED_STATUSES)[number];
 /** What the list shows: certificates in force (the default), or those that ended one way. */
 const SHOWN: Record<'' | Ended, string> = {
-  '': 'En vigueur (valides et suspendus)',
+  '': 'En vigueur',
   withdrawn: CERTIFICATE_STATUS_LABELS.withdrawn,
   terminated: CERTIFICATE_STATUS_LABELS.terminated,
   expired: CERTIFICATE_STATUS_LABELS.expired,
