@@ -97,7 +97,7 @@ export const createHttpServer = (options: {
     res.end(r.isBase64Encoded && r.body ? Buffer.from(r.body, 'base64') : (r.body ?? ''));
   };
 
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
@@ -205,4 +205,15 @@ export const createHttpServer = (options: {
       if (!res.headersSent) respond(res, problem(500, 'internal', 'Internal error', 'An unexpected error occurred'));
     }
   });
+  // a request line or headers over the limit: answer as API Gateway does (431, then close), and
+  // read what the client still sends, so that it receives the answer instead of a reset connection
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    socket.on('data', () => undefined);
+    socket.resume();
+    setTimeout(() => socket.destroy(), 5_000).unref();
+  });
+  return server;
 };
