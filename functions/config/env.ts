@@ -28,6 +28,7 @@ export const ENV = {
   exceptionalExpiresOn: 'EXCEPTIONAL_CERTIFICATE_EXPIRES_ON',
   sanctionMinNotice: 'SANCTION_MIN_NOTICE',
   observationsMinNotice: 'OBSERVATIONS_MIN_NOTICE',
+  cursorSigningSecret: 'CURSOR_SIGNING_KEY_SECRET',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import path from 'node:path';
@@ -221,6 +222,16 @@ export class CertificationFunction extends Construct {
       { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: "Encrypting with the bucket's own KMS key" },
       { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: "Re-encryption with the bucket's own KMS key" },
     );
+  }
+
+  /**
+   * Reads the pagination cursors' HMAC key at run time: the function is told the secret's ARN,
+   * never its value (a value in the configuration is readable by anyone who may read functions).
+   */
+  bindCursorSigningKey(secret: ISecret): this {
+    this.fn.addEnvironment(ENV.cursorSigningSecret, secret.secretArn);
+    secret.grantRead(this.fn);
+    return this;
   }
 
   /** Creates, moves and deletes one-time schedules in the legal-clocks group, targeting the certificate clock. */

@@ -67,7 +67,7 @@ export const httpApi = (
   const authorizer = new HttpJwtAuthorizer('Cognito', userPool.userPoolProviderUrl, {
     jwtAudience: [portalClient.userPoolClientId],
   });
-  // signs pagination cursors (HMAC): generated, never in code; resolved at deploy time
+  // signs pagination cursors (HMAC): generated, never in code, read by the functions that page
   const cursorKey = new Secret(stack, 'CursorSigningKey', {
     description: 'HMAC key of the API pagination cursors',
     generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -129,7 +129,7 @@ export const httpApi = (
     if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
     if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
     f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
-    f.fn.addEnvironment('CURSOR_SIGNING_KEY', cursorKey.secretValue.unsafeUnwrap());
+    if (route.query?.some((q) => q.name === 'cursor')) f.bindCursorSigningKey(cursorKey);
     httpFunctions.set(functionKey, f);
     addRoute(
       route,

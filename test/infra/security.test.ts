@@ -3,6 +3,8 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CertificationStack } from '../../infra/certification-stack';
+import { ENV } from '../../functions/config/env';
+import { ROUTES } from '../../functions/http/routes';
 
 /**
  * Security as the template states it (issue 11): who may read or decrypt sensitive evidence, who
@@ -178,5 +180,33 @@ describe('flood protection, malware scanning, logs', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: { Level: 'ERROR', IncludeExecutionData: false },
     });
+  });
+});
+
+describe('the pagination cursors’ key', () => {
+  it('is read at run time by the functions of paged routes only, never put in a configuration', () => {
+    const secret = logicalIdOf('AWS::SecretsManager::Secret', 'CursorSigningKey');
+    const functions = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    for (const [id, fn] of functions) {
+      const variables = (fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables;
+      const text = JSON.stringify(variables ?? {});
+      expect(text, `${id} holds no resolved secret`).not.toContain('{{resolve:secretsmanager');
+      expect(text, `${id} holds no secret value`).not.toContain('SecretString');
+    }
+    const readers = new Set(rolesAllowed(secret, (a) => a === 'secretsmanager:GetSecretValue'));
+    const described = (predicate: (roleId: string) => boolean) =>
+      functions
+        .filter(([, fn]) => predicate((fn.Properties!.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]))
+        .map(([, fn]) => fn.Properties!.Description as string)
+        .sort();
+    const paged = ROUTES.filter((r) => r.query?.some((q) => q.name === 'cursor'))
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(paged.length).toBeGreaterThan(0);
+    expect(described((role) => readers.has(role))).toEqual(paged);
+    for (const [, fn] of functions.filter(([, f]) => paged.includes(f.Properties!.Description as string))) {
+      const variables = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables[ENV.cursorSigningSecret]).toEqual({ Ref: secret });
+    }
   });
 });

@@ -87,7 +87,7 @@ export class DynamoCertificateRepository implements CertificateRepository {
     // a filter on the status: DynamoDB applies it after the page is read, so read on until the page
     // is full or the index ends (each read stops at the page's remaining room)
     const items: Certificate[] = [];
-    let start = decodeCursor(cursor, PUBLIC_CERTIFICATES);
+    let start = await decodeCursor(cursor, PUBLIC_CERTIFICATES);
     let last: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
@@ -114,6 +114,6 @@ export class DynamoCertificateRepository implements CertificateRepository {
       last = page.LastEvaluatedKey;
       start = last;
     } while (last && items.length < limit);
-    return { items, nextCursor: encodeCursor(last, PUBLIC_CERTIFICATES) };
+    return { items, nextCursor: await encodeCursor(last, PUBLIC_CERTIFICATES) };
   }
 }

@@ -131,12 +131,12 @@ export class DynamoDossierRepository implements DossierRepository {
         ExpressionAttributeValues: { ':pk': `COMPANY#${companyId}`, ':prefix': 'DOSSIER#' },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, `COMPANY#${companyId}`),
+        ExclusiveStartKey: await decodeCursor(cursor, `COMPANY#${companyId}`),
       }),
     );
     return {
       items: (page.Items ?? []).map((i) => i.dossier as Dossier),
-      nextCursor: encodeCursor(page.LastEvaluatedKey, `COMPANY#${companyId}`),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, `COMPANY#${companyId}`),
     };
   }
 
@@ -149,7 +149,7 @@ export class DynamoDossierRepository implements DossierRepository {
         ExpressionAttributeValues: { ':pk': `QUEUE#${stage}` },
         ScanIndexForward: true,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, `QUEUE#${stage}`),
+        ExclusiveStartKey: await decodeCursor(cursor, `QUEUE#${stage}`),
       }),
     );
     return {
@@ -164,7 +164,7 @@ export class DynamoDossierRepository implements DossierRepository {
           deadlines: d.deadlines,
         };
       }),
-      nextCursor: encodeCursor(page.LastEvaluatedKey, `QUEUE#${stage}`),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, `QUEUE#${stage}`),
     };
   }
 
@@ -175,12 +175,12 @@ export class DynamoDossierRepository implements DossierRepository {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': 'MESSAGE#' },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, `MESSAGES#${id}`),
+        ExclusiveStartKey: await decodeCursor(cursor, `MESSAGES#${id}`),
       }),
     );
     return {
       items: (page.Items ?? []).map((i) => i.message as Message),
-      nextCursor: encodeCursor(page.LastEvaluatedKey, `MESSAGES#${id}`),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, `MESSAGES#${id}`),
     };
   }
 
