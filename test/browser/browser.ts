@@ -41,6 +41,15 @@ export const axeResults: AxeResult[] = [];
 export const checkPage = async (page: Page, name: string) => {
   // a PDF preview keeps Chromium's viewer busy: settle, but do not wait forever for the network
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  // a section still opening (DSFR collapses fade in) has text at part opacity: axe would judge a
+  // frame of the transition, not the page — wait for the finite animations to end
+  await page
+    .evaluate(
+      `Promise.all(document.getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((a) => a.finished.catch(() => undefined)))`,
+    )
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   axeResults.push({ page: name, url: new URL(page.url()).pathname, violations });
