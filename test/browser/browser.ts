@@ -76,8 +76,12 @@ export const signIn = async (page: Page, base: string, role: string, email: stri
   await page.getByLabel('Adresse électronique').fill(email);
   if (company) await page.getByLabel('Entreprise représentée').selectOption({ label: company });
   await page.getByRole('button', { name: 'Se connecter' }).last().click();
+  // the session is stored once the header offers to sign out: a navigation before that (a test's
+  // next `goto`) would race the token request and land on a page for nobody
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor();
 };
 
 export const signOut = async (page: Page) => {
   await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'detached' });
 };
