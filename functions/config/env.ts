@@ -28,6 +28,7 @@ export const ENV = {
   exceptionalExpiresOn: 'EXCEPTIONAL_CERTIFICATE_EXPIRES_ON',
   sanctionMinNotice: 'SANCTION_MIN_NOTICE',
   observationsMinNotice: 'OBSERVATIONS_MIN_NOTICE',
+  receiptDeemedAfter: 'RECEIPT_DEEMED_AFTER',
   cursorSigningSecret: 'CURSOR_SIGNING_KEY_SECRET',
 } as const;
 
@@ -45,6 +46,7 @@ export const calendarPolicyFromEnv = (): CalendarPolicy => {
     infoRequestEffect: mode,
     sanctionMinNotice: isoDuration(ENV.sanctionMinNotice),
     observationsMinNotice: isoDuration(ENV.observationsMinNotice),
+    receiptDeemedAfter: isoDuration(ENV.receiptDeemedAfter),
   };
 };
 

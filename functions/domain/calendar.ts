@@ -21,6 +21,8 @@ export interface CalendarPolicy {
   sanctionMinNotice?: string;
   /** the shortest time to present observations an observations notice may give (ISO 8601) */
   observationsMinNotice?: string;
+  /** how long after its issue a notification not opened is deemed received (ISO 8601, `RECEIPT_DEEMED_AFTER`) */
+  receiptDeemedAfter?: string;
 }
 
 export const defaultCalendarPolicy: CalendarPolicy = { extendToWorkingDay: true, infoRequestEffect: 'suspend' };

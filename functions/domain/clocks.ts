@@ -10,6 +10,7 @@ import {
   type DossierStatus,
 } from './dossier-model';
 import { isDecisionClockPaused } from './decision-clock';
+import { latestReceipt, notificationOf } from './notifications';
 export { DECISION_PERIOD } from './decision-clock';
 
 /**
@@ -72,8 +73,11 @@ export const runningClocks = (dossier: Dossier, policy: CalendarPolicy = default
   const clocks: RunningClock[] = [];
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) {
-    // a pending information request has its own clock, which replaces the inactivity one
-    clocks.push(running('info_request', new Date(request.dueAt)));
+    // a pending information request has its own clock, which replaces the inactivity one; it runs
+    // from the request's receipt, and cannot run out while that receipt can be neither known nor
+    // deemed (every contact undeliverable: ANS must reach the company another way)
+    const notified = notificationOf(dossier.notifications, 'info_request', request.id);
+    if (!notified || latestReceipt(notified)) clocks.push(running('info_request', new Date(request.dueAt)));
   } else if (CANDIDATE_TO_ACT.includes(dossier.status)) {
     clocks.push(running('inactivity_abandonment', legalDeadline(inactivityStart(dossier), INACTIVITY_PERIOD, policy)));
   }
@@ -148,6 +152,10 @@ export const decideClocks = (
     }
     if (due.length) reminders.push({ clock, daysLeft: Math.min(...due), keys: due.map((d) => reminderKey(clock, d)) });
   }
+  // a notification deemed received is journaled at its instant: the workflow wakes for it
+  for (const n of dossier.notifications ?? [])
+    if (n.receipt === null && n.deemedReceivedAt && Date.parse(n.deemedReceivedAt) > now.getTime())
+      upcoming.push(Date.parse(n.deemedReceivedAt));
   return { reminders, ...(upcoming.length ? { nextWakeAt: new Date(Math.min(...upcoming)) } : {}) };
 };
 

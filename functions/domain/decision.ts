@@ -27,6 +27,8 @@ export interface Decision {
   appeal: string;
   receivedAt?: string;
   receivedBy?: string;
+  /** the last day to appeal: two months from the receipt (CJA R.421-1) */
+  appealUntil?: string;
   /** hash of the journal event that records the receipt */
   receiptHash?: string;
 }
@@ -50,4 +52,10 @@ export const newDecision = (
   ...(details.reasons?.length ? { reasons: details.reasons } : {}),
   ...(details.reservations?.length ? { reservations: details.reservations } : {}),
   appeal: APPEAL_TEXT,
+});
+
+/** The decision as the API shows it (API.md [1.2]): its appeal with the last day once received. */
+export const decisionView = ({ appeal, appealUntil, ...decision }: Decision) => ({
+  ...decision,
+  appeal: { text: appeal, period: 'P2M', ...(appealUntil ? { until: appealUntil } : {}) },
 });

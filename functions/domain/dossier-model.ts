@@ -2,6 +2,7 @@ import type { DeadlineKind } from './legal-periods';
 import type { DecisionClock } from './decision-clock';
 import type { Decision } from './decision';
 import type { DossierCreateInput } from './schemas';
+import type { Notification } from './notifications';
 
 /**
  * The shape of a dossier and its statuses: data only, so that the rules that read it (clocks,
@@ -130,11 +131,13 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
     }[];
   };
   /** a dossier closed by a person's decision (an unsigned convention): its reasons and means of appeal */
-  closure?: { reasons: string[]; at: string; by: string; appeal: string };
+  closure?: { reasons: string[]; at: string; by: string; appeal: string; appealUntil?: string };
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];
   /** addresses of this dossier's company that SES reported undeliverable (by role, never the address) */
   undeliverable?: UndeliverableContact[];
+  /** acts notified to the company, each with its certain date of receipt (R.1470-4 al. 2) */
+  notifications?: Notification[];
 }
 
 /** Demande de pièces complémentaires (R.1470-2): 60 days to answer, or the dossier is abandoned. */
@@ -151,6 +154,8 @@ export interface InfoRequest {
   answer?: string;
   /** files joined to the answer (uploads with purpose `answer`) */
   answerUploadIds?: string[];
+  /** the notification that communicated it: the 60 days run from its receipt */
+  notificationId?: string;
 }
 
 /** A permanent bounce or a complaint on mail about the dossier: the people to reach another way. */

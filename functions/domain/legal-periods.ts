@@ -79,10 +79,10 @@ export const CLOCKS = {
 } satisfies { [K in DeadlineKind]: ClockRule & { kind: K } };
 
 /** The time to appeal a decision (CRPA L411-2, CJA R.421-1). */
-export const APPEAL_PERIOD: LegalPeriod = {
+export const APPEAL_PERIOD = {
   period: { months: 2 },
   legalBasis: 'Code de justice administrative, art. R.421-1',
-};
+} as const satisfies LegalPeriod;
 
 const NUMBERS: Record<number, string> = {
   1: 'un',

@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS, RECEIPT_MEANS } from './notifications';
 import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 import { FAULT_CASES } from './termination';
@@ -226,6 +227,14 @@ export const admissibilitySchema = z
   });
 
 export const infoRequestSchema = z.object({ missingItems: z.array(text(500)).min(1).max(50) }).strict();
+/** ANS records how it reached a company its mail could not reach (API.md [1.2] Notifications). */
+export const receiptRecordSchema = z
+  .object({
+    receivedAt: isoInstant.describe('when the company received it (an RFC 3339 instant)'),
+    means: text(500).describe('how: registered letter with acknowledgement, hand delivery…'),
+  })
+  .strict();
+
 export const infoRequestAnswerSchema = z
   .object({
     message: text(10_000),
@@ -391,14 +400,40 @@ export const clockAdvanceSchema = z
   });
 
 /** Response shapes of v1.1 that clients rely on (published in the OpenAPI document). */
+/** Voies et délais de recours: the text quoted in the mail and the PDF, and the last day once the receipt is known. */
+export const appealViewSchema = z.object({
+  text: z.string().describe('voies et délais de recours (R.1470-4 al. 2)'),
+  period: z.string().describe('ISO 8601 (P2M: CJA R.421-1)'),
+  until: z.iso.datetime().optional().describe('receipt + 2 months, end of a working day'),
+});
+export const notificationViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  subjectId: z.string().optional().describe('the information request or notice it communicates'),
+  issuedAt: z.iso.datetime(),
+  receivedAt: z.iso.datetime().optional(),
+  receipt: z
+    .enum(RECEIPT_MEANS)
+    .nullable()
+    .describe('opened by the company, deemed, or recorded by ANS (another means)'),
+  deemedReceivedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe('RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable'),
+  receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
+  recordedMeans: z.string().optional(),
+});
 export const decisionViewSchema = z.object({
   outcome: z.enum(DECISION_OUTCOMES),
   decidedAt: z.iso.datetime(),
   decidedBy: z.string(),
   reasons: z.array(z.string()).optional(),
   reservations: z.array(z.string()).optional(),
-  appeal: z.string().describe('voies et délais de recours (R.1470-4 al. 2)'),
-  receivedAt: z.iso.datetime().optional().describe('the company’s acknowledgement of receipt'),
+  appeal: appealViewSchema,
+  receivedAt: z.iso
+    .datetime()
+    .optional()
+    .describe('the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)'),
   receivedBy: z.string().optional(),
   receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
 });

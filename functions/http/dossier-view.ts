@@ -5,6 +5,8 @@ export { uploadView };
 import { isStaff, type Caller } from '../domain/caller';
 import type { Dossier } from '../domain/dossier';
 import { decisionClockView } from '../domain/decision-clock';
+import { decisionView } from '../domain/decision';
+import { notificationView } from '../domain/notifications';
 
 /** Staff user ids are ANS's internal business: a candidate sees who acted by role, not by account. */
 const withoutStaffIds = (dossier: Dossier): Dossier => {
@@ -22,9 +24,12 @@ export const dossierView = (stored: StoredDossier, uploads: Upload[], viewer: Ca
   const { remindersSent: _reminders, ...all } = stored.dossier;
   const dossier = isStaff(viewer) ? all : withoutStaffIds(all as Dossier);
   const decisionClock = decisionClockView(dossier);
+  const { decision, notifications } = dossier;
   return {
     ...dossier,
     ...(decisionClock ? { decisionClock } : {}),
+    ...(decision ? { decision: decisionView(decision) } : {}),
+    notifications: (notifications ?? []).map(notificationView),
     infoRequests: dossier.infoRequests ?? [],
     uploads: uploads.map(uploadView),
     version: stored.version,

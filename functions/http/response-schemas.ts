@@ -1,7 +1,13 @@
 import * as z from 'zod';
 import { DOSSIER_STATUSES } from '../domain/dossier-model';
 import { CERTIFICATE_STATUSES } from '../domain/certificate';
-import { PROFILE_CODES, USE_CASES, decisionClockViewSchema, decisionViewSchema } from '../domain/schemas';
+import {
+  PROFILE_CODES,
+  USE_CASES,
+  decisionClockViewSchema,
+  decisionViewSchema,
+  notificationViewSchema,
+} from '../domain/schemas';
 import { SCAN_STATUSES, UPLOAD_PURPOSES } from '../domain/upload';
 import { DEADLINE_KINDS } from '../domain/legal-periods';
 
@@ -100,6 +106,7 @@ export const dossierViewSchema = z.looseObject({
   submittedAt: instant.optional(),
   admissibleAt: instant.optional(),
   infoRequests: z.array(infoRequestView),
+  notifications: z.array(notificationViewSchema),
   sections: z.record(z.string(), z.looseObject({ status: z.literal('submitted'), submittedAt: instant })).optional(),
   receipt: z.looseObject({ at: instant, seq: z.number().int(), hash: z.string() }).optional(),
   decisionDueAt: instant.optional(),
@@ -393,6 +400,13 @@ export const RESPONSES = {
   downloadConvention: downloadLink,
   /** POST /v1/dossiers/{id}/convention/sign */
   signConvention: dossier,
+  /** POST …/notifications/{notificationId}/open and …/receipt */
+  notificationReceived: {
+    status: 200,
+    description: 'The notification with its dated receipt (the first counts)',
+    schema: notificationViewSchema,
+    name: 'Notification',
+  },
   /** POST /v1/dossiers/{id}/decision/acknowledge */
   acknowledgeDecision: {
     status: 200,

@@ -4,6 +4,7 @@ import { BusinessRuleError, ConflictError } from '../domain/errors';
 import { acknowledgeDecision, collegeDecision, completeInstruction } from './decisions';
 import { recordInsTestOutcome, signConvention } from './instruction';
 import { commitDossier } from './commit-dossier';
+import { appealUntil } from '../domain/dossier-rules/notifications';
 
 /** Instruction reports and the collège's choices on them (guide §5.4), over in-memory ports. */
 describe('instruction reports and collège decisions', () => {
@@ -34,7 +35,15 @@ describe('instruction reports and collège decisions', () => {
     const ack = await acknowledgeDecision(w.deps, w.candidate, w.id);
     expect(ack.receivedAt).toBe(w.clock.now().toISOString());
     const journal = await w.deps.dossiers.journal(w.id);
-    expect(journal.at(-1)).toMatchObject({ type: 'decision_received', hash: ack.receiptHash });
+    // acknowledging opens the decision's notification: the receipt journaled, its hash quoted, the
+    // appeal period counted from it (two months, to the end of a working day, Paris)
+    expect(journal.at(-1)).toMatchObject({
+      type: 'notification_received',
+      hash: ack.receiptHash,
+      data: { kind: 'decision', receipt: 'opened' },
+    });
+    expect(ack.appealUntil).toBe(appealUntil(ack.receivedAt!, w.deps.calendar));
+    expect(Date.parse(ack.appealUntil!)).toBeGreaterThan(Date.parse(ack.receivedAt!) + 58 * 86_400_000);
   });
 
   it('certifies with reservations on an unfavourable report: the convention first, the certificate on signature', async () => {

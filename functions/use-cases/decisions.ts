@@ -69,7 +69,7 @@ export const collegeDecision = async (deps: Dependencies, caller: Caller, id: st
  */
 export const acknowledgeDecision = async (deps: Dependencies, caller: Caller, id: string) => {
   const { stored, dossier } = await loadOwnDossier(deps, caller, id);
-  const change = acknowledge(dossier, caller, deps.clock.now());
+  const change = acknowledge(dossier, caller, deps.clock.now(), deps.calendar);
   if (!change) return dossier.decision!;
   return (await commitChange(deps, stored, change)).dossier.decision!;
 };

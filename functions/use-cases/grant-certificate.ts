@@ -12,6 +12,7 @@ import type { StoredDossier } from '../domain/ports';
 import type { Dependencies } from '../container';
 import { commitDossier, type EventDraft } from './commit-dossier';
 import { documentJob } from '../domain/document-job';
+import { decisionNotified, notify } from '../domain/dossier-rules/notifications';
 
 /**
  * Input: the stored dossier, who grants (collège or silence), reservations. Output: the dossier
@@ -83,7 +84,7 @@ export const grantCertificate = async (
         ]
       : [];
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
-  const dossier: Dossier = {
+  const granted: Dossier = {
     ...transition(stored.dossier, status, now),
     decision,
     certificate: {
@@ -95,6 +96,11 @@ export const grantCertificate = async (
       conventionTermAt: certificate.conventionTermAt,
     },
   };
+  // the decision is notified (API.md [1.2]) — unless the collège's was, before the signature
+  const issued = decisionNotified(granted)
+    ? null
+    : notify(granted, grant.grantedBy === 'tacit_acceptance' ? 'tacit_acceptance' : 'decision', now, deps.calendar);
+  const dossier = issued?.dossier ?? granted;
   const saved = await commitDossier(
     deps,
     stored,
@@ -106,6 +112,7 @@ export const grantCertificate = async (
         actor: grant.actor,
         data: { number, grantedBy: grant.grantedBy, withReservations: certificate.withReservations, ...grant.data },
       },
+      ...(issued ? [issued.event] : []),
     ],
     {
       certificates: [certificate, ...replacedUpdate],

@@ -7,7 +7,8 @@ import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Referential, StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 import type { Dependencies } from '../container';
-import { commitDossier } from './commit-dossier';
+import { commitChange, commitDossier } from './commit-dossier';
+import { deemReceipts, notify } from '../domain/dossier-rules/notifications';
 import { grantByTacitAcceptance } from './grant-certificate';
 import { notifyWorkflow } from './notify-workflow';
 
@@ -23,6 +24,20 @@ import { notifyWorkflow } from './notify-workflow';
 export const applyDueLegalEffects = async (deps: Dependencies, stored: StoredDossier): Promise<StoredDossier> => {
   let current = stored;
   for (let step = 0; step < 10; step++) {
+    // a notification not opened is received at its deemed instant — a decision on a closed dossier
+    // too: its appeal period runs from there (API.md [1.2])
+    const deemed = deemReceipts(current.dossier, deps.clock.now(), deps.calendar);
+    if (deemed) {
+      try {
+        await commitChange(deps, current, deemed);
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError)) throw error;
+      }
+      const reloaded = await deps.dossiers.get(current.dossier.id);
+      if (!reloaded) return current;
+      current = reloaded;
+      continue;
+    }
     if (isClosed(current.dossier.status)) return current;
     const expired = decideClocks(current.dossier, deps.clock.now(), deps.calendar).expired;
     if (!expired) return current;
@@ -128,8 +143,16 @@ const applyEffect = async (deps: Dependencies, stored: StoredDossier, expired: R
         : {}),
     };
     const template = kind === 'info_request' ? 'dossier_abandoned_info_request' : 'dossier_abandoned_inactivity';
-    await commitDossier(deps, stored, dossier, [{ type: 'dossier_abandoned', actor: SYSTEM_ACTOR, data }], {
-      outbox: to.length ? [outboxMessage(`dossier:${dossierId}:abandoned`, template, to, about, now, dossierId)] : [],
-    });
+    // the abandonment is notified like any decision (API.md [1.2]), dated at its legal instant
+    const issued = notify(dossier, 'abandonment', effectiveInstant(expired), deps.calendar);
+    await commitDossier(
+      deps,
+      stored,
+      issued.dossier,
+      [{ type: 'dossier_abandoned', actor: SYSTEM_ACTOR, data }, issued.event],
+      {
+        outbox: to.length ? [outboxMessage(`dossier:${dossierId}:abandoned`, template, to, about, now, dossierId)] : [],
+      },
+    );
   }
 };

@@ -4,6 +4,17 @@ import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
 import { withOptimisticRetry } from './optimistic-retry';
+import type { Dossier } from '../domain/dossier-model';
+import { isUnreachable, withoutDeemedReceipt } from '../domain/notifications';
+
+/**
+ * A company none of whose contacts can be reached by mail cannot be deemed to have received what
+ * it was sent (API.md [1.2]): the receipts not yet known wait for ANS to record another means.
+ */
+const withUndeliverable = (dossier: Dossier, undeliverable: UndeliverableContact[]): Dossier =>
+  isUnreachable(undeliverable)
+    ? { ...dossier, undeliverable, notifications: withoutDeemedReceipt(dossier.notifications) }
+    : { ...dossier, undeliverable };
 
 export interface MailFeedback {
   kind: UndeliverableContact['kind'];
@@ -30,23 +41,24 @@ export const recordMailFeedback = async (
     const stored = await deps.dossiers.get(feedback.dossierId!);
     if (!stored) return [];
     const company = await deps.companies.get(stored.dossier.companyId);
-    const roleOf = (email: string): UndeliverableContact['role'] | null => {
+    // one address may be both the contact and the legal representative: it stands for both
+    const rolesOf = (email: string): UndeliverableContact['role'][] => {
       const address = email.toLowerCase();
-      if (address === deps.ansMailbox.toLowerCase()) return null; // our own mailbox: an operations matter
-      if (company?.contact.email.toLowerCase() === address) return 'contact';
-      if (company?.legalRepresentative.email.toLowerCase() === address) return 'legal_representative';
-      return 'other';
+      if (address === deps.ansMailbox.toLowerCase()) return []; // our own mailbox: an operations matter
+      const roles: UndeliverableContact['role'][] = [];
+      if (company?.contact.email.toLowerCase() === address) roles.push('contact');
+      if (company?.legalRepresentative.email.toLowerCase() === address) roles.push('legal_representative');
+      return roles.length ? roles : ['other'];
     };
     const known = stored.dossier.undeliverable ?? [];
-    const fresh = [...new Set(feedback.recipients.map(roleOf))]
-      .filter((role): role is UndeliverableContact['role'] => role !== null)
+    const fresh = [...new Set(feedback.recipients.flatMap(rolesOf))]
       .map((role) => ({ role, kind: feedback.kind, at: feedback.at }))
       .filter((u) => !known.some((k) => k.role === u.role && k.kind === u.kind && k.at === u.at));
     if (!fresh.length) return [];
     await commitDossier(
       deps,
       stored,
-      { ...stored.dossier, undeliverable: [...known, ...fresh] },
+      withUndeliverable(stored.dossier, [...known, ...fresh]),
       fresh.map((u) => ({ type: 'mail_undeliverable', actor: SYSTEM_ACTOR, data: { role: u.role, kind: u.kind } })),
       {
         outbox: fresh.map((u) =>

@@ -6,6 +6,8 @@ import { DynamoOutboxStore } from '../../functions/adapters/dynamo/outbox-store'
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { S3ObjectStorage } from '../../functions/adapters/s3/s3-object-storage';
 import { handler as objectCreated } from '../../functions/events/object-created';
+import { handler as mailFeedback } from '../../functions/events/mail-feedback';
+import { withMailboxSimulator } from './simulated-mailbox';
 import { settingsFromEnvironment, tableAdapters, useDependencies, type Dependencies } from '../../functions/container';
 import { addIsoDuration } from '../../functions/domain/calendar';
 import { clockAdvanceSchema, localTokenRequestSchema } from '../../functions/domain/schemas';
@@ -121,10 +123,22 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
 
     const outbox = new DynamoOutboxStore(db, tableName);
     const sesSdk = await import('@aws-sdk/client-sesv2');
-    const mailer = new SesMailer(
-      sesSdk,
-      new sesSdk.SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-      'ne-pas-repondre@certification.localhost',
+    // object-created events and SES feedback are handled asynchronously, as S3 notifications and
+    // SNS deliveries are; the drain waits for them so that a test or a clock move sees their effects
+    const background = new Set<Promise<unknown>>();
+    const inBackground = (task: Promise<unknown>) => {
+      background.add(task);
+      void task.finally(() => background.delete(task));
+    };
+    const mailer = withMailboxSimulator(
+      new SesMailer(
+        sesSdk,
+        new sesSdk.SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+        'ne-pas-repondre@certification.localhost',
+      ),
+      async () => mailFeedback as never,
+      lambdaContext('mail-feedback'),
+      inBackground,
     );
     // the engine needs the outbox drain and the drain needs the dependencies, engine included
     const ref: { deps?: Dependencies } = {};
@@ -134,9 +148,6 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       credentials: LOCAL_CREDENTIALS,
       forcePathStyle: true,
     });
-    // object-created events are handled asynchronously, as S3 notifications are; the drain
-    // waits for them so that a test or a clock move sees their effects
-    const background = new Set<Promise<unknown>>();
     // the outbox and the document jobs, as their stream functions would
     const drainOutbox = async () => {
       for (let round = 0; round < 20; round++) {

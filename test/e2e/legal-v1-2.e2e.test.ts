@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../support/api-client';
+import { api, person } from '../support/api-client';
 import * as journey from '../support/journeys';
 import { startTestStack, useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, sha256 } from '../support/uploads';
@@ -331,5 +331,116 @@ describe('9. a substantial change ANS records has its effect: a renewal by a dat
     expect(required.json.life).toMatchObject({ renewalRequiredBy: requiredBy, renewalReason: 'substantial_change' });
     const mails = (await http.call('GET', '/_local/mail?to=contact-e2209@example.fr')).json.items as { text: string }[];
     expect(mails.some((m) => m.text.includes('Module de prescription ajouté sans déclaration'))).toBe(true);
+  });
+});
+
+describe('2 and 10. notifications with a certain date of receipt; time limits from receipt', () => {
+  const DAY = 86_400_000;
+  it('counts a request’s 60 days from its opening, deems receipt after 15 days, and the appeal from receipt', async () => {
+    const d = await journey.admissibleDossier(http, 2202, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
+    const instructor = await t.instructor();
+    const opened = await post(`/v1/dossiers/${d.id}/info-requests`, instructor, { missingItems: ['attestation HDS'] });
+    expect(opened.status).toBe(201);
+    const issued = await get(d.id);
+    const n = issued.notifications.find((x: { kind: string }) => x.kind === 'info_request');
+    expect(n).toMatchObject({ receipt: null, subjectId: issued.infoRequests[0].id });
+    expect(Date.parse(n.deemedReceivedAt) - Date.parse(n.issuedAt)).toBe(15 * DAY);
+    const latest = issued.infoRequests[0].dueAt;
+    // another company never sees it; the instructor cannot open it in the company's name
+    const stranger = await journey.admissibleDossier(http, 2203, 'company');
+    expect((await post(`/v1/dossiers/${d.id}/notifications/${n.id}/open`, stranger.candidate)).status).toBe(404);
+    expect((await post(`/v1/dossiers/${d.id}/notifications/${n.id}/open`, instructor)).status).toBe(403);
+    await holdTimersUntil(Date.parse(n.issuedAt) + 2 * DAY);
+    const candidate = await t.candidate(d.companyId);
+    const read = await post(`/v1/dossiers/${d.id}/notifications/${n.id}/open`, candidate);
+    expect(read.status).toBe(200);
+    expect(read.json.receipt).toBe('opened');
+    const at = Date.parse(read.json.receivedAt);
+    expect(at - Date.parse(n.issuedAt)).toBeGreaterThanOrEqual(2 * DAY);
+    expect(at - Date.parse(n.issuedAt)).toBeLessThan(2 * DAY + 60_000); // the virtual clock runs on
+    const after = await get(d.id);
+    // the exact deadline now, 13 days before the latest possible one (give or take a weekend's shift)
+    const earlier = Date.parse(latest) - Date.parse(after.infoRequests[0].dueAt);
+    expect(earlier).toBeGreaterThan(10 * DAY);
+    expect(earlier).toBeLessThan(16 * DAY);
+    expect(after.deadlines.find((c: { kind: string }) => c.kind === 'info_request').dueAt).toBe(
+      after.infoRequests[0].dueAt,
+    );
+    const again = await post(`/v1/dossiers/${d.id}/notifications/${n.id}/open`, candidate);
+    expect(again.json.receivedAt).toBe(read.json.receivedAt);
+    const journal = await http.call('GET', `/v1/dossiers/${d.id}/journal`, { token: candidate });
+    const types = journal.json.items.map((e: { type: string }) => e.type);
+    expect(types.filter((x: string) => x === 'notification_received')).toHaveLength(1);
+    expect(types).toContain('notification_issued');
+  });
+
+  it('refuses: the decision’s notification is deemed received, and the appeal runs two months from then', async () => {
+    const d = await journey.readyForCollege(http, 2232);
+    const college = await t.college();
+    const refused = await post(`/v1/dossiers/${d.id}/college-decision`, college, {
+      decision: 'refused',
+      reasons: ['exigence TLC-01 non satisfaite'],
+    });
+    expect(refused.status).toBe(200);
+    expect(refused.json.decision.appeal).toMatchObject({ period: 'P2M', text: expect.stringContaining('deux mois') });
+    const issued = (await get(d.id)).notifications.find((x: { kind: string }) => x.kind === 'decision');
+    expect(issued.receipt).toBeNull();
+    await holdTimersUntil(Date.parse(issued.deemedReceivedAt) + DAY);
+    const dossier = await get(d.id);
+    const n = dossier.notifications.find((x: { id: string }) => x.id === issued.id);
+    expect(n).toMatchObject({ receipt: 'deemed', receivedAt: issued.deemedReceivedAt });
+    expect(dossier.decision.receivedAt).toBe(issued.deemedReceivedAt);
+    expect(Date.parse(dossier.decision.appeal.until)).toBeGreaterThan(Date.parse(issued.deemedReceivedAt) + 58 * DAY);
+    // acknowledging afterwards keeps the first receipt
+    const ack = await post(`/v1/dossiers/${d.id}/decision/acknowledge`, await t.candidate(d.companyId));
+    expect(ack.json.decision.receivedAt).toBe(issued.deemedReceivedAt);
+  });
+
+  it('never deems received what reached nobody: ANS records the receipt, and the 60 days run from it', async () => {
+    const bounce = { email: 'bounce@simulator.amazonses.com' };
+    const d = await journey.admissibleDossier(
+      http,
+      2205,
+      'company',
+      {},
+      {
+        contact: { ...person('contact-2205'), ...bounce },
+        legalRepresentative: { ...person('rep-2205'), ...bounce },
+      },
+    );
+    await journey.completeFile(http, d.id, d.candidate);
+    let instructor = await t.instructor();
+    expect((await post(`/v1/dossiers/${d.id}/info-requests`, instructor, { missingItems: ['Kbis'] })).status).toBe(201);
+    let dossier = await get(d.id);
+    for (let i = 0; i < 100 && (dossier.undeliverable?.length ?? 0) < 2; i++) {
+      await http.call('GET', '/_local/mail'); // drains the outbox: SES's simulator bounces it
+      await new Promise((r) => setTimeout(r, 50));
+      dossier = await get(d.id);
+    }
+    const n = dossier.notifications.find((x: { kind: string }) => x.kind === 'info_request');
+    expect(n.deemedReceivedAt).toBeNull();
+    await holdTimersUntil(Date.parse(n.issuedAt) + 90 * DAY);
+    dossier = await get(d.id);
+    expect(dossier.status).toBe('instruction');
+    expect(dossier.deadlines.map((c: { kind: string }) => c.kind)).not.toContain('info_request');
+    instructor = await t.instructor(); // a token of the new instant
+    const receivedAt = new Date(Date.parse(n.issuedAt) + 80 * DAY).toISOString();
+    const wrong = await post(`/v1/dossiers/${d.id}/notifications/${n.id}/receipt`, instructor, {
+      receivedAt: '2020-01-01T00:00:00Z',
+      means: 'LRAR',
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.json.errors[0].path).toBe('receivedAt');
+    // nothing recorded (the legal effects due meanwhile, the INS day flagged late, are another matter)
+    expect((await get(d.id)).notifications.find((x: { id: string }) => x.id === n.id)).toEqual(n);
+    const recorded = await post(`/v1/dossiers/${d.id}/notifications/${n.id}/receipt`, instructor, {
+      receivedAt,
+      means: 'Lettre recommandée avec accusé de réception',
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.json).toMatchObject({ receipt: 'recorded', receivedAt });
+    const running = (await get(d.id)).deadlines.find((c: { kind: string }) => c.kind === 'info_request');
+    expect(Date.parse(running.dueAt)).toBeGreaterThan(Date.parse(receivedAt) + 59 * DAY);
   });
 });

@@ -44,11 +44,12 @@ export const submittedDossier = async (
   seed: number,
   set: keyof typeof PROFILE_SETS = 'company',
   extra: Record<string, unknown> = {},
+  companyExtra: Record<string, unknown> = {},
 ) => {
   const t = tokens(http);
   const company = await http.call('POST', '/v1/companies', {
     token: await t.admin(),
-    body: companyBody(siret(seed), `e${seed}`),
+    body: { ...companyBody(siret(seed), `e${seed}`), ...companyExtra },
   });
   expect(company.status).toBe(201);
   const companyId = company.json.id as string;

@@ -1,3 +1,4 @@
+import { notified } from './notifications';
 import { actorOf, type Caller } from '../caller';
 import type { CalendarPolicy } from '../calendar';
 import { newDecision } from '../decision';
@@ -75,18 +76,23 @@ export const decideAdmissibility = (
   if (input.decision === 'inadmissible') {
     // guide §4.2: ANS « formule un avis quant à la recevabilité »; the decision closes the dossier
     const decision = newDecision('inadmissible', at, caller.sub, { reasons: input.reasons ?? [] });
-    return {
-      dossier: { ...transition(dossier, 'inadmissible', now), closedReason: 'inadmissible', decision },
-      events: [...pieceEvents, { type: 'dossier_inadmissible', actor, data: { reasons: input.reasons } }],
-      uploads: reviewed,
-      mails: [
-        mailToCompany(`dossier:${dossier.id}:inadmissible`, 'dossier_inadmissible', {
-          reasons: (input.reasons ?? []).join(' ; '),
-          appeal: decision.appeal,
-        }),
-      ],
-      wake: 'inadmissible',
-    };
+    return notified(
+      {
+        dossier: { ...transition(dossier, 'inadmissible', now), closedReason: 'inadmissible', decision },
+        events: [...pieceEvents, { type: 'dossier_inadmissible', actor, data: { reasons: input.reasons } }],
+        uploads: reviewed,
+        mails: [
+          mailToCompany(`dossier:${dossier.id}:inadmissible`, 'dossier_inadmissible', {
+            reasons: (input.reasons ?? []).join(' ; '),
+            appeal: decision.appeal,
+          }),
+        ],
+        wake: 'inadmissible',
+      },
+      'inadmissibility',
+      now,
+      policy,
+    );
   }
 
   if (reviewed.some((u) => u.review!.verdict === 'non_compliant')) {

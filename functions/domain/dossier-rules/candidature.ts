@@ -1,3 +1,4 @@
+import { notified } from './notifications';
 import { actorOf, type Caller } from '../caller';
 import { assertAllowed } from '../dossier-commands';
 import { mailToCompany, type RuleChange } from '../rule-change';
@@ -73,19 +74,24 @@ export const closeUnsigned = (
     );
   const at = now.toISOString();
   const appeal = newDecision('inadmissible', at, caller.sub).appeal;
-  return {
-    dossier: {
-      ...transition(dossier, 'abandoned', now),
-      closedReason: 'convention_not_signed',
-      closure: { reasons, at, by: caller.sub, appeal },
+  return notified(
+    {
+      dossier: {
+        ...transition(dossier, 'abandoned', now),
+        closedReason: 'convention_not_signed',
+        closure: { reasons, at, by: caller.sub, appeal },
+      },
+      events: [{ type: 'dossier_closed_unsigned', actor: actorOf(caller), data: { reasons } }],
+      mails: [
+        mailToCompany(`dossier:${dossier.id}:closed-unsigned`, 'dossier_closed_unsigned', {
+          reasons: reasons.join(' ; '),
+          appeal,
+        }),
+      ],
+      wake: 'closed',
     },
-    events: [{ type: 'dossier_closed_unsigned', actor: actorOf(caller), data: { reasons } }],
-    mails: [
-      mailToCompany(`dossier:${dossier.id}:closed-unsigned`, 'dossier_closed_unsigned', {
-        reasons: reasons.join(' ; '),
-        appeal,
-      }),
-    ],
-    wake: 'closed',
-  };
+    'abandonment',
+    now,
+    policy,
+  );
 };

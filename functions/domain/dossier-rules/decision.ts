@@ -1,3 +1,4 @@
+import { appealUntil, decisionNotification, notified, openNotification } from './notifications';
 import { actorOf, type Caller } from '../caller';
 import type { CalendarPolicy } from '../calendar';
 import { resumeDecisionClock } from '../decision-clock';
@@ -77,45 +78,55 @@ export const collegeDecision = (
   const actor = actorOf(caller);
 
   if (input.decision === 'refused') {
-    return {
-      dossier: { ...transition(dossier, 'refused', now), decision },
-      events: [{ type: 'college_refused', actor, data: { reasons: input.reasons } }],
-      mails: [
-        mailToCompany(`dossier:${dossier.id}:refused`, 'dossier_refused', {
-          reasons: input.reasons!.join(' ; '),
-          appeal: decision.appeal,
-        }),
-      ],
-      wake: 'decided',
-    };
+    return notified(
+      {
+        dossier: { ...transition(dossier, 'refused', now), decision },
+        events: [{ type: 'college_refused', actor, data: { reasons: input.reasons } }],
+        mails: [
+          mailToCompany(`dossier:${dossier.id}:refused`, 'dossier_refused', {
+            reasons: input.reasons!.join(' ; '),
+            appeal: decision.appeal,
+          }),
+        ],
+        wake: 'decided',
+      },
+      'decision',
+      now,
+      policy,
+    );
   }
   if (unfavourable) {
     // certified with reservations on an unfavourable report: the convention first, then the certificate
-    return {
-      dossier: withDeadlines(
-        {
-          ...transition(dossier, 'convention_pending', now),
-          decision,
-          convention: { generatedAt: at, key: conventionKey(dossier.id) },
-        },
-        policy,
-      ),
-      events: [
-        {
-          type: 'college_certified_with_reservations',
-          actor,
-          data: { reservations: input.reservations, conventionFirst: true },
-        },
-      ],
-      mails: [
-        mailToCompany(`dossier:${dossier.id}:reservations`, 'college_reservations_convention', {
-          reservations: input.reservations!.join(' ; '),
-          appeal: decision.appeal,
-        }),
-      ],
-      documents: [conventionJob(dossier.id, at)],
-      wake: 'decided',
-    };
+    return notified(
+      {
+        dossier: withDeadlines(
+          {
+            ...transition(dossier, 'convention_pending', now),
+            decision,
+            convention: { generatedAt: at, key: conventionKey(dossier.id) },
+          },
+          policy,
+        ),
+        events: [
+          {
+            type: 'college_certified_with_reservations',
+            actor,
+            data: { reservations: input.reservations, conventionFirst: true },
+          },
+        ],
+        mails: [
+          mailToCompany(`dossier:${dossier.id}:reservations`, 'college_reservations_convention', {
+            reservations: input.reservations!.join(' ; '),
+            appeal: decision.appeal,
+          }),
+        ],
+        documents: [conventionJob(dossier.id, at)],
+        wake: 'decided',
+      },
+      'decision',
+      now,
+      policy,
+    );
   }
   // an exceptional report whose regime ended meanwhile: a regular certificate, if the whole file is
   // compliant (API.md [1.2]); never a number allocated for a grant that then fails
@@ -216,9 +227,25 @@ export const signConvention = (
  * journaled and that event's hash quoted on the decision. A second acknowledgement changes
  * nothing (null).
  */
-export const acknowledgeDecision = (dossier: Dossier, caller: Caller, now: Date): RuleChange | null => {
+export const acknowledgeDecision = (
+  dossier: Dossier,
+  caller: Caller,
+  now: Date,
+  policy: CalendarPolicy,
+): RuleChange | null => {
   if (!dossier.decision) throw new ConflictError('no decision has been taken on this dossier yet');
   if (dossier.decision.receivedAt) return null;
+  // a decision notified (API.md [1.2]): acknowledging it is opening its notification
+  const notification = decisionNotification(dossier);
+  if (notification) {
+    const opened = openNotification(dossier, notification.id, caller, now, policy);
+    return (
+      opened && {
+        ...opened,
+        dossier: { ...opened.dossier, decision: { ...opened.dossier.decision!, receivedBy: caller.sub } },
+      }
+    );
+  }
   const at = now.toISOString();
   return {
     dossier,
@@ -232,7 +259,13 @@ export const acknowledgeDecision = (dossier: Dossier, caller: Caller, now: Date)
     afterJournal: (journal, d) => ({
       dossier: {
         ...d,
-        decision: { ...d.decision!, receivedAt: at, receivedBy: caller.sub, receiptHash: journal.at(-1)!.hash },
+        decision: {
+          ...d.decision!,
+          receivedAt: at,
+          receivedBy: caller.sub,
+          appealUntil: appealUntil(at, policy),
+          receiptHash: journal.at(-1)!.hash,
+        },
       },
     }),
   };

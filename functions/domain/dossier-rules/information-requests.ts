@@ -9,6 +9,7 @@ import type { Dossier, InfoRequest } from '../dossier-model';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../errors';
 import { sha256 } from '../journal';
 import type { Upload } from '../upload';
+import { notify } from './notifications';
 
 const STAGE_OF: Partial<Record<Dossier['status'], InfoRequest['stage']>> = {
   admissibility_review: 'admissibility',
@@ -30,17 +31,22 @@ export const requestInformation = (
   assertAllowed('open_info_request', dossier);
   const stage = STAGE_OF[dossier.status]!;
   if (openInfoRequest(dossier)) throw new ConflictError('an information request is already open on this dossier');
+  // the request is notified (R.1470-2): its 60 days run from its receipt; until the receipt is
+  // known, `dueAt` is the latest it can be (from the deemed receipt)
+  const notified = notify(dossier, 'info_request', now, policy, input.requestId);
+  const latest = notified.notification.deemedReceivedAt;
   const request: InfoRequest = {
     id: input.requestId,
     stage,
     missingItems: input.missingItems,
     openedAt: now.toISOString(),
     openedBy: caller.sub,
-    dueAt: infoRequestDeadline(now, policy).toISOString(),
+    dueAt: infoRequestDeadline(latest ? new Date(latest) : now, policy).toISOString(),
     status: 'open',
+    notificationId: notified.notification.id,
   };
   const withRequest = {
-    ...dossier,
+    ...notified.dossier,
     updatedAt: now.toISOString(),
     infoRequests: [...(dossier.infoRequests ?? []), request],
   };
@@ -57,6 +63,7 @@ export const requestInformation = (
         actor: actorOf(caller),
         data: { requestId: request.id, missingItems: input.missingItems, dueAt: request.dueAt, legalBasis: 'R.1470-2' },
       },
+      notified.event,
     ],
     mails: [
       mailToCompany(`info-request:${request.id}`, 'info_request_opened', {

@@ -1,4 +1,5 @@
 import { collegeDecision } from '../../use-cases/decisions';
+import { decisionView } from '../../domain/decision';
 import { endpoint, json } from '../http-handler';
 
 export const handler = endpoint('POST /v1/dossiers/{id}/college-decision', async ({ deps, caller, body, params }) => {
@@ -6,7 +7,7 @@ export const handler = endpoint('POST /v1/dossiers/{id}/college-decision', async
   return json(200, {
     id: dossier.id,
     status: dossier.status,
-    ...(dossier.decision ? { decision: dossier.decision } : {}),
+    ...(dossier.decision ? { decision: decisionView(dossier.decision) } : {}),
     ...(dossier.certificate ? { certificate: dossier.certificate } : {}),
     ...(dossier.deadlines ? { deadlines: dossier.deadlines } : {}),
   });

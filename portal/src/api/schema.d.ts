@@ -547,6 +547,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/notifications/{notificationId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a notification: its certain date of receipt (R.1470-4 al. 2) */
+        post: operations["openDossierNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dossiers/{id}/notifications/{notificationId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the receipt of a notification delivered another way (contacts undeliverable) */
+        post: operations["recordDossierReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/proofs/{uploadId}/review": {
         parameters: {
             query?: never;
@@ -933,8 +967,17 @@ export interface components {
                 [key: string]: unknown;
             })[];
             decision?: {
-                /** @description voies et délais de recours (R.1470-4 al. 2) */
-                appeal: string;
+                appeal: {
+                    /** @description ISO 8601 (P2M: CJA R.421-1) */
+                    period: string;
+                    /** @description voies et délais de recours (R.1470-4 al. 2) */
+                    text: string;
+                    /**
+                     * Format: date-time
+                     * @description receipt + 2 months, end of a working day
+                     */
+                    until?: string;
+                };
                 /** Format: date-time */
                 decidedAt: string;
                 decidedBy: string;
@@ -945,7 +988,7 @@ export interface components {
                 receiptHash?: string;
                 /**
                  * Format: date-time
-                 * @description the company’s acknowledgement of receipt
+                 * @description the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)
                  */
                 receivedAt?: string;
                 receivedBy?: string;
@@ -965,8 +1008,17 @@ export interface components {
             [key: string]: unknown;
         };
         Decision: {
-            /** @description voies et délais de recours (R.1470-4 al. 2) */
-            appeal: string;
+            appeal: {
+                /** @description ISO 8601 (P2M: CJA R.421-1) */
+                period: string;
+                /** @description voies et délais de recours (R.1470-4 al. 2) */
+                text: string;
+                /**
+                 * Format: date-time
+                 * @description receipt + 2 months, end of a working day
+                 */
+                until?: string;
+            };
             /** Format: date-time */
             decidedAt: string;
             decidedBy: string;
@@ -977,7 +1029,7 @@ export interface components {
             receiptHash?: string;
             /**
              * Format: date-time
-             * @description the company’s acknowledgement of receipt
+             * @description the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)
              */
             receivedAt?: string;
             receivedBy?: string;
@@ -985,8 +1037,17 @@ export interface components {
         };
         DecisionAcknowledged: {
             decision: {
-                /** @description voies et délais de recours (R.1470-4 al. 2) */
-                appeal: string;
+                appeal: {
+                    /** @description ISO 8601 (P2M: CJA R.421-1) */
+                    period: string;
+                    /** @description voies et délais de recours (R.1470-4 al. 2) */
+                    text: string;
+                    /**
+                     * Format: date-time
+                     * @description receipt + 2 months, end of a working day
+                     */
+                    until?: string;
+                };
                 /** Format: date-time */
                 decidedAt: string;
                 decidedBy: string;
@@ -997,7 +1058,7 @@ export interface components {
                 receiptHash?: string;
                 /**
                  * Format: date-time
-                 * @description the company’s acknowledgement of receipt
+                 * @description the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)
                  */
                 receivedAt?: string;
                 receivedBy?: string;
@@ -1087,8 +1148,17 @@ export interface components {
                 [key: string]: unknown;
             })[];
             decision?: {
-                /** @description voies et délais de recours (R.1470-4 al. 2) */
-                appeal: string;
+                appeal: {
+                    /** @description ISO 8601 (P2M: CJA R.421-1) */
+                    period: string;
+                    /** @description voies et délais de recours (R.1470-4 al. 2) */
+                    text: string;
+                    /**
+                     * Format: date-time
+                     * @description receipt + 2 months, end of a working day
+                     */
+                    until?: string;
+                };
                 /** Format: date-time */
                 decidedAt: string;
                 decidedBy: string;
@@ -1099,7 +1169,7 @@ export interface components {
                 receiptHash?: string;
                 /**
                  * Format: date-time
-                 * @description the company’s acknowledgement of receipt
+                 * @description the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)
                  */
                 receivedAt?: string;
                 receivedBy?: string;
@@ -1195,6 +1265,24 @@ export interface components {
             lastCandidateActivityAt: string;
             nie?: string;
             nil?: string;
+            notifications: {
+                /** @description RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable */
+                deemedReceivedAt: string | null;
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** @enum {string} */
+                kind: "info_request" | "inadmissibility" | "decision" | "tacit_acceptance" | "abandonment" | "formal_notice" | "observations_notice" | "suspension" | "reinstatement" | "withdrawal" | "termination" | "expiry" | "renewal_required";
+                /** @description opened by the company, deemed, or recorded by ANS (another means) */
+                receipt: ("opened" | "deemed" | "recorded") | null;
+                /** @description hash of the journal event that records the receipt */
+                receiptHash?: string;
+                /** Format: date-time */
+                receivedAt?: string;
+                recordedMeans?: string;
+                /** @description the information request or notice it communicates */
+                subjectId?: string;
+            }[];
             plannedCompleteProofDate?: string;
             product: {
                 name: string;
@@ -1391,6 +1479,24 @@ export interface components {
             nextCursor?: string;
         } & {
             [key: string]: unknown;
+        };
+        Notification: {
+            /** @description RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable */
+            deemedReceivedAt: string | null;
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            kind: "info_request" | "inadmissibility" | "decision" | "tacit_acceptance" | "abandonment" | "formal_notice" | "observations_notice" | "suspension" | "reinstatement" | "withdrawal" | "termination" | "expiry" | "renewal_required";
+            /** @description opened by the company, deemed, or recorded by ANS (another means) */
+            receipt: ("opened" | "deemed" | "recorded") | null;
+            /** @description hash of the journal event that records the receipt */
+            receiptHash?: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            recordedMeans?: string;
+            /** @description the information request or notice it communicates */
+            subjectId?: string;
         };
         Problem: {
             detail: string;
@@ -1633,8 +1739,17 @@ export interface components {
                 [key: string]: unknown;
             })[];
             decision?: {
-                /** @description voies et délais de recours (R.1470-4 al. 2) */
-                appeal: string;
+                appeal: {
+                    /** @description ISO 8601 (P2M: CJA R.421-1) */
+                    period: string;
+                    /** @description voies et délais de recours (R.1470-4 al. 2) */
+                    text: string;
+                    /**
+                     * Format: date-time
+                     * @description receipt + 2 months, end of a working day
+                     */
+                    until?: string;
+                };
                 /** Format: date-time */
                 decidedAt: string;
                 decidedBy: string;
@@ -1645,7 +1760,7 @@ export interface components {
                 receiptHash?: string;
                 /**
                  * Format: date-time
-                 * @description the company’s acknowledgement of receipt
+                 * @description the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)
                  */
                 receivedAt?: string;
                 receivedBy?: string;
@@ -1741,6 +1856,24 @@ export interface components {
             lastCandidateActivityAt: string;
             nie?: string;
             nil?: string;
+            notifications: {
+                /** @description RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable */
+                deemedReceivedAt: string | null;
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** @enum {string} */
+                kind: "info_request" | "inadmissibility" | "decision" | "tacit_acceptance" | "abandonment" | "formal_notice" | "observations_notice" | "suspension" | "reinstatement" | "withdrawal" | "termination" | "expiry" | "renewal_required";
+                /** @description opened by the company, deemed, or recorded by ANS (another means) */
+                receipt: ("opened" | "deemed" | "recorded") | null;
+                /** @description hash of the journal event that records the receipt */
+                receiptHash?: string;
+                /** Format: date-time */
+                receivedAt?: string;
+                recordedMeans?: string;
+                /** @description the information request or notice it communicates */
+                subjectId?: string;
+            }[];
             plannedCompleteProofDate?: string;
             product: {
                 name: string;
@@ -3228,6 +3361,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Message"];
+                };
+            };
+        };
+    };
+    openDossierNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The notification with its dated receipt (the first counts) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+        };
+    };
+    recordDossierReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description how: registered letter with acknowledgement, hand delivery… */
+                    means: string;
+                    /**
+                     * Format: date-time
+                     * @description when the company received it (an RFC 3339 instant)
+                     */
+                    receivedAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The notification with its dated receipt (the first counts) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
         };

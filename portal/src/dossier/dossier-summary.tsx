@@ -53,6 +53,8 @@ export const DecisionPanel = ({ decision }: { decision: NonNullable<Dossier['dec
     certified: 'Certification accordée',
     certified_with_reservations: 'Certification accordée avec réserves',
     refused: 'Certification refusée',
+    inadmissible: 'Candidature irrecevable',
+    tacit_acceptance: 'Certification acquise par acceptation tacite',
   } as Record<string, string>;
   return (
     <div className="fr-callout fr-mb-3w">
@@ -78,11 +80,12 @@ export const DecisionPanel = ({ decision }: { decision: NonNullable<Dossier['dec
           </ul>
         </>
       ) : null}
-      <p className="fr-text--sm">
-        <strong>Voies et délais de recours :</strong> {decision.appeal}
-      </p>
+      <p className="fr-text--sm">{decision.appeal.text}</p>
       {decision.receivedAt && (
-        <p className="fr-text--sm">Réception accusée le {formatDateTime(decision.receivedAt)}.</p>
+        <p className="fr-text--sm">
+          Décision reçue le {formatDateTime(decision.receivedAt)}
+          {decision.appeal.until ? `. Recours possible jusqu’au ${formatDateTime(decision.appeal.until)}.` : '.'}
+        </p>
       )}
     </div>
   );

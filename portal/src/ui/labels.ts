@@ -94,3 +94,22 @@ export const PURPOSE_LABELS: Record<Schemas['Upload']['purpose'], string> = {
   proof: 'Preuve',
   answer: 'Pièce jointe à une réponse',
 };
+
+type NotificationKind = Schemas['Dossier']['notifications'][number]['kind'];
+
+/** What each notification communicates, as the company reads it. */
+export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
+  info_request: 'Demande de pièces complémentaires',
+  inadmissibility: 'Décision d’irrecevabilité',
+  decision: 'Décision du collège de certification',
+  tacit_acceptance: 'Acceptation tacite de la candidature',
+  abandonment: 'Clôture de la candidature',
+  formal_notice: 'Mise en demeure',
+  observations_notice: 'Invitation à présenter des observations',
+  suspension: 'Suspension du certificat',
+  reinstatement: 'Rétablissement du certificat',
+  withdrawal: 'Retrait du certificat',
+  termination: 'Résiliation de la convention',
+  expiry: 'Fin de validité du certificat',
+  renewal_required: 'Renouvellement du certificat exigé',
+};

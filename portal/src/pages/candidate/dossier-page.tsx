@@ -11,6 +11,7 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../../ui/format';
 import { PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { MessagesPanel } from '../../dossier/messages-panel';
+import { NotificationsPanel } from '../../dossier/notifications-panel';
 import { RequirementTitle } from '../../dossier/requirement-title';
 import { FileItem } from '../../dossier/file-links';
 import { EvidenceUpload } from '../../upload/evidence-upload';
@@ -330,6 +331,22 @@ export const DossierPage = () => {
           )}
         </Section>
       )}
+
+      <NotificationsPanel
+        notifications={dossier.notifications}
+        busy={command.busy}
+        onOpen={(notificationId) =>
+          act(
+            () =>
+              unwrap(
+                api.POST('/v1/dossiers/{id}/notifications/{notificationId}/open', {
+                  params: { path: { id: dossier.id, notificationId } },
+                }),
+              ),
+            'Notification reçue : sa date de réception est enregistrée.',
+          )
+        }
+      />
 
       {dossier.decision && (
         <Section id="decision" title="Décision">
