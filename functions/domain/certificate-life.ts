@@ -1,10 +1,18 @@
 import { DateTime } from 'luxon';
 import { addIsoDuration, LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import { APPEAL_TEXT } from './decision';
-import { FAULT_CASES, type Certificate, type CertificateStatus, type FaultCase, type SanctionAct } from './certificate';
+import {
+  FAULT_CASES,
+  type Certificate,
+  type CertificateStatus,
+  type FaultCase,
+  type RenewalApplication,
+  type SanctionAct,
+} from './certificate';
 export { FAULT_CASES, type CertificateLife, type FaultCase, type FormalNotice } from './certificate';
 import { BusinessRuleError, ConflictError } from './errors';
 import { CLOCKS } from './legal-periods';
+import { CLOSED_WITHOUT_CERTIFICATE, type Dossier } from './dossier-model';
 
 /**
  * The life of a certificate after it is granted (guide §5.4 and chapter 7): the 5-year
@@ -40,9 +48,53 @@ export const RENEWAL_REMINDERS = [
   { key: 'J-3', period: { days: 3 } },
 ] as const;
 
-/** The instant by which a certificate flagged for renewal must be replaced, or it ends. */
+/**
+ * The instant by which a certificate flagged for renewal must have been applied for (R.1470-11:
+ * the holders « sont tenus de solliciter » a new certificate by the date), or it ends.
+ */
 export const renewalDeadline = (c: Certificate): Date | undefined =>
   c.renewalRequiredBy && !c.replacedBy ? endOfLegalDay(c.renewalRequiredBy) : undefined;
+
+/** A renewal candidature submitted by the date and not yet ended: the certificate stays valid meanwhile. */
+export const renewalPending = (c: Certificate): boolean => {
+  const by = renewalDeadline(c);
+  const application = c.renewalApplication;
+  return Boolean(by && application && !application.ended && Date.parse(application.appliedAt) <= by.getTime());
+};
+
+/**
+ * The renewal candidature that answers a certificate's required renewal, from the dossiers that
+ * renew it: the last one submitted — ended when it closed without a certificate. The dossiers
+ * are the source of truth (no copy on the certificate to drift).
+ */
+export const renewalApplication = (
+  renewals: readonly Pick<Dossier, 'id' | 'submittedAt' | 'status' | 'closedAt'>[],
+): RenewalApplication | undefined => {
+  const last = renewals
+    .filter((d) => d.submittedAt)
+    .sort((a, b) => a.submittedAt!.localeCompare(b.submittedAt!))
+    .at(-1);
+  if (!last) return undefined;
+  const ended = (CLOSED_WITHOUT_CERTIFICATE as readonly string[]).includes(last.status);
+  return {
+    dossierId: last.id,
+    appliedAt: last.submittedAt!,
+    ...(ended ? { ended: { at: last.closedAt ?? last.submittedAt!, status: last.status } } : {}),
+  };
+};
+
+/** What the company and ANS read of a required renewal (API.md [1.2]). */
+export const renewalView = (c: Certificate) =>
+  c.renewalRequiredBy
+    ? {
+        requiredBy: c.renewalRequiredBy,
+        reason:
+          c.renewalReason === 'substantial_change' ? ('substantial_change' as const) : ('new_referential' as const),
+        ...(c.renewalApplication && !c.renewalApplication.ended
+          ? { dossierId: c.renewalApplication.dossierId, appliedAt: c.renewalApplication.appliedAt }
+          : {}),
+      }
+    : undefined;
 
 export const openNotice = (c: Certificate) => c.formalNotices?.find((n) => n.status === 'open');
 
@@ -346,7 +398,7 @@ export type CertificateEffect =
   | { kind: 'expire' }
   | { kind: 'renew'; nextTermAt: Date }
   | { kind: 'notice_lapsed'; noticeId: string }
-  | { kind: 'renewal_expired'; renewalRequiredBy: Date }
+  | { kind: 'renewal_expired'; renewalRequiredBy: Date; application?: RenewalApplication }
   | { kind: 'renewal_reminder'; key: string; dueAt: Date; daysLeft: number }
   | { kind: 'none'; nextWakeAt?: Date };
 
@@ -359,9 +411,17 @@ export const decideCertificate = (
   if (hasEnded(c)) return { kind: 'none' };
   const t = now.getTime();
   if (c.exceptionalExpiresAt && t > Date.parse(c.exceptionalExpiresAt) && !c.replacedBy) return { kind: 'expire' };
-  const renewBy = renewalDeadline(c);
-  // R.1470-11: a certificate not replaced by its renewal ends at the date set
-  if (renewBy && t > renewBy.getTime()) return { kind: 'renewal_expired', renewalRequiredBy: renewBy };
+  const pending = renewalPending(c);
+  // applied for in time: the date is met, nothing more to remind or to wait for until that dossier ends
+  const renewBy = pending ? undefined : renewalDeadline(c);
+  // R.1470-11: a certificate not applied for by the date ends then; one whose renewal candidature
+  // ended without a certificate ends when it does
+  if (renewBy && t > renewBy.getTime())
+    return {
+      kind: 'renewal_expired',
+      renewalRequiredBy: renewBy,
+      ...(c.renewalApplication?.ended ? { application: c.renewalApplication } : {}),
+    };
   const notice = openNotice(c);
   if (notice && t > Date.parse(notice.respondBy) && !notice.lapseNotifiedAt)
     return { kind: 'notice_lapsed', noticeId: notice.id };

@@ -1,4 +1,5 @@
 import type { Dossier } from './dossier-model';
+import type { Notification } from './notifications';
 import { FAULT_CASES, type FaultCase } from './termination';
 export { FAULT_CASES, type FaultCase };
 
@@ -64,6 +65,20 @@ export interface CertificateLife {
   renewalDetails?: string;
   substantialChange?: { description: string; declaredAt: string };
   replacedBy?: string;
+  /** acts notified to the company, each with its certain date of receipt (R.1470-4 al. 2) */
+  notifications?: Notification[];
+  /**
+   * The renewal candidature filed for it (R.1470-11 « solliciter »): submitted by the date required,
+   * it keeps the certificate valid until that dossier ends.
+   */
+  renewalApplication?: RenewalApplication;
+}
+
+export interface RenewalApplication {
+  dossierId: string;
+  appliedAt: string;
+  /** the renewal dossier closed without a certificate (refused, inadmissible, abandoned, withdrawn) */
+  ended?: { at: string; status: string };
 }
 
 export interface Certificate extends Partial<CertificateLife> {
@@ -143,3 +158,6 @@ export const certificateView = (c: Certificate) => ({
 
 /** Where a certificate's PDF is stored (under its dossier, like every generated document). */
 export const certificateKey = (dossierId: string, number: string) => `dossiers/${dossierId}/certificate/${number}.pdf`;
+
+/** The name of a certificate's long clock (EventBridge Scheduler locally and in AWS). */
+export const certificateClockName = (number: string) => `cert-${number}`;

@@ -139,3 +139,12 @@ export const notificationView = (n: Notification) => ({
   ...(n.receiptHash ? { receiptHash: n.receiptHash } : {}),
   ...(n.recordedMeans ? { recordedMeans: n.recordedMeans } : {}),
 });
+
+/** The notifications with every receipt deemed by `now` recorded (a certificate's, which no time limit hangs on). */
+export const withDeemedReceipts = (notifications: readonly Notification[] | undefined, now: Date) => {
+  const due = new Set(receiptsDeemedBy(notifications, now).map((n) => n.id));
+  return {
+    deemed: (notifications ?? []).filter((n) => due.has(n.id)),
+    notifications: (notifications ?? []).map((n) => (due.has(n.id) ? received(n, 'deemed', n.deemedReceivedAt!)! : n)),
+  };
+};

@@ -166,6 +166,15 @@ export const publicCertificateSchema = z.looseObject({
 
 /** The certificate with its life (notices, suspensions, clocks), for its company and ANS. */
 export const certificateSchema = publicCertificateSchema.extend({
+  notifications: z.array(notificationViewSchema),
+  renewal: z
+    .looseObject({
+      requiredBy: z.string().describe('YYYY-MM-DD: a renewal candidature must be submitted by the end of this day'),
+      reason: z.enum(['substantial_change', 'new_referential']),
+      dossierId: z.string().optional().describe('the renewal candidature submitted in time'),
+      appliedAt: instant.optional(),
+    })
+    .optional(),
   life: z.looseObject({
     dossierId: z.string(),
     reservations: z.array(z.string()).optional(),

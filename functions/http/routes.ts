@@ -540,6 +540,16 @@ export const ROUTE_TABLE = [
   },
   {
     method: 'POST',
+    path: '/v1/certificates/{number}/notifications/{notificationId}/open',
+    handler: 'open-certificate-notification',
+    auth: true,
+    roles: CANDIDATE,
+    access: CERTIFICATE_ACCESS,
+    summary: 'Open a notification of the certificate: its certain date of receipt (R.1470-4 al. 2)',
+    response: RESPONSES.notificationReceived,
+  },
+  {
+    method: 'POST',
     path: '/v1/certificates/{number}/formal-notice',
     handler: 'certificate-action',
     auth: true,

@@ -1,3 +1,13 @@
+import { certificateClockName } from '../domain/certificate';
+import type { Dossier } from '../domain/dossier-model';
+import {
+  findNotification,
+  issueNotification,
+  notificationView,
+  received,
+  withDeemedReceipts,
+  type NotificationKind,
+} from '../domain/notifications';
 import { randomUUID } from 'node:crypto';
 import { actorOf, SYSTEM_ACTOR, type Caller } from '../domain/caller';
 import { CURRENT_PUBLIC_STATUSES, type Certificate } from '../domain/certificate';
@@ -50,7 +60,19 @@ export const scheduleCertificateClock = async (deps: Dependencies, certificate: 
   await deps.certificates.setClock(certificate.number, wakeAt?.toISOString() ?? null);
 };
 
-export const certificateClockName = (number: string) => `cert-${number}`;
+export { certificateClockName };
+
+/** The certificate's acts that are notified to the company, by the journal event that records them. */
+const NOTIFIED: Partial<Record<string, NotificationKind>> = {
+  formal_notice_issued: 'formal_notice',
+  observations_requested: 'observations_notice',
+  certificate_suspended: 'suspension',
+  certificate_reinstated: 'reinstatement',
+  certificate_withdrawn: 'withdrawal',
+  certificate_terminated: 'termination',
+  certificate_expired: 'expiry',
+  renewal_required: 'renewal_required',
+};
 
 /**
  * Stores a certificate's new state on its dossier (journal, snapshot, mail) in one transaction,
@@ -58,10 +80,11 @@ export const certificateClockName = (number: string) => `cert-${number}`;
  */
 export const commitCertificate = async (
   deps: Dependencies,
-  next: Certificate,
+  changed: Certificate,
   event: { type: string; actor: Actor; data?: Record<string, unknown> },
   mail?: CertificateMail,
 ) => {
+  let next = changed;
   const stored = await deps.dossiers.get(next.dossierId);
   if (!stored) throw new NotFoundError('the certificate’s dossier is missing');
   const company = await deps.companies.get(next.companyId);
@@ -90,6 +113,16 @@ export const commitCertificate = async (
           ),
         ]
       : [];
+  // the act is notified (API.md [1.2]); receipts deemed meanwhile are recorded with it
+  const kind = NOTIFIED[event.type];
+  const settled = withDeemedReceipts(next.notifications, deps.clock.now());
+  const issued = kind
+    ? issueNotification(kind, `n${settled.notifications.length + 1}`, deps.clock.now(), deps.calendar, {
+        undeliverable: stored.dossier.undeliverable,
+        ...(typeof event.data?.noticeId === 'string' ? { subjectId: event.data.noticeId } : {}),
+      })
+    : null;
+  next = { ...next, notifications: [...settled.notifications, ...(issued ? [issued] : [])] };
   const notice = life.openNotice(next);
   const snapshot = { ...stored.dossier.certificate!, status: next.status, conventionTermAt: next.conventionTermAt };
   delete snapshot.formalNoticeRespondBy;
@@ -101,7 +134,23 @@ export const commitCertificate = async (
     deps,
     stored,
     dossier,
-    [{ ...event, data: { number: next.number, status: next.status, ...event.data } }],
+    [
+      ...settled.deemed.map((n) => ({
+        type: 'notification_deemed_received',
+        actor: SYSTEM_ACTOR,
+        data: { number: next.number, notificationId: n.id, kind: n.kind, receivedAt: n.deemedReceivedAt },
+      })),
+      { ...event, data: { number: next.number, status: next.status, ...event.data } },
+      ...(issued
+        ? [
+            {
+              type: 'notification_issued',
+              actor: SYSTEM_ACTOR,
+              data: { number: next.number, notificationId: issued.id, kind, deemedReceivedAt: issued.deemedReceivedAt },
+            },
+          ]
+        : []),
+    ],
     {
       certificates: [next],
       outbox,
@@ -117,6 +166,25 @@ const read = async (deps: Dependencies, number: string) => {
   return certificate;
 };
 
+/**
+ * The certificate with the renewal candidature that answers its required renewal, read from the
+ * company's dossiers that renew it (R.1470-11: applied for by the date, it stays valid until that
+ * dossier ends). Nothing to read when no renewal is required.
+ */
+export const withRenewalApplication = async (deps: Dependencies, certificate: Certificate): Promise<Certificate> => {
+  if (!certificate.renewalRequiredBy || certificate.replacedBy) return certificate;
+  const renewals: Dossier[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.dossiers.listByCompany(certificate.companyId, 100, cursor);
+    renewals.push(...page.items.filter((d) => d.renewalOf === certificate.number));
+    cursor = page.nextCursor;
+  } while (cursor);
+  const application = life.renewalApplication(renewals);
+  const { renewalApplication: _previous, ...rest } = certificate;
+  return application ? { ...rest, renewalApplication: application } : rest;
+};
+
 /** Legal effects first: a command on a certificate sees every lapse, expiry and renewal already due. */
 const load = async (deps: Dependencies, number: string) => evaluateCertificate(deps, number);
 
@@ -128,7 +196,7 @@ const load = async (deps: Dependencies, number: string) => evaluateCertificate(d
  */
 export const evaluateCertificate = async (deps: Dependencies, number: string) => {
   for (let step = 0; step < 10; step++) {
-    const certificate = await read(deps, number);
+    const certificate = await withRenewalApplication(deps, await read(deps, number));
     const now = deps.clock.now();
     const effect = life.decideCertificate(certificate, now, deps.calendar);
     const at = now.toISOString();
@@ -174,7 +242,9 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
             status: 'expired',
             at,
             by: 'system',
-            reason: `not renewed by ${certificate.renewalRequiredBy} (${certificate.renewalReason ?? 'renewal required'})`,
+            reason: effect.application?.ended
+              ? `renewal candidature ${effect.application.dossierId} ${effect.application.ended.status} on ${effect.application.ended.at} (renewal required by ${certificate.renewalRequiredBy})`
+              : `not applied for renewal by ${certificate.renewalRequiredBy} (${certificate.renewalReason ?? 'renewal required'})`,
           },
           updatedAt: at,
         },
@@ -184,6 +254,7 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
           data: {
             renewalRequiredBy: certificate.renewalRequiredBy,
             reason: certificate.renewalReason,
+            ...(effect.application ? { renewalDossierId: effect.application.dossierId } : {}),
             legalBasis: 'Code de la santé publique, art. R.1470-11',
           },
         },
@@ -249,7 +320,11 @@ export const formalNotice = async (
     {
       type: 'formal_notice_issued',
       actor: actorOf(caller),
-      data: { respondBy: input.respondBy, nonConformities: input.nonConformities },
+      data: {
+        noticeId: next.formalNotices!.at(-1)!.id,
+        respondBy: input.respondBy,
+        nonConformities: input.nonConformities,
+      },
     },
     {
       template: 'formal_notice_issued',
@@ -465,4 +540,37 @@ export const flagHoldersForRenewal = async (deps: Dependencies, version: string,
     cursor = page.nextCursor;
   } while (cursor);
   return flagged;
+};
+
+/**
+ * The company opens a notification of its certificate (R.1470-4 al. 2); the first receipt counts
+ * (an opening after the deemed receipt changes nothing). Output: the notification.
+ */
+export const openCertificateNotification = async (
+  deps: Dependencies,
+  caller: Caller,
+  number: string,
+  notificationId: string,
+) => {
+  const certificate = await load(deps, number);
+  if (caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
+  const now = deps.clock.now();
+  const settled = withDeemedReceipts(certificate.notifications, now).notifications;
+  const n = findNotification(settled, notificationId);
+  const opened = received(n, 'opened', now.toISOString());
+  if (!opened) return notificationView(n);
+  const next = await commitCertificate(
+    deps,
+    {
+      ...certificate,
+      notifications: (certificate.notifications ?? []).map((x) => (x.id === n.id ? opened : x)),
+      updatedAt: now.toISOString(),
+    },
+    {
+      type: 'notification_received',
+      actor: actorOf(caller),
+      data: { notificationId: n.id, kind: n.kind, receipt: 'opened', receivedAt: opened.receivedAt },
+    },
+  );
+  return notificationView(findNotification(next.notifications, notificationId));
 };

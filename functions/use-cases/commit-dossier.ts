@@ -1,6 +1,7 @@
 import type { DocumentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
-import { productKeyChange, withDeadlines, type Dossier } from '../domain/dossier';
+import { isClosed, productKeyChange, withDeadlines, type Dossier } from '../domain/dossier';
+import { certificateClockName } from '../domain/certificate';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
@@ -55,7 +56,12 @@ export const commitDossier = async (
   if (outboxFor) rest.outbox = [...(rest.outbox ?? []), ...outboxFor(journal.events, final)];
   const productKey = productKeyChange(stored?.dossier ?? null, final);
   const change = { dossier: final, ...journal, ...rest, ...(productKey ? { productKey } : {}) };
-  return stored ? deps.dossiers.update(stored.version, change) : deps.dossiers.create(change);
+  const saved = await (stored ? deps.dossiers.update(stored.version, change) : deps.dossiers.create(change));
+  // a renewal candidature that ends without a certificate: the certificate it renews decides at
+  // once whether it ends too (R.1470-11; a lost wake-up is found by the reconciler)
+  if (final.renewalOf && stored && !isClosed(stored.dossier.status) && isClosed(final.status) && !final.certificate)
+    await deps.longClocks.schedule(certificateClockName(final.renewalOf), deps.clock.now(), final.renewalOf);
+  return saved;
 };
 
 /**

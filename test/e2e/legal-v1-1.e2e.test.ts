@@ -70,7 +70,7 @@ describe('1. an unfavourable report: the collège may refuse, or certify with re
     expect(refused.json.decision).toMatchObject({
       outcome: 'refused',
       reasons: ['Non-conformités majeures non levées'],
-      appeal: expect.stringContaining('tribunal administratif'),
+      appeal: expect.objectContaining({ text: expect.stringContaining('tribunal administratif') }),
     });
     const mail = (await mailTo('contact-e800@example.fr')).find((m) => m.subject.startsWith('Décision de refus'));
     expect(mail?.text).toContain('recours gracieux');
@@ -236,7 +236,10 @@ describe('5. inadmissibility', () => {
     expect(verdict.status).toBe(200);
     expect(verdict.json.status).toBe('inadmissible');
     const dossier = (await http.call('GET', `/v1/dossiers/${id}`, { token: candidate })).json;
-    expect(dossier.decision).toMatchObject({ outcome: 'inadmissible', appeal: expect.stringContaining('deux mois') });
+    expect(dossier.decision).toMatchObject({
+      outcome: 'inadmissible',
+      appeal: expect.objectContaining({ text: expect.stringContaining('deux mois') }),
+    });
     expect(dossier.deadlines).toEqual([]);
     const mail = (await mailTo('contact-e840@example.fr')).find((m) => m.subject.includes('irrecevabilité'));
     expect(mail?.text).toContain('Le produit n’est pas un SI de téléconsultation');
@@ -258,7 +261,7 @@ describe('6. a decision carries its appeal and its receipt is dated', () => {
     expect(ack.status).toBe(200);
     expect(ack.json.decision).toMatchObject({
       outcome: 'certified',
-      appeal: expect.stringContaining('recours contentieux'),
+      appeal: expect.objectContaining({ text: expect.stringContaining('recours contentieux') }),
       receivedAt: expect.any(String),
       receiptHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, person } from '../support/api-client';
 import * as journey from '../support/journeys';
 import { startTestStack, useLocalStack, type TestStack } from '../support/local-stack';
-import { pdf, sha256 } from '../support/uploads';
+import { pdf, settled, sha256, upload } from '../support/uploads';
 
 /**
  * Contract v1.2 at the edges of the law (issue 22): each `describe` is one numbered point of the
@@ -442,5 +442,67 @@ describe('2 and 10. notifications with a certain date of receipt; time limits fr
     expect(recorded.json).toMatchObject({ receipt: 'recorded', receivedAt });
     const running = (await get(d.id)).deadlines.find((c: { kind: string }) => c.kind === 'info_request');
     expect(Date.parse(running.dueAt)).toBeGreaterThan(Date.parse(receivedAt) + 59 * DAY);
+  });
+});
+
+describe('1 and 9. renewal by application: submitted by the date, the certificate stays valid until it ends', () => {
+  const DAY = 86_400_000;
+  it('keeps the certificate valid past the date while the renewal is instructed, and ends it with the renewal', async () => {
+    const d = await journey.readyForCollege(http, 2231);
+    const granted = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
+    const number = granted.json.certificate.number as string;
+    const now = Date.parse((await http.call('GET', '/_local/clock')).json.now as string);
+    const requiredBy = new Date(now + 40 * DAY).toISOString().slice(0, 10);
+    const required = await post(`/v1/certificates/${number}/renewal-required`, await t.instructor(), {
+      requiredBy,
+      reason: 'substantial_change',
+      details: 'Nouvelle version majeure de la plateforme',
+    });
+    expect(required.status).toBe(200);
+    expect(required.json.renewal).toEqual({ requiredBy, reason: 'substantial_change' });
+    expect(required.json.notifications.map((n: { kind: string }) => n.kind)).toContain('renewal_required');
+    // the holder applies: a renewal candidature, submitted before the date
+    const candidate = await t.candidate(d.companyId);
+    const renewal = await post(`/v1/certificates/${number}/renewal-candidature`, candidate, { productVersion: '2.0' });
+    expect(renewal.status).toBe(201);
+    const doc = await upload(http, candidate, renewal.json.id, {});
+    expect((await settled(http, candidate, renewal.json.id, doc.grant.json.uploadId)).status).toBe('received');
+    expect((await post(`/v1/dossiers/${renewal.json.id}/submit`, candidate)).status).toBe(200);
+    const read = async () =>
+      (await http.call('GET', `/v1/certificates/${number}`, { token: await t.candidate(d.companyId) })).json;
+    expect((await read()).renewal).toMatchObject({ requiredBy, dossierId: renewal.json.id });
+    // the date passes while ANS examines it: the certificate stays valid, publicly too
+    await http.call('POST', '/_local/clock', { body: { to: new Date(now + 60 * DAY).toISOString() } });
+    expect((await read()).status).toBe('valid');
+    const verified = await http.call('GET', `/v1/public/certificates/${number}`);
+    expect(verified.json.status).toBe('valid');
+    // the holder withdraws its renewal: the certificate ends now, the reason naming it
+    const withdrawn = await post(`/v1/dossiers/${renewal.json.id}/withdraw`, await t.candidate(d.companyId));
+    expect(withdrawn.status).toBe(200);
+    let ended = await read();
+    for (let i = 0; i < 50 && ended.status !== 'expired'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ended = await read();
+    }
+    expect(ended.status).toBe('expired');
+    expect(ended.life.ended.reason).toContain(renewal.json.id);
+    expect(ended.notifications.map((n: { kind: string }) => n.kind)).toContain('expiry');
+  });
+
+  it('ends a certificate nobody applied for at the end of the day required', async () => {
+    const d = await journey.readyForCollege(http, 2233);
+    const granted = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
+    const number = granted.json.certificate.number as string;
+    const now = Date.parse((await http.call('GET', '/_local/clock')).json.now as string);
+    const requiredBy = new Date(now + 40 * DAY).toISOString().slice(0, 10);
+    await post(`/v1/certificates/${number}/renewal-required`, await t.instructor(), {
+      requiredBy,
+      reason: 'substantial_change',
+      details: 'Hébergeur changé',
+    });
+    await http.call('POST', '/_local/clock', { body: { to: new Date(now + 45 * DAY).toISOString() } });
+    const c = (await http.call('GET', `/v1/certificates/${number}`, { token: await t.instructor() })).json;
+    expect(c.status).toBe('expired');
+    expect(c.life.ended.reason).toContain(`not applied for renewal by ${requiredBy}`);
   });
 });

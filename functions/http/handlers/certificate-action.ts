@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { NotFoundError } from '../../domain/errors';
-import { certificateView } from '../../domain/certificate';
+import { companyCertificateView } from '../certificate-view';
 import type {
   closeNoticeSchema,
   formalNoticeSchema,
@@ -42,7 +42,8 @@ export const handler = endpoint(
   async ({ event, deps, caller, params, body }) => {
     const { number } = params;
     const action = event.rawPath.split(`/${number}`)[1] ?? '';
-    const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) => json(200, { ...certificateView(c), life: c });
+    const view = (c: Awaited<ReturnType<typeof life.formalNotice>>) =>
+      json(200, companyCertificateView(c, deps.clock.now()));
     switch (`${event.requestContext.http.method} ${action}`) {
       case 'POST /formal-notice':
         return view(await life.formalNotice(deps, caller, number, body as Body<typeof formalNoticeSchema>));

@@ -85,6 +85,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/certificates/{number}/notifications/{notificationId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a notification of the certificate: its certain date of receipt (R.1470-4 al. 2) */
+        post: operations["openCertificateNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/certificates/{number}/observations": {
         parameters: {
             query?: never;
@@ -929,6 +946,24 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            notifications: {
+                /** @description RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable */
+                deemedReceivedAt: string | null;
+                id: string;
+                /** Format: date-time */
+                issuedAt: string;
+                /** @enum {string} */
+                kind: "info_request" | "inadmissibility" | "decision" | "tacit_acceptance" | "abandonment" | "formal_notice" | "observations_notice" | "suspension" | "reinstatement" | "withdrawal" | "termination" | "expiry" | "renewal_required";
+                /** @description opened by the company, deemed, or recorded by ANS (another means) */
+                receipt: ("opened" | "deemed" | "recorded") | null;
+                /** @description hash of the journal event that records the receipt */
+                receiptHash?: string;
+                /** Format: date-time */
+                receivedAt?: string;
+                recordedMeans?: string;
+                /** @description the information request or notice it communicates */
+                subjectId?: string;
+            }[];
             number: string;
             plannedCompleteProofDate?: string;
             product: {
@@ -937,6 +972,18 @@ export interface components {
             };
             profiles: string[];
             referentialVersion: string;
+            renewal?: {
+                /** Format: date-time */
+                appliedAt?: string;
+                /** @description the renewal candidature submitted in time */
+                dossierId?: string;
+                /** @enum {string} */
+                reason: "substantial_change" | "new_referential";
+                /** @description YYYY-MM-DD: a renewal candidature must be submitted by the end of this day */
+                requiredBy: string;
+            } & {
+                [key: string]: unknown;
+            };
             /** @enum {string} */
             status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
             /** Format: date-time */
@@ -2188,6 +2235,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Certificate"];
+                };
+            };
+        };
+    };
+    openCertificateNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The notification with its dated receipt (the first counts) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
         };

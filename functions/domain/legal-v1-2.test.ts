@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import type { Certificate } from './certificate';
+import { decideCertificate, renewalApplication, renewalPending, renewalView } from './certificate-life';
+import { infoRequestDeadline, runningClocks } from './clocks';
+import { createDossier, type Dossier } from './dossier';
+import {
+  isUnreachable,
+  issueNotification,
+  received,
+  receiptsDeemedBy,
+  withDeemedReceipts,
+  withoutDeemedReceipt,
+} from './notifications';
+import { appealUntil, deemReceipts, openNotification, recordReceipt } from './dossier-rules/notifications';
+import { requestInformation } from './dossier-rules/information-requests';
+import { BusinessRuleError } from './errors';
+import { defaultCalendarPolicy } from './calendar';
+
+/**
+ * Contract v1.2 (issue 22) as pure rules, each case dated; instants in UTC (Paris is UTC+1 in
+ * winter, UTC+2 in summer).
+ */
+const at = (iso: string) => new Date(iso);
+const policy = defaultCalendarPolicy;
+const instructor = { sub: 'i', roles: ['instructor' as const] };
+const candidate = { sub: 'c', roles: ['candidate' as const], ensId: 'co' };
+
+const certificate = (over: Partial<Certificate> = {}): Certificate => ({
+  number: 'TLC-2026-000001',
+  dossierId: 'd',
+  companyId: 'co',
+  companyName: 'Acme',
+  product: { name: 'P', version: '1' },
+  referentialVersion: '1.4.2',
+  profiles: ['general'],
+  status: 'valid',
+  grantedAt: '2025-01-10T10:00:00.000Z',
+  grantedBy: 'college',
+  withReservations: false,
+  updatedAt: '2025-01-10T10:00:00.000Z',
+  conventionTermAt: '2030-01-10T22:59:59.999Z',
+  renewalRequiredBy: '2026-06-30',
+  renewalReason: 'referential 1.5.0',
+  ...over,
+});
+
+const inInstruction = (): Dossier => ({
+  ...createDossier(
+    { product: { name: 'P', version: '1' }, useCase: 'teleconsultation_company', profiles: [] },
+    'co',
+    'c',
+    at('2026-01-05T09:00:00Z'),
+    'd1',
+  ),
+  status: 'instruction',
+});
+
+describe('1 and 9. renewal by application (R.1470-11 « sont tenus de solliciter »)', () => {
+  const renewal = (over: Partial<Pick<Dossier, 'submittedAt' | 'status' | 'closedAt'>>) => ({
+    id: 'r1',
+    status: 'admissibility_review' as Dossier['status'],
+    submittedAt: '2026-01-05T10:00:00.000Z',
+    ...over,
+  });
+
+  it('keeps a certificate applied for by the date valid past it, while its renewal is instructed', () => {
+    // the audit's case: required by 30 Jun 2026, filed 5 Jan, complete 1 Mar, decided in September
+    const c = certificate({ renewalApplication: renewalApplication([renewal({ status: 'instruction' })]) });
+    expect(renewalPending(c)).toBe(true);
+    expect(decideCertificate(c, at('2026-07-01T00:00:00+02:00')).kind).toBe('none');
+    expect(decideCertificate(c, at('2026-09-15T10:00:00Z')).kind).toBe('none');
+    expect(renewalView(c)).toEqual({
+      requiredBy: '2026-06-30',
+      reason: 'new_referential',
+      dossierId: 'r1',
+      appliedAt: '2026-01-05T10:00:00.000Z',
+    });
+  });
+
+  it('ends a certificate not applied for at the end of the day required, Paris time', () => {
+    const c = certificate();
+    expect(decideCertificate(c, at('2026-06-30T21:59:59.999Z')).kind).not.toBe('renewal_expired');
+    expect(decideCertificate(c, at('2026-06-30T22:00:00.000Z')).kind).toBe('renewal_expired');
+  });
+
+  it('counts a candidature submitted at 23:59 Paris on the last day, not one a minute after midnight', () => {
+    const inTime = certificate({
+      renewalApplication: renewalApplication([renewal({ submittedAt: '2026-06-30T21:59:00.000Z' })]),
+    });
+    expect(decideCertificate(inTime, at('2026-07-02T10:00:00Z')).kind).toBe('none');
+    const late = certificate({
+      renewalApplication: renewalApplication([renewal({ submittedAt: '2026-06-30T22:01:00.000Z' })]),
+    });
+    expect(decideCertificate(late, at('2026-07-02T10:00:00Z')).kind).toBe('renewal_expired');
+  });
+
+  it('ends it when its renewal is refused after the date, naming the dossier', () => {
+    const c = certificate({
+      renewalApplication: renewalApplication([renewal({ status: 'refused', closedAt: '2026-09-20T14:00:00.000Z' })]),
+    });
+    expect(decideCertificate(c, at('2026-09-20T14:00:01Z'))).toMatchObject({
+      kind: 'renewal_expired',
+      application: { dossierId: 'r1', ended: { status: 'refused' } },
+    });
+  });
+
+  it('lets a holder whose first renewal was inadmissible before the date apply again in time', () => {
+    const first = renewal({ id: 'r1', status: 'inadmissible', closedAt: '2026-03-01T10:00:00.000Z' });
+    const c = certificate({ renewalApplication: renewalApplication([first]) });
+    // before the date the certificate stands; the ended candidature no longer holds it past the date
+    expect(decideCertificate(c, at('2026-04-01T10:00:00Z')).kind).not.toBe('renewal_expired');
+    expect(renewalPending(c)).toBe(false);
+    const again = certificate({
+      renewalApplication: renewalApplication([
+        first,
+        { ...renewal({ submittedAt: '2026-05-02T08:00:00.000Z' }), id: 'r2' },
+      ]),
+    });
+    expect(renewalPending(again)).toBe(true);
+    expect(renewalView(again)?.dossierId).toBe('r2');
+  });
+
+  it('sends no renewal reminder once applied for', () => {
+    const c = certificate({ renewalApplication: renewalApplication([renewal({})]) });
+    expect(decideCertificate(c, at('2026-06-20T10:00:00Z')).kind).toBe('none');
+    expect(decideCertificate(certificate(), at('2026-06-20T10:00:00Z')).kind).toBe('renewal_reminder');
+  });
+
+  it('ignores drafts never submitted', () => {
+    expect(renewalApplication([{ id: 'r', status: 'draft' }])).toBeUndefined();
+  });
+});
+
+describe('2. notifications with a certain date of receipt (R.1470-4 al. 2)', () => {
+  it('deems receipt 15 days after the issue, to the millisecond, across the change to summer time', () => {
+    const n = issueNotification('decision', 'n1', at('2026-03-20T17:00:00.000Z'), policy);
+    // 29 Mar 2026 is the change to summer time: 15 days are calendar days, 18:00 Paris both ends
+    expect(n.deemedReceivedAt).toBe('2026-04-04T16:00:00.000Z');
+    expect(receiptsDeemedBy([n], at('2026-04-04T15:59:59.999Z'))).toEqual([]);
+    expect(receiptsDeemedBy([n], at('2026-04-04T16:00:00.000Z'))).toEqual([n]);
+  });
+
+  it('takes RECEIPT_DEEMED_AFTER from the policy', () => {
+    const n = issueNotification('info_request', 'n1', at('2026-01-05T09:00:00Z'), {
+      ...policy,
+      receiptDeemedAfter: 'P7D',
+    });
+    expect(n.deemedReceivedAt).toBe('2026-01-12T09:00:00.000Z');
+  });
+
+  it('keeps the first receipt: an opening after the deemed receipt changes nothing', () => {
+    const n = issueNotification('decision', 'n1', at('2026-01-05T09:00:00Z'), policy);
+    const deemed = withDeemedReceipts([n], at('2026-02-01T09:00:00Z')).notifications[0]!;
+    expect(deemed).toMatchObject({ receipt: 'deemed', receivedAt: '2026-01-20T09:00:00.000Z' });
+    expect(received(deemed, 'opened', '2026-02-01T09:00:00.000Z')).toBeNull();
+  });
+
+  it('runs the appeal period two months from receipt, to the end of a working day', () => {
+    // received Sat 31 Jan 2026 → 31 Mar 2026 is a Tuesday: the end of that day, Paris (UTC+2)
+    expect(appealUntil('2026-01-31T10:00:00.000Z', policy)).toBe('2026-03-31T21:59:59.999Z');
+    // received 30 Aug 2026 → 30 Oct is a Friday
+    expect(appealUntil('2026-08-30T10:00:00.000Z', policy)).toBe('2026-10-30T22:59:59.999Z');
+  });
+
+  it('gives an information request 60 days from its opening, and the latest possible before', () => {
+    const d = inInstruction();
+    const change = requestInformation(
+      d,
+      { requestId: 'q1', missingItems: ['x'] },
+      instructor,
+      at('2026-01-05T09:00:00Z'),
+      policy,
+    );
+    const latest = change.request.dueAt;
+    expect(latest).toBe(infoRequestDeadline(at('2026-01-20T09:00:00Z')).toISOString());
+    const opened = openNotification(change.dossier, 'n1', candidate, at('2026-01-07T09:00:00Z'), policy)!;
+    expect(opened.dossier.infoRequests![0]!.dueAt).toBe(infoRequestDeadline(at('2026-01-07T09:00:00Z')).toISOString());
+    expect(opened.dossier.deadlines.find((x) => x.kind === 'info_request')!.dueAt).toBe(
+      opened.dossier.infoRequests![0]!.dueAt,
+    );
+    expect(openNotification(opened.dossier, 'n1', candidate, at('2026-01-08T09:00:00Z'), policy)).toBeNull();
+  });
+
+  it('deems every due receipt at its own instant, however late the wake-up', () => {
+    const d = inInstruction();
+    const change = requestInformation(
+      d,
+      { requestId: 'q1', missingItems: ['x'] },
+      instructor,
+      at('2026-01-05T09:00:00Z'),
+      policy,
+    );
+    expect(deemReceipts(change.dossier, at('2026-01-20T08:59:59Z'), policy)).toBeNull();
+    const deemed = deemReceipts(change.dossier, at('2026-03-01T00:00:00Z'), policy)!;
+    expect(deemed.dossier.notifications![0]).toMatchObject({
+      receipt: 'deemed',
+      receivedAt: '2026-01-20T09:00:00.000Z',
+    });
+    expect(deemed.events[0]).toMatchObject({
+      type: 'notification_deemed_received',
+      data: { receivedAt: '2026-01-20T09:00:00.000Z' },
+    });
+  });
+});
+
+describe('10. a company no mail reaches is never deemed to have received', () => {
+  it('needs both the contact and the legal representative undeliverable', () => {
+    expect(isUnreachable([{ role: 'contact' }])).toBe(false);
+    expect(isUnreachable([{ role: 'contact' }, { role: 'legal_representative' }])).toBe(true);
+  });
+
+  it('lets no information request lapse until ANS records the receipt', () => {
+    const d = {
+      ...inInstruction(),
+      undeliverable: [
+        { role: 'contact' as const, kind: 'bounce' as const, at: '2026-01-05T09:00:00Z' },
+        { role: 'legal_representative' as const, kind: 'bounce' as const, at: '2026-01-05T09:00:00Z' },
+      ],
+    };
+    const change = requestInformation(
+      d,
+      { requestId: 'q1', missingItems: ['x'] },
+      instructor,
+      at('2026-01-05T09:00:00Z'),
+      policy,
+    );
+    expect(change.dossier.notifications![0]!.deemedReceivedAt).toBeNull();
+    expect(runningClocks(change.dossier).map((c) => c.kind)).not.toContain('info_request');
+    expect(() =>
+      recordReceipt(
+        change.dossier,
+        'n1',
+        { receivedAt: '2026-01-01T00:00:00Z', means: 'LRAR' },
+        instructor,
+        at('2026-02-01T00:00:00Z'),
+        policy,
+      ),
+    ).toThrow(BusinessRuleError);
+    const recorded = recordReceipt(
+      change.dossier,
+      'n1',
+      { receivedAt: '2026-01-20T10:00:00Z', means: 'LRAR' },
+      instructor,
+      at('2026-02-01T00:00:00Z'),
+      policy,
+    )!;
+    expect(
+      runningClocks(recorded.dossier)
+        .find((c) => c.kind === 'info_request')!
+        .dueAt.toISOString(),
+    ).toBe(infoRequestDeadline(at('2026-01-20T10:00:00Z')).toISOString());
+  });
+
+  it('withdraws the deemed receipt of what is still unknown when the bounces arrive, never of what was received', () => {
+    const a = issueNotification('info_request', 'n1', at('2026-01-05T09:00:00Z'), policy);
+    const b = received(
+      issueNotification('decision', 'n2', at('2026-01-01T09:00:00Z'), policy),
+      'opened',
+      '2026-01-02T09:00:00.000Z',
+    )!;
+    const [x, y] = withoutDeemedReceipt([a, b]);
+    expect(x!.deemedReceivedAt).toBeNull();
+    expect(y).toEqual(b);
+  });
+});
