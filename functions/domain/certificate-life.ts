@@ -288,9 +288,14 @@ export const reinstate = (c: Certificate, decision: { reasons: string[]; by: str
 };
 
 /** Withdrawal is a person's decision with its reasons, open once a formal notice lapsed without remedy. */
-export const withdraw = (c: Certificate, sanction: { reasons: string[]; by: string }, now: Date): Certificate => {
+export const withdraw = (
+  c: Certificate,
+  sanction: { reasons: string[]; by: string; basis?: 'L242-1' },
+  now: Date,
+): Certificate => {
   assertAllowed('withdraw', c);
   statesReasons(sanction.reasons);
+  if (sanction.basis === 'L242-1') return withdrawTacitGrant(c, sanction, now);
   if (!hasLapsedNotice(c, now))
     throw new ConflictError(
       'withdrawal is open only after a formal notice lapsed without remedy, for six months after its lapse',
@@ -303,6 +308,42 @@ export const withdraw = (c: Certificate, sanction: { reasons: string[]; by: stri
     ...c,
     status: 'withdrawn',
     ended: { status: 'withdrawn', at, by, reason: reasons.join(' ; '), reasons },
+    acts: act(c, 'withdrawn', reasons, by, at, APPEAL_TEXT),
+    updatedAt: at,
+  };
+};
+
+const CRPA = 'Code des relations entre le public et l’administration, art. L242-1';
+
+/**
+ * The withdrawal of a grant by silence on a file ANS had found wanting (CRPA L242-1): within four
+ * months of it, and only once the company was heard — an observations notice answered, or its
+ * time limit passed.
+ */
+const withdrawTacitGrant = (c: Certificate, sanction: { reasons: string[]; by: string }, now: Date): Certificate => {
+  if (!c.tacitReview)
+    throw new ConflictError(
+      'only a certificate granted by silence on a file found wanting can be withdrawn under L242-1',
+      undefined,
+      CRPA,
+    );
+  if (now.getTime() > Date.parse(c.tacitReview.until))
+    throw new ConflictError(`the four months to withdraw this grant ended on ${c.tacitReview.until}`, undefined, CRPA);
+  const notice = c.observationsNotice;
+  const heard =
+    notice && (notice.observations || (notice.respondBy !== undefined && now.getTime() > Date.parse(notice.respondBy)));
+  if (!heard)
+    throw new ConflictError(
+      'the company must first be heard: an observations notice, answered or whose time limit passed',
+      undefined,
+      CRPA,
+    );
+  const at = now.toISOString();
+  const { reasons, by } = sanction;
+  return {
+    ...c,
+    status: 'withdrawn',
+    ended: { status: 'withdrawn', at, by, ground: 'L242-1', reason: reasons.join(' ; '), reasons },
     acts: act(c, 'withdrawn', reasons, by, at, APPEAL_TEXT),
     updatedAt: at,
   };
@@ -490,3 +531,23 @@ export const requireRenewal = (
     updatedAt: at,
   };
 };
+
+/** CRPA L242-1: a decision that creates rights may be withdrawn for illegality within four months of it. */
+export const TACIT_REVIEW_PERIOD = { months: 4 } as const;
+export const tacitReviewUntil = (grantedAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) =>
+  legalDeadline(grantedAt, TACIT_REVIEW_PERIOD, { ...policy, extendToWorkingDay: false });
+
+/** What ANS had found wanting in a file that silence then certified: the grounds of a review. */
+export const tacitReviewGrounds = (
+  dossier: Pick<Dossier, 'instructionReport'>,
+  uploads: readonly { purpose: string; status: string; requirementId?: string; review?: { verdict: string } }[],
+): string[] => [
+  ...(dossier.instructionReport?.outcome === 'unfavourable'
+    ? [
+        `rapport d’instruction défavorable${dossier.instructionReport.nonConformities?.length ? ` (${dossier.instructionReport.nonConformities.join(', ')})` : ''}`,
+      ]
+    : []),
+  ...uploads
+    .filter((u) => u.purpose === 'proof' && u.status === 'received' && u.review?.verdict === 'non_compliant')
+    .map((u) => `preuve non conforme : ${u.requirementId ?? 'exigence'}`),
+];

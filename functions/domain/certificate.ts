@@ -72,6 +72,12 @@ export interface CertificateLife {
    * it keeps the certificate valid until that dossier ends.
    */
   renewalApplication?: RenewalApplication;
+  /**
+   * A grant by silence on a file ANS had found wanting (an unfavourable report, non-compliant
+   * proofs): CRPA L242-1 lets it be withdrawn, for illegality, within 4 months, after the company
+   * was heard (an observations notice answered or lapsed).
+   */
+  tacitReview?: { until: string; grounds: string[] };
 }
 
 export interface RenewalApplication {

@@ -31,6 +31,11 @@ export const DOSSIER_COMMANDS = {
   record_ins_test_outcome: { when: ['instruction'], refusal: 'the INS test day belongs to instruction' },
   complete_instruction: { when: ['instruction'], refusal: 'instruction is not under way' },
   sign_convention: { when: ['convention_pending'], refusal: 'the convention is signed while convention_pending' },
+  // silence certified the file before any convention was signed: it is sent then (API.md [1.2])
+  sign_tacit_convention: {
+    when: ['certified'],
+    refusal: 'a certificate granted by tacit acceptance has its convention signed once certified',
+  },
   college_decision: {
     when: ['college_pending'],
     refusal: 'the collège decides on dossiers ready for it',

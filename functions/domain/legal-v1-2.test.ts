@@ -56,7 +56,7 @@ const inInstruction = (): Dossier => ({
 });
 
 describe('1 and 9. renewal by application (R.1470-11 « sont tenus de solliciter »)', () => {
-  const renewal = (over: Partial<Pick<Dossier, 'submittedAt' | 'status' | 'closedAt'>>) => ({
+  const renewal = (over: Partial<Pick<Dossier, 'id' | 'submittedAt' | 'status' | 'closedAt'>>) => ({
     id: 'r1',
     status: 'admissibility_review' as Dossier['status'],
     submittedAt: '2026-01-05T10:00:00.000Z',

@@ -319,6 +319,14 @@ const statesItsReasons = (body: { reasons?: string[] | undefined; reason?: strin
   Boolean(body.reasons?.length || body.reason);
 const REASONS_REQUIRED = { message: 'a sanction states its reasons', path: ['reasons'] };
 export const sanctionSchema = z.object(reasonFields).strict().refine(statesItsReasons, REASONS_REQUIRED);
+/** A withdrawal: after a lapsed notice (R.1470-9), or of a grant by silence under CRPA L242-1. */
+export const withdrawSchema = z
+  .object({
+    ...reasonFields,
+    basis: z.enum(['L242-1']).optional().describe('L242-1: the withdrawal of a tacit acceptance within 4 months'),
+  })
+  .strict()
+  .refine(statesItsReasons, REASONS_REQUIRED);
 /** Reinstatement may say why; it is no sanction. */
 export const reinstateSchema = z.object(reasonFields).strict();
 /** The reasons a body states, v1.1's `reason` included. */

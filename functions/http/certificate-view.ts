@@ -12,6 +12,7 @@ export const companyCertificateView = (c: Certificate, now: Date) => {
     ...certificateView(c),
     notifications: withDeemedReceipts(c.notifications, now).notifications.map(notificationView),
     ...(renewal ? { renewal } : {}),
+    ...(c.tacitReview ? { tacitReview: c.tacitReview } : {}),
     life: c,
   };
 };

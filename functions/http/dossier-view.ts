@@ -24,9 +24,12 @@ export const dossierView = (stored: StoredDossier, uploads: Upload[], viewer: Ca
   const { remindersSent: _reminders, ...all } = stored.dossier;
   const dossier = isStaff(viewer) ? all : withoutStaffIds(all as Dossier);
   const decisionClock = decisionClockView(dossier);
-  const { decision, notifications } = dossier;
+  const { decision, notifications, convention } = dossier;
   return {
     ...dossier,
+    ...(convention
+      ? { convention: { ...convention, status: convention.signedAt ? 'signed' : 'awaiting_signature' } }
+      : {}),
     ...(decisionClock ? { decisionClock } : {}),
     ...(decision ? { decision: decisionView(decision) } : {}),
     notifications: (notifications ?? []).map(notificationView),

@@ -130,7 +130,12 @@ export const dossierViewSchema = z.looseObject({
     })
     .optional(),
   convention: z
-    .looseObject({ generatedAt: instant, signedAt: instant.optional(), signatoryName: z.string().optional() })
+    .looseObject({
+      status: z.enum(['awaiting_signature', 'signed']),
+      generatedAt: instant,
+      signedAt: instant.optional(),
+      signatoryName: z.string().optional(),
+    })
     .optional(),
   certificate: dossierCertificate.optional(),
   decision: decisionViewSchema.optional(),
@@ -167,6 +172,12 @@ export const publicCertificateSchema = z.looseObject({
 /** The certificate with its life (notices, suspensions, clocks), for its company and ANS. */
 export const certificateSchema = publicCertificateSchema.extend({
   notifications: z.array(notificationViewSchema),
+  tacitReview: z
+    .looseObject({
+      until: instant.describe('CRPA L242-1: the grant may be withdrawn until then'),
+      grounds: z.array(z.string()),
+    })
+    .optional(),
   renewal: z
     .looseObject({
       requiredBy: z.string().describe('YYYY-MM-DD: a renewal candidature must be submitted by the end of this day'),

@@ -57,6 +57,7 @@ import {
   infoRequestAnswerSchema,
   infoRequestSchema,
   receiptRecordSchema,
+  withdrawSchema,
   insTestOutcomeSchema,
   insTestProposalSchema,
   messageSchema,
@@ -614,7 +615,7 @@ export const ROUTE_TABLE = [
     access: CERTIFICATE_ACCESS,
     summary: 'Withdraw a certificate',
     response: RESPONSES.certificateActionWithdraw,
-    body: sanctionSchema,
+    body: withdrawSchema,
   },
   {
     method: 'POST',

@@ -373,10 +373,11 @@ export const changeCertificateStatus = async (
   number: string,
   action: 'suspend' | 'reinstate' | 'withdraw',
   reasons: string[],
+  basis?: 'L242-1',
 ) => {
   const certificate = await load(deps, number);
   const now = deps.clock.now();
-  const by = { reasons, by: caller.sub };
+  const by = { reasons, by: caller.sub, ...(basis ? { basis } : {}) };
   const next =
     action === 'suspend'
       ? life.suspend(certificate, by, now)
@@ -389,7 +390,7 @@ export const changeCertificateStatus = async (
     {
       type: `certificate_${action === 'withdraw' ? 'withdrawn' : action === 'suspend' ? 'suspended' : 'reinstated'}`,
       actor: actorOf(caller),
-      data: reasons.length ? { reasons } : {},
+      data: { ...(reasons.length ? { reasons } : {}), ...(basis ? { basis } : {}) },
     },
     {
       template: 'certificate_status_changed',

@@ -1,6 +1,13 @@
 import { SYSTEM_ACTOR } from '../domain/caller';
 import { certificateKey, certificateNumber, newCertificate, type Certificate } from '../domain/certificate';
-import { conventionTermFrom, exceptionalRegimeEnd, hasEnded } from '../domain/certificate-life';
+import {
+  conventionTermFrom,
+  exceptionalRegimeEnd,
+  hasEnded,
+  tacitReviewGrounds,
+  tacitReviewUntil,
+} from '../domain/certificate-life';
+import { conventionJob, conventionKey } from '../domain/dossier-rules/instruction';
 import { newDecision } from '../domain/decision';
 import { BusinessRuleError } from '../domain/errors';
 import { scheduleCertificateClock } from './certificate-life';
@@ -38,6 +45,8 @@ export const grantCertificate = async (
     before?: EventDraft[];
     /** the instant the grant takes effect, when the law sets it (tacit acceptance); else now */
     at?: Date;
+    /** why silence accepted a file ANS had found wanting: the grant may be withdrawn for 4 months */
+    reviewGrounds?: string[];
   },
 ) => {
   const now = grant.at ?? deps.clock.now();
@@ -68,7 +77,12 @@ export const grantCertificate = async (
     ...newCertificate(stored.dossier, company?.name ?? '', number, at, grant),
     conventionTermAt: conventionTermFrom(termStart, deps.calendar).toISOString(),
     ...(exceptionalExpiresAt ? { exceptionalExpiresAt } : {}),
+    ...(grant.reviewGrounds?.length
+      ? { tacitReview: { until: tacitReviewUntil(now, deps.calendar).toISOString(), grounds: grant.reviewGrounds } }
+      : {}),
   };
+  // silence certified a file before any convention was signed: the convention is sent now
+  const conventionSent = grant.grantedBy === 'tacit_acceptance' && !stored.dossier.convention;
   // a renewal replaces the certificate it renews
   const replaced = stored.dossier.renewalOf ? await deps.certificates.get(stored.dossier.renewalOf) : null;
   const replacedUpdate: Certificate[] =
@@ -86,6 +100,7 @@ export const grantCertificate = async (
   const status = certificate.withReservations ? 'certified_with_reservations' : 'certified';
   const granted: Dossier = {
     ...transition(stored.dossier, status, now),
+    ...(conventionSent ? { convention: { generatedAt: at, key: conventionKey(stored.dossier.id) } } : {}),
     decision,
     certificate: {
       number,
@@ -118,6 +133,7 @@ export const grantCertificate = async (
       certificates: [certificate, ...replacedUpdate],
       // the PDF is rendered by the document function once the grant is stored
       documents: [
+        ...(conventionSent ? [conventionJob(stored.dossier.id, at)] : []),
         documentJob(
           {
             kind: 'certificate',
@@ -155,6 +171,10 @@ export const grantCertificate = async (
 export const grantByTacitAcceptance = async (deps: Dependencies, stored: StoredDossier, clock: RunningClock) =>
   grantCertificate(deps, stored, {
     grantedBy: 'tacit_acceptance',
+    reviewGrounds: tacitReviewGrounds(
+      stored.dossier,
+      (await deps.dossiers.getWithUploads(stored.dossier.id))?.uploads ?? [],
+    ),
     // silence accepts at the first instant after the decision period, however late the timer
     at: effectiveInstant(clock),
     actor: SYSTEM_ACTOR,

@@ -2,7 +2,9 @@ import { assertCanSee, type Caller } from '../domain/caller';
 import { NotFoundError } from '../domain/errors';
 import type { Review } from '../domain/upload';
 import * as rules from '../domain/dossier-rules/instruction';
-import { isGrant, signConvention as sign } from '../domain/dossier-rules/decision';
+import { isGrant, isTacitSignature, signConvention as sign } from '../domain/dossier-rules/decision';
+import { conventionTermFrom } from '../domain/certificate-life';
+import { scheduleCertificateClock } from './certificate-life';
 import { closeUnsigned, withdraw } from '../domain/dossier-rules/candidature';
 import type { Dependencies } from '../container';
 import { commitChange } from './commit-dossier';
@@ -84,6 +86,22 @@ export const signConvention = async (
 ) => {
   const { stored, dossier } = await loadOwnDossier(deps, caller, id);
   const outcome = sign(dossier, input, caller, deps.clock.now(), deps.calendar);
+  if (isTacitSignature(outcome)) {
+    // a certificate granted by silence: its convention's 5-year term runs from this signature
+    const certificate = await deps.certificates.get(dossier.certificate!.number);
+    if (!certificate) throw new Error(`certificate ${dossier.certificate!.number} is missing`);
+    const conventionTermAt = conventionTermFrom(outcome.conventionTermFrom, deps.calendar).toISOString();
+    const next = { ...certificate, conventionTermAt, updatedAt: deps.clock.now().toISOString() };
+    const { conventionTermFrom: _from, ...change } = outcome;
+    const saved = await commitChange(
+      deps,
+      stored,
+      { ...change, dossier: { ...change.dossier, certificate: { ...change.dossier.certificate!, conventionTermAt } } },
+      { certificates: [next] },
+    );
+    await scheduleCertificateClock(deps, next);
+    return saved;
+  }
   if (!isGrant(outcome)) return commitChange(deps, stored, outcome);
   const { dossier: signed, ...grant } = outcome.grant;
   const { saved } = await grantCertificate(deps, { ...stored, dossier: signed }, { grantedBy: 'college', ...grant });

@@ -506,3 +506,74 @@ describe('1 and 9. renewal by application: submitted by the date, the certificat
     expect(c.life.ended.reason).toContain(`not applied for renewal by ${requiredBy}`);
   });
 });
+
+describe('7. silence gives a certificate with its convention, and a grant on a file found wanting may be withdrawn', () => {
+  const DAY = 86_400_000;
+  it('sends the convention after a tacit acceptance; the term runs from the signature', async () => {
+    const d = await journey.admissibleDossier(http, 2271, 'company');
+    const { last } = await journey.completeFile(http, d.id, d.candidate);
+    await http.call('POST', '/_local/clock', {
+      body: { to: new Date(Date.parse(last.json.decisionDueAt) + DAY).toISOString() },
+    });
+    const certified = await get(d.id);
+    expect(certified.decision.outcome).toBe('tacit_acceptance');
+    expect(certified.convention).toMatchObject({ status: 'awaiting_signature' });
+    const number = certified.certificate.number as string;
+    let candidate = await t.candidate(d.companyId);
+    const before = (await http.call('GET', `/v1/certificates/${number}`, { token: candidate })).json;
+    expect(before.tacitReview).toBeUndefined(); // a clean file: nothing to review
+    await http.call('POST', '/_local/clock', {
+      body: { to: new Date(Date.parse(last.json.decisionDueAt) + 10 * DAY).toISOString() },
+    });
+    candidate = await t.candidate(d.companyId); // a token of the new instant
+    const other = await post(`/v1/dossiers/${d.id}/convention/sign`, candidate, {
+      signatoryName: 'Camille Martin',
+      productVersion: '9.9',
+    });
+    expect(other.status).toBe(422);
+    const signed = await post(`/v1/dossiers/${d.id}/convention/sign`, candidate, { signatoryName: 'Camille Martin' });
+    expect(signed.status).toBe(200);
+    expect(signed.json.convention).toMatchObject({ status: 'signed', signatoryName: 'Camille Martin' });
+    const after = (await http.call('GET', `/v1/certificates/${number}`, { token: candidate })).json;
+    expect(Date.parse(after.life.conventionTermAt) - Date.parse(before.life.conventionTermAt)).toBeGreaterThan(8 * DAY);
+    expect(
+      (await post(`/v1/dossiers/${d.id}/convention/sign`, candidate, { signatoryName: 'Camille Martin' })).status,
+    ).toBe(409);
+  });
+
+  it('flags a grant by silence after an unfavourable report, and withdraws it only once the company was heard', async () => {
+    const d = await journey.admissibleDossier(http, 2272, 'company');
+    await journey.completeFile(http, d.id, d.candidate);
+    const instructor = await t.instructor();
+    const report = await post(`/v1/dossiers/${d.id}/instruction/complete`, instructor, {
+      outcome: 'unfavourable',
+      nonConformities: ['TLC-01 : traits INS absents'],
+    });
+    expect(report.status).toBe(200);
+    const dueAt = (await get(d.id)).decisionDueAt as string;
+    await http.call('POST', '/_local/clock', { body: { to: new Date(Date.parse(dueAt) + DAY).toISOString() } });
+    const certified = await get(d.id);
+    expect(certified.decision.outcome).toBe('tacit_acceptance');
+    const number = certified.certificate.number as string;
+    const ans = await t.instructor();
+    const c = (await http.call('GET', `/v1/certificates/${number}`, { token: ans })).json;
+    expect(c.tacitReview.grounds[0]).toContain('rapport d’instruction défavorable');
+    expect(Date.parse(c.tacitReview.until) - Date.parse(c.grantedAt)).toBeGreaterThan(119 * DAY);
+    const withdrawal = { reasons: ['Exigence TLC-01 non satisfaite'], basis: 'L242-1' };
+    const unheard = await post(`/v1/certificates/${number}/withdraw`, ans, withdrawal);
+    expect(unheard.status).toBe(409);
+    expect(unheard.json.legalBasis).toContain('L242-1');
+    const now = Date.parse((await http.call('GET', '/_local/clock')).json.now as string);
+    const notice = await post(`/v1/certificates/${number}/observations-notice`, ans, {
+      facts: 'Acceptation tacite d’un dossier au rapport défavorable',
+      respondBy: new Date(now + 20 * DAY).toISOString(),
+    });
+    expect(notice.status).toBe(200);
+    expect(notice.json.notifications.map((n: { kind: string }) => n.kind)).toContain('observations_notice');
+    await http.call('POST', '/_local/clock', { body: { to: new Date(now + 21 * DAY).toISOString() } });
+    const withdrawn = await post(`/v1/certificates/${number}/withdraw`, await t.instructor(), withdrawal);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.json).toMatchObject({ status: 'withdrawn', life: { ended: { ground: 'L242-1' } } });
+    expect(withdrawn.json.notifications.map((n: { kind: string }) => n.kind)).toContain('withdrawal');
+  });
+});

@@ -15,6 +15,11 @@ import { exceptionalRegimeEnd } from '../certificate-life';
 import { requirementReview } from '../evidence';
 import type { Upload } from '../upload';
 
+/** The convention of a certificate granted by silence, signed: the certificate's term moves to it. */
+export type TacitSignature = RuleChange & { conventionTermFrom: Date };
+export const isTacitSignature = (outcome: RuleChange | GrantIntent | TacitSignature): outcome is TacitSignature =>
+  'conventionTermFrom' in outcome;
+
 /**
  * What the collège's or the signature's rule asks the use case to do when the outcome is a
  * certificate: grant it (a number, the certificate record, the PDF — the use case's work) on
@@ -173,8 +178,17 @@ export const signConvention = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
-): RuleChange | GrantIntent => {
-  assertAllowed('sign_convention', dossier);
+): RuleChange | GrantIntent | TacitSignature => {
+  const tacit = dossier.decision?.outcome === 'tacit_acceptance';
+  assertAllowed(tacit ? 'sign_tacit_convention' : 'sign_convention', dossier);
+  if (tacit && (!dossier.convention || dossier.convention.signedAt))
+    throw new ConflictError('the convention of this certificate is already signed');
+  if (tacit && input.productVersion && input.productVersion !== dossier.product.version)
+    throw new BusinessRuleError(
+      `the certificate was granted for version ${dossier.product.version}: a new version is a substantial change`,
+      [{ path: 'productVersion', message: `must be ${dossier.product.version}, or left out` }],
+      'Guide de dépôt ANS §5.4',
+    );
   const at = now.toISOString();
   const product = input.productVersion ? { ...dossier.product, version: input.productVersion } : dossier.product;
   const convention = {
@@ -195,6 +209,14 @@ export const signConvention = (
       previousVersion: dossier.product.version,
     },
   };
+  if (tacit) {
+    // the certificate stands: its 5-year term now runs from the signature (API.md [1.2])
+    return {
+      dossier: { ...dossier, convention, updatedAt: at },
+      events: [signed],
+      conventionTermFrom: now,
+    };
+  }
   if (dossier.decision?.outcome === 'certified_with_reservations') {
     return {
       grant: {

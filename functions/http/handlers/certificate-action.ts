@@ -9,6 +9,7 @@ import type {
   observationsSchema,
   reinstateSchema,
   sanctionSchema,
+  withdrawSchema,
   renewalCandidatureSchema,
   renewalRequiredSchema,
   substantialChangeSchema,
@@ -71,6 +72,7 @@ export const handler = endpoint(
             number,
             action.slice(1) as 'suspend' | 'reinstate' | 'withdraw',
             reasons,
+            (body as Body<typeof withdrawSchema> | undefined)?.basis,
           ),
         );
       }

@@ -986,6 +986,16 @@ export interface components {
             };
             /** @enum {string} */
             status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
+            tacitReview?: {
+                grounds: string[];
+                /**
+                 * Format: date-time
+                 * @description CRPA L242-1: the grant may be withdrawn until then
+                 */
+                until: string;
+            } & {
+                [key: string]: unknown;
+            };
             /** Format: date-time */
             updatedAt: string;
             withReservations: boolean;
@@ -1180,6 +1190,8 @@ export interface components {
                 signatoryName?: string;
                 /** Format: date-time */
                 signedAt?: string;
+                /** @enum {string} */
+                status: "awaiting_signature" | "signed";
             } & {
                 [key: string]: unknown;
             };
@@ -1771,6 +1783,8 @@ export interface components {
                 signatoryName?: string;
                 /** Format: date-time */
                 signedAt?: string;
+                /** @enum {string} */
+                status: "awaiting_signature" | "signed";
             } & {
                 [key: string]: unknown;
             };
@@ -2623,6 +2637,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description L242-1: the withdrawal of a tacit acceptance within 4 months
+                     * @enum {string}
+                     */
+                    basis?: "L242-1";
                     reason?: string;
                     reasons?: string[];
                 };

@@ -303,7 +303,7 @@ export const DossierPage = () => {
               Signée le {formatDateTime(dossier.convention.signedAt)} par {dossier.convention.signatoryName}.
             </p>
           ) : (
-            dossier.status === 'convention_pending' && (
+            (dossier.status === 'convention_pending' || dossier.decision?.outcome === 'tacit_acceptance') && (
               <CommandForm
                 className="fr-mt-2w"
                 submit="Signer la convention"
