@@ -25,6 +25,8 @@ export interface Section {
 
 export interface Catalogue {
   version: string;
+  /** the decision period for files under this version (ISO 8601); absent: R.1470-4's six months */
+  decisionPeriod?: string;
   sections: Section[];
   requirements: Requirement[];
 }

@@ -6,8 +6,10 @@ import {
   resumedByDays,
   timeLeft,
   type CalendarPolicy,
+  type Period,
   type TimeLeft,
 } from './calendar';
+import { Duration } from 'luxon';
 import { CLOCKS } from './legal-periods';
 
 /**
@@ -29,6 +31,8 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 export interface DecisionClock {
   /** the raw legal instant while the clock runs (working-day rule not applied) */
   legalDueAt: string;
+  /** the decision period of the file's referential version (ISO 8601; R.1470-4's six months unless an arrêté says less) */
+  period?: string;
   /** set while the clock stands still */
   pausedAt?: string;
   pauseReason?: PauseReason;
@@ -41,11 +45,27 @@ interface WithDecisionClock {
   decisionDueAt?: string;
 }
 
-/** The clock started by the acknowledgement of receipt of the complete file. */
-export const startDecisionClock = (receiptAt: Date, policy: CalendarPolicy = defaultCalendarPolicy) => {
-  const raw = rawDeadline(receiptAt, DECISION_PERIOD);
+/** A referential's decision period (ISO 8601, days/weeks/months/years), or R.1470-4's six months. */
+const periodOf = (iso?: string): Period => {
+  if (!iso) return DECISION_PERIOD;
+  const { years, months, weeks, days } = Duration.fromISO(iso).toObject();
   return {
-    decisionClock: { legalDueAt: raw.toISOString(), pauses: [] } satisfies DecisionClock,
+    ...(years ? { years } : {}),
+    ...(months ? { months } : {}),
+    ...(weeks ? { weeks } : {}),
+    ...(days ? { days } : {}),
+  } as Period;
+};
+
+/** The clock started by the acknowledgement of receipt of the complete file. */
+export const startDecisionClock = (
+  receiptAt: Date,
+  policy: CalendarPolicy = defaultCalendarPolicy,
+  period?: string,
+) => {
+  const raw = rawDeadline(receiptAt, periodOf(period));
+  return {
+    decisionClock: { legalDueAt: raw.toISOString(), pauses: [], ...(period ? { period } : {}) } satisfies DecisionClock,
     decisionDueAt: onWorkingDay(raw, policy).toISOString(),
   };
 };
@@ -88,12 +108,12 @@ export const resumeDecisionClock = <T extends WithDecisionClock>(
   if (!clock?.pausedAt) return d;
   const raw =
     mode === 'restart'
-      ? rawDeadline(at, DECISION_PERIOD)
+      ? rawDeadline(at, periodOf(clock.period))
       : resumedByDays(new Date(clock.legalDueAt), new Date(clock.pausedAt), at, policy).raw;
   const pauses = clock.pauses.map((p, i) => (i === clock.pauses.length - 1 ? { ...p, to: at.toISOString() } : p));
   return {
     ...d,
-    decisionClock: { legalDueAt: raw.toISOString(), pauses },
+    decisionClock: { legalDueAt: raw.toISOString(), pauses, ...(clock.period ? { period: clock.period } : {}) },
     decisionDueAt: onWorkingDay(raw, policy).toISOString(),
   };
 };

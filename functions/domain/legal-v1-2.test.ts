@@ -14,7 +14,9 @@ import {
 import { appealUntil, deemReceipts, openNotification, recordReceipt } from './dossier-rules/notifications';
 import { requestInformation } from './dossier-rules/information-requests';
 import { BusinessRuleError } from './errors';
-import { defaultCalendarPolicy } from './calendar';
+import { defaultCalendarPolicy, parisDate } from './calendar';
+import { matrixFor, profileErrors } from './profile-matrix';
+import { startDecisionClock } from './decision-clock';
 
 /**
  * Contract v1.2 (issue 22) as pure rules, each case dated; instants in UTC (Paris is UTC+1 in
@@ -261,5 +263,36 @@ describe('10. a company no mail reaches is never deemed to have received', () =>
     const [x, y] = withoutDeemedReceipt([a, b]);
     expect(x!.deemedReceivedAt).toBeNull();
     expect(y).toEqual(b);
+  });
+});
+
+describe('11. obligations with effective dates; the decision period per referential version', () => {
+  const facility = ['general', 'identity_consumer', 'identity_referential_insi_card', 'hds_third_party'] as const;
+  it('requires e-prescription of a health facility’s system from 1 Jan 2025, Paris, not of a teleconsultation company', () => {
+    const matrix = matrixFor('1.4.2');
+    expect(profileErrors('health_facility', facility, matrix, '2024-12-31')).toEqual([]);
+    expect(profileErrors('health_facility', facility, matrix, '2025-01-01')).toEqual([
+      expect.objectContaining({ path: 'profiles', message: expect.stringContaining('e_prescription') }),
+    ]);
+    expect(profileErrors('health_facility', [...facility, 'e_prescription'], matrix, '2025-01-01')).toEqual([]);
+    expect(
+      profileErrors(
+        'teleconsultation_company',
+        ['general', 'identity_referential', 'hds_third_party'],
+        matrix,
+        '2027-01-01',
+      ),
+    ).toEqual([]);
+    // the day is Paris's: 31 Dec 2024 23:30 Paris is still 2024
+    expect(parisDate(at('2024-12-31T22:30:00Z'))).toBe('2024-12-31');
+    expect(parisDate(at('2024-12-31T23:00:00Z'))).toBe('2025-01-01');
+  });
+
+  it('counts the decision period of the file’s referential version (an arrêté may set a shorter one)', () => {
+    const six = startDecisionClock(at('2026-03-02T10:00:00Z'), policy);
+    const four = startDecisionClock(at('2026-03-02T10:00:00Z'), policy, 'P4M');
+    expect(six.decisionDueAt).toBe('2026-09-02T21:59:59.999Z');
+    expect(four.decisionDueAt).toBe('2026-07-02T21:59:59.999Z');
+    expect(four.decisionClock.period).toBe('P4M');
   });
 });

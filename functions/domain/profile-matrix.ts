@@ -13,6 +13,20 @@ export interface ProfileMatrix {
   useCases: Record<UseCase, { required: ProfileCode[]; optional: ProfileCode[] }>;
   /** profiles that need the CNDA publisher and software numbers */
   needsNieNil: ProfileCode[];
+  /**
+   * Profiles the law makes required from a date, for some use cases (the guide: e-prescription
+   * « exigée … pour fin 2024 … obligatoire pour les SI de téléconsultation, hors société de
+   * téléconsultation »): checked at the instant of submission.
+   */
+  obligations?: Obligation[];
+}
+
+export interface Obligation {
+  profile: ProfileCode;
+  /** YYYY-MM-DD, Paris: required for candidatures submitted from this day */
+  requiredFrom: string;
+  useCases: UseCase[];
+  legalBasis: string;
 }
 
 export const PROFILE_MATRICES: Record<string, ProfileMatrix> = {
@@ -34,6 +48,14 @@ export const PROFILE_MATRICES: Record<string, ProfileMatrix> = {
       },
     },
     needsNieNil: ['identity_referential'],
+    obligations: [
+      {
+        profile: 'e_prescription',
+        requiredFrom: '2025-01-01',
+        useCases: ['health_facility', 'city_practice'],
+        legalBasis: 'Guide de dépôt ANS §3 (ordonnance numérique exigée pour fin 2024)',
+      },
+    ],
   },
 };
 
@@ -48,9 +70,17 @@ export const profileErrors = (
   useCase: UseCase,
   profiles: readonly ProfileCode[],
   matrix: ProfileMatrix,
+  /** the Paris day of submission (YYYY-MM-DD): the obligations in force that day apply */
+  on?: string,
 ): FieldError[] => {
   const errors: FieldError[] = [];
   const rules = matrix.useCases[useCase];
+  for (const o of obligationsInForce(matrix, useCase, on))
+    if (!profiles.includes(o.profile))
+      errors.push({
+        path: 'profiles',
+        message: `the profile ${o.profile} is required for the use case ${useCase} since ${o.requiredFrom} (${o.legalBasis})`,
+      });
   for (const required of [...matrix.always, ...rules.required]) {
     if (!profiles.includes(required)) {
       errors.push({ path: 'profiles', message: `the profile ${required} is required for the use case ${useCase}` });
@@ -73,3 +103,14 @@ export const profileErrors = (
   }
   return errors;
 };
+
+/** The obligations a use case is under on a Paris day (none when no day is given). */
+export const obligationsInForce = (matrix: ProfileMatrix, useCase: UseCase, on?: string): Obligation[] =>
+  on
+    ? (matrix.obligations ?? []).filter(
+        (o) =>
+          o.useCases.includes(useCase) &&
+          o.requiredFrom <= on &&
+          !matrix.useCases[useCase].required.includes(o.profile),
+      )
+    : [];

@@ -268,6 +268,12 @@ export const referentialImportSchema = z
     current: z.boolean().optional(),
     /** holders of certificates on earlier versions must apply again by this date */
     renewalRequiredBy: isoDate.optional(),
+    /** the decision period for files under this version (ISO 8601; R.1470-4's P6M unless an arrêté says less) */
+    decisionPeriod: z
+      .string()
+      .max(10)
+      .regex(/^P(\d+[YMWD]){1,3}$/, 'an ISO 8601 period of years, months, weeks or days, such as P6M')
+      .optional(),
   })
   .strict();
 

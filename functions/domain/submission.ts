@@ -1,5 +1,6 @@
 import type { Dossier } from './dossier';
 import type { FieldError } from './errors';
+import { parisDate } from './calendar';
 import { profileErrors, type ProfileMatrix } from './profile-matrix';
 import { receivedUploads, type Upload } from './upload';
 
@@ -8,8 +9,13 @@ import { receivedUploads, type Upload } from './upload';
  * the profile matrix, the CNDA numbers the identity-referential profile needs, the functional
  * documentation, the mandates of a group, and the answers the form asks for.
  */
-export const submissionErrors = (dossier: Dossier, uploads: Upload[], matrix: ProfileMatrix): FieldError[] => {
-  const errors = profileErrors(dossier.useCase, dossier.profiles, matrix);
+export const submissionErrors = (
+  dossier: Dossier,
+  uploads: Upload[],
+  matrix: ProfileMatrix,
+  now?: Date,
+): FieldError[] => {
+  const errors = profileErrors(dossier.useCase, dossier.profiles, matrix, now ? parisDate(now) : undefined);
   if (dossier.profiles.some((p) => matrix.needsNieNil.includes(p))) {
     if (!dossier.nie)
       errors.push({

@@ -16,6 +16,8 @@ export interface ImportInput {
   /** make it the version new candidatures start on */
   current?: boolean;
   renewalRequiredBy?: string;
+  /** the decision period for files under the new version (ISO 8601) */
+  decisionPeriod?: string;
 }
 
 /**
@@ -31,7 +33,10 @@ export const importReferential = async (
   sheets: SpreadsheetReader,
 ) => {
   const rows = await sheets.read(input.format, Buffer.from(input.content, 'base64'));
-  const catalogue = catalogueFromRows(input.version, rows);
+  const catalogue = {
+    ...catalogueFromRows(input.version, rows),
+    ...(input.decisionPeriod ? { decisionPeriod: input.decisionPeriod } : {}),
+  };
   const base = await deps.referentials.get(input.matrixFrom ?? (await deps.referentials.current()));
   if (!base) throw new BadRequestError(`no referential ${input.matrixFrom} to take the profile matrix from`);
   await deps.referentials.put({

@@ -26,7 +26,7 @@ export const submit = (
   now: Date,
 ): RuleChange => {
   assertAllowed('submit', dossier);
-  const errors = submissionErrors(dossier, uploads, matrix);
+  const errors = submissionErrors(dossier, uploads, matrix, now);
   if (errors.length)
     throw new BusinessRuleError('the candidature is incomplete or its profiles break the matrix', errors);
   const at = now.toISOString();

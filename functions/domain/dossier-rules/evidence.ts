@@ -80,7 +80,7 @@ export const handInSection = (
   ];
   if (!isFileComplete(catalogue, handedIn)) return { dossier: handedIn, events, complete: false };
 
-  const decisionClock = startDecisionClock(now, policy);
+  const decisionClock = startDecisionClock(now, policy, catalogue.decisionPeriod);
   const { decisionDueAt } = decisionClock;
   const insTestDueAt = legalDeadline(now, INS_TEST_DAY_PERIOD, policy).toISOString();
   return {

@@ -3987,6 +3987,7 @@ export interface operations {
                     /** Format: base64 */
                     content: string;
                     current?: boolean;
+                    decisionPeriod?: string;
                     /** @enum {string} */
                     format: "csv" | "xlsx";
                     matrixFrom?: string;
