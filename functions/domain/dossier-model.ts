@@ -156,6 +156,8 @@ export interface InfoRequest {
   answerUploadIds?: string[];
   /** the notification that communicated it: the 60 days run from its receipt */
   notificationId?: string;
+  /** the candidature's own fields ANS asks the company to correct (PATCH while the request is open) */
+  fields?: string[];
 }
 
 /** A permanent bounce or a complaint on mail about the dossier: the people to reach another way. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import { runningClocks } from './clocks';
-import { ConflictError } from './errors';
+import { BusinessRuleError, ConflictError } from './errors';
 import { assertAllowed } from './dossier-commands';
 import type { Dossier, DossierStatus, InfoRequest } from './dossier-model';
 
@@ -70,9 +70,21 @@ export const createDossier = (
   });
 };
 
-/** Applies a progressive save; only a draft can be edited. */
+/**
+ * Applies a progressive save: a draft's, or — during admissibility review — the corrections an
+ * open information request names (its `fields`), nothing else.
+ */
 export const patchDossier = (dossier: Dossier, patch: DossierPatchInput, instant: Date): Dossier => {
-  assertAllowed('edit', dossier);
+  const request = openInfoRequest(dossier);
+  if (dossier.status === 'admissibility_review' && request?.fields?.length) {
+    const other = Object.keys(patch).filter((k) => !request.fields!.includes(k));
+    if (other.length)
+      throw new BusinessRuleError(
+        `the open information request lets you correct ${request.fields.join(', ')} only`,
+        other.map((path) => ({ path, message: 'not named by the information request' })),
+        'Code de la santé publique, art. R.1470-2',
+      );
+  } else assertAllowed('edit', dossier);
   const now = instant.toISOString();
   const next: Record<string, unknown> = { ...dossier };
   for (const [key, value] of Object.entries(patch)) {

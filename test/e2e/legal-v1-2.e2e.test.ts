@@ -577,3 +577,33 @@ describe('7. silence gives a certificate with its convention, and a grant on a f
     expect(withdrawn.json.notifications.map((n: { kind: string }) => n.kind)).toContain('withdrawal');
   });
 });
+
+describe('15. at admissibility, the company corrects the fields the request names', () => {
+  it('lets a PATCH change the named fields while the request is open, and nothing else', async () => {
+    const d = await journey.submittedDossier(http, 2291, 'company');
+    const instructor = await t.instructor();
+    const incomplete = await post(`/v1/dossiers/${d.id}/admissibility`, instructor, {
+      decision: 'incomplete',
+      missingItems: ['Le NIE indiqué n’est pas celui du CNDA'],
+      fields: ['nie'],
+    });
+    expect(incomplete.status).toBe(200);
+    const before = await get(d.id);
+    expect(before.infoRequests[0].fields).toEqual(['nie']);
+    const patch = (body: unknown) =>
+      http.call('PATCH', `/v1/dossiers/${d.id}`, { token: d.candidate, headers: { 'if-match': '*' }, body });
+    const other = await patch({ nie: 'NIE-2', nil: 'NIL-9' });
+    expect(other.status).toBe(422);
+    expect(other.json.errors).toEqual([expect.objectContaining({ path: 'nil' })]);
+    expect((await get(d.id)).nie).toBe('NIE-1'); // nothing changed
+    const fixed = await patch({ nie: 'NIE-2' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.json.nie).toBe('NIE-2');
+    const answered = await post(`/v1/dossiers/${d.id}/info-requests/${before.infoRequests[0].id}/answer`, d.candidate, {
+      message: 'NIE corrigé dans le formulaire.',
+    });
+    expect(answered.status).toBe(200);
+    // once answered, the candidature is frozen again
+    expect((await patch({ nie: 'NIE-3' })).status).toBe(409);
+  });
+});

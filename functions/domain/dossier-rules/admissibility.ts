@@ -13,6 +13,8 @@ import { requestInformation } from './information-requests';
 export interface AdmissibilityInput {
   decision: 'admissible' | 'incomplete' | 'inadmissible';
   missingItems?: string[];
+  /** candidature fields the company may correct while the request is open */
+  fields?: string[];
   reasons?: string[];
   pieces?: { uploadId: string; verdict: 'compliant' | 'non_compliant'; comment?: string }[];
 }
@@ -61,6 +63,7 @@ export const decideAdmissibility = (
       {
         requestId,
         missingItems,
+        ...(input.fields ? { fields: input.fields } : {}),
         before: [
           ...pieceEvents,
           { type: 'admissibility_incomplete', actor, data: { missingItems: input.missingItems } },

@@ -23,7 +23,7 @@ const STAGE_OF: Partial<Record<Dossier['status'], InfoRequest['stage']>> = {
  */
 export const requestInformation = (
   dossier: Dossier,
-  input: { requestId: string; missingItems: string[]; before?: EventDraft[]; uploads?: Upload[] },
+  input: { requestId: string; missingItems: string[]; fields?: string[]; before?: EventDraft[]; uploads?: Upload[] },
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
@@ -44,6 +44,7 @@ export const requestInformation = (
     dueAt: infoRequestDeadline(latest ? new Date(latest) : now, policy).toISOString(),
     status: 'open',
     notificationId: notified.notification.id,
+    ...(input.fields?.length && stage === 'admissibility' ? { fields: input.fields } : {}),
   };
   const withRequest = {
     ...notified.dossier,
