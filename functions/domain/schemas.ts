@@ -203,7 +203,10 @@ export const admissibilitySchema = z
     decision: z.enum(['admissible', 'incomplete', 'inadmissible']),
     missingItems: z.array(text(500)).max(50).optional(),
     /** the candidature's own fields the company may correct while the request is open (PATCH) */
-    fields: z.array(z.enum(DOSSIER_FIELD_NAMES as [string, ...string[]])).max(20).optional(),
+    fields: z
+      .array(z.enum(DOSSIER_FIELD_NAMES as [string, ...string[]]))
+      .max(20)
+      .optional(),
     reasons: z.array(text(2000)).max(50).optional(),
     pieces: z
       .array(
