@@ -41,6 +41,30 @@ export const endOfLegalDay = (isoDate: string) =>
 /** The fixed instant the exceptional regime (arrêté du 9 février 2024) ends: the end of its expiry date. */
 export const exceptionalRegimeEnd = endOfLegalDay;
 
+/** Mails before the convention's term: it renews tacitly unless a party gives notice (guide §5.4). */
+export const TERM_REMINDERS = [
+  { key: 'M-3', period: { months: 3 } },
+  { key: 'M-1', period: { months: 1 } },
+] as const;
+
+/**
+ * A notice against the convention's tacit renewal (guide §5.4 « renouvelable à chaque échéance par
+ * tacite reconduction »), by the company or by ANS, before the term: the certificate then ends at
+ * the term. The convention's own notice period is not in the guide: any time before the term.
+ */
+export const giveNonRenewalNotice = (
+  c: Certificate,
+  notice: { by: string; party: 'company' | 'ans'; reasons: string[] },
+  now: Date,
+): Certificate => {
+  assertAllowed('give_non_renewal_notice', c);
+  if (c.nonRenewal) throw new ConflictError(`notice against renewal was already given on ${c.nonRenewal.at}`);
+  if (!c.conventionTermAt || now.getTime() > Date.parse(c.conventionTermAt))
+    throw new ConflictError('the convention’s term has passed: it was renewed', undefined, 'Guide de dépôt ANS §5.4');
+  const at = now.toISOString();
+  return { ...c, nonRenewal: { ...notice, at }, updatedAt: at };
+};
+
 /** Mails before the date a certificate must be renewed by (R.1470-11). */
 export const RENEWAL_REMINDERS = [
   { key: 'M-2', period: { months: 2 } },
@@ -115,6 +139,7 @@ export const CERTIFICATE_COMMANDS = {
   require_renewal: ALIVE,
   issue_observations_notice: ALIVE,
   present_observations: ALIVE,
+  give_non_renewal_notice: ALIVE,
 } as const satisfies Record<string, readonly CertificateStatus[]>;
 export type CertificateCommand = keyof typeof CERTIFICATE_COMMANDS;
 
@@ -441,6 +466,8 @@ export type CertificateEffect =
   | { kind: 'notice_lapsed'; noticeId: string }
   | { kind: 'renewal_expired'; renewalRequiredBy: Date; application?: RenewalApplication }
   | { kind: 'renewal_reminder'; key: string; dueAt: Date; daysLeft: number }
+  | { kind: 'term_reminder'; key: string; dueAt: Date; daysLeft: number }
+  | { kind: 'not_renewed'; termAt: Date }
   | { kind: 'none'; nextWakeAt?: Date };
 
 /** What falls due for a certificate at `now`, or when to look again. */
@@ -483,6 +510,23 @@ export const decideCertificate = (
         daysLeft: Math.ceil((renewBy.getTime() - t) / 86_400_000),
       };
   }
+  // the term ahead: the company is reminded (it may give notice against tacit renewal), and a
+  // notice given ends the certificate at the term instead of renewing it
+  const termAt = c.conventionTermAt ? new Date(c.conventionTermAt) : undefined;
+  const termKey = (r: (typeof TERM_REMINDERS)[number]) => `term:${c.conventionTermAt}:${r.key}`;
+  const termReminderAt = (r: (typeof TERM_REMINDERS)[number]) =>
+    DateTime.fromJSDate(termAt!, { zone: LEGAL_ZONE }).minus(r.period).toJSDate().getTime();
+  if (termAt && t > termAt.getTime() && c.nonRenewal) return { kind: 'not_renewed', termAt };
+  if (termAt && !c.nonRenewal && t <= termAt.getTime()) {
+    const due = TERM_REMINDERS.filter((r) => !sent.has(termKey(r)) && t >= termReminderAt(r));
+    if (due.length)
+      return {
+        kind: 'term_reminder',
+        key: due.map(termKey).join(','),
+        dueAt: termAt,
+        daysLeft: Math.ceil((termAt.getTime() - t) / 86_400_000),
+      };
+  }
   if (c.conventionTermAt && t > Date.parse(c.conventionTermAt)) {
     const next = legalDeadline(new Date(c.conventionTermAt), CONVENTION_TERM, { ...policy, extendToWorkingDay: false });
     // tacit renewal never carries the certificate past the date it must be renewed by
@@ -498,6 +542,7 @@ export const decideCertificate = (
     c.exceptionalExpiresAt && !c.replacedBy ? Date.parse(c.exceptionalExpiresAt) + 1 : undefined,
     notice && !notice.lapseNotifiedAt ? Date.parse(notice.respondBy) + 1 : undefined,
     c.conventionTermAt ? Date.parse(c.conventionTermAt) + 1 : undefined,
+    ...(termAt && !c.nonRenewal ? TERM_REMINDERS.filter((r) => !sent.has(termKey(r))).map(termReminderAt) : []),
   ].filter((x): x is number => x !== undefined);
   return { kind: 'none', ...(upcoming.length ? { nextWakeAt: new Date(Math.min(...upcoming)) } : {}) };
 };

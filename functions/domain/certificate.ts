@@ -78,6 +78,8 @@ export interface CertificateLife {
    * was heard (an observations notice answered or lapsed).
    */
   tacitReview?: { until: string; grounds: string[] };
+  /** a notice against the convention's tacit renewal (guide §5.4): the certificate ends at the term */
+  nonRenewal?: { at: string; by: string; party: 'company' | 'ans'; reasons: string[] };
 }
 
 export interface RenewalApplication {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Certificate } from './certificate';
-import { decideCertificate, renewalApplication, renewalPending, renewalView } from './certificate-life';
+import {
+  decideCertificate,
+  giveNonRenewalNotice,
+  renewalApplication,
+  renewalPending,
+  renewalView,
+} from './certificate-life';
+import { isMember } from './upload';
+import { submissionErrors } from './submission';
+import { isPubliclyListed, publicListingChange } from './public-candidature';
 import { infoRequestDeadline, runningClocks } from './clocks';
 import { createDossier, type Dossier } from './dossier';
 import {
@@ -13,7 +22,7 @@ import {
 } from './notifications';
 import { appealUntil, deemReceipts, openNotification, recordReceipt } from './dossier-rules/notifications';
 import { requestInformation } from './dossier-rules/information-requests';
-import { BusinessRuleError } from './errors';
+import { BusinessRuleError, ConflictError } from './errors';
 import { defaultCalendarPolicy, parisDate } from './calendar';
 import { matrixFor, profileErrors } from './profile-matrix';
 import { startDecisionClock } from './decision-clock';
@@ -294,5 +303,70 @@ describe('11. obligations with effective dates; the decision period per referent
     expect(six.decisionDueAt).toBe('2026-09-02T21:59:59.999Z');
     expect(four.decisionDueAt).toBe('2026-07-02T21:59:59.999Z');
     expect(four.decisionClock.period).toBe('P4M');
+  });
+});
+
+describe('16. the planned date published, notice against tacit renewal, mandates matched to members', () => {
+  it('reminds the company three months and one month before the term, and renews unless notice was given', () => {
+    const c = certificate({ renewalRequiredBy: undefined, conventionTermAt: '2030-01-10T22:59:59.999Z' });
+    expect(decideCertificate(c, at('2029-10-10T10:00:00Z')).kind).toBe('none');
+    expect(decideCertificate(c, at('2029-10-11T10:00:00Z'))).toMatchObject({
+      kind: 'term_reminder',
+      key: 'term:2030-01-10T22:59:59.999Z:M-3',
+    });
+    const reminded = { ...c, remindersSent: ['term:2030-01-10T22:59:59.999Z:M-3'] };
+    expect(decideCertificate(reminded, at('2029-12-11T10:00:00Z'))).toMatchObject({
+      kind: 'term_reminder',
+      daysLeft: 31,
+    });
+    const both = { ...c, remindersSent: ['term:2030-01-10T22:59:59.999Z:M-3', 'term:2030-01-10T22:59:59.999Z:M-1'] };
+    expect(decideCertificate(both, at('2030-01-11T00:00:00+01:00')).kind).toBe('renew');
+    const noticed = giveNonRenewalNotice(
+      c,
+      { by: 'u', party: 'company', reasons: ['Produit arrêté'] },
+      at('2029-11-01T10:00:00Z'),
+    );
+    expect(decideCertificate(noticed, at('2029-12-11T10:00:00Z')).kind).toBe('none'); // no reminder once noticed
+    expect(decideCertificate(noticed, at('2030-01-11T00:00:00+01:00'))).toMatchObject({ kind: 'not_renewed' });
+    expect(() =>
+      giveNonRenewalNotice(noticed, { by: 'u', party: 'ans', reasons: ['x'] }, at('2029-11-02T10:00:00Z')),
+    ).toThrow(ConflictError);
+  });
+
+  it('matches each mandate to the member it names; a mandate naming nobody still counts for one', () => {
+    const members = [{ name: 'Clinique des Lilas', siret: '73282932000074' }, { name: 'Centre Santé Nord' }];
+    expect(isMember(members[0]!, '732 829 320 00074')).toBe(true);
+    expect(isMember(members[1]!, '  centre  santé nord ')).toBe(true);
+    expect(isMember(members[1]!, 'Centre Santé Sud')).toBe(false);
+    const d = { ...inInstruction(), status: 'draft' as const, group: { members } };
+    const mandate = (groupMember?: string) =>
+      ({ purpose: 'mandate', status: 'received', ...(groupMember ? { groupMember } : {}) }) as never;
+    const doc = { purpose: 'functional_documentation', status: 'received' } as never;
+    const mandateErrors = (uploads: never[]) =>
+      submissionErrors(d, [doc, ...uploads], matrixFor('1.4.2')).filter((e) => e.message.includes('mandate'));
+    // two mandates both from the first member: the second member has none
+    expect(mandateErrors([mandate('73282932000074'), mandate('Clinique des Lilas')])[0]!.message).toContain(
+      'Centre Santé Nord',
+    );
+    expect(mandateErrors([mandate('73282932000074'), mandate()])).toEqual([]);
+    expect(mandateErrors([mandate(), mandate()])).toEqual([]);
+    expect(mandateErrors([mandate()])).toHaveLength(1);
+  });
+
+  it('lists a candidature publicly only once submitted, while open, when its company allowed it', () => {
+    const d = {
+      ...inInstruction(),
+      publishPlannedDate: true,
+      plannedCompleteProofDate: '2027-06-30',
+      submittedAt: '2026-01-05T09:00:00.000Z',
+    };
+    expect(isPubliclyListed(d)).toBe(true);
+    expect(isPubliclyListed({ ...d, publishPlannedDate: false })).toBe(false);
+    expect(isPubliclyListed({ ...d, status: 'draft', submittedAt: undefined })).toBe(false);
+    expect(isPubliclyListed({ ...d, status: 'refused' })).toBe(false);
+    expect(publicListingChange(null, d)).toBe('put');
+    expect(publicListingChange(d, { ...d, updatedAt: 'later' })).toBeUndefined();
+    expect(publicListingChange(d, { ...d, status: 'college_pending' })).toBe('put');
+    expect(publicListingChange(d, { ...d, status: 'withdrawn' })).toBe('remove');
   });
 });

@@ -58,6 +58,9 @@ export interface MailDataByTemplate {
   renewal_required: AboutCertificate & { dueAt?: string; version?: string; reasons?: string };
   certificate_renewal_deadline: AboutCertificate & { dueAt: string; daysLeft: number; reason: string };
   certificate_expired_renewal: AboutCertificate & { at: string; dueAt: string; reason: string };
+  convention_term_reminder: AboutCertificate & { dueAt: string; daysLeft: number };
+  convention_non_renewal_notice: AboutCertificate & { dueAt: string; party: string };
+  convention_not_renewed: AboutCertificate & { at: string };
 }
 export type MailTemplate = keyof MailDataByTemplate;
 const ROLE_LABELS: Record<string, string> = { contact: 'contact', legal_representative: 'représentant légal' };
@@ -348,18 +351,42 @@ const MORE_TEMPLATES = {
     ],
   }),
   certificate_renewal_deadline: (d) => ({
-    subject: `Renouvellement requis avant le ${when(d.dueAt)} — certificat ${d.number}`,
+    subject: `Candidature de renouvellement à déposer avant le ${when(d.dueAt)} — certificat ${d.number}`,
     lines: [
       'Bonjour,',
-      `Le certificat ${d.number} (${product(d)}) doit être renouvelé par une nouvelle candidature avant le ${when(d.dueAt)} (${d.reason ?? 'nouvelle version du référentiel'}, art. R.1470-11 du code de la santé publique).`,
-      `Il reste ${d.daysLeft} jours ; à cette date, un certificat non renouvelé prend fin.`,
+      `Une candidature de renouvellement du certificat ${d.number} (${product(d)}) doit être déposée au plus tard le ${when(d.dueAt)} (${d.reason ?? 'nouvelle version du référentiel'}, art. R.1470-11 du code de la santé publique).`,
+      `Il reste ${d.daysLeft} jours. Déposée à temps, elle maintient le certificat jusqu’à la fin de son instruction ; sans candidature déposée à cette date, le certificat prend fin.`,
     ],
   }),
   certificate_expired_renewal: (d) => ({
     subject: `Fin du certificat ${d.number} — renouvellement non obtenu`,
     lines: [
       'Bonjour,',
-      `Le certificat ${d.number} (${product(d)}) a pris fin le ${when(d.at)} : il n’a pas été renouvelé avant le ${when(d.dueAt)} (${d.reason ?? 'nouvelle version du référentiel'}).`,
+      `Le certificat ${d.number} (${product(d)}) a pris fin le ${when(d.at)} : son renouvellement, requis pour le ${when(d.dueAt)}, n’a pas abouti (${d.reason ?? 'nouvelle version du référentiel'}).`,
+      'Il est retiré de la liste publique des systèmes certifiés.',
+    ],
+  }),
+  convention_term_reminder: (d) => ({
+    subject: `Échéance de la convention le ${when(d.dueAt)} — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `La convention du certificat ${d.number} (${product(d)}) arrive à son échéance le ${when(d.dueAt)}, dans ${d.daysLeft} jours.`,
+      `Elle sera reconduite tacitement pour ${inWords(CLOCKS.convention_term.period)}, sauf si vous dénoncez sa reconduction avant cette date depuis la page du certificat.`,
+    ],
+  }),
+  convention_non_renewal_notice: (d) => ({
+    subject: `Non-reconduction de la convention — certificat ${d.number}`,
+    lines: [
+      'Bonjour,',
+      `La reconduction tacite de la convention du certificat ${d.number} (${product(d)}) a été dénoncée par ${d.party}.`,
+      `Le certificat prendra fin à l’échéance de la convention, le ${when(d.dueAt)}.`,
+    ],
+  }),
+  convention_not_renewed: (d) => ({
+    subject: `Fin du certificat ${d.number} — convention non reconduite`,
+    lines: [
+      'Bonjour,',
+      `La convention du certificat ${d.number} (${product(d)}) n’a pas été reconduite : le certificat a pris fin le ${when(d.at)}.`,
       'Il est retiré de la liste publique des systèmes certifiés.',
     ],
   }),

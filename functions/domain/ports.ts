@@ -1,3 +1,4 @@
+import type { PublicCandidature } from './public-candidature';
 import type { DocumentJob } from './document-job';
 import type { Company } from './company';
 import type { Dossier } from './dossier';
@@ -33,6 +34,8 @@ export interface DossierChange {
   documents?: DocumentJob[];
   /** "one open candidature per product": the key to take and/or give back */
   productKey?: { acquire?: string; release?: string };
+  /** the public list of candidatures under way (guide §4.1: the planned date, when allowed) */
+  publicListing?: { put: PublicCandidature } | { remove: true };
 }
 
 /** DynamoDB's ceiling on one transaction: a dossier's change is written whole, or not at all. */
@@ -50,7 +53,8 @@ export const transactionItems = (change: DossierChange): number => {
     (change.messages?.length ?? 0) +
     (change.certificates?.length ?? 0) +
     (acquire && acquire !== release ? 1 : 0) +
-    (release && acquire !== release ? 1 : 0)
+    (release && acquire !== release ? 1 : 0) +
+    (change.publicListing ? 1 : 0)
   );
 };
 
@@ -89,6 +93,8 @@ export interface DossierRepository {
   /** a new upload grant (pending); the dossier itself does not change */
   createUpload(upload: Upload): Promise<void>;
   listByCompany(companyId: string, limit: number, cursor?: string): Promise<Page<Dossier>>;
+  /** candidatures under way whose company allowed publishing the planned date, by that date */
+  listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>>;
   queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;
   messages(id: string, limit: number, cursor?: string): Promise<Page<Message>>;
 }

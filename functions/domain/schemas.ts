@@ -179,6 +179,8 @@ export const uploadRequestSchema = z
       .max(64)
       .regex(/^[A-Za-z0-9-]{1,64}$/)
       .optional(),
+    /** a mandate's member: its SIRET or its name as declared in the group (matched at submission) */
+    groupMember: text(200).optional(),
     fileName: text(255),
     contentType: z.string().trim().toLowerCase().max(127),
     size: z.number().int().positive(),
@@ -195,6 +197,10 @@ export const uploadRequestSchema = z
   .refine((u) => u.purpose !== 'answer' || u.requestId !== undefined, {
     message: 'requestId is required for a file joined to an answer',
     path: ['requestId'],
+  })
+  .refine((u) => u.purpose === 'mandate' || u.groupMember === undefined, {
+    message: 'groupMember names the member a mandate is from: for mandates only',
+    path: ['groupMember'],
   });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
@@ -369,6 +375,8 @@ export const renewalRequiredSchema = z
   })
   .strict();
 export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
+/** A notice against the convention's tacit renewal states why. */
+export const nonRenewalSchema = z.object({ reasons: z.array(text(2000)).min(1).max(20) }).strict();
 export const renewalCandidatureSchema = z.object({ productVersion: displayName(50).optional() }).strict();
 export const completeInstructionSchema = z
   .object({

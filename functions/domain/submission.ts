@@ -2,7 +2,7 @@ import type { Dossier } from './dossier';
 import type { FieldError } from './errors';
 import { parisDate } from './calendar';
 import { profileErrors, type ProfileMatrix } from './profile-matrix';
-import { receivedUploads, type Upload } from './upload';
+import { isMember, receivedUploads, type Upload } from './upload';
 
 /**
  * What stops a draft from being submitted for admissibility (guide §4.2), each as a field error:
@@ -52,13 +52,20 @@ export const submissionErrors = (
     });
   }
   if (dossier.group) {
-    const mandates = receivedUploads(uploads, 'mandate').length;
-    if (mandates < dossier.group.members.length) {
+    // a mandate naming its member covers that member; one naming nobody (v1.1) covers one of the rest
+    const mandates = receivedUploads(uploads, 'mandate');
+    const members = dossier.group.members;
+    const named = members.map((m) => mandates.some((u) => u.groupMember !== undefined && isMember(m, u.groupMember)));
+    const unnamed = mandates.filter((u) => u.groupMember === undefined).length;
+    const uncovered = members.filter((_, i) => !named[i]);
+    if (uncovered.length > unnamed)
       errors.push({
         path: 'uploads',
-        message: `a group lead needs one mandate per member: ${mandates} received for ${dossier.group.members.length} members`,
+        message: `a group lead needs one mandate per member: none for ${uncovered
+          .slice(unnamed)
+          .map((m) => m.name)
+          .join(', ')}`,
       });
-    }
   }
   dossier.components.forEach((c, i) => {
     if (dossier.profiles.includes('identity_referential') && !c.nie) {

@@ -20,6 +20,8 @@ export interface Upload {
   requirementId?: string;
   /** the information request an `answer` file is joined to */
   requestId?: string;
+  /** the group member a mandate is from (its SIRET or declared name) */
+  groupMember?: string;
   fileName: string;
   contentType: string;
   size: number;
@@ -147,6 +149,10 @@ export const newUpload = (
   if (request.purpose === 'mandate' && !dossier.group) {
     throw new BusinessRuleError('mandates are for a group lead: declare the group members first');
   }
+  if (request.groupMember !== undefined && !dossier.group!.members.some((m) => isMember(m, request.groupMember!)))
+    throw new BusinessRuleError('a mandate is from a member of the group', [
+      { path: 'groupMember', message: `no member ${request.groupMember} in the group` },
+    ]);
   const now = instant;
   return {
     id,
@@ -154,6 +160,7 @@ export const newUpload = (
     purpose: request.purpose,
     ...(request.requirementId ? { requirementId: request.requirementId } : {}),
     ...(request.purpose === 'answer' && request.requestId ? { requestId: request.requestId } : {}),
+    ...(request.groupMember !== undefined ? { groupMember: request.groupMember } : {}),
     fileName: displayName(request.fileName),
     contentType: request.contentType,
     size: request.size,
@@ -199,6 +206,7 @@ export const uploadView = (u: Upload) => ({
   id: u.id,
   purpose: u.purpose,
   ...(u.requirementId ? { requirementId: u.requirementId } : {}),
+  ...(u.groupMember !== undefined ? { groupMember: u.groupMember } : {}),
   fileName: u.fileName,
   contentType: u.contentType,
   size: u.size,
@@ -210,3 +218,12 @@ export const uploadView = (u: Upload) => ({
   ...(u.scan ? { scan: u.scan } : {}),
   ...(u.review ? { review: { verdict: u.review.verdict, comment: u.review.comment, at: u.review.at } } : {}),
 });
+
+/** Whether a mandate's `groupMember` names this member: its SIRET, or its name (case and spacing aside). */
+export const isMember = (member: { name: string; siret?: string | undefined }, named: string) => {
+  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (
+    (member.siret !== undefined && member.siret.replace(/\s/g, '') === named.replace(/\s/g, '')) ||
+    norm(member.name) === norm(named)
+  );
+};

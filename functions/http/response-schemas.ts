@@ -463,6 +463,22 @@ export const RESPONSES = {
     schema: page(publicCertificateSchema),
     name: 'PublicCertificatePage',
   },
+  /** GET /v1/public/candidatures */
+  publicCandidatures: {
+    status: 200,
+    description: 'A page of candidatures under way, by planned date of a complete evidence file',
+    schema: page(
+      z.looseObject({
+        dossierId: z.string(),
+        product,
+        companyName: z.string(),
+        plannedCompleteProofDate: z.string(),
+        stage: z.enum(['admissibility', 'evidence', 'instruction']),
+        since: instant,
+      }),
+    ),
+    name: 'PublicCandidaturePage',
+  },
   /** GET /v1/public/certificates/{number} */
   publicCertificate: {
     status: 200,
@@ -494,6 +510,8 @@ export const RESPONSES = {
   certificateActionTerminate: certificate,
   /** POST /v1/certificates/{number}/substantial-change */
   certificateActionSubstantialChange: certificate,
+  /** POST /v1/certificates/{number}/non-renewal */
+  certificateActionNonRenewal: certificate,
   /** POST /v1/certificates/{number}/renewal-required */
   certificateActionRenewalRequired: certificate,
   /** POST /v1/certificates/{number}/renewal-candidature */

@@ -287,6 +287,48 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
           },
         },
       );
+    } else if (effect.kind === 'term_reminder') {
+      await commitCertificate(
+        deps,
+        {
+          ...certificate,
+          remindersSent: [...(certificate.remindersSent ?? []), ...effect.key.split(',')],
+          updatedAt: at,
+        },
+        {
+          type: 'reminder_sent',
+          actor: SYSTEM_ACTOR,
+          data: { clock: 'convention_term', dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft },
+        },
+        {
+          template: 'convention_term_reminder',
+          to: 'company',
+          data: { dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft },
+        },
+      );
+    } else if (effect.kind === 'not_renewed') {
+      const notice = certificate.nonRenewal!;
+      const reason = `convention not renewed at its term: notice given by ${notice.party === 'ans' ? 'ANS' : 'the company'} on ${notice.at}`;
+      await commitCertificate(
+        deps,
+        {
+          ...certificate,
+          status: 'expired',
+          // the certificate ends with its convention, at the term, however late the clock
+          ended: { status: 'expired', at: effect.termAt.toISOString(), by: 'system', reason, reasons: notice.reasons },
+          updatedAt: at,
+        },
+        {
+          type: 'certificate_expired',
+          actor: SYSTEM_ACTOR,
+          data: {
+            termAt: effect.termAt.toISOString(),
+            nonRenewal: notice.party,
+            legalBasis: 'Guide de dépôt ANS §5.4',
+          },
+        },
+        { template: 'convention_not_renewed', to: 'both', data: { at: effect.termAt.toISOString() } },
+      );
     } else {
       const notices = certificate.formalNotices!.map((n) =>
         n.id === effect.noticeId ? { ...n, status: 'lapsed' as const, lapseNotifiedAt: at } : n,
@@ -574,4 +616,25 @@ export const openCertificateNotification = async (
     },
   );
   return notificationView(findNotification(next.notifications, notificationId));
+};
+
+/**
+ * Notice against the convention's tacit renewal (guide §5.4), by its company or by ANS: the
+ * certificate ends at the term. Input: number, reasons. Output: the certificate.
+ */
+export const noticeAgainstRenewal = async (deps: Dependencies, caller: Caller, number: string, reasons: string[]) => {
+  const certificate = await load(deps, number);
+  const party = caller.roles.includes('instructor') ? 'ans' : 'company';
+  if (party === 'company' && caller.ensId !== certificate.companyId) throw new NotFoundError('no such certificate');
+  const next = life.giveNonRenewalNotice(certificate, { by: caller.sub, party, reasons }, deps.clock.now());
+  return commitCertificate(
+    deps,
+    next,
+    { type: 'non_renewal_notice', actor: actorOf(caller), data: { party, termAt: certificate.conventionTermAt } },
+    {
+      template: 'convention_non_renewal_notice',
+      to: 'both',
+      data: { dueAt: certificate.conventionTermAt!, party: party === 'ans' ? 'l’ANS' : 'l’entreprise' },
+    },
+  );
 };

@@ -2,6 +2,7 @@ import type { DocumentJob } from '../domain/document-job';
 import type { Dependencies } from '../container';
 import { isClosed, productKeyChange, withDeadlines, type Dossier } from '../domain/dossier';
 import { certificateClockName } from '../domain/certificate';
+import { publicCandidature, publicListingChange } from '../domain/public-candidature';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
@@ -55,7 +56,14 @@ export const commitDossier = async (
   const final = withDeadlines(withJournal ? withJournal(journal.events, dossier) : dossier, deps.calendar);
   if (outboxFor) rest.outbox = [...(rest.outbox ?? []), ...outboxFor(journal.events, final)];
   const productKey = productKeyChange(stored?.dossier ?? null, final);
-  const change = { dossier: final, ...journal, ...rest, ...(productKey ? { productKey } : {}) };
+  const publicListing = await publicListingOf(deps, stored?.dossier ?? null, final);
+  const change = {
+    dossier: final,
+    ...journal,
+    ...rest,
+    ...(productKey ? { productKey } : {}),
+    ...(publicListing ? { publicListing } : {}),
+  };
   const saved = await (stored ? deps.dossiers.update(stored.version, change) : deps.dossiers.create(change));
   // a renewal candidature that ends without a certificate: the certificate it renews decides at
   // once whether it ends too (R.1470-11; a lost wake-up is found by the reconciler)
@@ -99,6 +107,15 @@ export const commitChange = async (
   });
   if (change.wake) await notifyWorkflow(deps, change.dossier.id, change.wake);
   return saved;
+};
+
+/** The public list follows the dossier (guide §4.1): put or removed in the same transaction. */
+const publicListingOf = async (deps: Dependencies, before: Dossier | null, after: Dossier) => {
+  const change = publicListingChange(before, after);
+  if (change === 'remove') return { remove: true as const };
+  if (change !== 'put') return undefined;
+  const company = await deps.companies.get(after.companyId);
+  return { put: publicCandidature(after, company?.name ?? '') };
 };
 
 /** A rule's mail intents as outbox messages; a company mail for an unknown company is dropped. */

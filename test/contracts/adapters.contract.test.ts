@@ -153,6 +153,34 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       });
     });
 
+    it('keeps the public list of candidatures with the dossier, ordered by planned date, and removes from it', async () => {
+      const listing = (dossierId: string, plannedCompleteProofDate: string) => ({
+        dossierId,
+        product: { name: 'P', version: '1' },
+        companyName: 'Acme',
+        plannedCompleteProofDate,
+        stage: 'evidence' as const,
+        since: NOW.toISOString(),
+      });
+      const later = newDossier();
+      const sooner = newDossier();
+      await ports.dossiers.create({ ...later, publicListing: { put: listing(later.dossier.id, '2099-12-30') } });
+      await ports.dossiers.create({ ...sooner, publicListing: { put: listing(sooner.dossier.id, '2099-12-01') } });
+      const ids = async () =>
+        (await ports.dossiers.listPublicCandidatures(100)).items
+          .map((c) => c.dossierId)
+          .filter((id) => id === later.dossier.id || id === sooner.dossier.id);
+      expect(await ids()).toEqual([sooner.dossier.id, later.dossier.id]);
+      const stored = (await ports.dossiers.get(sooner.dossier.id))!;
+      const events = appendEvents(stored.journalHead, [
+        { dossierId: sooner.dossier.id, type: 'dossier_withdrawn', at: NOW.toISOString(), actor },
+      ]);
+      await ports.dossiers.update(1, { dossier: stored.dossier, ...events, publicListing: { remove: true } });
+      expect(await ids()).toEqual([later.dossier.id]);
+      const first = await ports.dossiers.listPublicCandidatures(1);
+      expect(first.items).toHaveLength(1);
+    });
+
     it('refuses a change larger than one DynamoDB transaction (100 items), storing nothing of it', async () => {
       const change = newDossier();
       const v1 = await ports.dossiers.create(change);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, person } from '../support/api-client';
+import { api, companyBody, person, siret } from '../support/api-client';
 import * as journey from '../support/journeys';
 import { startTestStack, useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, settled, sha256, upload } from '../support/uploads';
@@ -605,5 +605,85 @@ describe('15. at admissibility, the company corrects the fields the request name
     expect(answered.status).toBe(200);
     // once answered, the candidature is frozen again
     expect((await patch({ nie: 'NIE-3' })).status).toBe(409);
+  });
+});
+
+describe('16. the planned date published, notice against tacit renewal, mandates matched to members', () => {
+  const DAY = 86_400_000;
+  it('publishes a candidature’s planned date while it is under way, when its company allowed it', async () => {
+    const d = await journey.submittedDossier(http, 2261, 'company'); // allows publication
+    const list = async () =>
+      (await http.call('GET', '/v1/public/candidatures?limit=100')).json.items as { dossierId: string }[];
+    const own = (await list()).find((c) => c.dossierId === d.id);
+    expect(own).toEqual({
+      dossierId: d.id,
+      product: { name: 'Produit 2261', version: '1.0' },
+      companyName: 'Société e2261',
+      plannedCompleteProofDate: '2027-06-30',
+      stage: 'admissibility',
+      since: expect.any(String),
+    });
+    expect(JSON.stringify(await list())).not.toContain('@'); // no person, no address
+    expect((await post(`/v1/dossiers/${d.id}/withdraw`, d.candidate)).status).toBe(200);
+    expect((await list()).find((c) => c.dossierId === d.id)).toBeUndefined();
+  });
+
+  it('ends the certificate at the convention’s term once its company gave notice against tacit renewal', async () => {
+    const d = await journey.readyForCollege(http, 2262);
+    const granted = await post(`/v1/dossiers/${d.id}/college-decision`, await t.college(), { decision: 'certified' });
+    const number = granted.json.certificate.number as string;
+    const stranger = await journey.admissibleDossier(http, 2263, 'company');
+    const body = { reasons: ['Le produit est retiré du marché'] };
+    expect((await post(`/v1/certificates/${number}/non-renewal`, stranger.candidate, body)).status).toBe(404);
+    expect((await post(`/v1/certificates/${number}/non-renewal`, await t.candidate(d.companyId), {})).status).toBe(400);
+    const noticed = await post(`/v1/certificates/${number}/non-renewal`, await t.candidate(d.companyId), body);
+    expect(noticed.status).toBe(200);
+    expect(noticed.json.life.nonRenewal).toMatchObject({ party: 'company', reasons: body.reasons });
+    expect((await post(`/v1/certificates/${number}/non-renewal`, await t.instructor(), body)).status).toBe(409);
+    const termAt = Date.parse(noticed.json.life.conventionTermAt);
+    await http.call('POST', '/_local/clock', { body: { to: new Date(termAt + DAY).toISOString() } });
+    const ended = (await http.call('GET', `/v1/certificates/${number}`, { token: await t.instructor() })).json;
+    expect(ended.status).toBe('expired');
+    expect(ended.life.ended).toMatchObject({
+      at: new Date(termAt).toISOString(),
+      reason: expect.stringContaining('notice given by the company'),
+    });
+  }, 120_000);
+
+  it('matches each mandate to the member it names before a group lead submits', async () => {
+    const members = [{ name: 'Clinique des Lilas' }, { name: 'Centre Santé Nord' }];
+    const company = await http.call('POST', '/v1/companies', {
+      token: await t.admin(),
+      body: companyBody(siret(2264), 'e2264'),
+    });
+    const candidate = await t.candidate(company.json.id);
+    const created = await http.call('POST', '/v1/dossiers', {
+      token: candidate,
+      body: {
+        product: { name: 'Produit 2264', version: '1.0' },
+        ...journey.PROFILE_SETS.company,
+        profiles: [...journey.PROFILE_SETS.company.profiles],
+        plannedCompleteProofDate: '2027-06-30',
+        publishPlannedDate: false,
+        nie: 'NIE-1',
+        nil: 'NIL-1',
+        group: { members },
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const deposit = async (purpose: string, groupMember?: string) => {
+      const sent = await upload(http, candidate, id, { purpose, ...(groupMember ? { groupMember } : {}) });
+      return sent.grant.status === 201 ? settled(http, candidate, id, sent.grant.json.uploadId) : sent.grant;
+    };
+    await deposit('functional_documentation');
+    expect((await deposit('mandate', 'Clinique des Sources')).status).toBe(422);
+    await deposit('mandate', 'Clinique des Lilas');
+    await deposit('mandate', 'clinique des lilas');
+    const refused = await post(`/v1/dossiers/${id}/submit`, candidate);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.json.errors)).toContain('Centre Santé Nord');
+    await deposit('mandate', 'Centre Santé Nord');
+    expect((await post(`/v1/dossiers/${id}/submit`, candidate)).status).toBe(200);
   });
 });

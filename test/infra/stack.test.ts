@@ -119,6 +119,7 @@ describe('functions and API', () => {
     expect(open.sort()).toEqual([
       'GET /health',
       'GET /v1/openapi.json',
+      'GET /v1/public/candidatures',
       'GET /v1/public/certificates',
       'GET /v1/public/certificates/{number}',
     ]);

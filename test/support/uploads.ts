@@ -17,6 +17,7 @@ export const upload = async (
     contentType?: string;
     size?: number;
     requirementId?: string;
+    groupMember?: string;
   },
 ) => {
   const file = options.file ?? pdf('documentation fonctionnelle');
@@ -29,6 +30,7 @@ export const upload = async (
       size: options.size ?? file.length,
       sha256: sha256(file),
       ...(options.requirementId ? { requirementId: options.requirementId } : {}),
+      ...(options.groupMember ? { groupMember: options.groupMember } : {}),
     },
   });
   if (grant.status !== 201) return { grant, put: undefined };

@@ -44,6 +44,7 @@ export const keys = {
   upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),
+  publicCandidature: (dossierId: string) => ({ pk: `PUBLIC_CANDIDATURE#${dossierId}`, sk: 'LISTING' }),
   member: (sub: string) => ({ pk: `USER#${sub}`, sk: 'COMPANY' }),
 };
 

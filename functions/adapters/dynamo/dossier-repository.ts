@@ -1,3 +1,4 @@
+import type { PublicCandidature } from '../../domain/public-candidature';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Dossier } from '../../domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
@@ -140,6 +141,23 @@ export class DynamoDossierRepository implements DossierRepository {
     };
   }
 
+  async listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': PUBLIC_CANDIDATURES },
+        Limit: limit,
+        ExclusiveStartKey: await decodeCursor(cursor, PUBLIC_CANDIDATURES),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => i.candidature as PublicCandidature),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, PUBLIC_CANDIDATURES),
+    };
+  }
+
   async queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>> {
     const page = await this.db.send(
       new QueryCommand({
@@ -253,6 +271,24 @@ export class DynamoDossierRepository implements DossierRepository {
       'certificate',
       (change.certificates ?? []).map((c) => certificatePut(this.table, c)),
     );
+    const listing = change.publicListing;
+    if (listing)
+      add('public-listing', [
+        'put' in listing
+          ? {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.publicCandidature(dossier.id),
+                  type: 'public-candidature',
+                  gsi1pk: PUBLIC_CANDIDATURES,
+                  gsi1sk: `${listing.put.plannedCompleteProofDate}#${dossier.id}`,
+                  candidature: listing.put,
+                },
+              },
+            }
+          : { Delete: { TableName: this.table, Key: keys.publicCandidature(dossier.id) } },
+      ]);
     if (acquire && acquire !== release)
       add('product-key', [
         {
@@ -295,4 +331,8 @@ type TransactionItemKind =
   | 'message'
   | 'certificate'
   | 'product-key'
-  | 'product-key-release';
+  | 'product-key-release'
+  | 'public-listing';
+
+/** The gsi1 partition of the public list of candidatures under way, ordered by planned date. */
+const PUBLIC_CANDIDATURES = 'PUBLIC_CANDIDATURES';

@@ -1,3 +1,4 @@
+import type { PublicCandidature } from '../../domain/public-candidature';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
 import type { Message } from '../../domain/message';
@@ -18,6 +19,7 @@ export class InMemoryDossiers implements DossierRepository {
   readonly uploads = new Map<string, Upload>();
   readonly messageList: Message[] = [];
   readonly productKeys = new Map<string, string>();
+  readonly publicListings = new Map<string, PublicCandidature>();
 
   constructor(
     private readonly outbox?: InMemoryOutbox,
@@ -49,6 +51,9 @@ export class InMemoryDossiers implements DossierRepository {
       throw new ConflictError('your company already has an open candidature for this product');
     if (acquire) this.productKeys.set(acquire, change.dossier.id);
     if (release && acquire !== release) this.productKeys.delete(release);
+    const listing = change.publicListing;
+    if (listing && 'put' in listing) this.publicListings.set(change.dossier.id, clone(listing.put));
+    else if (listing) this.publicListings.delete(change.dossier.id);
     const stored = { dossier: clone(change.dossier), version, journalHead: change.head };
     this.stored.set(change.dossier.id, stored);
     this.events.set(change.dossier.id, [...(this.events.get(change.dossier.id) ?? []), ...clone(change.events)]);
@@ -84,6 +89,14 @@ export class InMemoryDossiers implements DossierRepository {
       .map((s) => s.dossier)
       .filter((d) => d.companyId === companyId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return page(all.map(clone), limit, cursor);
+  }
+
+  async listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>> {
+    const all = [...this.publicListings.values()].sort(
+      (a, b) =>
+        a.plannedCompleteProofDate.localeCompare(b.plannedCompleteProofDate) || a.dossierId.localeCompare(b.dossierId),
+    );
     return page(all.map(clone), limit, cursor);
   }
 

@@ -9,6 +9,7 @@ import type {
   observationsSchema,
   reinstateSchema,
   sanctionSchema,
+  nonRenewalSchema,
   withdrawSchema,
   renewalCandidatureSchema,
   renewalRequiredSchema,
@@ -37,6 +38,7 @@ export const handler = endpoint(
     'POST /v1/certificates/{number}/observations',
     'POST /v1/certificates/{number}/terminate',
     'POST /v1/certificates/{number}/substantial-change',
+    'POST /v1/certificates/{number}/non-renewal',
     'POST /v1/certificates/{number}/renewal-required',
     'POST /v1/certificates/{number}/renewal-candidature',
   ],
@@ -93,6 +95,10 @@ export const handler = endpoint(
           }),
         );
       }
+      case 'POST /non-renewal':
+        return view(
+          await life.noticeAgainstRenewal(deps, caller, number, (body as Body<typeof nonRenewalSchema>).reasons),
+        );
       case 'POST /renewal-required':
         return view(await life.requireRenewal(deps, caller, number, body as Body<typeof renewalRequiredSchema>));
       case 'POST /substantial-change':

@@ -85,6 +85,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/certificates/{number}/non-renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give notice against the convention’s tacit renewal: the certificate ends at the term */
+        post: operations["certificateActionNonRenewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/certificates/{number}/notifications/{notificationId}/open": {
         parameters: {
             query?: never;
@@ -743,6 +760,23 @@ export interface paths {
         };
         /** This OpenAPI document */
         get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/candidatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidatures under way whose company allowed publishing its planned date (guide §4.1) */
+        get: operations["publicCandidatures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1569,6 +1603,26 @@ export interface components {
             title: string;
             type: string;
         };
+        PublicCandidaturePage: {
+            items: ({
+                companyName: string;
+                dossierId: string;
+                plannedCompleteProofDate: string;
+                product: {
+                    name: string;
+                    version: string;
+                };
+                /** Format: date-time */
+                since: string;
+                /** @enum {string} */
+                stage: "admissibility" | "evidence" | "instruction";
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor?: string;
+        } & {
+            [key: string]: unknown;
+        };
         PublicCertificate: {
             company: {
                 id: string;
@@ -2229,6 +2283,43 @@ export interface operations {
             content: {
                 "application/json": {
                     message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The certificate and its life */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+        };
+    };
+    certificateActionNonRenewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reasons: string[];
                 };
             };
         };
@@ -2994,6 +3085,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "admissible" | "incomplete" | "inadmissible";
+                    fields?: ("product" | "useCase" | "profiles" | "plannedCompleteProofDate" | "publishPlannedDate" | "nie" | "nil" | "deployedInTeleconsultationCompany" | "commitment" | "components" | "group")[];
                     missingItems?: string[];
                     pieces?: {
                         comment?: string;
@@ -3687,6 +3779,7 @@ export interface operations {
                 "application/json": {
                     contentType: string;
                     fileName: string;
+                    groupMember?: string;
                     /** @enum {string} */
                     purpose: "functional_documentation" | "mandate" | "proof" | "answer";
                     requestId?: string;
@@ -3841,6 +3934,38 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    publicCandidatures: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A page of candidatures under way, by planned date of a complete evidence file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCandidaturePage"];
                 };
             };
         };
