@@ -392,6 +392,20 @@ const MORE_TEMPLATES = {
   }),
 } satisfies Partial<Renderers>;
 
+/**
+ * A notified act (API.md [1.2]): the mail says where the document is and when it counts as
+ * received — when the company opens it on the portal, or at the latest at its deemed receipt.
+ */
+function receiptNotice(d: object): string[] {
+  const at = (d as { deemedReceivedAt?: string | null }).deemedReceivedAt;
+  return typeof at === 'string'
+    ? [
+        '',
+        `Ce courrier vous est notifié sur le portail de certification : il est reçu à la date où vous l’y ouvrez, et au plus tard le ${when(at)}, date à laquelle il est réputé reçu. Les délais qu’il ouvre courent de sa réception.`,
+      ]
+    : [];
+}
+
 /** R.1470-4 al. 2: every decision mail states the means and time limits of appeal. */
 function appeal(d: { appeal?: string }): string[] {
   return d.appeal ? ['', d.appeal] : [];
@@ -404,7 +418,7 @@ const RENDERERS: Renderers = { ...TEMPLATES, ...MORE_TEMPLATES };
 
 export const renderMail = <T extends MailTemplate>(template: T, data: MailDataByTemplate[T]) => {
   const { subject, lines } = (RENDERERS[template] as (d: MailDataByTemplate[T]) => Rendered)(data);
-  const all = [...lines, '', ...SIGNATURE];
+  const all = [...lines, ...receiptNotice(data), '', ...SIGNATURE];
   return {
     subject,
     text: all.join('\n'),

@@ -87,6 +87,16 @@ export const commitCertificate = async (
   let next = changed;
   const stored = await deps.dossiers.get(next.dossierId);
   if (!stored) throw new NotFoundError('the certificate’s dossier is missing');
+  // the act is notified (API.md [1.2]); receipts deemed meanwhile are recorded with it
+  const kind = NOTIFIED[event.type];
+  const settled = withDeemedReceipts(next.notifications, deps.clock.now());
+  const issued = kind
+    ? issueNotification(kind, `n${settled.notifications.length + 1}`, deps.clock.now(), deps.calendar, {
+        undeliverable: stored.dossier.undeliverable,
+        ...(typeof event.data?.noticeId === 'string' ? { subjectId: event.data.noticeId } : {}),
+      })
+    : null;
+  next = { ...next, notifications: [...settled.notifications, ...(issued ? [issued] : [])] };
   const company = await deps.companies.get(next.companyId);
   const at = deps.clock.now().toISOString();
   const to = [
@@ -107,22 +117,13 @@ export const commitCertificate = async (
               number: next.number,
               status: STATUS_LABELS[next.status],
               ...mail.data,
+              ...(issued && mail.to !== 'ans' ? { deemedReceivedAt: issued.deemedReceivedAt } : {}),
             } as MailDataByTemplate[typeof mail.template],
             at,
             next.dossierId,
           ),
         ]
       : [];
-  // the act is notified (API.md [1.2]); receipts deemed meanwhile are recorded with it
-  const kind = NOTIFIED[event.type];
-  const settled = withDeemedReceipts(next.notifications, deps.clock.now());
-  const issued = kind
-    ? issueNotification(kind, `n${settled.notifications.length + 1}`, deps.clock.now(), deps.calendar, {
-        undeliverable: stored.dossier.undeliverable,
-        ...(typeof event.data?.noticeId === 'string' ? { subjectId: event.data.noticeId } : {}),
-      })
-    : null;
-  next = { ...next, notifications: [...settled.notifications, ...(issued ? [issued] : [])] };
   const notice = life.openNotice(next);
   const snapshot = { ...stored.dossier.certificate!, status: next.status, conventionTermAt: next.conventionTermAt };
   delete snapshot.formalNoticeRespondBy;

@@ -87,7 +87,13 @@ export const commitChange = async (
   const company = [change.mails ?? [], afterJournal ? [{ to: 'company' }] : []].flat().some((m) => m.to === 'company')
     ? await deps.companies.get(change.dossier.companyId)
     : null;
-  const address = (intents: MailIntent[], dossier: Dossier) => addressMails(deps, company, dossier, intents);
+  // a notified act's mail tells the company when it is deemed received if not opened (API.md [1.2])
+  const issued = change.events.find((e) => e.type === 'notification_issued')?.data?.deemedReceivedAt;
+  const notice = (intents: MailIntent[]) =>
+    issued === undefined
+      ? intents
+      : intents.map((m) => (m.to === 'company' ? { ...m, data: { ...m.data, deemedReceivedAt: issued } } : m));
+  const address = (intents: MailIntent[], dossier: Dossier) => addressMails(deps, company, dossier, notice(intents));
   let afterMails: MailIntent[] = [];
   const saved = await commitDossier(deps, stored, change.dossier, change.events, {
     ...extras,
