@@ -215,6 +215,10 @@ export const certificateSchema = publicCertificateSchema.extend({
       .looseObject({ status: z.string(), at: instant, ground: z.string().optional(), reason: z.string().optional() })
       .optional(),
     substantialChange: z.looseObject({ description: z.string(), declaredAt: instant }).optional(),
+    nonRenewal: z
+      .looseObject({ at: instant, party: z.enum(['company', 'ans']), reasons: z.array(z.string()) })
+      .optional()
+      .describe('notice against the convention’s tacit renewal: the certificate ends at the term'),
   }),
 });
 

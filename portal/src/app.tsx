@@ -5,6 +5,7 @@ import { Loading } from './ui/page';
 import { currentSession, HOME, onSessionChange, type Role, type Session } from './auth/session';
 import { HomePage } from './pages/public/home-page';
 import { CertificatesPage } from './pages/public/certificates-page';
+import { CandidaturesPage } from './pages/public/candidatures-page';
 import { VerifyPage } from './pages/public/verify-page';
 import { SignInPage } from './pages/public/sign-in-page';
 import { NotFoundPage } from './pages/public/not-found-page';
@@ -40,6 +41,7 @@ export const App = () => {
       <Switch>
         <Route path="/" component={HomePage} />
         <Route path="/certificats" component={CertificatesPage} />
+        <Route path="/candidatures" component={CandidaturesPage} />
         <Route path="/verifier/:number?" component={VerifyPage} />
         <Route path="/connexion" component={SignInPage} />
         <Route path="/candidat" nest>

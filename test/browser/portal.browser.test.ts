@@ -368,6 +368,13 @@ describe('portal in Chromium', () => {
     await page.getByLabel('Rechercher').fill('télésanté');
     await page.getByText('1 certificat', { exact: true }).waitFor();
     await checkPage(page, '21-certificats-publies');
+    await page.goto(`${base}/candidatures`);
+    await page.getByRole('heading', { name: 'Candidatures en cours', level: 1 }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /candidature/ })
+      .waitFor();
+    await checkPage(page, '21c-candidatures-en-cours');
     await page.goto(`${base}/verifier`);
     await page.getByLabel('Numéro du certificat').fill('TLC-12');
     await page.getByRole('button', { name: 'Vérifier' }).click();

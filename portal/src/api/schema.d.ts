@@ -953,6 +953,16 @@ export interface components {
                 } & {
                     [key: string]: unknown;
                 })[];
+                /** @description notice against the convention’s tacit renewal: the certificate ends at the term */
+                nonRenewal?: {
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    party: "company" | "ans";
+                    reasons: string[];
+                } & {
+                    [key: string]: unknown;
+                };
                 observationsNotice?: {
                     /** Format: date-time */
                     at: string;

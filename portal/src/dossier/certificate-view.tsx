@@ -11,6 +11,7 @@ import { certificateBadge } from '../pages/public/certificates-page';
 import { lines } from '../ui/text';
 import { CLOCKS, inFigures } from '../../../functions/domain/legal-periods';
 import { ChoiceField, CommandForm, TextAreaField, TextField, useChoice } from '../ui/command-form';
+import { NotificationsPanel } from './notifications-panel';
 
 type Path =
   | '/v1/certificates/{number}/formal-notice'
@@ -22,7 +23,8 @@ type Path =
   | '/v1/certificates/{number}/observations-notice'
   | '/v1/certificates/{number}/observations'
   | '/v1/certificates/{number}/terminate'
-  | '/v1/certificates/{number}/substantial-change';
+  | '/v1/certificates/{number}/substantial-change'
+  | '/v1/certificates/{number}/non-renewal';
 
 const FAULT_CASES: Record<string, string> = {
   inaccurate_information: 'Informations inexactes',
@@ -97,6 +99,30 @@ export const CertificateView = ({
   const life = c.life;
   const openNotice = life.formalNotices?.find((n) => n.status === 'open');
   const now = new Date();
+  /** Notice against the convention's tacit renewal (guide §5.4): either party, before the term. */
+  const NonRenewal = () => (
+    <Accordion label="Dénoncer la reconduction tacite de la convention">
+      <CommandForm
+        submit="Dénoncer la reconduction"
+        busy={command.busy}
+        onSubmit={() =>
+          act(
+            '/v1/certificates/{number}/non-renewal',
+            { reasons: lines(field('nonRenewal')) },
+            'Reconduction dénoncée.',
+          )
+        }
+      >
+        <TextAreaField
+          label="Motifs (un par ligne)"
+          hint="Le certificat prendra fin à l’échéance de la convention."
+          name="nonRenewalReasons"
+          value={field('nonRenewal')}
+          onChange={change('nonRenewal')}
+        />
+      </CommandForm>
+    </Accordion>
+  );
 
   return (
     <Page title={`Certificat ${c.number}`} trail={trail}>
@@ -113,6 +139,35 @@ export const CertificateView = ({
             <dt className="fr-text--bold">Échéance de la convention</dt>
             <dd>
               {formatDate(life.conventionTermAt)} ({formatDaysLeft(life.conventionTermAt, now)})
+            </dd>
+          </>
+        )}
+        {c.renewal && (
+          <>
+            <dt className="fr-text--bold">Renouvellement requis</dt>
+            <dd>
+              Candidature de renouvellement à déposer au plus tard le {formatDate(`${c.renewal.requiredBy}T12:00:00Z`)}
+              {c.renewal.appliedAt
+                ? ` — déposée le ${formatDateTime(c.renewal.appliedAt)} : le certificat reste valable jusqu’à la décision.`
+                : '.'}
+            </dd>
+          </>
+        )}
+        {life.nonRenewal && (
+          <>
+            <dt className="fr-text--bold">Reconduction dénoncée</dt>
+            <dd>
+              Le {formatDateTime(life.nonRenewal.at)} par {life.nonRenewal.party === 'ans' ? 'l’ANS' : 'l’entreprise'} :
+              le certificat prendra fin à l’échéance de la convention.
+            </dd>
+          </>
+        )}
+        {side === 'ans' && c.tacitReview && (
+          <>
+            <dt className="fr-text--bold">Acceptation tacite à réexaminer</dt>
+            <dd>
+              Retrait possible jusqu’au {formatDateTime(c.tacitReview.until)} (CRPA L242-1) :{' '}
+              {c.tacitReview.grounds.join(' ; ')}
             </dd>
           </>
         )}
@@ -181,6 +236,24 @@ export const CertificateView = ({
         </div>
       )}
 
+      <NotificationsPanel
+        notifications={c.notifications}
+        busy={command.busy}
+        {...(side === 'candidate'
+          ? {
+              onOpen: (notificationId: string) =>
+                void command.run(async () => {
+                  await unwrap(
+                    api.POST('/v1/certificates/{number}/notifications/{notificationId}/open', {
+                      params: { path: { number, notificationId } },
+                    }),
+                  );
+                  await reload();
+                }, 'Notification reçue : sa date de réception est enregistrée.'),
+            }
+          : {})}
+      />
+
       {side === 'candidate' && (
         <div className="fr-accordions-group fr-mt-4w">
           {openNotice && (
@@ -209,6 +282,7 @@ export const CertificateView = ({
               })}
             </Accordion>
           )}
+          {!life.nonRenewal && <NonRenewal />}
           <Accordion label="Déclarer une évolution substantielle">
             {textCommand({
               field: 'change',
@@ -225,6 +299,7 @@ export const CertificateView = ({
 
       {side === 'ans' && (
         <div className="fr-accordions-group fr-mt-4w">
+          {!life.nonRenewal && <NonRenewal />}
           <Accordion label="Mettre en demeure (R. 1470-9)">
             <CommandForm
               submit="Mettre en demeure"

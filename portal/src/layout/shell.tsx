@@ -20,7 +20,11 @@ const navigationFor = (session: Session | null, location: string) => {
     linkProps: { href },
     isActive: href === '/' ? location === '/' : location.startsWith(href),
   });
-  const common = [item('Certificats publiés', '/certificats'), item('Vérifier un certificat', '/verifier')];
+  const common = [
+    item('Certificats publiés', '/certificats'),
+    item('Candidatures en cours', '/candidatures'),
+    item('Vérifier un certificat', '/verifier'),
+  ];
   if (!session) return common;
   const own: Record<Session['role'], ReturnType<typeof item>[]> = {
     candidate: [item('Mes dossiers', '/candidat')],

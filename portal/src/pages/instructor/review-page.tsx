@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Link, useParams } from 'wouter';
-import { postOnDossier } from '../../api/client';
+import { api, postOnDossier, unwrap } from '../../api/client';
+import { NotificationsPanel } from '../../dossier/notifications-panel';
+import { NOTIFICATION_LABELS } from '../../ui/labels';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommands, useLoad } from '../../ui/use-load';
@@ -32,6 +34,8 @@ export const ReviewPage = () => {
   const [report, setReport] = useState<'favourable' | 'unfavourable'>('favourable');
   const nonConformities = useField();
   const [exceptional, setExceptional] = useState(false);
+  const receivedOn = useField();
+  const receiptMeans = useField();
   if (loading && !data) return <Loading />;
   if (!data) return <ProblemAlert error={error} />;
   const { dossier, requirements } = data;
@@ -228,6 +232,43 @@ export const ReviewPage = () => {
       )}
 
       {dossier.decision && <DecisionPanel decision={dossier.decision} />}
+      <NotificationsPanel notifications={dossier.notifications} busy={command.busy} />
+      {dossier.notifications
+        .filter((n) => n.receipt === null && n.deemedReceivedAt === null)
+        .slice(0, 1)
+        .map((n) => (
+          <Section key={n.id} id="receipt" title="Enregistrer une réception par un autre moyen">
+            <p className="fr-text--sm">
+              Les adresses de l’entreprise sont injoignables : « {NOTIFICATION_LABELS[n.kind]} » ne peut pas être
+              réputée reçue. Indiquez quand et comment l’ANS l’a remise ; les délais courent de cette date.
+            </p>
+            <CommandForm
+              submit="Enregistrer la réception"
+              busy={command.busy}
+              ready={Boolean(receivedOn.value && receiptMeans.value.trim())}
+              onSubmit={() =>
+                act(
+                  () =>
+                    unwrap(
+                      api.POST('/v1/dossiers/{id}/notifications/{notificationId}/receipt', {
+                        params: { path: { id: dossier.id, notificationId: n.id } },
+                        body: { receivedAt: new Date(receivedOn.value).toISOString(), means: receiptMeans.value },
+                      }),
+                    ),
+                  'Réception enregistrée.',
+                )
+              }
+            >
+              <TextField type="datetime-local" label="Reçue le" name="receivedAt" {...receivedOn} />
+              <TextField
+                label="Moyen de remise"
+                hint="Lettre recommandée avec accusé de réception, remise en main propre…"
+                name="means"
+                {...receiptMeans}
+              />
+            </CommandForm>
+          </Section>
+        ))}
       {dossier.certificate && (
         <p>
           <Link href={`/certificats/${dossier.certificate.number}`}>
