@@ -121,13 +121,12 @@ export class CertificationStack extends Stack {
       evidenceBuckets,
       longClocks,
     });
-    // only the route that presigns evidence downloads, the object-created check and the scanner
-    // read penetration-test evidence
-    closeSensitiveEvidence(sensitive, [
-      ...[...httpFunctions.entries()].filter(([key]) => key.startsWith('download-upload:')).map(([, f]) => f.fn.role!),
-      objectCreated.fn.role!,
-      malwareRole,
-    ]);
+    // only the security reviewers' download route, the object-created check and the scanner read
+    // penetration-test evidence; the route, only files the scanner found clean
+    const sensitiveDownloads = [...httpFunctions.entries()]
+      .filter(([key]) => key.startsWith('download-sensitive-evidence:'))
+      .map(([, f]) => f.fn.role!);
+    closeSensitiveEvidence(sensitive, [...sensitiveDownloads, objectCreated.fn.role!, malwareRole], sensitiveDownloads);
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     this.portal = {

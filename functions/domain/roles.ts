@@ -14,6 +14,18 @@ export const STAFF_ROLES: readonly Role[] = ROLES_BY_PRIVILEGE.filter((r) => r !
 
 export const isRole = (value: string): value is Role => (ROLES_BY_PRIVILEGE as readonly string[]).includes(value);
 
+/**
+ * Separation of duties: nobody is both a company's candidate and ANS staff, and a staff account is
+ * never bound to a company — else a person could review, instruct or decide on their own file.
+ * Returns why a token breaks it, or undefined.
+ */
+export const dutiesConflict = (roles: readonly string[], boundToCompany: boolean): string | undefined => {
+  const staff = roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+  if (staff && roles.includes('candidate')) return 'a token may not combine the candidate role with an ANS role';
+  if (staff && boundToCompany) return 'an ANS account is never bound to a company';
+  return undefined;
+};
+
 /** The role a holder of `roles` acts with: the least privileged it holds (undefined for none). */
 export const actingRole = (roles: readonly string[]): Role | undefined =>
   ROLES_BY_PRIVILEGE.find((r) => roles.includes(r));

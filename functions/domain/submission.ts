@@ -61,7 +61,7 @@ export const submissionErrors = (
     if (uncovered.length > unnamed)
       errors.push({
         path: 'uploads',
-        message: `a group lead needs one mandate per member: none for ${uncovered
+        message: `a group lead needs one mandate per member: ${mandates.length} received for ${members.length} members, none for ${uncovered
           .slice(unnamed)
           .map((m) => m.name)
           .join(', ')}`,

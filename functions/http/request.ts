@@ -8,7 +8,7 @@ import {
   UnsupportedMediaTypeError,
 } from '../domain/errors';
 import type { Caller } from '../domain/caller';
-import { actingRole, isRole } from '../domain/roles';
+import { actingRole, dutiesConflict, isRole } from '../domain/roles';
 import { CERTIFICATE_NUMBER_PATTERN } from '../domain/certificate-number';
 import type { HttpEvent } from './types';
 import { ROUTES, type RouteSpec } from './routes';
@@ -35,8 +35,11 @@ export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeO
         .replace(/^\[|\]$/g, '')
         .split(/[\s,]+/);
   const all = groups.filter(isRole);
-  const roles = all.length > 1 && !route?.multiRole ? [actingRole(all)!] : all;
   const ensId = claims['custom:ensId'];
+  // separation of duties, on every route: nobody acts on a file as both its company and ANS
+  const conflict = dutiesConflict(all, Boolean(ensId));
+  if (conflict) throw new ForbiddenError(`separation of duties: ${conflict}`);
+  const roles = all.length > 1 && !route?.multiRole ? [actingRole(all)!] : all;
   return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
 };
 

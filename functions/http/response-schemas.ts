@@ -378,6 +378,12 @@ export const RESPONSES = {
   /** POST /v1/dossiers/{id}/messages */
   postMessage: { status: 201, description: 'The message', schema: messageView, name: 'Message' },
   /** GET /v1/dossiers/{id}/requirements */
+  sensitiveEvidenceView: {
+    status: 200,
+    description: 'The dossier’s reference, product, status and sensitive requirements with their evidence',
+    schema: requirementsSchema.extend({ id: z.string(), product, status: z.enum(DOSSIER_STATUSES) }),
+    name: 'SensitiveEvidenceView',
+  },
   getRequirements: {
     status: 200,
     description: 'Sections and requirements',

@@ -33,7 +33,7 @@ export interface RouteSpec {
      * read-documents: generated PDFs, in the ordinary evidence bucket only (the document function
      * alone writes them).
      */
-    evidence?: 'put' | 'get' | 'delete' | 'read-documents';
+    evidence?: 'put' | 'get' | 'get-sensitive' | 'delete' | 'read-documents';
     schedules?: boolean;
     /**
      * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
@@ -113,7 +113,12 @@ const formatQuery: QueryParameter = {
   schema: { type: 'string', enum: ['csv', 'xlsx'] },
 };
 
-const ANYONE: readonly Role[] = ['candidate', 'instructor', 'security_reviewer', 'college', 'admin'];
+/**
+ * The company and ANS's staff, but not the security reviewer: a reviewer sees what a review needs
+ * and no more — its own routes below (issue 23, separation of duties).
+ */
+const ANYONE: readonly Role[] = ['candidate', 'instructor', 'college', 'admin'];
+const SECURITY_REVIEWER: readonly Role[] = ['security_reviewer'];
 const CANDIDATE: readonly Role[] = ['candidate'];
 const INSTRUCTOR: readonly Role[] = ['instructor'];
 
@@ -281,7 +286,7 @@ export const ROUTE_TABLE = [
     path: '/v1/dossiers/{id}/messages',
     handler: 'list-messages',
     auth: true,
-    roles: ANYONE,
+    roles: ['candidate', 'instructor', 'college', 'admin'],
     access: { table: 'read' },
     summary: 'The dossier’s messages',
     response: RESPONSES.listMessages,
@@ -292,7 +297,7 @@ export const ROUTE_TABLE = [
     path: '/v1/dossiers/{id}/messages',
     handler: 'post-message',
     auth: true,
-    roles: ANYONE,
+    roles: ['candidate', 'instructor'], // the company and its instructors: the collège and reviewers do not correspond
     access: DOSSIER_COMMAND,
     summary: 'Send a message',
     response: RESPONSES.postMessage,
@@ -348,6 +353,26 @@ export const ROUTE_TABLE = [
     summary: 'Import a referential version',
     response: RESPONSES.importReferential,
     body: referentialImportSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/security/dossiers/{id}',
+    handler: 'sensitive-evidence-view',
+    auth: true,
+    roles: SECURITY_REVIEWER,
+    access: { table: 'read' },
+    summary: 'What a security review needs: the dossier’s reference and its sensitive evidence, nothing else',
+    response: RESPONSES.sensitiveEvidenceView,
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}/sensitive-evidence/{uploadId}/download',
+    handler: 'download-sensitive-evidence',
+    auth: true,
+    roles: SECURITY_REVIEWER,
+    access: { table: 'write', evidence: 'get-sensitive' },
+    summary: 'A short link to a piece of sensitive evidence (journaled; clean files only)',
+    response: RESPONSES.downloadUpload,
   },
   {
     method: 'POST',

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Dependencies } from '../container';
-import { metrics } from '../observability';
+import { logger, metrics } from '../observability';
+import { ConflictError } from '../domain/errors';
 import type { OutboxMessage } from '../domain/outbox';
 import { drainWorkQueue } from './drain-work-queue';
 
@@ -14,7 +15,18 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
     deps.outbox,
     deps.clock,
     async (message) => {
-      if (message.invite) await deps.members.bind(await deps.users.invite(message.invite), message.invite.ensId);
+      if (message.invite) {
+        try {
+          await deps.members.bind(await deps.users.invite(message.invite), message.invite.ensId);
+        } catch (error) {
+          // the directory refused the invitation for good (a staff account's address, another
+          // company's representative): no retry can succeed and no invitation mail may leave
+          if (!(error instanceof ConflictError)) throw error;
+          logger.warn('invitation refused', { outbox: message.id, reason: error.message });
+          metrics.addMetric('InvitationRefused', MetricUnit.Count, 1);
+          return;
+        }
+      }
       await deps.mailer.send(message, deps.clock.now());
     },
     messages,

@@ -3,6 +3,7 @@ import { admissibleDossier, callers, completeFile, depositFile } from '../../tes
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { downloadUpload, getRequirements, submitSection, withdrawUpload } from './evidence';
 import { recordScanResult } from './record-scan-result';
+import { downloadSensitiveEvidence, sensitiveEvidenceView } from './sensitive-evidence';
 
 describe('evidence deposit', () => {
   it('hands in sections only when every requirement is evidenced; the last one makes the file complete', async () => {
@@ -45,9 +46,15 @@ describe('evidence deposit', () => {
     // not even the company reads a penetration-test report back: one copy, to the reviewers
     await expect(downloadUpload(w.deps, w.candidate, w.id, pen.uploadId)).rejects.toThrow(NotFoundError);
     await expect(downloadUpload(w.deps, callers.candidate('other'), w.id, pen.uploadId)).rejects.toThrow(NotFoundError);
-    expect((await downloadUpload(w.deps, callers.security, w.id, pen.uploadId)).url).toBeTruthy();
+    // the reviewers have their own route and function for it, and the general one refuses them too
+    await expect(downloadUpload(w.deps, callers.security, w.id, pen.uploadId)).rejects.toThrow(ForbiddenError);
+    expect((await downloadSensitiveEvidence(w.deps, callers.security, w.id, pen.uploadId)).url).toBeTruthy();
 
     const ins = await depositFile(w.deps, w.candidate, w.id, { purpose: 'proof', requirementId: 'INS-01' });
+    // the reviewers' route serves sensitive evidence and nothing else
+    await expect(downloadSensitiveEvidence(w.deps, callers.security, w.id, ins.uploadId)).rejects.toThrow(
+      NotFoundError,
+    );
     const upload = (await w.deps.dossiers.getUpload(w.id, ins.uploadId))!;
     await recordScanResult(w.deps, upload.store, upload.key, 'THREATS_FOUND');
     await expect(downloadUpload(w.deps, callers.instructor, w.id, ins.uploadId)).rejects.toThrow(/malware/);

@@ -72,9 +72,10 @@ export const downloadUpload = async (deps: Dependencies, caller: Caller, id: str
     assertCanSee(caller, loaded?.stored.dossier);
     const upload = loaded!.uploads.find((u) => u.id === uploadId && u.status === 'received');
     if (!upload) throw new NotFoundError('no such received file');
-    if (upload.store === 'sensitive' && !caller.roles.includes('security_reviewer')) {
+    // sensitive evidence has its own route, function and bucket grant: security reviewers only
+    if (upload.store === 'sensitive') {
       if (!isStaff(caller)) throw new NotFoundError('no such received file');
-      throw new ForbiddenError('penetration-test evidence is readable by security reviewers only');
+      throw new ForbiddenError('penetration-test evidence is readable by security reviewers only, on their route');
     }
     // staff open a file only once the scanner found it clean (the company may fetch its own file)
     const blocked = isStaff(caller) ? scanBlocksStaff(upload) : null;
@@ -83,7 +84,7 @@ export const downloadUpload = async (deps: Dependencies, caller: Caller, id: str
       {
         type: 'evidence_downloaded',
         actor: actorOf(caller),
-        data: { uploadId, sensitive: upload.store === 'sensitive' },
+        data: { uploadId, sensitive: false },
       },
     ]);
     const url = await deps.storage.presignGet(upload.store, upload.key, upload.fileName, DOWNLOAD_URL_TTL_SECONDS);

@@ -3,7 +3,7 @@ import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
 import { touchedByCandidate } from '../domain/dossier';
 import { assertAllowed } from '../domain/dossier-commands';
-import { newMessage } from '../domain/message';
+import { newMessage, type Message } from '../domain/message';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
@@ -64,9 +64,16 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
   return message;
 };
 
-/** Lists a dossier's messages, oldest first. */
+/**
+ * Lists a dossier's messages, oldest first. A candidate sees ANS's messages signed « ANS »: staff
+ * account ids are ANS's internal business.
+ */
 export const listMessages = async (deps: Dependencies, caller: Caller, id: string, limit: number, cursor?: string) => {
   const stored = await deps.dossiers.get(id);
   assertCanSee(caller, stored?.dossier);
-  return deps.dossiers.messages(id, limit, cursor);
+  const page = await deps.dossiers.messages(id, limit, cursor);
+  return isStaff(caller) ? page : { ...page, items: page.items.map(asSeenByCompany) };
 };
+
+const asSeenByCompany = (m: Message): Message =>
+  m.from.side === 'ans' ? { ...m, from: { side: 'ans', sub: 'ans', role: 'ans' } } : m;

@@ -165,8 +165,20 @@ export class CertificationFunction extends Construct {
    */
   bindEvidenceDownload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);
-    for (const bucket of Object.values(buckets)) bucket.grantRead(this.fn, 'dossiers/*');
-    this.acknowledgeBucketWildcards(Object.values(buckets));
+    // ordinary evidence only: sensitive evidence has its own route and function
+    buckets.evidence.grantRead(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards([buckets.evidence]);
+    return this;
+  }
+
+  /**
+   * Sensitive evidence (penetration tests): the security reviewers' download function alone; the
+   * sensitive bucket's policy names its role as the only reader besides the checks and the scanner.
+   */
+  bindSensitiveDownload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    buckets.sensitive.grantRead(this.fn, 'dossiers/*');
+    this.acknowledgeBucketWildcards([buckets.sensitive]);
     return this;
   }
 

@@ -144,8 +144,22 @@ export const evidenceChecks = (
  * evidence downloads, the object-created check, the scanner) may read the sensitive bucket or
  * decrypt with its key; the bucket and key policies deny every other principal.
  */
-export const closeSensitiveEvidence = (sensitive: EvidenceStore, readers: IRole[]) => {
+export const closeSensitiveEvidence = (sensitive: EvidenceStore, readers: IRole[], downloaders: IRole[]) => {
   const notAReader = { ArnNotEquals: { 'aws:PrincipalArn': readers.map((r) => r.roleArn) } };
+  // a reviewer's link opens only what GuardDuty found clean (the object's own scan tag)
+  sensitive.bucket.addToResourcePolicy(
+    new PolicyStatement({
+      sid: 'DownloadsOnlyScannedClean',
+      effect: Effect.DENY,
+      principals: [new AnyPrincipal()],
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      resources: [sensitive.bucket.arnForObjects('*')],
+      conditions: {
+        ArnEquals: { 'aws:PrincipalArn': downloaders.map((r) => r.roleArn) },
+        StringNotEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' },
+      },
+    }),
+  );
   sensitive.bucket.addToResourcePolicy(
     new PolicyStatement({
       sid: 'OnlyDesignatedReaders',

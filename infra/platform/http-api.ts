@@ -124,6 +124,7 @@ export const httpApi = (
     if (route.access.workflow) f.bindStateMachine(workflow);
     if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
     if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
+    if (route.access.evidence === 'get-sensitive') f.bindSensitiveDownload(evidenceBuckets);
     if (route.access.evidence === 'read-documents') f.bindDocumentRead(evidenceBuckets);
     // legal effects first: tacit acceptance schedules the certificate's clock (its PDF is a job)
     if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);

@@ -65,7 +65,15 @@ export const workQueues = (
   }).bindTable(table, 'write');
   for (const f of [dispatcher, sweeper]) {
     f.fn.addEnvironment(ENV.userPoolId, userPool.userPoolId);
-    userPool.grant(f.fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup');
+    // AdminGetUser and AdminListGroupsForUser: a replayed invitation checks the existing account is
+    // this company's candidate, never a staff account (separation of duties)
+    userPool.grant(
+      f.fn,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+    );
   }
   new Rule(stack, 'OutboxSweep', {
     schedule: Schedule.rate(Duration.minutes(5)),

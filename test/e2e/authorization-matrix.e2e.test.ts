@@ -23,6 +23,8 @@ type Caller = {
   /** every role the token holds (a route marked multiRole lets it act with any of them) */
   holds?: Role[];
   otherCompany?: boolean;
+  /** breaks the separation of duties (candidate and staff, or staff bound to a company): 403 everywhere */
+  conflicted?: boolean;
 };
 let callers: Caller[];
 
@@ -67,6 +69,14 @@ beforeAll(async () => {
         } as never),
       actsAs: 'candidate',
       holds: ['candidate', 'instructor'],
+      // separation of duties: refused on every route, whatever the route admits
+      conflicted: true,
+    },
+    {
+      name: 'instructor bound to the company',
+      token: () => http.token({ role: 'instructor', sub: 'instructor-bound', ensId: ids.companyId } as never),
+      actsAs: 'instructor',
+      conflicted: true,
     },
   ];
 }, 180_000);
@@ -77,6 +87,7 @@ const pathOf = (route: RouteSpec) =>
     .replace('{number}', ids.number)
     .replace('{uploadId}', ids.uploadId)
     .replace('{requestId}', 'r-unknown')
+    .replace('{notificationId}', 'n1')
     .replace('{sectionId}', 'ins');
 
 // the collège sees its own stage of the queue only (the use case narrows the route's roles)
@@ -86,6 +97,7 @@ const query = (route: RouteSpec) =>
 const expected = (route: RouteSpec, caller: Caller): 'unauthenticated' | 'forbidden' | 'not-found' | 'allowed' => {
   if (!route.auth) return 'allowed';
   if (!caller.actsAs) return 'unauthenticated';
+  if (caller.conflicted) return 'forbidden';
   const acting = route.multiRole && caller.holds ? caller.holds : [caller.actsAs];
   if (route.roles && !acting.some((r) => route.roles!.includes(r))) return 'forbidden';
   if (caller.otherCompany && /\{(id|number)\}/.test(route.path)) return 'not-found';

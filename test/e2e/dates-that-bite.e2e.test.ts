@@ -70,7 +70,18 @@ describe.each(CASES)('$name', ({ start, draftDue, requestDue }) => {
       token: await t.instructor(),
       body: { missingItems: ['Attestation HDS'] },
     });
-    submitted = { id: d.id, dueAt: opened.json.dueAt, status: opened.status };
+    // the 60 days run from the request's receipt (API.md [1.2]): the company opens it at once, so
+    // they run from the pinned day; until then `dueAt` is the latest possible, from the deemed receipt
+    const notice = (await http.call('GET', `/v1/dossiers/${d.id}`, { token: d.candidate })).json.notifications.find(
+      (n: { kind: string }) => n.kind === 'info_request',
+    );
+    const read = await http.call('POST', `/v1/dossiers/${d.id}/notifications/${notice.id}/open`, {
+      token: d.candidate,
+    });
+    expect(read.status).toBe(200);
+    expect(Date.parse(opened.json.dueAt)).toBeGreaterThan(Date.parse(requestDue));
+    const dueAt = (await http.call('GET', `/v1/dossiers/${d.id}`, { token: d.candidate })).json.infoRequests[0].dueAt;
+    submitted = { id: d.id, dueAt, status: opened.status };
   }, 120_000);
   afterAll(() => stack?.dispose(), 60_000);
 

@@ -377,7 +377,7 @@ describe('9. renewal obligations apply, and the term runs from the signature', (
     const life = (await http.call('GET', `/v1/certificates/${number}`, { token: await t.instructor() })).json.life;
     expect(life.ended.reason).toContain(by);
     const subjects = (await mailTo('contact-e880@example.fr')).map((m) => m.subject);
-    const reminders = subjects.filter((s) => s.startsWith('Renouvellement requis'));
+    const reminders = subjects.filter((s) => s.startsWith('Candidature de renouvellement à déposer'));
     expect(reminders).toHaveLength(3); // two months, fifteen days, three days before
     expect(subjects).toEqual(expect.arrayContaining([expect.stringContaining(`Fin du certificat ${number}`)]));
   }, 180_000);

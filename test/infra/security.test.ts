@@ -65,14 +65,14 @@ describe('tenant isolation in the identity provider', () => {
 describe('sensitive evidence is closed in the infrastructure', () => {
   const readers = (ids: string[]) => ids.map((id) => id.replace(/[A-F0-9]{8}$/, ''));
 
-  // the evidence-download route, the object-created check, and GuardDuty's malware scanner
+  // the security reviewers' download route, the object-created check, and GuardDuty's malware scanner
   const designatedReaders = [
-    expect.stringMatching(/^Httpdownloadupload/),
+    expect.stringMatching(/^Httpdownloadsensitiveevidence/),
     expect.stringMatching(/^MalwareProtectionRole/),
     expect.stringMatching(/^ObjectCreated/),
   ];
 
-  it('lets only the evidence-download route, the object-created check and the scanner read the sensitive bucket', () => {
+  it('lets only the reviewers’ download route, the object-created check and the scanner read the sensitive bucket', () => {
     const bucket = logicalIdOf('AWS::S3::Bucket', 'SensitiveEvidenceBucket');
     const roles = rolesAllowed(bucket, (a) => a.startsWith('s3:GetObject'));
     expect(readers(roles)).toEqual(designatedReaders);
@@ -94,8 +94,18 @@ describe('sensitive evidence is closed in the infrastructure', () => {
     );
     expect(deny).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' } });
     expect(JSON.stringify(deny!.Condition)).toMatch(
-      /Httpdownloadupload.*ObjectCreated|ObjectCreated.*Httpdownloadupload/,
+      /Httpdownloadsensitiveevidence.*ObjectCreated|ObjectCreated.*Httpdownloadsensitiveevidence/,
     );
+    // the reviewers' links open only what GuardDuty found clean
+    const clean = (policy.Properties!.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement.find(
+      (s) => s.Sid === 'DownloadsOnlyScannedClean',
+    );
+    expect(clean).toMatchObject({
+      Effect: 'Deny',
+      Condition: { StringNotEquals: { 's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND' } },
+    });
+    expect(JSON.stringify(clean!.Condition)).toMatch(/Httpdownloadsensitiveevidence/);
+    expect(JSON.stringify(clean!.Condition)).not.toMatch(/Httpdownloadupload/);
     const key = resources[logicalIdOf('AWS::KMS::Key', 'SensitiveEvidenceBucketKey')]!;
     const keyDeny = (key.Properties!.KeyPolicy as { Statement: Record<string, unknown>[] }).Statement.find(
       (s) => s.Sid === 'OnlyDesignatedDecrypters',

@@ -133,6 +133,7 @@ describe('architecture', () => {
     const allowed = new Map([
       ['functions/use-cases/document-ready.ts', 'a document not rendered yet'],
       ['functions/use-cases/evidence.ts', 'a file the malware scan has not cleared'],
+      ['functions/use-cases/sensitive-evidence.ts', 'a sensitive file the malware scan has not cleared'],
       ['functions/use-cases/optimistic-retry.ts', 'a write that lost every retry'],
       ['functions/use-cases/grant-certificate.ts', 'the exceptional regime over when the grant is stored'],
     ]);

@@ -1,5 +1,7 @@
 import type * as Cognito from '@aws-sdk/client-cognito-identity-provider';
 import type { UserDirectory } from '../../domain/ports';
+import { ConflictError } from '../../domain/errors';
+import { STAFF_ROLES } from '../../domain/roles';
 
 /** Invites a company's representative into the Cognito user pool as a candidate of that company. */
 export class CognitoUserDirectory implements UserDirectory {
@@ -32,9 +34,18 @@ export class CognitoUserDirectory implements UserDirectory {
       if (!(error instanceof this.sdk.UsernameExistsException)) throw error;
     }
     if (!sub) {
+      // the account exists: a replay of this very invitation may go on, nothing else — never a staff
+      // account (separation of duties), never another company's representative
       const existing = await this.cognito.send(
         new this.sdk.AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: user.email }),
       );
+      const groups = await this.cognito.send(
+        new this.sdk.AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: user.email }),
+      );
+      if ((groups.Groups ?? []).some((g) => (STAFF_ROLES as readonly string[]).includes(g.GroupName ?? '')))
+        throw new ConflictError('this address belongs to an ANS account: invite the company’s representative');
+      const boundTo = existing.UserAttributes?.find((a) => a.Name === 'custom:ensId')?.Value;
+      if (boundTo !== user.ensId) throw new ConflictError('this address already represents another company');
       sub = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
     }
     if (!sub) throw new Error('Cognito returned no sub for the invited account');

@@ -666,6 +666,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/sensitive-evidence/{uploadId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short link to a piece of sensitive evidence (journaled; clean files only) */
+        get: operations["downloadSensitiveEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/submit": {
         parameters: {
             query?: never;
@@ -864,6 +881,23 @@ export interface paths {
         put?: never;
         /** Import a referential version */
         post: operations["importReferential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/security/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a security review needs: the dossier’s reference and its sensitive evidence, nothing else */
+        get: operations["sensitiveEvidenceView"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2072,6 +2106,74 @@ export interface components {
             /** @enum {string} */
             useCase: "teleconsultation_company" | "health_facility" | "city_practice";
             version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        SensitiveEvidenceView: {
+            id: string;
+            product: {
+                name: string;
+                version: string;
+            };
+            referentialVersion: string;
+            sections: ({
+                id: string;
+                requirements: ({
+                    description?: string;
+                    expectedEvidence?: string;
+                    id: string;
+                    proofs: ({
+                        contentType: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        fileName: string;
+                        id: string;
+                        /** @enum {string} */
+                        purpose: "functional_documentation" | "mandate" | "proof" | "answer";
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        /** Format: date-time */
+                        rejectedAt?: string;
+                        rejectedReason?: string;
+                        requirementId?: string;
+                        review?: {
+                            /** Format: date-time */
+                            at: string;
+                            comment?: string;
+                            /** @enum {string} */
+                            verdict: "compliant" | "non_compliant";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        scan?: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            status: "pending" | "NO_THREATS_FOUND" | "THREATS_FOUND" | "UNSUPPORTED" | "ACCESS_DENIED" | "FAILED" | "not_scanned";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        sha256: string;
+                        size: number;
+                        /** @enum {string} */
+                        status: "pending" | "received" | "rejected" | "withdrawn";
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    sensitive: boolean;
+                    title: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                status: string;
+                /** Format: date-time */
+                submittedAt?: string;
+                title: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @enum {string} */
+            status: "draft" | "admissibility_review" | "proofs_deposit" | "instruction" | "convention_pending" | "college_pending" | "certified" | "certified_with_reservations" | "refused" | "inadmissible" | "abandoned" | "withdrawn";
         } & {
             [key: string]: unknown;
         };
@@ -3744,6 +3846,38 @@ export interface operations {
             };
         };
     };
+    downloadSensitiveEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A short-lived download link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+        };
+    };
     submitDossier: {
         parameters: {
             query?: never;
@@ -4149,6 +4283,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferentialImported"];
+                };
+            };
+        };
+    };
+    sensitiveEvidenceView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier’s reference, product, status and sensitive requirements with their evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SensitiveEvidenceView"];
                 };
             };
         };

@@ -71,7 +71,7 @@ export const EvidenceReview = ({
               ) : (
                 <ul className="fr-raw-list">
                   {r.proofs.map((u) => (
-                    <FileItem key={u.id} dossierId={dossierId} upload={u}>
+                    <FileItem key={u.id} dossierId={dossierId} upload={u} sensitive={onlySensitive}>
                       <div className="fr-mt-1w">
                         <Input
                           label={`Commentaire sur ${u.fileName}`}

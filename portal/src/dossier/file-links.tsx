@@ -18,8 +18,17 @@ const SCAN_LABELS: Record<string, string> = {
 
 const PREVIEWABLE = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
-const downloadLink = (dossierId: string, uploadId: string) =>
-  unwrap(api.GET('/v1/dossiers/{id}/uploads/{uploadId}/download', { params: { path: { id: dossierId, uploadId } } }));
+/** Sensitive evidence (penetration tests) has the security reviewers' own route. */
+const downloadLink = (dossierId: string, uploadId: string, sensitive: boolean) =>
+  sensitive
+    ? unwrap(
+        api.GET('/v1/dossiers/{id}/sensitive-evidence/{uploadId}/download', {
+          params: { path: { id: dossierId, uploadId } },
+        }),
+      )
+    : unwrap(
+        api.GET('/v1/dossiers/{id}/uploads/{uploadId}/download', { params: { path: { id: dossierId, uploadId } } }),
+      );
 
 /**
  * A deposited file: its state, download, and for PDFs and images a preview in the page. The
@@ -29,17 +38,19 @@ const downloadLink = (dossierId: string, uploadId: string) =>
 export const FileItem = ({
   dossierId,
   upload,
+  sensitive = false,
   children,
 }: {
   dossierId: string;
   upload: Upload;
+  sensitive?: boolean;
   children?: React.ReactNode;
 }) => {
   const [preview, setPreview] = useState<{ url: string; type: string }>();
   const [error, setError] = useState<unknown>();
   const download = async () => {
     try {
-      window.location.assign((await downloadLink(dossierId, upload.id)).url);
+      window.location.assign((await downloadLink(dossierId, upload.id, sensitive)).url);
     } catch (e) {
       setError(e);
     }
@@ -47,7 +58,7 @@ export const FileItem = ({
   const showPreview = async () => {
     try {
       if (preview) return setPreview(undefined);
-      const { url } = await downloadLink(dossierId, upload.id);
+      const { url } = await downloadLink(dossierId, upload.id, sensitive);
       const blob = await (await fetch(url)).blob();
       setPreview({
         url: URL.createObjectURL(new Blob([blob], { type: upload.contentType })),

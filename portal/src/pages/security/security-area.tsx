@@ -6,7 +6,7 @@ import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
 import { EvidenceReview } from '../../dossier/evidence-review';
-import { loadDossier } from '../../dossier/load-dossier';
+import { api, unwrap } from '../../api/client';
 
 /** The reviewer opens the dossier the instructors name (its reference): there is no queue of theirs. */
 const FindDossier = () => {
@@ -36,23 +36,22 @@ const FindDossier = () => {
 
 const SensitiveEvidence = () => {
   const { id } = useParams<{ id: string }>();
-  const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
+  // what a review needs and no more: the reviewer's own view (no contacts, messages or journal)
+  const { data, error, loading, reload } = useLoad(
+    () => unwrap(api.GET('/v1/security/dossiers/{id}', { params: { path: { id } } })),
+    [id],
+  );
   if (loading && !data) return <Loading />;
   if (!data) return <ProblemAlert error={error} />;
   return (
     <Page
-      title={`Preuves sensibles — ${data.dossier.product.name}`}
+      title={`Preuves sensibles — ${data.product.name}`}
       trail={[{ label: 'Preuves sensibles', href: '~/securite' }]}
     >
-      {data.requirements ? (
-        <EvidenceReview
-          dossierId={id}
-          requirements={data.requirements}
-          onlySensitive
-          onReviewed={() => void reload()}
-        />
+      {data.sections.length ? (
+        <EvidenceReview dossierId={id} requirements={data} onlySensitive onReviewed={() => void reload()} />
       ) : (
-        <p>Ce dossier n’a pas encore été déclaré recevable : aucune preuve n’est attendue.</p>
+        <p>Ce dossier n’attend aucune preuve sensible.</p>
       )}
     </Page>
   );

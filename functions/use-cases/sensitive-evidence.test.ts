@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { admissibleDossier, callers, depositFile } from '../../test/support/use-case-journey';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import { recordScanResult } from './record-scan-result';
+import { downloadSensitiveEvidence, sensitiveEvidenceView } from './sensitive-evidence';
+
+/** The security reviewer's two routes (issue 23): what a review needs and no more. */
+describe('sensitive evidence for the security reviewer', () => {
+  it('shows the sensitive requirements with their evidence, and nothing about the company or the thread', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 181);
+    await depositFile(w.deps, w.candidate, w.id, { purpose: 'proof', requirementId: 'PEN-01' });
+    await depositFile(w.deps, w.candidate, w.id, { purpose: 'proof', requirementId: 'INS-01' });
+    const view = await sensitiveEvidenceView(w.deps, callers.security, w.id);
+    expect(Object.keys(view).sort()).toEqual(['id', 'product', 'referentialVersion', 'sections', 'status']);
+    const requirements = view.sections.flatMap((s) => s.requirements);
+    expect(requirements.length).toBeGreaterThan(0);
+    expect(requirements.every((r) => r.sensitive)).toBe(true);
+    expect(requirements.flatMap((r) => r.proofs).map((p) => p.requirementId)).toEqual(['PEN-01']);
+    await expect(sensitiveEvidenceView(w.deps, callers.security, 'unknown')).rejects.toThrow(NotFoundError);
+  });
+
+  it('links only to a sensitive file the scanner did not find infected, journaled', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 182);
+    const pen = await depositFile(w.deps, w.candidate, w.id, { purpose: 'proof', requirementId: 'PEN-01' });
+    expect((await downloadSensitiveEvidence(w.deps, callers.security, w.id, pen.uploadId)).url).toBeTruthy();
+    const upload = (await w.deps.dossiers.getUpload(w.id, pen.uploadId))!;
+    await recordScanResult(w.deps, upload.store, upload.key, 'THREATS_FOUND');
+    await expect(downloadSensitiveEvidence(w.deps, callers.security, w.id, pen.uploadId)).rejects.toThrow(
+      ConflictError,
+    );
+    const journal = await w.deps.dossiers.journal(w.id);
+    expect(journal.filter((e) => e.type === 'evidence_downloaded').map((e) => e.data)).toEqual([
+      { uploadId: pen.uploadId, sensitive: true },
+    ]);
+  });
+});
