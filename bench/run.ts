@@ -119,7 +119,7 @@ try {
     requestContext: {
       requestId: 'bench',
       http: { method: 'GET' },
-      authorizer: { jwt: { claims: { sub: 'i', 'cognito:groups': '[instructor]' }, scopes: [] } },
+      authorizer: { jwt: { claims: { sub: 'i', 'cognito:groups': '[instructor]', token_use: 'access' }, scopes: [] } },
     },
   });
   const env = {

@@ -44,3 +44,4 @@ export class PayloadTooLargeError extends kind(413, 'payload-too-large', 'The pa
 export class UnsupportedMediaTypeError extends kind(415, 'unsupported-media-type', 'Unsupported media type') {}
 export class PreconditionRequiredError extends kind(428, 'precondition-required', 'An If-Match header is required') {}
 export class BusinessRuleError extends kind(422, 'business-rule', 'A business rule is broken') {}
+export class TooManyRequestsError extends kind(429, 'too-many-requests', 'Too many requests') {}

@@ -10,6 +10,8 @@ describe('SIRET', () => {
     ['73282932000075', false],
     ['7328293200007', false],
     ['7328293200007a', false],
+    ['00000000000000', false], // Luhn-valid, but no establishment
+    ['00000000000018', false], // a zero SIREN
   ])('%s → %s', (siret, valid) => expect(isValidSiret(siret)).toBe(valid));
 });
 

@@ -21,6 +21,8 @@ const LA_POSTE_SIREN = '356000000';
 
 export const isValidSiret = (value: string): boolean => {
   if (!/^\d{14}$/.test(value)) return false;
+  // all zeros passes the Luhn check but is no establishment (nor is a zero SIREN)
+  if (/^0{9}/.test(value)) return false;
   if (value.startsWith(LA_POSTE_SIREN) && value !== '35600000000048') {
     const sum = [...value].reduce((acc, c) => acc + Number(c), 0);
     return sum % 5 === 0;

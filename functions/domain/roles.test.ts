@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { callerOf } from '../http/request';
 import type { HttpEvent } from '../http/types';
 import { actingRole, ROLES_BY_PRIVILEGE } from './roles';
-import { ForbiddenError } from './errors';
+import { ForbiddenError, UnauthorizedError } from './errors';
 
 /** The API's side of the one role vocabulary (the portal's: portal/src/auth/session-role.test.ts). */
 const event = (groups: string[], routeKey = 'GET /v1/dossiers/{id}') =>
   ({
     routeKey,
-    requestContext: { authorizer: { jwt: { claims: { sub: 'u', 'cognito:groups': `[${groups.join(' ')}]` } } } },
+    requestContext: {
+      authorizer: { jwt: { claims: { sub: 'u', 'cognito:groups': `[${groups.join(' ')}]`, token_use: 'access' } } },
+    },
   }) as unknown as HttpEvent;
 
 describe('roles in privilege order', () => {
@@ -31,12 +33,29 @@ describe('roles in privilege order', () => {
         routeKey: 'GET /v1/dossiers/{id}',
         requestContext: {
           authorizer: {
-            jwt: { claims: { sub: 'u', 'cognito:groups': `[${groups.join(' ')}]`, 'custom:ensId': 'c1' } },
+            jwt: {
+              claims: {
+                sub: 'u',
+                'cognito:groups': `[${groups.join(' ')}]`,
+                'custom:ensId': 'c1',
+                token_use: 'access',
+              },
+            },
           },
         },
       }) as unknown as HttpEvent;
     expect(() => callerOf(bound(['instructor']))).toThrow(ForbiddenError);
     expect(callerOf(bound(['candidate']))).toEqual({ sub: 'u', roles: ['candidate'], ensId: 'c1' });
+  });
+
+  it('takes access tokens only: an ID token is refused (401)', () => {
+    const id = {
+      routeKey: 'GET /v1/dossiers/{id}',
+      requestContext: {
+        authorizer: { jwt: { claims: { sub: 'u', 'cognito:groups': '[instructor]', token_use: 'id' } } },
+      },
+    } as unknown as HttpEvent;
+    expect(() => callerOf(id)).toThrow(UnauthorizedError);
   });
 
   it('ignores groups that are not roles', () => {

@@ -12,6 +12,11 @@ import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
 
 /** A lone UTF-16 surrogate (a broken character) in a u-mode regex. */
 const LONE_SURROGATE = /\p{Cs}/u;
+/**
+ * Control characters (C0 but tab, line feed and carriage return; DEL; C1): NUL truncates text in
+ * some readers and ESC starts ANSI sequences in a terminal reading the logs. Refused in all text.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 /** Characters that reorder or hide text: refused in names shown to others (public list, mails). */
 const INVISIBLE_OR_BIDI = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
@@ -26,6 +31,7 @@ const text = (max: number) =>
     .min(1)
     .max(max)
     .refine((v) => !LONE_SURROGATE.test(v), 'contains a broken character (lone UTF-16 surrogate)')
+    .refine((v) => !CONTROL.test(v), 'contains a control character (NUL, escape…)')
     .transform((v) => v.normalize('NFC').trim())
     .pipe(z.string().min(1).max(max));
 

@@ -27,6 +27,8 @@ const ROUTE_BY_KEY = new Map<string, RouteSpec>(ROUTES.map((r) => [`${r.method} 
 export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeOf(event)): Caller => {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
+  // access tokens only: an ID token says who someone is to the portal, not what the API may do
+  if (claims.token_use !== 'access') throw new UnauthorizedError('send an access token');
   const raw = claims['cognito:groups'];
   // API Gateway hands array claims over as "[a b]"; the local adapter passes arrays through
   const groups = Array.isArray(raw)
@@ -90,7 +92,7 @@ export const pathParam = (event: HttpEvent, name: string): string => {
 /** What an `If-Match` header accepts (RFC 9110 §13.1.1): any current version, or listed ones. */
 export type IfMatch = { any: true } | { any: false; versions: number[] };
 
-const ENTITY_TAG = /^(?:W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
+const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
 
 /**
  * `If-Match: *` matches any current version; `"3"` (or a list of tags) matches those versions. A
@@ -105,7 +107,8 @@ export const ifMatchVersion = (event: HttpEvent): IfMatch => {
   for (const part of header.split(',')) {
     const match = ENTITY_TAG.exec(part.trim());
     if (!match) throw new BadRequestError('If-Match must be "*" or entity tags such as "3"');
-    if (/^\d{1,12}$/.test(match[1]!)) versions.push(Number(match[1]));
+    // RFC 9110 §13.1.1: If-Match uses the strong comparison — a weak tag matches nothing
+    if (!match[1] && /^\d{1,12}$/.test(match[2]!)) versions.push(Number(match[2]));
   }
   return { any: false, versions };
 };

@@ -6,8 +6,10 @@ import {
   ConflictError,
   NotFoundError,
   PayloadTooLargeError,
+  TooManyRequestsError,
   UnsupportedMediaTypeError,
 } from '../domain/errors';
+import { MAX_PENDING_BYTES, MAX_PENDING_GRANTS } from '../domain/upload';
 import { requestUpload } from './request-upload';
 import { reviewProof } from './instruction';
 
@@ -58,5 +60,20 @@ describe('granting an upload', () => {
       comment: 'flou',
     });
     expect((await requestUpload(w.deps, w.candidate, w.id, file())).uploadId).toBeTruthy();
+  });
+
+  it('caps the grants a dossier has under way, in number and in bytes, until they land or expire (429)', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 185);
+    for (let i = 0; i < MAX_PENDING_GRANTS; i++) await requestUpload(w.deps, w.candidate, w.id, file());
+    await expect(requestUpload(w.deps, w.candidate, w.id, file())).rejects.toThrow(TooManyRequestsError);
+    // their links expire after 15 minutes: the dossier may ask again
+    w.clock.advance(15 * 60_000 + 1);
+    await requestUpload(w.deps, w.candidate, w.id, file());
+
+    const big = await admissibleDossier('2026-03-02T09:00:00Z', 186);
+    const size = 200 * 1024 * 1024;
+    for (let i = 0; i < Math.floor(MAX_PENDING_BYTES / size); i++)
+      await requestUpload(big.deps, big.candidate, big.id, file({ size }));
+    await expect(requestUpload(big.deps, big.candidate, big.id, file({ size }))).rejects.toThrow(/at most/);
   });
 });

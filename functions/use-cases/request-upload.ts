@@ -2,9 +2,9 @@ import { actorOf, assertCanSee, type Caller } from '../domain/caller';
 import { openInfoRequest } from '../domain/dossier';
 import { evidenceRequirement } from '../domain/dossier-rules/evidence';
 import type { UploadRequest } from '../domain/schemas';
-import { newUpload, UPLOAD_URL_TTL_SECONDS } from '../domain/upload';
+import { assertGrantCapacity, newUpload, UPLOAD_URL_TTL_SECONDS } from '../domain/upload';
 import type { Dependencies } from '../container';
-import { loadDossier } from './legal-effects';
+import { loadDossierWithUploads } from './legal-effects';
 
 /**
  * Grants a presigned PUT for one file of a dossier.
@@ -16,20 +16,23 @@ import { loadDossier } from './legal-effects';
  * bucket). The bytes never pass here.
  */
 export const requestUpload = async (deps: Dependencies, caller: Caller, dossierId: string, request: UploadRequest) => {
-  const stored = await loadDossier(deps, dossierId);
-  const dossier = assertCanSee(caller, stored?.dossier);
+  const loaded = await loadDossierWithUploads(deps, dossierId);
+  const dossier = assertCanSee(caller, loaded?.stored.dossier);
+  const uploads = loaded!.uploads;
   const sensitive =
     request.purpose === 'proof' &&
     evidenceRequirement(
       dossier,
       (await deps.referentials.get(dossier.referentialVersion))?.catalogue,
       request.requirementId!,
-      await uploadsIf(deps, dossierId, dossier.status === 'instruction'),
+      dossier.status === 'instruction' ? uploads : [],
     ).sensitive;
   const upload = newUpload(dossier, request, actorOf(caller).sub, deps.clock.now(), {
     sensitive,
     candidateMayAct: openInfoRequest(dossier) !== undefined,
   });
+  // the file itself is acceptable: does the dossier have room for one more grant under way?
+  assertGrantCapacity(uploads, upload.size, deps.clock.now());
   await deps.dossiers.createUpload(upload);
   const signed = await deps.storage.presignPut(upload.store, upload.key, upload, UPLOAD_URL_TTL_SECONDS);
   return {
@@ -40,7 +43,3 @@ export const requestUpload = async (deps: Dependencies, caller: Caller, dossierI
     expiresAt: upload.expiresAt,
   };
 };
-
-/** The dossier's uploads, read only when the rule needs them (a proof during instruction). */
-const uploadsIf = async (deps: Dependencies, dossierId: string, needed: boolean) =>
-  needed ? ((await deps.dossiers.getWithUploads(dossierId))?.uploads ?? []) : [];

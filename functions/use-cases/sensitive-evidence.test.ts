@@ -15,7 +15,9 @@ describe('sensitive evidence for the security reviewer', () => {
     const requirements = view.sections.flatMap((s) => s.requirements);
     expect(requirements.length).toBeGreaterThan(0);
     expect(requirements.every((r) => r.sensitive)).toBe(true);
-    expect(requirements.flatMap((r) => r.proofs).map((p) => p.requirementId)).toEqual(['PEN-01']);
+    expect(requirements.flatMap((r) => r.proofs as { requirementId?: string }[]).map((p) => p.requirementId)).toEqual([
+      'PEN-01',
+    ]);
     await expect(sensitiveEvidenceView(w.deps, callers.security, 'unknown')).rejects.toThrow(NotFoundError);
   });
 

@@ -43,14 +43,15 @@ export class LocalTokenIssuer {
     const iat = Math.floor(now.getTime() / 1000);
     return new SignJWT({
       'cognito:groups': claims.roles ?? [claims.role],
-      token_use: 'id',
+      // an access token, as Cognito's with the pre-token-generation trigger: client_id, no aud
+      token_use: 'access',
+      client_id: LOCAL_AUDIENCE,
       ...(claims.email ? { email: claims.email } : {}),
       ...(claims.ensId ? { 'custom:ensId': claims.ensId } : {}),
     })
       .setProtectedHeader({ alg: 'ES256', kid: 'local' })
       .setSubject(claims.sub)
       .setIssuer(LOCAL_ISSUER)
-      .setAudience(LOCAL_AUDIENCE)
       .setIssuedAt(iat)
       .setExpirationTime(iat + ttlSeconds)
       .sign(this.privateKey);
@@ -70,10 +71,13 @@ export class LocalTokenIssuer {
     }
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: LOCAL_ISSUER,
-      audience: LOCAL_AUDIENCE,
       algorithms: ['ES256'],
       currentDate: now,
     });
+    // API Gateway's JWT authoriser takes `aud` or, for an access token, `client_id`
+    const audience = payload.aud ?? payload.client_id;
+    if (!(Array.isArray(audience) ? audience : [audience]).includes(LOCAL_AUDIENCE))
+      throw new Error('the token was issued for another client');
     if (this.verified.size >= 5_000) this.verified.clear();
     this.verified.set(token, payload);
     return payload;

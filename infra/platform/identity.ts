@@ -9,7 +9,12 @@ import {
   OAuthScope,
   UserPoolClientIdentityProvider,
   ClientAttributes,
+  CfnUserPoolClient,
+  LambdaVersion,
+  StandardThreatProtectionMode,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import { CertificationFunction } from '../constructs/certification-function';
 import { ROLES } from '../../functions/domain/schemas';
 
 /** Identity: the user pool (MFA, no self sign-up, the company an account acts for immutable), a group per role, the portal's client. */
@@ -30,10 +35,18 @@ export const identity = (stack: Stack, allowedOrigins: string[], stage: string |
     mfa: Mfa.REQUIRED,
     mfaSecondFactor: { otp: true, sms: false },
     featurePlan: FeaturePlan.PLUS,
+    // the Plus tier is paid for its threat protection: risky sign-ins are blocked, not only logged
+    standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
     accountRecovery: AccountRecovery.EMAIL_ONLY,
     removalPolicy: RemovalPolicy.RETAIN,
     deletionProtection: true,
   });
+  // the API accepts access tokens only: they carry the company an account acts for (event v2)
+  const preToken = new CertificationFunction(stack, 'PreTokenGeneration', {
+    entry: 'functions/events/pre-token-generation.ts',
+    description: 'Adds the company an account acts for to its access token',
+  });
+  userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, preToken.fn, LambdaVersion.V2_0);
   for (const role of ROLES) {
     new CfnUserPoolGroup(stack, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
   }
@@ -42,7 +55,6 @@ export const identity = (stack: Stack, allowedOrigins: string[], stage: string |
     cognitoDomain: { domainPrefix: `tlc-certification-${stage ?? 'dev'}` },
   });
   const portalClient = userPool.addClient('Portal', {
-    authFlows: { userSrp: true },
     generateSecret: false,
     oAuth: {
       flows: { authorizationCodeGrant: true },
@@ -67,7 +79,9 @@ export const identity = (stack: Stack, allowedOrigins: string[], stage: string |
       familyName: true,
       phoneNumber: true,
     }),
-  });
+  }); // hosted pages only (authorization code + PKCE): no SRP or password flow on this client, only the
+  // refresh of tokens it was issued
+  (portalClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
 
   return { userPool, signInDomain, portalClient };
 };

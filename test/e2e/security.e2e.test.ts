@@ -52,6 +52,9 @@ describe('If-Match (RFC 9110)', () => {
     expect((await patch('"not-ours"')).status).toBe(412);
     expect((await patch('W/"999"')).status).toBe(412);
     expect((await patch('"1", "2"')).status).toBe(200); // version 2 is current
+    // RFC 9110 §13.1.1: If-Match compares strongly — the current version, weakly tagged, matches nothing
+    expect((await patch('W/"3"')).status).toBe(412);
+    expect((await patch('"3"')).status).toBe(200);
     expect((await patch('3')).status).toBe(400);
   });
 });

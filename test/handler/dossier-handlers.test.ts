@@ -57,7 +57,7 @@ const event = (options: {
     },
   }) as unknown as HttpEvent;
 
-const candidate = { sub: 'u-1', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-1' };
+const candidate = { sub: 'u-1', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-1', token_use: 'access' };
 const company = {
   id: 'company-1',
   name: 'Acme',
@@ -104,7 +104,7 @@ describe('tenant isolation on the server side', () => {
   it('refuses a token whose company claim disagrees with the account’s binding (403), before any read', async () => {
     ddb.on(GetCommand, { Key: { pk: 'USER#u-9', sk: 'COMPANY' } }).resolves({ Item: { companyId: 'company-1' } });
     ddb.on(QueryCommand).resolves({ Items: [{ sk: 'META', ...storedDossier(3, 'company-2').Item }] });
-    const forged = { sub: 'u-9', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-2' };
+    const forged = { sub: 'u-9', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-2', token_use: 'access' };
     const response = await getDossier(event({ claims: forged, id: 'd-1' }), context);
     expect(response.statusCode).toBe(403);
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
@@ -113,7 +113,12 @@ describe('tenant isolation on the server side', () => {
   it('refuses a candidate account that no invitation bound to a company', async () => {
     ddb.on(GetCommand).resolves({});
     bindCandidate();
-    const stranger = { sub: 'u-unknown', 'cognito:groups': '[candidate]', 'custom:ensId': 'company-1' };
+    const stranger = {
+      sub: 'u-unknown',
+      'cognito:groups': '[candidate]',
+      'custom:ensId': 'company-1',
+      token_use: 'access',
+    };
     const response = await getDossier(event({ claims: stranger, id: 'd-1' }), context);
     expect(response.statusCode).toBe(403);
   });
@@ -141,7 +146,11 @@ describe('POST /v1/dossiers', () => {
 
   it('answers 403 to a non-candidate and 400 to a bad body, writing nothing', async () => {
     const instructor = await createDossier(
-      event({ claims: { sub: 'i', 'cognito:groups': '[instructor]' }, body: {}, routeKey: 'POST /v1/dossiers' }),
+      event({
+        claims: { sub: 'i', 'cognito:groups': '[instructor]', token_use: 'access' },
+        body: {},
+        routeKey: 'POST /v1/dossiers',
+      }),
       context,
     );
     expect(instructor.statusCode).toBe(403);
@@ -245,7 +254,7 @@ describe('POST /v1/companies', () => {
     );
     const response = await createCompany(
       event({
-        claims: { sub: 'a', 'cognito:groups': '[admin]' },
+        claims: { sub: 'a', 'cognito:groups': '[admin]', token_use: 'access' },
         body: {
           name: 'Acme',
           siret: company.siret,

@@ -62,6 +62,18 @@ describe('tenant isolation in the identity provider', () => {
   });
 });
 
+describe('sign-in and tokens (issue 23)', () => {
+  it('enforces threat protection, keeps SRP off the hosted-UI client, and puts the company in access tokens', () => {
+    const pool = resources[logicalIdOf('AWS::Cognito::UserPool', 'Users')]!;
+    expect(pool.Properties!.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    const trigger = (pool.Properties!.LambdaConfig as { PreTokenGenerationConfig?: { LambdaVersion: string } })
+      .PreTokenGenerationConfig;
+    expect(trigger?.LambdaVersion).toBe('V2_0');
+    const client = resources[logicalIdOf('AWS::Cognito::UserPoolClient', 'UsersPortal')]!;
+    expect(client.Properties!.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+  });
+});
+
 describe('sensitive evidence is closed in the infrastructure', () => {
   const readers = (ids: string[]) => ids.map((id) => id.replace(/[A-F0-9]{8}$/, ''));
 

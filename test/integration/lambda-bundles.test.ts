@@ -130,7 +130,7 @@ describe('the synthesised Lambda bundles (esbuild), run as Lambda runs them', ()
       bundles.exportQueue,
       httpEvent(
         'GET /v1/queue/export',
-        { sub: 'instructor-smoke', 'cognito:groups': '[instructor]' },
+        { sub: 'instructor-smoke', 'cognito:groups': '[instructor]', token_use: 'access' },
         { query: { stage: 'instruction', format: 'xlsx' } },
       ),
     );
@@ -148,7 +148,7 @@ describe('the synthesised Lambda bundles (esbuild), run as Lambda runs them', ()
       bundles.importReferential,
       httpEvent(
         'POST /v1/referentials',
-        { sub: 'admin-smoke', 'cognito:groups': '[admin]' },
+        { sub: 'admin-smoke', 'cognito:groups': '[admin]', token_use: 'access' },
         { body: { version: '7.0.0', format: 'xlsx', content } },
       ),
     );

@@ -32,7 +32,7 @@ export const startSignIn = async (c: CognitoConfig) => {
   window.location.assign(url);
 };
 
-/** Back from Cognito: checks the state, exchanges the code for tokens; returns the id token. */
+/** Back from Cognito: checks the state, exchanges the code for tokens; returns the access token. */
 export const finishSignIn = async (c: CognitoConfig, currentUrl: URL): Promise<string> => {
   const as = server(c);
   const cl = client(c);
@@ -48,9 +48,10 @@ export const finishSignIn = async (c: CognitoConfig, currentUrl: URL): Promise<s
   const result = await oauth.processAuthorizationCodeResponse(as, cl, response);
   sessionStorage.removeItem(VERIFIER);
   sessionStorage.removeItem(STATE);
-  // the id token carries the groups and the company (custom:ensId) the API reads
-  if (!result.id_token) throw new Error('Cognito n’a pas renvoyé de jeton d’identité');
-  return result.id_token;
+  // the API takes access tokens only: the pre-token-generation trigger puts the company
+  // (custom:ensId) and the address in it beside the groups
+  if (!result.access_token) throw new Error('Cognito n’a pas renvoyé de jeton d’accès');
+  return result.access_token;
 };
 
 export const signOutUrl = (c: CognitoConfig) =>
