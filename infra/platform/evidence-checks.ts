@@ -66,7 +66,15 @@ export const evidenceChecks = (
   // Every object under dossiers/ is scanned; the result reaches the upload through EventBridge,
   // and staff open a file only once it is NO_THREATS_FOUND (functions/domain/upload.ts).
   const malwareRole = new Role(stack, 'MalwareProtectionRole', {
-    assumedBy: new ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+    // the confused deputy: only GuardDuty acting for this account's own protection plans
+    assumedBy: new ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com', {
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: {
+          'aws:SourceArn': `arn:${stack.partition}:guardduty:${stack.region}:${stack.account}:malware-protection-plan/*`,
+        },
+      },
+    }),
     description: 'GuardDuty Malware Protection for S3: reads and tags the evidence it scans',
   });
   malwareRole.addToPolicy(

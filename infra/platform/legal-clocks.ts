@@ -39,7 +39,15 @@ export const legalClocks = (
   }).bindTable(table, 'write');
   certificateClock.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
   const schedulerRole = new Role(stack, 'SchedulerRole', {
-    assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+    // the confused deputy: only this account's schedules, in the certificates' group
+    assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: {
+          'aws:SourceArn': `arn:${stack.partition}:scheduler:${stack.region}:${stack.account}:schedule/${scheduleGroupName}/*`,
+        },
+      },
+    }),
   });
   certificateClock.fn.grantInvoke(schedulerRole);
   // the ARN is spelt from the fixed name: the clock schedules itself without a reference cycle

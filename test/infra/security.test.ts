@@ -232,3 +232,32 @@ describe('the pagination cursors’ key', () => {
     }
   });
 });
+
+describe('logs and trust (issue 23)', () => {
+  it('logs each request with its route, caller, status, error and latency, in a KMS-encrypted group', () => {
+    const stage = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    const format = JSON.parse((stage.Properties!.AccessLogSettings as { Format: string }).Format) as Record<
+      string,
+      string
+    >;
+    expect(format).toMatchObject({
+      routeKey: '$context.routeKey',
+      sub: '$context.authorizer.claims.sub',
+      status: '$context.status',
+      error: '$context.error.message',
+      latency: '$context.responseLatency',
+    });
+    const group = resources[logicalIdOf('AWS::Logs::LogGroup', 'ApiAccessLogs')]!;
+    expect(group.Properties!.KmsKeyId).toBeDefined();
+  });
+
+  it('lets GuardDuty and the scheduler assume their roles only for this account’s own resources', () => {
+    for (const prefix of ['MalwareProtectionRole', 'SchedulerRole']) {
+      const role = resources[logicalIdOf('AWS::IAM::Role', prefix)]!;
+      const [statement] = (role.Properties!.AssumeRolePolicyDocument as { Statement: { Condition?: object }[] })
+        .Statement;
+      expect(JSON.stringify(statement!.Condition), prefix).toMatch(/aws:SourceAccount/);
+      expect(JSON.stringify(statement!.Condition), prefix).toMatch(/aws:SourceArn/);
+    }
+  });
+});
