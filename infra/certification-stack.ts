@@ -78,7 +78,7 @@ export class CertificationStack extends Stack {
       return (deadLetterQueues[name] = queue);
     };
 
-    const { table, evidence, sensitive, evidenceBuckets } = storage(this, allowedOrigins);
+    const { table, evidence, sensitive, evidenceBuckets, evidenceBackupRole } = storage(this, allowedOrigins);
     const { userPool, signInDomain, portalClient } = identity(this, allowedOrigins, props.stage);
     const { configurationSet, mailFeedback } = mail(this, {
       mailDomain,
@@ -126,7 +126,11 @@ export class CertificationStack extends Stack {
     const sensitiveDownloads = [...httpFunctions.entries()]
       .filter(([key]) => key.startsWith('download-sensitive-evidence:'))
       .map(([, f]) => f.fn.role!);
-    closeSensitiveEvidence(sensitive, [...sensitiveDownloads, objectCreated.fn.role!, malwareRole], sensitiveDownloads);
+    closeSensitiveEvidence(
+      sensitive,
+      [...sensitiveDownloads, objectCreated.fn.role!, malwareRole, evidenceBackupRole],
+      sensitiveDownloads,
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     this.portal = {

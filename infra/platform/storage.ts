@@ -2,7 +2,22 @@ import { Duration, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { BackupPlan, BackupResource } from 'aws-cdk-lib/aws-backup';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectLockRetention,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+
+/**
+ * Evidence is the legal proof of a certificate for its whole life and its appeals: every version is
+ * locked (S3 Object Lock, governance mode — a privileged, audited role may still lift it for a
+ * lawful erasure) for six years, the five-year convention and a year of appeals and audit.
+ */
+export const EVIDENCE_LOCK_DAYS = 6 * 365;
 
 /**
  * Storage: the one table (customer-managed key, PITR, AWS Backup for five years, its stream feeding
@@ -56,7 +71,10 @@ export const storage = (stack: Stack, allowedOrigins: string[]) => {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       versioned: true,
-      // a withdrawn or rejected file leaves a noncurrent version: it expires, no function erases it
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.governance(Duration.days(EVIDENCE_LOCK_DAYS)),
+      // a withdrawn or rejected file leaves a noncurrent version: it expires once its lock ends, no
+      // function erases it
       lifecycleRules: [
         { noncurrentVersionExpiration: Duration.days(90), expiredObjectDeleteMarker: true },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
@@ -85,5 +103,36 @@ export const storage = (stack: Stack, allowedOrigins: string[]) => {
     'Sensitive evidence (penetration tests): security reviewers only',
   );
 
-  return { table, evidence, sensitive, evidenceBuckets: { evidence: evidence.bucket, sensitive: sensitive.bucket } };
+  // AWS Backup for both evidence buckets as well (S3 backups need the S3 service policies, and the
+  // role must read and decrypt: the sensitive bucket names it among its readers)
+  const evidenceBackupRole = new Role(stack, 'EvidenceBackupRole', {
+    assumedBy: new ServicePrincipal('backup.amazonaws.com'),
+    managedPolicies: [
+      ManagedPolicy.fromAwsManagedPolicyName('AWSBackupServiceRolePolicyForS3Backup'),
+      ManagedPolicy.fromAwsManagedPolicyName('AWSBackupServiceRolePolicyForS3Restore'),
+    ],
+  });
+  for (const { key } of [evidence, sensitive])
+    key.grant(evidenceBackupRole, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
+  backups.addSelection('Evidence', {
+    resources: [BackupResource.fromArn(evidence.bucket.bucketArn), BackupResource.fromArn(sensitive.bucket.bucketArn)],
+    role: evidenceBackupRole,
+  });
+  for (const policy of [
+    'AWSBackupServiceRolePolicyForS3Backup',
+    'AWSBackupServiceRolePolicyForS3Restore',
+    'service-role/AWSBackupServiceRolePolicyForBackup',
+  ])
+    Validations.of(evidenceBackupRole).acknowledge({
+      id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
+      reason: 'AWS Backup for S3 needs the managed policies AWS maintains for S3 backup and restore',
+    });
+
+  return {
+    table,
+    evidence,
+    sensitive,
+    evidenceBackupRole,
+    evidenceBuckets: { evidence: evidence.bucket, sensitive: sensitive.bucket },
+  };
 };

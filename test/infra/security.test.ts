@@ -90,10 +90,10 @@ describe('sensitive evidence is closed in the infrastructure', () => {
     expect(readers(roles)).toEqual(designatedReaders);
   });
 
-  it('lets only those decrypt with the sensitive key', () => {
+  it('lets only those, and AWS Backup, decrypt with the sensitive key', () => {
     const key = logicalIdOf('AWS::KMS::Key', 'SensitiveEvidenceBucketKey');
     const roles = rolesAllowed(key, (a) => a === 'kms:Decrypt' || a === 'kms:*');
-    expect(readers(roles)).toEqual(designatedReaders);
+    expect(readers(roles)).toEqual([expect.stringMatching(/^EvidenceBackupRole/), ...designatedReaders]);
   });
 
   it('denies reads and decryption to every other principal in the bucket and key policies', () => {
@@ -259,5 +259,21 @@ describe('logs and trust (issue 23)', () => {
       expect(JSON.stringify(statement!.Condition), prefix).toMatch(/aws:SourceAccount/);
       expect(JSON.stringify(statement!.Condition), prefix).toMatch(/aws:SourceArn/);
     }
+  });
+});
+
+describe('evidence kept as proof (issue 23)', () => {
+  it('locks every version of both evidence buckets in governance mode, and backs them up with AWS Backup', () => {
+    for (const prefix of ['EvidenceBucket', 'SensitiveEvidenceBucket']) {
+      const bucket = resources[logicalIdOf('AWS::S3::Bucket', prefix)]!;
+      expect(bucket.Properties!.ObjectLockEnabled, prefix).toBe(true);
+      expect(bucket.Properties!.ObjectLockConfiguration, prefix).toMatchObject({
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 6 * 365 } },
+      });
+    }
+    const selections = Object.values(resources).filter((r) => r.Type === 'AWS::Backup::BackupSelection');
+    const evidence = selections.find((s) => JSON.stringify(s.Properties).includes('EvidenceBucket'));
+    expect(JSON.stringify(evidence!.Properties)).toMatch(/SensitiveEvidenceBucket/);
   });
 });
