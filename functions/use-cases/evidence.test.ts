@@ -3,7 +3,7 @@ import { admissibleDossier, callers, completeFile, depositFile } from '../../tes
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { downloadUpload, getRequirements, submitSection, withdrawUpload } from './evidence';
 import { recordScanResult } from './record-scan-result';
-import { downloadSensitiveEvidence, sensitiveEvidenceView } from './sensitive-evidence';
+import { downloadSensitiveEvidence } from './sensitive-evidence';
 
 describe('evidence deposit', () => {
   it('hands in sections only when every requirement is evidenced; the last one makes the file complete', async () => {
