@@ -103,6 +103,8 @@ export class CertificationStack extends Stack {
       sensitive,
       workflow: dossierWorkflow,
     });
+    // the reconciler settles, from the object's tag, a scan whose result event never came
+    reconciler.bindScanTagRead(evidenceBuckets);
     const { dispatcher, sweeper, documents, documentSweeper } = workQueues(this, {
       table,
       mailDomain,

@@ -36,6 +36,17 @@ export interface DossierChange {
   productKey?: { acquire?: string; release?: string };
   /** the public list of candidatures under way (guide §4.1: the planned date, when allowed) */
   publicListing?: { put: PublicCandidature } | { remove: true };
+  /** malware scans awaited (opened when a file is received) and settled (closed with the result) */
+  scanChecks?: { open?: PendingScan[]; close?: string[] };
+}
+
+/** A received file whose malware scan result has not arrived yet: the reconciler reads its tag. */
+export interface PendingScan {
+  dossierId: string;
+  uploadId: string;
+  store: ObjectStoreName;
+  key: string;
+  since: string;
 }
 
 /** DynamoDB's ceiling on one transaction: a dossier's change is written whole, or not at all. */
@@ -54,7 +65,9 @@ export const transactionItems = (change: DossierChange): number => {
     (change.certificates?.length ?? 0) +
     (acquire && acquire !== release ? 1 : 0) +
     (release && acquire !== release ? 1 : 0) +
-    (change.publicListing ? 1 : 0)
+    (change.publicListing ? 1 : 0) +
+    (change.scanChecks?.open?.length ?? 0) +
+    (change.scanChecks?.close?.length ?? 0)
   );
 };
 
@@ -93,6 +106,8 @@ export interface DossierRepository {
   /** a new upload grant (pending); the dossier itself does not change */
   createUpload(upload: Upload): Promise<void>;
   listByCompany(companyId: string, limit: number, cursor?: string): Promise<Page<Dossier>>;
+  /** received files whose scan result is awaited since before `before`, oldest first */
+  pendingScans(before: string, limit: number): Promise<PendingScan[]>;
   /** candidatures under way whose company allowed publishing the planned date, by that date */
   listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>>;
   queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;
@@ -130,6 +145,8 @@ export interface ObjectStorage {
   remove(store: ObjectStoreName, key: string): Promise<void>;
   /** stores a document the platform generates (convention, certificate) */
   put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void>;
+  /** the malware scanner's verdict tagged on the object (GuardDuty's `GuardDutyMalwareScanStatus`), if any */
+  scanTag(store: ObjectStoreName, key: string): Promise<string | null>;
   /** a short-lived download link that saves the file under its display name */
   presignGet(store: ObjectStoreName, key: string, fileName: string, expiresInSeconds: number): Promise<string>;
 }

@@ -10,7 +10,7 @@ import { notifyWorkflow } from './notify-workflow';
 import type { Message } from '../domain/message';
 import type { Certificate } from '../domain/certificate';
 import type { OutboxMessage } from '../domain/outbox';
-import type { StoredDossier } from '../domain/ports';
+import type { DossierChange, StoredDossier } from '../domain/ports';
 import type { Upload } from '../domain/upload';
 
 /**
@@ -40,6 +40,8 @@ export const commitDossier = async (
     certificates?: Certificate[];
     /** documents rendered once the change is stored */
     documents?: DocumentJob[];
+    /** malware scans awaited and settled */
+    scanChecks?: DossierChange['scanChecks'];
     /** last touch to the dossier once its journal events (and their hashes) are known */
     withJournal?: (events: JournalEvent[], dossier: Dossier) => Dossier;
     /** mail that must quote the journal (e.g. the receipt's hash) */

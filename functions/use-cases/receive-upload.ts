@@ -54,7 +54,11 @@ export const receiveUpload = async (
           ...upload,
           status: 'received' as const,
           receivedAt: now,
-          scan: { status: deps.malwareScanning ? ('pending' as const) : ('not_scanned' as const), at: now },
+          // a result that came first (GuardDuty may answer before this check) is kept, never reset
+          scan:
+            upload.scan && upload.scan.status !== 'pending'
+              ? upload.scan
+              : { status: deps.malwareScanning ? ('pending' as const) : ('not_scanned' as const), at: now },
         };
     const dossier = reason ? stored.dossier : touchedByCandidate(stored.dossier, deps.clock.now());
     await commitDossier(
@@ -74,7 +78,13 @@ export const receiveUpload = async (
           },
         },
       ],
-      { uploads: [settled] },
+      {
+        uploads: [settled],
+        // a scan awaited: the reconciler reads the object's tag if GuardDuty's event never comes
+        ...(!reason && settled.scan?.status === 'pending'
+          ? { scanChecks: { open: [{ dossierId: upload.dossierId, uploadId: upload.id, store, key, since: now }] } }
+          : {}),
+      },
     );
     if (reason) await deps.storage.remove(store, key);
     return reason ? 'rejected' : 'received';

@@ -3,6 +3,7 @@ import { isClosed } from '../domain/dossier';
 import { executionName } from '../domain/workflow-generations';
 import { certificateClockName, evaluateCertificate } from './certificate-life';
 import { restartExecution } from './restart-execution';
+import { recordScanResult } from './record-scan-result';
 
 /** How late a clock may be before the reconciler repairs it (the engine wakes within seconds). */
 export const RECONCILE_GRACE_MS = 15 * 60 * 1000;
@@ -14,6 +15,8 @@ export interface ReconcileReport {
   dossiersRepaired: string[];
   /** certificates whose clock was overdue or unscheduled and was run again */
   certificatesRepaired: string[];
+  /** received files whose scan result never arrived, settled from the object's tag */
+  scansRecovered: string[];
 }
 
 /**
@@ -32,6 +35,7 @@ export const reconcile = async (deps: Dependencies): Promise<ReconcileReport> =>
     certificatesChecked: 0,
     dossiersRepaired: [],
     certificatesRepaired: [],
+    scansRecovered: [],
   };
   for await (const clock of deps.workflowState.list()) {
     report.dossiersChecked++;
@@ -60,6 +64,14 @@ export const reconcile = async (deps: Dependencies): Promise<ReconcileReport> =>
     await evaluateCertificate(deps, number);
     report.certificatesRepaired.push(number);
   }
+  // a malware scan result that EventBridge never delivered: GuardDuty's tag on the object says it
+  if (deps.malwareScanning)
+    for (const check of await deps.dossiers.pendingScans(overdueBefore, 100)) {
+      const tag = await deps.storage.scanTag(check.store, check.key);
+      if (!tag) continue; // still scanning (or the object is gone): the next run looks again
+      await recordScanResult(deps, check.store, check.key, tag);
+      report.scansRecovered.push(check.uploadId);
+    }
   return report;
 };
 

@@ -182,6 +182,23 @@ export class CertificationFunction extends Construct {
     return this;
   }
 
+  /**
+   * Reads the malware scanner's tag on evidence objects (s3:GetObjectTagging only, never the bytes):
+   * the reconciler settles a scan whose result event never came.
+   */
+  bindScanTagRead(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    this.fn.addEnvironment(ENV.malwareScanning, 'guardduty');
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObjectTagging', 's3:GetObjectVersionTagging'],
+        resources: Object.values(buckets).map((b) => b.arnForObjects('dossiers/*')),
+      }),
+    );
+    this.acknowledgeBucketWildcards(Object.values(buckets));
+    return this;
+  }
+
   /** Removes a withdrawn file (its current version: older versions expire by lifecycle, never by a function). */
   bindEvidenceDelete(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);

@@ -45,6 +45,7 @@ export const keys = {
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),
   publicCandidature: (dossierId: string) => ({ pk: `PUBLIC_CANDIDATURE#${dossierId}`, sk: 'LISTING' }),
+  scanCheck: (uploadId: string) => ({ pk: `SCANCHECK#${uploadId}`, sk: 'SCANCHECK' }),
   member: (sub: string) => ({ pk: `USER#${sub}`, sk: 'COMPANY' }),
 };
 

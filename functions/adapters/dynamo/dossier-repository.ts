@@ -11,6 +11,7 @@ import {
   type Page,
   type QueueItem,
   type StoredDossier,
+  type PendingScan,
 } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import type { QueueStage } from '../../domain/schemas';
@@ -139,6 +140,19 @@ export class DynamoDossierRepository implements DossierRepository {
       items: (page.Items ?? []).map((i) => i.dossier as Dossier),
       nextCursor: await encodeCursor(page.LastEvaluatedKey, `COMPANY#${companyId}`),
     };
+  }
+
+  async pendingScans(before: string, limit: number): Promise<PendingScan[]> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': SCANS_PENDING, ':before': before },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((i) => i.check as PendingScan);
   }
 
   async listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>> {
@@ -271,6 +285,27 @@ export class DynamoDossierRepository implements DossierRepository {
       'certificate',
       (change.certificates ?? []).map((c) => certificatePut(this.table, c)),
     );
+    add(
+      'scan-check',
+      (change.scanChecks?.open ?? []).map((check) => ({
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...keys.scanCheck(check.uploadId),
+            type: 'scan-check',
+            gsi1pk: SCANS_PENDING,
+            gsi1sk: `${check.since}#${check.uploadId}`,
+            check,
+          },
+        },
+      })),
+    );
+    add(
+      'scan-check',
+      (change.scanChecks?.close ?? []).map((uploadId) => ({
+        Delete: { TableName: this.table, Key: keys.scanCheck(uploadId) },
+      })),
+    );
     const listing = change.publicListing;
     if (listing)
       add('public-listing', [
@@ -332,7 +367,11 @@ type TransactionItemKind =
   | 'certificate'
   | 'product-key'
   | 'product-key-release'
-  | 'public-listing';
+  | 'public-listing'
+  | 'scan-check';
+
+/** The gsi1 partition of received files awaiting their malware scan result (sparse). */
+const SCANS_PENDING = 'SCANCHECK#PENDING';
 
 /** The gsi1 partition of the public list of candidatures under way, ordered by planned date. */
 const PUBLIC_CANDIDATURES = 'PUBLIC_CANDIDATURES';

@@ -3,7 +3,7 @@ import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
 import type { Message } from '../../domain/message';
 import type { DocumentJob } from '../../domain/document-job';
-import type { DossierChange, DossierRepository, Page, QueueItem, StoredDossier } from '../../domain/ports';
+import type { DossierChange, DossierRepository, Page, PendingScan, QueueItem, StoredDossier } from '../../domain/ports';
 import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import type { QueueStage } from '../../domain/schemas';
@@ -20,6 +20,7 @@ export class InMemoryDossiers implements DossierRepository {
   readonly messageList: Message[] = [];
   readonly productKeys = new Map<string, string>();
   readonly publicListings = new Map<string, PublicCandidature>();
+  readonly scanChecks = new Map<string, PendingScan>();
 
   constructor(
     private readonly outbox?: InMemoryOutbox,
@@ -51,6 +52,8 @@ export class InMemoryDossiers implements DossierRepository {
       throw new ConflictError('your company already has an open candidature for this product');
     if (acquire) this.productKeys.set(acquire, change.dossier.id);
     if (release && acquire !== release) this.productKeys.delete(release);
+    for (const check of change.scanChecks?.open ?? []) this.scanChecks.set(check.uploadId, clone(check));
+    for (const uploadId of change.scanChecks?.close ?? []) this.scanChecks.delete(uploadId);
     const listing = change.publicListing;
     if (listing && 'put' in listing) this.publicListings.set(change.dossier.id, clone(listing.put));
     else if (listing) this.publicListings.delete(change.dossier.id);
@@ -90,6 +93,14 @@ export class InMemoryDossiers implements DossierRepository {
       .filter((d) => d.companyId === companyId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return page(all.map(clone), limit, cursor);
+  }
+
+  async pendingScans(before: string, limit: number): Promise<PendingScan[]> {
+    return [...this.scanChecks.values()]
+      .filter((c) => `${c.since}#${c.uploadId}` < before)
+      .sort((a, b) => a.since.localeCompare(b.since))
+      .slice(0, limit)
+      .map(clone);
   }
 
   async listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>> {

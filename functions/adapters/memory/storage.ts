@@ -31,4 +31,9 @@ export class InMemoryStorage implements ObjectStorage {
   land(store: ObjectStoreName, key: string, object: StoredObject & { body?: Buffer }) {
     this.objects.set(`${store}/${key}`, object);
   }
+  /** the scanner's tags, as GuardDuty writes them on the object */
+  readonly scanTags = new Map<string, string>();
+  async scanTag(store: ObjectStoreName, key: string) {
+    return this.scanTags.get(`${store}/${key}`) ?? null;
+  }
 }

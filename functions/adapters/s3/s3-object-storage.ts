@@ -12,6 +12,9 @@ type S3Sdk = typeof S3 & Pick<typeof Presigner, 'getSignedUrl'>;
  * length and the SHA-256 (as an unhoistable header, so S3 enforces it); the object is then
  * inspected by the object-created handler, since S3 only enforces what was signed.
  */
+/** The tag GuardDuty Malware Protection for S3 writes on each object it scans. */
+export const MALWARE_SCAN_TAG = 'GuardDutyMalwareScanStatus';
+
 export class S3ObjectStorage implements ObjectStorage {
   constructor(
     private readonly sdk: S3Sdk,
@@ -130,6 +133,18 @@ export class S3ObjectStorage implements ObjectStorage {
       ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
     return this.sdk.getSignedUrl(this.s3, command, { expiresIn });
+  }
+
+  async scanTag(store: ObjectStoreName, key: string): Promise<string | null> {
+    try {
+      const tagging = await this.s3.send(
+        new this.sdk.GetObjectTaggingCommand({ Bucket: this.buckets[store], Key: key }),
+      );
+      return tagging.TagSet?.find((t) => t.Key === MALWARE_SCAN_TAG)?.Value ?? null;
+    } catch (error) {
+      if (error instanceof this.sdk.NotFound || error instanceof this.sdk.NoSuchKey) return null;
+      throw error;
+    }
   }
 
   async remove(store: ObjectStoreName, key: string): Promise<void> {

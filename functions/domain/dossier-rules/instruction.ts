@@ -11,7 +11,7 @@ import type { Dossier } from '../dossier-model';
 import { requirementReview } from '../evidence';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { sha256 } from '../journal';
-import type { Review, Upload } from '../upload';
+import { scanBlocksStaff, type Review, type Upload } from '../upload';
 
 export const conventionKey = (id: string) => `dossiers/${id}/convention/convention.pdf`;
 
@@ -40,6 +40,9 @@ export const reviewProof = (
     throw new NotFoundError('no such received evidence');
   const reviewer = upload.store === 'sensitive' ? 'security_reviewer' : 'instructor';
   if (!caller.roles.includes(reviewer)) throw new ForbiddenError(`this evidence is reviewed by a ${reviewer}`);
+  // no verdict on a file the scanner has not found clean (where a scanner runs)
+  const unscanned = scanBlocksStaff(upload);
+  if (unscanned) throw new ConflictError(unscanned);
   if (input.verdict === 'non_compliant' && !input.comment) {
     throw new BusinessRuleError('say what is not compliant', [
       { path: 'comment', message: 'a non-compliant verdict needs a comment' },
