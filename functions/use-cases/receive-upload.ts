@@ -36,7 +36,18 @@ export const receiveUpload = async (
     // finds it abandoned, and never restarts a clock
     const loaded = await loadDossierWithUploads(deps, ids.dossierId);
     const upload = loaded?.uploads.find((u) => u.id === ids.uploadId);
-    if (!loaded || !upload || upload.status !== 'pending' || upload.store !== store) return 'ignored';
+    if (!loaded || !upload || upload.store !== store) return 'ignored';
+    // a link reused after its file was withdrawn or rejected re-creates an object nobody tracks:
+    // it is removed and journaled (a received file cannot be overwritten: `If-None-Match: *`)
+    if (upload.status === 'withdrawn' || upload.status === 'rejected') {
+      if (!(await deps.storage.exists(store, key))) return 'ignored';
+      await commitDossier(deps, loaded.stored, loaded.stored.dossier, [
+        { type: 'stray_object_removed', actor: SYSTEM_ACTOR, data: { uploadId: upload.id, was: upload.status } },
+      ]);
+      await deps.storage.remove(store, key);
+      return 'rejected';
+    }
+    if (upload.status !== 'pending') return 'ignored';
     const { stored, uploads } = loaded;
     const object = await deps.storage.inspect(store, key);
     if (!object) return 'ignored'; // an event for an object deleted since: nothing to settle

@@ -25,6 +25,7 @@ import { handler as registerWaitTask } from '../../functions/workflow/register-w
 import { dossierWorkflow, WORKFLOW_FUNCTIONS } from '../../workflows/dossier-workflow';
 import { createHttpServer, lambdaContext, type BodyStats, type LambdaHttpHandler } from './http-server';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDb, startS3, startSes } from './services';
+import { startS3Gate } from './s3-gate';
 import { localName, readResources } from './template-resources';
 import { LocalTokenIssuer } from './token-issuer';
 import { clockStartFromEnvironment, VirtualClock } from './virtual-clock';
@@ -86,14 +87,23 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
 
   const [dynamo, s3, ses] = await Promise.all([
     startDynamoDb(options.dynamoPort, path.join(options.dataDir, 'dynamodb')),
+    // the emulator listens on a port of its own: only the SigV4 gate below reaches it
     startS3(
-      options.s3Port,
+      0,
       path.join(options.dataDir, 's3'),
       buckets.map((b) => ({ name: localName(b.logicalId), cors: b.cors })),
     ),
     startSes(options.sesPort),
   ]);
-  const stops: (() => Promise<void>)[] = [dynamo.stop, s3.stop, ses.stop];
+  // S3's endpoint: every request verified as S3 does (SigV4, expiry, signed headers, checksum,
+  // conditional writes) before the emulator stores or serves anything
+  const s3Gate = await startS3Gate({
+    port: options.s3Port,
+    upstream: s3.endpoint,
+    credentials: LOCAL_CREDENTIALS,
+    region: LOCAL_REGION,
+  });
+  const stops: (() => Promise<void>)[] = [s3Gate.stop, dynamo.stop, s3.stop, ses.stop];
   const storageBuckets = {
     evidence: evidenceBucket ? localName(evidenceBucket.logicalId) : 'evidence',
     sensitive: sensitiveBucket ? localName(sensitiveBucket.logicalId) : 'sensitive',
@@ -143,7 +153,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // the engine needs the outbox drain and the drain needs the dependencies, engine included
     const ref: { deps?: Dependencies } = {};
     const storage = await S3ObjectStorage.create(storageBuckets, {
-      endpoint: s3.endpoint,
+      endpoint: s3Gate.endpoint,
       region: LOCAL_REGION,
       credentials: LOCAL_CREDENTIALS,
       forcePathStyle: true,
@@ -304,7 +314,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const bodyStats: BodyStats = { requests: 0, bytes: 0, largest: 0, evidenceBytes: 0 };
     const server: Server = createHttpServer({
       stats: bodyStats,
-      portal: portalFiles(path.resolve(options.portalDir ?? 'portal/dist'), [s3.endpoint]),
+      portal: portalFiles(path.resolve(options.portalDir ?? 'portal/dist'), [s3Gate.endpoint]),
       validateResponses: process.env.VALIDATE_RESPONSES === '1',
       handlers,
       verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, unknown>,
@@ -336,7 +346,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       openapi: `${url}/v1/openapi.json`,
       mailViewer: `${ses.endpoint}/`,
       dynamodb: dynamo.endpoint,
-      s3: s3.endpoint,
+      s3: s3Gate.endpoint,
     };
     log(`Local stack ready (data in ${options.dataDir}; ${recovered} workflow execution(s) resumed)`);
     for (const [name, value] of Object.entries(urls)) log(`  ${name.padEnd(10)} ${value}`);
@@ -345,7 +355,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       urls,
       engine,
       bodyStats,
-      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint },
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3Gate.endpoint, ses: ses.endpoint },
       dynamoPid: dynamo.pid,
       buckets: storageBuckets,
       tableName,

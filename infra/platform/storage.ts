@@ -90,7 +90,13 @@ export const storage = (stack: Stack, allowedOrigins: string[]) => {
           // PUT: presigned uploads; GET: the portal previews a PDF or an image from its presigned link
           allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
           allowedOrigins,
-          allowedHeaders: ['content-type', 'content-length', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
+          allowedHeaders: [
+            'content-type',
+            'content-length',
+            'x-amz-checksum-sha256',
+            'x-amz-sdk-checksum-algorithm',
+            'if-none-match',
+          ],
           maxAge: 600,
         },
       ],

@@ -97,12 +97,33 @@ describe('sensitive evidence', () => {
     expect(grant.json.url).toContain('sensitiveevidencebucket');
     await settled(http, candidate, id, grant.json.uploadId);
 
-    const security = await http.call('GET', `/v1/dossiers/${id}/uploads/${grant.json.uploadId}/download`, {
+    // the reviewers' own route (issue 23); the general one is not theirs
+    const security = await http.call('GET', `/v1/dossiers/${id}/sensitive-evidence/${grant.json.uploadId}/download`, {
       token: await t.security(),
     });
     expect(security.status).toBe(200);
     const bytes = Buffer.from(await (await fetch(security.json.url)).arrayBuffer());
     expect(bytes.equals(file)).toBe(true);
+    expect(
+      (
+        await http.call('GET', `/v1/dossiers/${id}/uploads/${grant.json.uploadId}/download`, {
+          token: await t.security(),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await http.call('GET', `/v1/dossiers/${id}/sensitive-evidence/${grant.json.uploadId}/download`, {
+          token: await t.instructor(),
+        })
+      ).status,
+    ).toBe(403);
+    // what a review needs and no more: neither the dossier nor its thread
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await t.security() })).status).toBe(403);
+    expect((await http.call('GET', `/v1/dossiers/${id}/messages`, { token: await t.security() })).status).toBe(403);
+    const view = await http.call('GET', `/v1/security/dossiers/${id}`, { token: await t.security() });
+    expect(view.status).toBe(200);
+    expect(Object.keys(view.json).sort()).toEqual(['id', 'product', 'referentialVersion', 'sections', 'status']);
 
     expect(
       (

@@ -49,13 +49,18 @@ export class S3ObjectStorage implements ObjectStorage {
       ContentType: file.contentType,
       ContentLength: file.size,
       ChecksumSHA256: file.sha256,
+      // S3's conditional write: the link creates the object once, never overwrites a settled file
+      IfNoneMatch: '*',
     });
     const url = await this.sdk.getSignedUrl(this.s3, command, {
       expiresIn,
-      signableHeaders: new Set(['content-type', 'content-length']),
-      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+      signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256', 'if-none-match']),
     });
-    return { url, headers: { 'content-type': file.contentType, 'x-amz-checksum-sha256': file.sha256 } };
+    return {
+      url,
+      headers: { 'content-type': file.contentType, 'x-amz-checksum-sha256': file.sha256, 'if-none-match': '*' },
+    };
   }
 
   async inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null> {
