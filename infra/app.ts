@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { CertificationStack } from './certification-stack';
 import { PortalStack } from './portal-stack';
+import { EdgeStack } from './edge-stack';
 import { stageFromContext } from './stage-config';
 
 const app = new App();
@@ -13,6 +14,9 @@ new PortalStack(app, `TlcPortal-${stage}`, {
   assetPath: 'portal/dist',
   origin: config.allowedOrigins[0]!,
   certificateArn: config.portalCertificateArn,
+  webAclArn: config.webAclArn,
   platform: platform.portal,
 });
+// the front's web ACL: CloudFront's scope lives in us-east-1 (deploy it first, then set webAclArn)
+new EdgeStack(app, `TlcEdge-${stage}`, { env: { region: 'us-east-1' } });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));

@@ -39,6 +39,8 @@ export interface PortalHooks {
   signInDomain: string;
   /** the evidence buckets' regional endpoints: presigned uploads and previews go there */
   storageOrigins: string[];
+  /** the secret CloudFront puts in the x-origin-verify header of what it forwards to the API */
+  originSecretArn: string;
 }
 
 /**
@@ -113,7 +115,7 @@ export class CertificationStack extends Stack {
       deadLetters,
       evidenceBuckets,
     });
-    const { api, httpFunctions } = httpApi(this, {
+    const { api, httpFunctions, originSecret } = httpApi(this, {
       table,
       ansMailbox,
       allowedOrigins,
@@ -141,6 +143,7 @@ export class CertificationStack extends Stack {
       clientId: portalClient.userPoolClientId,
       signInDomain: signInDomain.baseUrl(),
       storageOrigins: [evidence, sensitive].map((b) => `https://${b.bucket.bucketRegionalDomainName}`),
+      originSecretArn: originSecret.secretArn,
     };
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'EvidenceBucketName', { value: evidence.bucket.bucketName });

@@ -1,4 +1,14 @@
-import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  CfnElement,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  Validations,
+  type StackProps,
+} from 'aws-cdk-lib';
+import { ORIGIN_HEADER } from '../functions/http/origin-guard';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -33,6 +43,8 @@ export interface PortalStackProps extends StackProps {
   certificateArn: string;
   /** what the platform's stack exposes to the portal */
   platform: PortalHooks;
+  /** the CloudFront-scope web ACL (the edge stack, us-east-1): managed rules and rate limits */
+  webAclArn: string;
 }
 
 /**
@@ -120,6 +132,7 @@ export class PortalStack extends Stack {
     const apiHost = platform.apiEndpoint.replace(/^https:\/\//, '');
     const distribution = new Distribution(this, 'Portal', {
       comment: 'Certification téléconsultation — portail',
+      webAclId: props.webAclArn,
       domainNames: [new URL(props.origin).host],
       certificate: Certificate.fromCertificateArn(this, 'PortalCertificate', props.certificateArn),
       minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
@@ -139,7 +152,12 @@ export class PortalStack extends Stack {
       additionalBehaviors: {
         '/v1/*': {
           // the API on the portal's origin: nothing cached, every header but Host forwarded (the token)
-          origin: new HttpOrigin(apiHost.replace(/\/$/, '')),
+          // the secret header the API checks: only what came through this front (and its WAF) is served
+          origin: new HttpOrigin(apiHost.replace(/\/$/, ''), {
+            customHeaders: {
+              [ORIGIN_HEADER]: SecretValue.secretsManager(platform.originSecretArn).unsafeUnwrap(),
+            },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -148,13 +166,10 @@ export class PortalStack extends Stack {
         },
       },
     });
-    Validations.of(distribution).acknowledge(
-      { id: 'AwsSolutions-CFR1', reason: 'Candidates may file from abroad (EU companies): no geo restriction' },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason: 'The API stage is throttled per route; a WAF web ACL (us-east-1) is a deployment decision of ANS',
-      },
-    );
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Candidates may file from abroad (EU companies): no geo restriction',
+    });
 
     new BucketDeployment(this, 'PortalDeployment', {
       sources: [

@@ -10,6 +10,10 @@ export const stageConfigSchema = z.object({
   portalCertificateArn: z
     .string()
     .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'an ACM certificate ARN in us-east-1'),
+  /** the front's web ACL (`TlcEdge-<stage>`'s output, us-east-1): deploy the edge stack first */
+  webAclArn: z
+    .string()
+    .regex(/^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/, 'a CloudFront-scope web ACL ARN'),
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 

@@ -30,6 +30,7 @@ export const ENV = {
   observationsMinNotice: 'OBSERVATIONS_MIN_NOTICE',
   receiptDeemedAfter: 'RECEIPT_DEEMED_AFTER',
   cursorSigningSecret: 'CURSOR_SIGNING_KEY_SECRET',
+  originVerifySecret: 'ORIGIN_VERIFY_SECRET',
 } as const;
 
 /**

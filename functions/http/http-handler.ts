@@ -1,3 +1,4 @@
+import { verifyOrigin } from './origin-guard';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
@@ -73,6 +74,8 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
     .use(correlation())
     .use(problems())
     .handler(async (event) => {
+      // only what came through the front (CloudFront + WAF) is served, before anything else
+      await verifyOrigin(event);
       const deps = forRequest(dependencies());
       const spec = routeOf(event);
       const caller = authorise(event, spec);

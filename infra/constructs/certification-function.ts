@@ -257,6 +257,13 @@ export class CertificationFunction extends Construct {
    * Reads the pagination cursors' HMAC key at run time: the function is told the secret's ARN,
    * never its value (a value in the configuration is readable by anyone who may read functions).
    */
+  /** The front's secret header (CloudFront → API): read at run time, the ARN in the configuration. */
+  bindOriginSecret(secret: ISecret): this {
+    this.fn.addEnvironment(ENV.originVerifySecret, secret.secretArn);
+    secret.grantRead(this.fn);
+    return this;
+  }
+
   bindCursorSigningKey(secret: ISecret): this {
     this.fn.addEnvironment(ENV.cursorSigningSecret, secret.secretArn);
     secret.grantRead(this.fn);

@@ -104,6 +104,17 @@ export const httpApi = (
     id: 'AwsSolutions-SMG4',
     reason: 'A cursor key needs no rotation schedule: rotating it only invalidates cursors in flight',
   });
+  // the front's secret header: CloudFront adds it to every request it forwards, the API refuses
+  // whatever comes without it (the execute-api endpoint reached directly)
+  const originSecret = new Secret(stack, 'OriginVerifySecret', {
+    description: 'Header value CloudFront adds to the requests it forwards to the API',
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
+  Validations.of(originSecret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'Rotated by ANS with the distribution (a new value, then CloudFront updated): both versions are accepted meanwhile',
+  });
   const httpFunctions = new Map<string, CertificationFunction>();
   const httpRoutes: HttpRoute[] = [];
   const publicRoutes: HttpRoute[] = [];
@@ -158,6 +169,7 @@ export const httpApi = (
     if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
     if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
     f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
+    f.bindOriginSecret(originSecret);
     if (route.query?.some((q) => q.name === 'cursor')) f.bindCursorSigningKey(cursorKey);
     httpFunctions.set(functionKey, f);
     addRoute(
@@ -192,5 +204,5 @@ export const httpApi = (
         'Public by contract (/health, /v1/openapi.json, /v1/public/*): every other route has the Cognito JWT authoriser',
     });
 
-  return { api, httpFunctions };
+  return { api, httpFunctions, originSecret };
 };

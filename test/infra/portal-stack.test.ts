@@ -8,8 +8,11 @@ import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CertificationStack } from '../../infra/certification-stack';
 import { PortalStack } from '../../infra/portal-stack';
+import { EdgeStack, RATE_LIMITS } from '../../infra/edge-stack';
 
 const ORIGIN = 'https://portail.certification.example.org';
+const WEB_ACL =
+  'arn:aws:wafv2:us-east-1:111111111111:global/webacl/TlcEdge-portal/00000000-0000-0000-0000-000000000000';
 
 const synth = async (withNag: boolean) => {
   const dist = await mkdtemp(path.join(os.tmpdir(), 'portal-dist-'));
@@ -21,19 +24,72 @@ const synth = async (withNag: boolean) => {
     assetPath: dist,
     origin: ORIGIN,
     certificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000',
+    webAclArn: WEB_ACL,
     platform: platform.portal,
   });
+  const edge = new EdgeStack(app, 'Edge', { env: { region: 'us-east-1' } });
   if (withNag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));
-  return { app, platform, portal };
+  return { app, platform, portal, edge };
 };
 
 let template: Template;
 let platformTemplate: Template;
+let edgeTemplate: Template;
 beforeAll(async () => {
-  const { portal, platform } = await synth(false);
+  const { portal, platform, edge } = await synth(false);
   template = Template.fromStack(portal);
   platformTemplate = flatTemplate(platform);
+  edgeTemplate = Template.fromStack(edge);
 }, 180_000);
+
+describe('the front (CloudFront + AWS WAF, issue 23)', () => {
+  it('puts the web ACL on the distribution, and the origin secret header on the API origin', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        WebACLId: WEB_ACL,
+        Origins: Match.arrayWith([
+          Match.objectLike({
+            OriginCustomHeaders: [Match.objectLike({ HeaderName: 'x-origin-verify', HeaderValue: Match.anyValue() })],
+          }),
+        ]),
+      }),
+    });
+    // the value is a dynamic reference resolved by CloudFormation, never written in the template
+    expect(JSON.stringify(template.toJSON())).toMatch(/resolve:secretsmanager:/);
+  });
+
+  it('gives every API function the origin secret to check, by ARN', () => {
+    const functions = Object.values(platformTemplate.findResources('AWS::Lambda::Function')).filter((f) =>
+      String(JSON.stringify(f.Properties.Description ?? '')).match(/^"(GET|POST|PATCH|PUT|DELETE) \//),
+    );
+    expect(functions.length).toBeGreaterThan(40);
+    for (const f of functions)
+      expect(Object.keys(f.Properties.Environment.Variables)).toContain('ORIGIN_VERIFY_SECRET');
+  });
+
+  it('filters with AWS managed rules and rate rules per address, per token, and tighter on public and upload routes', () => {
+    const [acl] = Object.values(edgeTemplate.findResources('AWS::WAFv2::WebACL'));
+    expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
+    const rules = acl!.Properties.Rules as { Name: string; Statement: Record<string, any> }[];
+    expect(rules.map((r) => r.Name)).toEqual(
+      expect.arrayContaining([
+        'AWSManagedRulesCommonRuleSet',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+        'AWSManagedRulesAmazonIpReputationList',
+        'PerAddress',
+        'PerToken',
+        'PublicPerAddress',
+        'UploadGrantsPerAddress',
+      ]),
+    );
+    const limit = (name: string) => rules.find((r) => r.Name === name)!.Statement.RateBasedStatement.Limit;
+    expect(limit('PublicPerAddress')).toBeLessThan(limit('PerAddress'));
+    expect(limit('UploadGrantsPerAddress')).toBe(RATE_LIMITS.uploadsPerAddress);
+    expect(rules.find((r) => r.Name === 'PerToken')!.Statement.RateBasedStatement.CustomKeys[0].Header.Name).toBe(
+      'authorization',
+    );
+  });
+});
 
 describe('portal stack (S3 + CloudFront, Cognito hosted sign-in)', () => {
   it('serves the files from a private bucket through origin access control, TLS 1.2+, logged', () => {
