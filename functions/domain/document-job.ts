@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
  * that pdf-lib weighs on it alone. The command that makes a document due writes the job in the
  * same transaction as its decision; the document function renders it from the stored records.
  */
-export type DocumentKind = 'convention' | 'certificate';
+export const DOCUMENT_KINDS = ['convention', 'certificate'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * Where generated documents live, by kind: `dossiers/{id}/{kind}/…` — a path no upload takes
+ * (uploads go under their purpose), so that the renderer and the document routes are granted
+ * these prefixes and nothing of the evidence (issue 23, least privilege).
+ */
+export const DOCUMENT_KEY_PATTERNS = DOCUMENT_KINDS.map((kind) => `dossiers/*/${kind}/*`);
 
 export interface DocumentJob {
   id: string;

@@ -11,6 +11,7 @@ import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { ENV } from '../../functions/config/env';
+import { DOCUMENT_KEY_PATTERNS } from '../../functions/domain/document-job';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -135,7 +136,8 @@ export class CertificationFunction extends Construct {
   /** Writes the documents the platform generates (convention, certificate): the ordinary evidence bucket only. */
   bindDocumentWrite(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);
-    buckets.evidence.grantPut(this.fn, 'dossiers/*');
+    // documents only: the renderer can never overwrite a company's evidence
+    for (const pattern of DOCUMENT_KEY_PATTERNS) buckets.evidence.grantPut(this.fn, pattern);
     this.acknowledgeBucketWildcards([buckets.evidence]);
     return this;
   }
@@ -143,7 +145,8 @@ export class CertificationFunction extends Construct {
   /** Signs download links of generated documents: read on the ordinary evidence bucket only. */
   bindDocumentRead(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);
-    buckets.evidence.grantRead(this.fn, 'dossiers/*');
+    // documents only: a convention or certificate link can never be signed for evidence
+    for (const pattern of DOCUMENT_KEY_PATTERNS) buckets.evidence.grantRead(this.fn, pattern);
     this.acknowledgeBucketWildcards([buckets.evidence]);
     return this;
   }
@@ -237,6 +240,12 @@ export class CertificationFunction extends Construct {
         id: `AwsSolutions-IAM5[Resource::<${this.arnOf(b.node.defaultChild as CfnElement)}>/dossiers/*]`,
         reason: 'Objects are only ever under dossiers/{id}/…: the grant is limited to that prefix',
       })),
+      ...buckets.flatMap((b) =>
+        DOCUMENT_KEY_PATTERNS.map((pattern) => ({
+          id: `AwsSolutions-IAM5[Resource::<${this.arnOf(b.node.defaultChild as CfnElement)}>/${pattern}]`,
+          reason: 'Generated documents only: dossiers/{id}/convention/… and dossiers/{id}/certificate/…',
+        })),
+      ),
       { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: 'Part of the PutObject grant on the dossiers/ prefix' },
       {
         id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',

@@ -277,3 +277,29 @@ describe('evidence kept as proof (issue 23)', () => {
     expect(JSON.stringify(evidence!.Properties)).toMatch(/SensitiveEvidenceBucket/);
   });
 });
+
+describe('least privilege on documents (issue 23)', () => {
+  const objectResources = (roleStart: string, action: (a: string) => boolean) =>
+    Object.entries(resources)
+      .filter(([, r]) => r.Type === 'AWS::IAM::Policy')
+      .filter(([, r]) => JSON.stringify(r.Properties!.Roles).includes(roleStart))
+      .flatMap(
+        ([, r]) =>
+          (r.Properties!.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement,
+      )
+      .filter((s) => [s.Action].flat().some(action))
+      .flatMap((s) => [s.Resource].flat().map((x) => JSON.stringify(x)))
+      // object resources only (the bucket's own ARN is there for List and GetBucket*)
+      .filter((r) => r.includes('Fn::Join') || r.includes('/'));
+
+  it('lets the renderer write documents only, and the document routes read documents only', () => {
+    const writes = objectResources('Document', (a) => a.startsWith('s3:PutObject'));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const r of writes) expect(r).toMatch(/dossiers\/\*\/(convention|certificate)\/\*/);
+    for (const role of ['Httpdownloadconvention', 'Httpdownloadcertificate']) {
+      const reads = objectResources(role, (a) => a.startsWith('s3:GetObject'));
+      expect(reads.length, role).toBeGreaterThan(0);
+      for (const r of reads) expect(r, role).toMatch(/dossiers\/\*\/(convention|certificate)\/\*/);
+    }
+  });
+});
