@@ -56,7 +56,7 @@ export const checkPage = async (page: Page, name: string) => {
   await mkdir(SCREENSHOTS, { recursive: true });
   // the top of the page, as a person sees it on arrival (axe above checked the whole page)
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length)
     throw new Error(

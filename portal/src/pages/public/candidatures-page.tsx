@@ -39,10 +39,12 @@ export const CandidaturesPage = () => {
       <ProblemAlert error={error} />
       {loading ? (
         <Loading />
+      ) : !data?.length ? (
+        <p role="status">Aucune candidature en cours n’est publiée pour l’instant.</p>
       ) : (
         <div className="fr-table fr-table--no-caption">
           <p role="status" aria-live="polite">
-            {data?.length ?? 0} candidature{(data?.length ?? 0) > 1 ? 's' : ''}
+            {data.length} candidature{data.length > 1 ? 's' : ''}
           </p>
           <table>
             <caption>Candidatures en cours</caption>
@@ -55,7 +57,7 @@ export const CandidaturesPage = () => {
               </tr>
             </thead>
             <tbody>
-              {(data ?? []).map((c) => (
+              {data.map((c) => (
                 <tr key={c.dossierId}>
                   <td>
                     {c.product.name} {c.product.version}
