@@ -54,7 +54,7 @@ export const checkPage = async (page: Page, name: string) => {
   const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   axeResults.push({ page: name, url: new URL(page.url()).pathname, violations });
   await mkdir(SCREENSHOTS, { recursive: true });
-  // the top of the page, as a person sees it on arrival (axe above checked the whole page)
+  // the whole page from its top, so that what lies below the fold is looked at too
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
