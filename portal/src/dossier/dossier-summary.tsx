@@ -1,3 +1,4 @@
+import { CLOSED_REASON_LABELS, labelOf } from '../ui/labels';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { Dossier } from '../api/client';
 import { STATUS_LABELS, statusSeverity, USE_CASE_LABELS, PROFILE_LABELS } from '../ui/labels';
@@ -34,7 +35,7 @@ export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
             <dt className="fr-text--bold">Clos le</dt>
             <dd>
               {formatDateTime(dossier.closedAt)}
-              {dossier.closedReason ? ` — ${dossier.closedReason}` : ''}
+              {dossier.closedReason ? ` — ${labelOf(CLOSED_REASON_LABELS, dossier.closedReason)}` : ''}
             </dd>
           </>
         )}

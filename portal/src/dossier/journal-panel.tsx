@@ -4,6 +4,7 @@ import { ProblemAlert } from '../ui/problem-alert';
 import { useLoad } from '../ui/use-load';
 import { formatDateTime } from '../ui/format';
 import { Section } from '../ui/section';
+import { ACTOR_LABELS, JOURNAL_EVENT_LABELS, labelOf } from '../ui/labels';
 
 /** The dossier's history as the journal records it, its hash chain verified by the service. */
 export const JournalPanel = ({ dossierId, version }: { dossierId: string; version: number }) => {
@@ -39,9 +40,9 @@ export const JournalPanel = ({ dossierId, version }: { dossierId: string; versio
                 {data.items.map((e) => (
                   <tr key={e.seq}>
                     <td>{e.seq}</td>
-                    <td>{e.type}</td>
+                    <td>{labelOf(JOURNAL_EVENT_LABELS, e.type)}</td>
                     <td>{formatDateTime(e.at)}</td>
-                    <td>{e.actor.role}</td>
+                    <td>{labelOf(ACTOR_LABELS, e.actor.role)}</td>
                   </tr>
                 ))}
               </tbody>

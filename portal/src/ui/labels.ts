@@ -113,3 +113,88 @@ export const NOTIFICATION_LABELS: Record<NotificationKind, string> = {
   expiry: 'Fin de validité du certificat',
   renewal_required: 'Renouvellement du certificat exigé',
 };
+
+/** The journal's events as a person reads them (never the internal code). */
+export const JOURNAL_EVENT_LABELS: Record<string, string> = {
+  dossier_created: 'Candidature créée',
+  dossier_updated: 'Candidature modifiée',
+  dossier_submitted: 'Candidature déposée',
+  dossier_withdrawn: 'Candidature retirée',
+  dossier_admissible: 'Candidature déclarée recevable',
+  dossier_inadmissible: 'Candidature déclarée irrecevable',
+  dossier_abandoned: 'Candidature réputée abandonnée',
+  dossier_closed_unsigned: 'Dossier clos faute de signature de la convention',
+  admissibility_incomplete: 'Candidature incomplète : pièces demandées',
+  piece_reviewed: 'Pièce examinée',
+  upload_received: 'Fichier reçu',
+  upload_rejected: 'Fichier refusé',
+  upload_withdrawn: 'Fichier retiré',
+  upload_scanned: 'Analyse antivirus',
+  stray_object_removed: 'Fichier non suivi supprimé',
+  section_submitted: 'Section de preuves remise',
+  complete_file_acknowledged: 'Accusé de réception du dossier complet',
+  info_request_opened: 'Demande de pièces complémentaires',
+  info_request_answered: 'Réponse à la demande de pièces',
+  proof_reviewed: 'Preuve examinée',
+  evidence_downloaded: 'Fichier consulté',
+  ins_test_day_proposed: 'Journée de test INS proposée',
+  ins_test_day_recorded: 'Résultat de la journée de test INS',
+  ins_test_day_late: 'Journée de test INS non organisée dans les quatre semaines',
+  instruction_completed: 'Instruction close',
+  convention_signed: 'Convention signée',
+  convention_renewed: 'Convention reconduite',
+  college_refused: 'Certification refusée par le collège',
+  college_certified_with_reservations: 'Certification avec réserves décidée par le collège',
+  certificate_granted: 'Certificat délivré',
+  certificate_suspended: 'Certificat suspendu',
+  certificate_reinstated: 'Certificat rétabli',
+  certificate_withdrawn: 'Certificat retiré',
+  certificate_terminated: 'Convention résiliée',
+  certificate_expired: 'Fin de validité du certificat',
+  decision_received: 'Réception de la décision',
+  notification_issued: 'Notification émise',
+  notification_received: 'Notification reçue',
+  notification_deemed_received: 'Notification réputée reçue',
+  formal_notice_issued: 'Mise en demeure',
+  formal_notice_answered: 'Réponse à la mise en demeure',
+  formal_notice_remedied: 'Mise en demeure levée',
+  formal_notice_lapsed: 'Délai de la mise en demeure expiré',
+  observations_requested: 'Invitation à présenter des observations',
+  observations_presented: 'Observations présentées',
+  substantial_change_declared: 'Évolution substantielle déclarée',
+  renewal_required: 'Renouvellement exigé',
+  non_renewal_notice: 'Reconduction de la convention dénoncée',
+  reminder_sent: 'Rappel d’échéance envoyé',
+  message_posted: 'Message',
+  mail_undeliverable: 'Courriel non distribué',
+};
+
+/** Who acted, as the journal names them by role. */
+export const ACTOR_LABELS: Record<string, string> = {
+  candidate: 'Entreprise',
+  instructor: 'Instructeur ANS',
+  security_reviewer: 'Relecteur sécurité ANS',
+  college: 'Collège de certification',
+  admin: 'Administrateur ANS',
+  ans: 'ANS',
+  timer: 'Automatique (délai légal)',
+  system: 'Automatique',
+};
+
+/** Why a dossier closed without a certificate. */
+export const CLOSED_REASON_LABELS: Record<string, string> = {
+  inactivity_abandonment: 'sans activité pendant six mois',
+  info_request: 'pièces demandées non fournies dans le délai',
+  inadmissible: 'candidature irrecevable',
+  convention_not_signed: 'convention non signée',
+  withdrawn_by_candidate: 'retirée par l’entreprise',
+};
+
+export const INS_OUTCOME_LABELS: Record<string, string> = {
+  passed: 'réussie',
+  failed: 'échouée',
+  waived: 'dispensée',
+};
+
+/** A label, or the code itself in a form a person can still read (never a snake_case identifier). */
+export const labelOf = (labels: Record<string, string>, code: string) => labels[code] ?? code.replace(/_/g, ' ');

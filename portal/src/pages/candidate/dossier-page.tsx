@@ -8,7 +8,7 @@ import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommands, useLoad } from '../../ui/use-load';
 import { formatDate, formatDateTime, formatDaysLeft } from '../../ui/format';
-import { PURPOSE_LABELS } from '../../ui/labels';
+import { INS_OUTCOME_LABELS, labelOf, PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { MessagesPanel } from '../../dossier/messages-panel';
 import { NotificationsPanel } from '../../dossier/notifications-panel';
@@ -281,7 +281,7 @@ export const DossierPage = () => {
       {dossier.insTestDay?.proposedDate && (
         <p>
           Journée de test INS proposée le {formatDate(dossier.insTestDay.proposedDate)}
-          {dossier.insTestDay.outcome ? ` — résultat : ${dossier.insTestDay.outcome}` : ''}.
+          {dossier.insTestDay.outcome ? ` — ${labelOf(INS_OUTCOME_LABELS, dossier.insTestDay.outcome)}` : ''}.
         </p>
       )}
 

@@ -3,7 +3,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Link, useParams } from 'wouter';
 import { api, postOnDossier, unwrap } from '../../api/client';
 import { NotificationsPanel } from '../../dossier/notifications-panel';
-import { NOTIFICATION_LABELS } from '../../ui/labels';
+import { INS_OUTCOME_LABELS, labelOf, NOTIFICATION_LABELS } from '../../ui/labels';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommands, useLoad } from '../../ui/use-load';
@@ -147,7 +147,9 @@ export const ReviewPage = () => {
               {dossier.insTestDay?.proposedDate
                 ? `Date proposée par le candidat : ${formatDate(dossier.insTestDay.proposedDate)}.`
                 : 'Aucune date proposée.'}
-              {dossier.insTestDay?.outcome ? ` Résultat enregistré : ${dossier.insTestDay.outcome}.` : ''}
+              {dossier.insTestDay?.outcome
+                ? ` Résultat enregistré : ${labelOf(INS_OUTCOME_LABELS, dossier.insTestDay.outcome)}.`
+                : ''}
             </p>
             <CommandForm
               submit="Enregistrer le résultat"
