@@ -84,7 +84,9 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
       const request: ResolvedRequest = { route: spec, caller, params: validatePathParameters(event) };
       await verifyCompanyBinding(request, deps);
       await verifyTenancy(request, deps);
-      return route({ event, deps, request });
+      const response = await route({ event, deps, request });
+      // the service's own instant: the portal counts « jours restants » from it, not the browser's clock
+      return { ...response, headers: { ...response.headers, 'x-service-time': deps.clock.now().toISOString() } };
     });
 
 /** Every path parameter of the route, checked by its name's rule (a certificate number has its own). */

@@ -64,7 +64,9 @@ const infoRequestView = z.looseObject({
 
 const dossierCertificate = z.looseObject({
   number: z.string(),
-  status: z.string(),
+  status: z
+    .enum(CERTIFICATE_STATUSES)
+    .describe('the certificate’s status now (suspended, withdrawn…), not the dossier’s'),
   grantedAt: instant,
   grantedBy: z.enum(['college', 'tacit_acceptance']),
   withReservations: z.boolean(),

@@ -139,6 +139,8 @@ describe('POST /v1/dossiers', () => {
     );
     expect(response.statusCode).toBe(201);
     expect(response.headers?.etag).toBe('"1"');
+    // the service's instant rides on each answer: the portal counts time left from it
+    expect(Math.abs(Date.parse(String(response.headers?.['x-service-time'])) - Date.now())).toBeLessThan(60_000);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'event', 'outbox', 'product-key']);
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toMatch(/^dossier-/);

@@ -10,6 +10,12 @@ export type PublicCertificate = Schemas['PublicCertificate'];
 export type Certificate = Schemas['Certificate'];
 export type Problem = Schemas['Problem'];
 
+/** How far the service's clock is from the browser's, as its last answer said (`x-service-time`). */
+let serviceOffset = 0;
+/** The service's instant now: time left to a legal deadline is counted from it, not the browser's clock. */
+// eslint-disable-next-line no-restricted-syntax -- the browser's clock, corrected by the service's
+export const serviceNow = () => new Date(Date.now() + serviceOffset);
+
 /** The typed client of the service's own OpenAPI document; the token rides on every call. */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 
@@ -20,6 +26,9 @@ api.use({
     return request;
   },
   onResponse({ response }) {
+    const at = Date.parse(response.headers.get('x-service-time') ?? '');
+    // eslint-disable-next-line no-restricted-syntax -- measuring the browser's clock against the service's
+    if (!Number.isNaN(at)) serviceOffset = at - Date.now();
     // an expired or refused token: back to sign-in, the page they were on kept
     if (response.status === 401 && currentSession()) signOut({ expired: true });
     return response;

@@ -1087,7 +1087,11 @@ export interface components {
                 /** @enum {string} */
                 grantedBy: "college" | "tacit_acceptance";
                 number: string;
-                status: string;
+                /**
+                 * @description the certificate’s status now (suspended, withdrawn…), not the dossier’s
+                 * @enum {string}
+                 */
+                status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
                 withReservations: boolean;
             } & {
                 [key: string]: unknown;
@@ -1243,7 +1247,11 @@ export interface components {
                 /** @enum {string} */
                 grantedBy: "college" | "tacit_acceptance";
                 number: string;
-                status: string;
+                /**
+                 * @description the certificate’s status now (suspended, withdrawn…), not the dossier’s
+                 * @enum {string}
+                 */
+                status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
                 withReservations: boolean;
             } & {
                 [key: string]: unknown;
@@ -1504,7 +1512,11 @@ export interface components {
                     /** @enum {string} */
                     grantedBy: "college" | "tacit_acceptance";
                     number: string;
-                    status: string;
+                    /**
+                     * @description the certificate’s status now (suspended, withdrawn…), not the dossier’s
+                     * @enum {string}
+                     */
+                    status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
                     withReservations: boolean;
                 } & {
                     [key: string]: unknown;
@@ -1855,7 +1867,11 @@ export interface components {
                 /** @enum {string} */
                 grantedBy: "college" | "tacit_acceptance";
                 number: string;
-                status: string;
+                /**
+                 * @description the certificate’s status now (suspended, withdrawn…), not the dossier’s
+                 * @enum {string}
+                 */
+                status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
                 withReservations: boolean;
             } & {
                 [key: string]: unknown;

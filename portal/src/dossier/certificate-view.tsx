@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
-import { api, unwrap, type Certificate } from '../api/client';
+import { api, unwrap, type Certificate, serviceNow } from '../api/client';
 import { Loading, Page } from '../ui/page';
 import { ProblemAlert, SuccessNotice } from '../ui/problem-alert';
 import { useCommand, useLoad } from '../ui/use-load';
@@ -98,7 +98,7 @@ export const CertificateView = ({
   const c: Certificate = data;
   const life = c.life;
   const openNotice = life.formalNotices?.find((n) => n.status === 'open');
-  const now = new Date();
+  const now = serviceNow();
   /** Notice against the convention's tacit renewal (guide §5.4): either party, before the term. */
   const NonRenewal = () => (
     <Accordion label="Dénoncer la reconduction tacite de la convention">

@@ -1,11 +1,11 @@
-import type { Schemas } from '../api/client';
+import { serviceNow, type Schemas } from '../api/client';
 import { DEADLINE_LABELS } from './labels';
 import { daysLeft, formatDateTime, formatDaysLeft } from './format';
 
 type Deadline = Schemas['Dossier']['deadlines'][number];
 
 /** The clocks running on a dossier: what falls due, when, how long is left, on which legal basis. */
-export const DeadlineList = ({ deadlines, now = new Date() }: { deadlines: Deadline[]; now?: Date }) =>
+export const DeadlineList = ({ deadlines, now = serviceNow() }: { deadlines: Deadline[]; now?: Date }) =>
   deadlines.length === 0 ? (
     <p className="fr-text--sm">Aucun délai en cours.</p>
   ) : (

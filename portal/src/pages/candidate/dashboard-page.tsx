@@ -8,6 +8,7 @@ import { useLoad } from '../../ui/use-load';
 import { STATUS_LABELS, statusSeverity, USE_CASE_LABELS } from '../../ui/labels';
 import { DeadlineList } from '../../ui/deadlines';
 import { formatDate } from '../../ui/format';
+import { certificateBadge } from '../public/certificates-page';
 
 export const DashboardPage = () => {
   const { data, error, loading } = useLoad(
@@ -32,9 +33,14 @@ export const DashboardPage = () => {
                 </Link>
               </h2>
               <p className="fr-mb-1w">
-                <Badge severity={statusSeverity(d.status)} small>
-                  {STATUS_LABELS[d.status]}
-                </Badge>{' '}
+                {/* a certified dossier is as good as its certificate is today: suspended shows as such */}
+                {d.certificate ? (
+                  certificateBadge(d.certificate.status)
+                ) : (
+                  <Badge severity={statusSeverity(d.status)} small>
+                    {STATUS_LABELS[d.status]}
+                  </Badge>
+                )}{' '}
                 <span className="fr-text--sm">
                   {USE_CASE_LABELS[d.useCase]} · créé le {formatDate(d.createdAt)}
                 </span>

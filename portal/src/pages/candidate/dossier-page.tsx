@@ -3,7 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Link, useParams } from 'wouter';
-import { api, postOnDossier, unwrap, type Dossier, type Requirements } from '../../api/client';
+import { api, postOnDossier, unwrap, type Dossier, type Requirements, serviceNow } from '../../api/client';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommands, useLoad } from '../../ui/use-load';
@@ -174,7 +174,7 @@ export const DossierPage = () => {
   const { dossier, requirements } = data;
   const path = { params: { path: { id: dossier.id } } };
   const openRequests = dossier.infoRequests.filter((r) => r.status === 'open');
-  const now = new Date();
+  const now = serviceNow();
 
   return (
     <Page

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import type { Schemas } from '../../api/client';
+import { serviceNow, type Schemas } from '../../api/client';
 import { DEADLINE_LABELS } from '../../ui/labels';
 import { daysLeft, formatDate, formatDaysLeft } from '../../ui/format';
 
@@ -24,7 +24,7 @@ export const QueueTable = ({
   caption: string;
   hrefOf: (i: QueueItem) => string;
 }) => {
-  const now = new Date();
+  const now = serviceNow();
   if (items.length === 0) return <p>Aucun dossier dans cette file.</p>;
   return (
     <div className="fr-table">
