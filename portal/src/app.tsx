@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { Redirect, Route, Switch, useLocation, useRouter } from 'wouter';
 import { Shell } from './layout/shell';
 import { Loading } from './ui/page';
 import { currentSession, HOME, onSessionChange, type Role, type Session } from './auth/session';
@@ -26,11 +26,19 @@ export const useSession = () => {
   return session;
 };
 
-/** A role's area: signed in with that role, or off to sign-in (and back afterwards). */
+/**
+ * A role's area: signed in with that role, or off to sign-in and back afterwards; another role goes
+ * to its own area. The area is a nested route: its location is relative to it, so both redirects
+ * are absolute (`~`) and the way back carries the area's base.
+ */
 const RoleArea = ({ role, session, children }: { role: Role; session: Session | null; children: ReactNode }) => {
   const [location] = useLocation();
-  if (!session) return <Redirect to={`/connexion?retour=${encodeURIComponent(location)}`} />;
-  if (session.role !== role) return <Redirect to={HOME[session.role]} />;
+  const { base } = useRouter();
+  if (!session) {
+    const back = `${base}${location === '/' ? '' : location}`;
+    return <Redirect to={`~/connexion?retour=${encodeURIComponent(back)}`} />;
+  }
+  if (session.role !== role) return <Redirect to={`~${HOME[session.role]}`} />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 };
 

@@ -422,4 +422,21 @@ describe('portal in Chromium', () => {
     await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
     await checkPage(page, '23-verification-au-clavier');
   });
+
+  it('deep links: a signed-out visitor signs in and lands where the link pointed; another role goes home', async () => {
+    await page.goto(`${base}/candidat/dossiers/${state.dossierId}`);
+    await page.waitForURL(/\/connexion\?retour=/);
+    expect(new URL(page.url()).searchParams.get('retour')).toBe(`/candidat/dossiers/${state.dossierId}`);
+    await page.getByLabel('Candidat (entreprise)', { exact: true }).check({ force: true });
+    await page.getByLabel('Adresse électronique').fill(CANDIDATE);
+    await page.getByLabel('Entreprise représentée').selectOption({ label: COMPANY });
+    await page.getByRole('button', { name: 'Se connecter' }).last().click();
+    await page.waitForURL(new RegExp(`/candidat/dossiers/${state.dossierId}$`));
+    await page.getByRole('heading', { name: 'TéléSanté Plus 3.2', level: 1 }).waitFor();
+    // the candidate opens an instructor's link: their own area, not a blank page
+    await page.goto(`${base}/instruction/files`);
+    await page.waitForURL(/\/candidat$/);
+    await page.getByRole('heading', { name: 'Mes dossiers de certification' }).waitFor();
+    await signOut(page);
+  });
 });

@@ -1,3 +1,4 @@
+import { NotFoundPage } from '../public/not-found-page';
 import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Route, Switch, useParams } from 'wouter';
@@ -141,6 +142,7 @@ export default function CollegeArea() {
     <Switch>
       <Route path="/" component={Agenda} />
       <Route path="/dossiers/:id" component={Decide} />
+      <Route component={NotFoundPage} />
     </Switch>
   );
 }

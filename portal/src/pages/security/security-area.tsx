@@ -1,3 +1,4 @@
+import { NotFoundPage } from '../public/not-found-page';
 import { useState } from 'react';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -62,6 +63,7 @@ export default function SecurityArea() {
     <Switch>
       <Route path="/" component={FindDossier} />
       <Route path="/dossiers/:id" component={SensitiveEvidence} />
+      <Route component={NotFoundPage} />
     </Switch>
   );
 }
