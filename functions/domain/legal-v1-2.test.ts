@@ -21,7 +21,7 @@ import {
   withoutDeemedReceipt,
 } from './notifications';
 import { appealUntil, deemReceipts, openNotification, recordReceipt } from './dossier-rules/notifications';
-import { requestInformation } from './dossier-rules/information-requests';
+import { answerInformationRequest, requestInformation } from './dossier-rules/information-requests';
 import { BusinessRuleError, ConflictError } from './errors';
 import { defaultCalendarPolicy, parisDate } from './calendar';
 import { matrixFor, profileErrors } from './profile-matrix';
@@ -211,6 +211,31 @@ describe('2. notifications with a certain date of receipt (R.1470-4 al. 2)', () 
       type: 'notification_deemed_received',
       data: { receivedAt: '2026-01-20T09:00:00.000Z' },
     });
+  });
+});
+
+describe('2. an answer proves receipt', () => {
+  it('counts an information request as received when the company answers it unopened', () => {
+    const d = { ...inInstruction(), status: 'admissibility_review' as const };
+    const asked = requestInformation(
+      d,
+      { requestId: 'q1', missingItems: ['x'] },
+      instructor,
+      at('2026-01-05T09:00:00Z'),
+      policy,
+    );
+    const answered = answerInformationRequest(
+      asked.dossier,
+      { requestId: 'q1', message: 'voici' },
+      candidate,
+      at('2026-01-07T10:00:00Z'),
+      policy,
+    );
+    expect(answered.dossier.notifications![0]).toMatchObject({
+      receipt: 'opened',
+      receivedAt: '2026-01-07T10:00:00.000Z',
+    });
+    expect(answered.events[0]).toMatchObject({ type: 'notification_received', data: { byAnswer: true } });
   });
 });
 

@@ -10,6 +10,7 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../errors';
 import { sha256 } from '../journal';
 import type { Upload } from '../upload';
 import { notify } from './notifications';
+import { notificationOf, received } from '../notifications';
 
 const STAGE_OF: Partial<Record<Dossier['status'], InfoRequest['stage']>> = {
   admissibility_review: 'admissibility',
@@ -123,9 +124,13 @@ export const answerInformationRequest = (
     answer: input.message,
     ...(joined.length ? { answerUploadIds: joined } : {}),
   };
+  // an answer proves the request was received: its notification counts as opened, at the latest now
+  const notice = notificationOf(dossier.notifications, 'info_request', request.id);
+  const opened = notice ? received(notice, 'opened', at) : null;
   const withAnswer = {
     ...dossier,
     infoRequests: dossier.infoRequests!.map((r) => (r.id === request.id ? answered : r)),
+    ...(opened ? { notifications: dossier.notifications!.map((n) => (n.id === opened.id ? opened : n)) } : {}),
   };
   const resumed =
     request.stage === 'instruction'
@@ -134,6 +139,15 @@ export const answerInformationRequest = (
   return {
     dossier: withDeadlines(touchedByCandidate(resumed, now), policy),
     events: [
+      ...(opened
+        ? [
+            {
+              type: 'notification_received',
+              actor: actorOf(caller),
+              data: { notificationId: opened.id, kind: opened.kind, receipt: 'opened', receivedAt: at, byAnswer: true },
+            },
+          ]
+        : []),
       {
         type: 'info_request_answered',
         actor: actorOf(caller),

@@ -39,11 +39,14 @@ export const FileItem = ({
   dossierId,
   upload,
   sensitive = false,
+  readable = true,
   children,
 }: {
   dossierId: string;
   upload: Upload;
   sensitive?: boolean;
+  /** false for the company's own penetration-test evidence: kept apart, for the security reviewers */
+  readable?: boolean;
   children?: React.ReactNode;
 }) => {
   const [preview, setPreview] = useState<{ url: string; type: string }>();
@@ -95,7 +98,13 @@ export const FileItem = ({
       )}
       {upload.rejectedReason && <p className="fr-text--xs fr-mb-0">Motif du refus : {upload.rejectedReason}</p>}
       {upload.review?.comment && <p className="fr-text--xs fr-mb-0">Commentaire de l’ANS : {upload.review.comment}</p>}
-      {upload.status === 'received' && upload.scan?.status !== 'THREATS_FOUND' && (
+      {!readable && upload.status === 'received' && (
+        <p className="fr-text--xs fr-mb-0">
+          Preuve sensible conservée à part : seuls les relecteurs sécurité de l’ANS peuvent l’ouvrir.
+        </p>
+      )}
+      {!readable && upload.status === 'received' && children && <div className="fr-mt-1w">{children}</div>}
+      {readable && upload.status === 'received' && upload.scan?.status !== 'THREATS_FOUND' && (
         <div className="fr-mt-1w">
           <Button size="small" priority="tertiary" iconId="fr-icon-download-line" onClick={() => void download()}>
             Télécharger <span className="fr-sr-only">{upload.fileName}</span>

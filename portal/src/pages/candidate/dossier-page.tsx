@@ -132,7 +132,7 @@ const EvidenceSections = ({
                   {r.proofs
                     .filter((u) => u.status !== 'withdrawn')
                     .map((u) => (
-                      <FileItem key={u.id} dossierId={dossier.id} upload={u}>
+                      <FileItem key={u.id} dossierId={dossier.id} upload={u} readable={!r.sensitive}>
                         {open && <WithdrawButton fileName={u.fileName} onClick={() => void withdraw(u.id)} />}
                       </FileItem>
                     ))}
