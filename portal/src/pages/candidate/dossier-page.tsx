@@ -379,6 +379,29 @@ export const DossierPage = () => {
         </Section>
       )}
 
+      {dossier.infoRequests.some((r) => r.status !== 'open') && (
+        <Section id="past-requests" title="Demandes de pièces traitées">
+          <ul className="fr-raw-list">
+            {dossier.infoRequests
+              .filter((r) => r.status !== 'open')
+              .map((r) => (
+                <li key={r.id} className="fr-mb-2w">
+                  <p className="fr-mb-1v">
+                    <strong>Demande du {formatDateTime(r.openedAt)}</strong> — {r.missingItems.join(' ; ')}
+                  </p>
+                  {r.status === 'answered' ? (
+                    <p className="fr-text--sm fr-mb-0">
+                      Répondue le {formatDateTime(r.answeredAt!)} : « {r.answer} »
+                    </p>
+                  ) : (
+                    <p className="fr-text--sm fr-mb-0">Restée sans réponse dans le délai (R. 1470-2).</p>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </Section>
+      )}
+
       <MessagesPanel dossierId={dossier.id} />
 
       {['draft', 'admissibility_review', 'proofs_deposit', 'instruction'].includes(dossier.status) && (
