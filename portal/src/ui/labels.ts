@@ -1,3 +1,4 @@
+import { CLOCKS, inWords } from '../../../functions/domain/legal-periods';
 import { CLOSED_WITHOUT_CERTIFICATE, isCertified } from '../../../functions/domain/dossier-model';
 import type { Schemas } from '../api/client';
 
@@ -139,7 +140,7 @@ export const JOURNAL_EVENT_LABELS: Record<string, string> = {
   evidence_downloaded: 'Fichier consulté',
   ins_test_day_proposed: 'Journée de test INS proposée',
   ins_test_day_recorded: 'Résultat de la journée de test INS',
-  ins_test_day_late: 'Journée de test INS non organisée dans les quatre semaines',
+  ins_test_day_late: `Journée de test INS non organisée dans les ${inWords(CLOCKS.ins_test_day.period)}`,
   instruction_completed: 'Instruction close',
   convention_signed: 'Convention signée',
   convention_renewed: 'Convention reconduite',
@@ -183,7 +184,7 @@ export const ACTOR_LABELS: Record<string, string> = {
 
 /** Why a dossier closed without a certificate. */
 export const CLOSED_REASON_LABELS: Record<string, string> = {
-  inactivity_abandonment: 'sans activité pendant six mois',
+  inactivity_abandonment: `sans activité pendant ${inWords(CLOCKS.inactivity_abandonment.period)}`,
   info_request: 'pièces demandées non fournies dans le délai',
   inadmissible: 'candidature irrecevable',
   convention_not_signed: 'convention non signée',
