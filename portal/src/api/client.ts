@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { currentSession, signOut } from '../auth/session';
+import { noteServiceTime } from './service-time';
 
 export type Schemas = components['schemas'];
 export type Dossier = Schemas['Dossier'];
@@ -10,11 +11,7 @@ export type PublicCertificate = Schemas['PublicCertificate'];
 export type Certificate = Schemas['Certificate'];
 export type Problem = Schemas['Problem'];
 
-/** How far the service's clock is from the browser's, as its last answer said (`x-service-time`). */
-let serviceOffset = 0;
-/** The service's instant now: time left to a legal deadline is counted from it, not the browser's clock. */
-// eslint-disable-next-line no-restricted-syntax -- the browser's clock, corrected by the service's
-export const serviceNow = () => new Date(Date.now() + serviceOffset);
+export { serviceNow } from './service-time';
 
 /** The typed client of the service's own OpenAPI document; the token rides on every call. */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
@@ -26,9 +23,7 @@ api.use({
     return request;
   },
   onResponse({ response }) {
-    const at = Date.parse(response.headers.get('x-service-time') ?? '');
-    // eslint-disable-next-line no-restricted-syntax -- measuring the browser's clock against the service's
-    if (!Number.isNaN(at)) serviceOffset = at - Date.now();
+    noteServiceTime(response.headers.get('x-service-time'));
     // an expired or refused token: back to sign-in, the page they were on kept
     if (response.status === 401 && currentSession()) signOut({ expired: true });
     return response;

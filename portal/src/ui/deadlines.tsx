@@ -1,4 +1,5 @@
-import { serviceNow, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
+import { serviceNow } from '../api/service-time';
 import { DEADLINE_LABELS } from './labels';
 import { daysLeft, formatDateTime, formatDaysLeft } from './format';
 

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
-import { serviceNow, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
+import { serviceNow } from '../../api/service-time';
 import { DEADLINE_LABELS } from '../../ui/labels';
 import { daysLeft, formatDate, formatDaysLeft } from '../../ui/format';
 
