@@ -227,6 +227,7 @@ export const certificateSchema = publicCertificateSchema.extend({
 const queueItem = z.looseObject({
   dossierId: z.string(),
   companyId: z.string(),
+  companyName: z.string().describe('the company’s name, as registered'),
   product,
   since: instant,
   status: z.enum(DOSSIER_STATUSES),

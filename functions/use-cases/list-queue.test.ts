@@ -10,6 +10,8 @@ describe('work queues', () => {
     await completeFile(w.deps, w.candidate, w.id);
     const page = await listQueue(w.deps, callers.instructor, 'instruction', 10);
     expect(page.items.map((i) => i.dossierId)).toEqual([w.id]);
+    // staff know a dossier by its company: the name comes with each item
+    expect(page.items[0]!.companyName).toBe('Société m111');
     await expect(listQueue(w.deps, callers.college, 'instruction', 10)).rejects.toThrow(ForbiddenError);
     await expect(listQueue(w.deps, w.candidate, 'college', 10)).rejects.toThrow(ForbiddenError);
     expect((await listQueue(w.deps, callers.college, 'college', 10)).items).toEqual([]);

@@ -3,8 +3,10 @@ import type { QueueStage } from '../domain/schemas';
 import type { Dependencies } from '../container';
 
 /**
- * Input: stage, page parameters. Output: ANS's FIFO queue for that stage (the collège sees its own).
- * Steps: authorise per stage → one Query on the queue index (oldest first) → answer.
+ * Input: stage, page parameters. Output: ANS's FIFO queue for that stage (the collège sees its own),
+ * each item with its company's name (staff recognise a dossier by its company, not its id).
+ * Steps: authorise per stage → one Query on the queue index (oldest first) → one read per company
+ * on the page → answer.
  */
 
 /** ANS's FIFO queue of a stage, oldest first (the collège sees its own stage). */
@@ -16,5 +18,9 @@ export const listQueue = async (
   cursor?: string,
 ) => {
   requireRole(caller, stage === 'college' ? ['instructor', 'college'] : ['instructor']);
-  return deps.dossiers.queue(stage, limit, cursor);
+  const page = await deps.dossiers.queue(stage, limit, cursor);
+  const names = new Map<string, string>();
+  for (const id of new Set(page.items.map((i) => i.companyId)))
+    names.set(id, (await deps.companies.get(id))?.name ?? '');
+  return { ...page, items: page.items.map((i) => ({ ...i, companyName: names.get(i.companyId) ?? '' })) };
 };

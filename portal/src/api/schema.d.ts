@@ -911,6 +911,8 @@ export interface components {
         Agenda: {
             items: ({
                 companyId: string;
+                /** @description the company’s name, as registered */
+                companyName: string;
                 deadlines: ({
                     /** Format: date-time */
                     dueAt: string;
@@ -1741,6 +1743,8 @@ export interface components {
         QueuePage: {
             items: ({
                 companyId: string;
+                /** @description the company’s name, as registered */
+                companyName: string;
                 deadlines: ({
                     /** Format: date-time */
                     dueAt: string;

@@ -24,6 +24,7 @@ describe('portal formats', () => {
     const item = (id: string, since: string, dueAt?: string) => ({
       dossierId: id,
       companyId: 'c',
+      companyName: 'Acme',
       product: { name: id, version: '1' },
       since,
       status: 'instruction' as const,

@@ -34,6 +34,7 @@ export const QueueTable = ({
         <thead>
           <tr>
             <th scope="col">Solution</th>
+            <th scope="col">Entreprise</th>
             <th scope="col">Entrée dans l’étape</th>
             <th scope="col">Délai le plus proche</th>
           </tr>
@@ -49,6 +50,7 @@ export const QueueTable = ({
                     {item.product.name} {item.product.version}
                   </Link>
                 </td>
+                <td>{item.companyName}</td>
                 <td>{formatDate(item.since)}</td>
                 <td className={late ? 'tlc-late' : undefined}>
                   {clock ? (
