@@ -1,3 +1,4 @@
+import { withCompanyNames } from './list-queue';
 import { isStaff, type Caller } from '../domain/caller';
 import { lastSessionBefore, nextSession } from '../domain/college-sessions';
 import { certificateKey, CURRENT_PUBLIC_STATUSES, publicView, type ENDED_STATUSES } from '../domain/certificate';
@@ -121,7 +122,7 @@ export const collegeAgenda = async (deps: Dependencies, _caller: Caller, limit: 
   return {
     session: nextSession(deps.clock.now()),
     ...page,
-    items: page.items.map((item) => {
+    items: (await withCompanyNames(deps, page.items)).map((item) => {
       const due = item.deadlines.find((d) => d.kind === 'decision')?.dueAt;
       return due ? { ...item, decisionDueAt: due, lastSessionBefore: lastSessionBefore(new Date(due)) } : item;
     }),

@@ -9,6 +9,13 @@ import type { Dependencies } from '../container';
  * on the page → answer.
  */
 
+/** Queue items with their company's name: one read per company on the page. */
+export const withCompanyNames = async <T extends { companyId: string }>(deps: Dependencies, items: T[]) => {
+  const names = new Map<string, string>();
+  for (const id of new Set(items.map((i) => i.companyId))) names.set(id, (await deps.companies.get(id))?.name ?? '');
+  return items.map((i) => ({ ...i, companyName: names.get(i.companyId) ?? '' }));
+};
+
 /** ANS's FIFO queue of a stage, oldest first (the collège sees its own stage). */
 export const listQueue = async (
   deps: Dependencies,
@@ -19,8 +26,5 @@ export const listQueue = async (
 ) => {
   requireRole(caller, stage === 'college' ? ['instructor', 'college'] : ['instructor']);
   const page = await deps.dossiers.queue(stage, limit, cursor);
-  const names = new Map<string, string>();
-  for (const id of new Set(page.items.map((i) => i.companyId)))
-    names.set(id, (await deps.companies.get(id))?.name ?? '');
-  return { ...page, items: page.items.map((i) => ({ ...i, companyName: names.get(i.companyId) ?? '' })) };
+  return { ...page, items: await withCompanyNames(deps, page.items) };
 };
