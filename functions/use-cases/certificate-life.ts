@@ -265,7 +265,10 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
           data: { dueAt: effect.renewalRequiredBy.toISOString(), at, reason: certificate.renewalReason ?? '' },
         },
       );
-    } else if (effect.kind === 'renewal_reminder') {
+    } else if (effect.kind === 'renewal_reminder' || effect.kind === 'term_reminder') {
+      // a reminder before the date a renewal must be applied for, or before the convention's term
+      const renewal = effect.kind === 'renewal_reminder';
+      const due = { dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft };
       await commitCertificate(
         deps,
         {
@@ -276,36 +279,15 @@ export const evaluateCertificate = async (deps: Dependencies, number: string) =>
         {
           type: 'reminder_sent',
           actor: SYSTEM_ACTOR,
-          data: { clock: 'renewal_required', dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft },
+          data: { clock: renewal ? 'renewal_required' : 'convention_term', ...due },
         },
-        {
-          template: 'certificate_renewal_deadline',
-          to: 'company',
-          data: {
-            dueAt: effect.dueAt.toISOString(),
-            daysLeft: effect.daysLeft,
-            reason: certificate.renewalReason ?? '',
-          },
-        },
-      );
-    } else if (effect.kind === 'term_reminder') {
-      await commitCertificate(
-        deps,
-        {
-          ...certificate,
-          remindersSent: [...(certificate.remindersSent ?? []), ...effect.key.split(',')],
-          updatedAt: at,
-        },
-        {
-          type: 'reminder_sent',
-          actor: SYSTEM_ACTOR,
-          data: { clock: 'convention_term', dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft },
-        },
-        {
-          template: 'convention_term_reminder',
-          to: 'company',
-          data: { dueAt: effect.dueAt.toISOString(), daysLeft: effect.daysLeft },
-        },
+        renewal
+          ? {
+              template: 'certificate_renewal_deadline',
+              to: 'company',
+              data: { ...due, reason: certificate.renewalReason ?? '' },
+            }
+          : { template: 'convention_term_reminder', to: 'company', data: due },
       );
     } else if (effect.kind === 'not_renewed') {
       const notice = certificate.nonRenewal!;
