@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WAKE_SLACK_MS } from '../support/journeys';
 import { api, companyBody, siret } from '../support/api-client';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
@@ -275,7 +276,7 @@ describe('information requests (R.1470-2)', () => {
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.status).toBe(
       'admissibility_review',
     );
-    await http.call('POST', '/_local/clock', { body: { to: new Date(requestDue + 1000).toISOString() } });
+    await http.call('POST', '/_local/clock', { body: { to: new Date(requestDue + WAKE_SLACK_MS).toISOString() } });
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await tokens.instructor() })).json.status).toBe(
       'abandoned',
     );

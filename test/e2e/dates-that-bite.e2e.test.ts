@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
-import { submittedDossier, tokens } from '../support/journeys';
+import { submittedDossier, tokens, WAKE_SLACK_MS } from '../support/journeys';
 import { startTestStack, type TestStack } from '../support/local-stack';
 
 /**
@@ -95,8 +95,8 @@ describe.each(CASES)('$name', ({ start, draftDue, requestDue }) => {
     expect(submitted.dueAt).toBe(requestDue);
     await moveTo(Date.parse(requestDue) - 60_000);
     expect((await read(submitted.id)).status).toBe('admissibility_review');
-    // timers wake on whole seconds; the effect is dated at its legal instant, the first after the period
-    await moveTo(Date.parse(requestDue) + 1000);
+    // the timer wakes a little after (WAKE_SLACK_MS); the effect is dated at its legal instant, the first after the period
+    await moveTo(Date.parse(requestDue) + WAKE_SLACK_MS);
     const lapsed = await read(submitted.id);
     expect(lapsed.status).toBe('abandoned');
     expect(lapsed.closedAt).toBe(new Date(Date.parse(requestDue) + 1).toISOString());
@@ -108,7 +108,7 @@ describe.each(CASES)('$name', ({ start, draftDue, requestDue }) => {
     expect(draft.deadlines).toEqual([expect.objectContaining({ kind: 'inactivity_abandonment', dueAt: draftDue })]);
     await moveTo(Date.parse(draftDue) - 60_000);
     expect((await read(draftId)).status).toBe('draft');
-    await moveTo(Date.parse(draftDue) + 1000);
+    await moveTo(Date.parse(draftDue) + WAKE_SLACK_MS);
     const abandoned = await read(draftId);
     expect(abandoned.status).toBe('abandoned');
     expect(abandoned.closedAt).toBe(new Date(Date.parse(draftDue) + 1).toISOString());

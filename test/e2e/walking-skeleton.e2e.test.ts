@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useLocalStack, type TestStack } from '../support/local-stack';
+import { WAKE_SLACK_MS } from '../support/journeys';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
 
 let stack: TestStack;
@@ -155,7 +156,7 @@ describe('draft dossier', () => {
     });
     expect(before.json.status).toBe('draft');
 
-    await http.call('POST', '/_local/clock', { body: { to: new Date(dueAt.getTime() + 1000).toISOString() } });
+    await http.call('POST', '/_local/clock', { body: { to: new Date(dueAt.getTime() + WAKE_SLACK_MS).toISOString() } });
     const after = await http.call('GET', `/v1/dossiers/${id}`, {
       token: await http.token({ role: 'instructor', sub: 'i' }),
     });

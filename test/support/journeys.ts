@@ -10,6 +10,16 @@ import { pdf, settled, upload } from './uploads';
 
 type Http = ReturnType<typeof api>;
 
+/**
+ * How late a legal clock's timer may wake and still be on time. The Evaluate rounds its wait up
+ * to a whole second, and Step Functions counts a callback's timeout from when the task is
+ * scheduled — after the Evaluate stored its work, a few hundred milliseconds on a busy machine —
+ * so the wake falls up to a second and that delay after the legal instant. The effect is dated at
+ * its legal instant whatever the wake (tests check `closedAt`); a read applies nothing, so it shows
+ * the effect once the timer woke, and a command before that applies it itself (legal effects first).
+ */
+export const WAKE_SLACK_MS = 5_000;
+
 export const tokens = (http: Http) => ({
   admin: () => http.token({ role: 'admin', sub: 'support' }),
   instructor: () => http.token({ role: 'instructor', sub: 'instructor-1' }),
