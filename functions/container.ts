@@ -5,7 +5,7 @@ import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
 import { createDocumentClient, type DocumentClient } from './adapters/dynamo/client';
 import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
-import { DynamoDocumentJobStore, DynamoOutboxStore } from './adapters/dynamo/outbox-store';
+import { DynamoDocumentJobStore, DynamoOutboxStore, DynamoStampJobStore } from './adapters/dynamo/outbox-store';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
@@ -13,6 +13,7 @@ import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
 import { systemClock } from './adapters/system-clock';
+import { awsTrustServices } from './adapters/trust/aws-trust';
 import { calendarPolicyFromEnv, ENV, optionalEnv, requireEnv } from './config/env';
 import type { CalendarPolicy } from './domain/calendar';
 import type { Clock } from './domain/clock';
@@ -26,6 +27,8 @@ import type {
   ReferentialStore,
   OutboxStore,
   DocumentJobStore,
+  StampJobStore,
+  TrustServices,
   UserDirectory,
   CompanyMembers,
   WorkflowEngine,
@@ -42,6 +45,10 @@ export interface Dependencies {
   engine: WorkflowEngine;
   outbox: OutboxStore;
   documentJobs: DocumentJobStore;
+  /** trusted timestamps to obtain for events with legal weight */
+  stampJobs: StampJobStore;
+  /** the seal of issued documents and the timestamp authority */
+  trust: TrustServices;
   mailer: Mailer;
   storage: ObjectStorage;
   referentials: ReferentialStore;
@@ -82,6 +89,7 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   workflowState: new DynamoWorkflowStateStore(db, table),
   outbox: new DynamoOutboxStore(db, table),
   documentJobs: new DynamoDocumentJobStore(db, table),
+  stampJobs: new DynamoStampJobStore(db, table),
   referentials: new DynamoReferentialStore(db, table),
   certificates: new DynamoCertificateRepository(db, table),
   members: new DynamoMemberStore(db, table),
@@ -138,6 +146,12 @@ export const fromEnvironment = (): Dependencies => {
     const sdk = await import('@aws-sdk/client-cognito-identity-provider');
     return new CognitoUserDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
   });
+  const trust = lazy(() =>
+    awsTrustServices({
+      sealKeyId: () => requireEnv(ENV.sealKeyId),
+      parameterName: () => requireEnv(ENV.trustParameter),
+    }),
+  );
   return {
     clock: systemClock,
     get ansMailbox() {
@@ -166,6 +180,12 @@ export const fromEnvironment = (): Dependencies => {
     },
     get documentJobs() {
       return tables().documentJobs;
+    },
+    get stampJobs() {
+      return tables().stampJobs;
+    },
+    get trust() {
+      return trust();
     },
     get mailer() {
       return mailer;

@@ -12,6 +12,7 @@ import { legalClocks } from './platform/legal-clocks';
 import { closeSensitiveEvidence, evidenceChecks } from './platform/evidence-checks';
 import { workQueues } from './platform/work-queues';
 import { httpApi } from './platform/http-api';
+import { trust, type TrustSettings } from './platform/trust';
 
 export interface CertificationStackProps extends StackProps {
   /** domain that mail is sent from (SES identity) */
@@ -24,6 +25,8 @@ export interface CertificationStackProps extends StackProps {
   stage?: string;
   /** the SNS topic the alarms go to (cdk.json `stages.<stage>.alarmTopicName`) */
   alarmTopicName?: string;
+  /** the timestamp authority and the public certificates (cdk.json `stages.<stage>.trust`) */
+  trust?: TrustSettings;
 }
 
 export { RESERVED, THROTTLE } from './platform/limits';
@@ -107,6 +110,7 @@ export class CertificationStack extends Stack {
     });
     // the reconciler settles, from the object's tag, a scan whose result event never came
     reconciler.bindScanTagRead(evidenceBuckets);
+    const proof = trust(this, props.trust);
     const { dispatcher, sweeper, documents, documentSweeper } = workQueues(this, {
       table,
       mailDomain,
@@ -114,6 +118,7 @@ export class CertificationStack extends Stack {
       userPool,
       deadLetters,
       evidenceBuckets,
+      proof,
     });
     const { api, httpFunctions, originSecret } = httpApi(this, {
       table,
@@ -124,6 +129,7 @@ export class CertificationStack extends Stack {
       workflow: dossierWorkflow,
       evidenceBuckets,
       longClocks,
+      trustParameter: proof.trustParameter,
     });
     // only the security reviewers' download route, the object-created check and the scanner read
     // penetration-test evidence; the route, only files the scanner found clean

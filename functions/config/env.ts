@@ -31,6 +31,10 @@ export const ENV = {
   receiptDeemedAfter: 'RECEIPT_DEEMED_AFTER',
   cursorSigningSecret: 'CURSOR_SIGNING_KEY_SECRET',
   originVerifySecret: 'ORIGIN_VERIFY_SECRET',
+  /** the seal's KMS key (asymmetric, ECC_NIST_P256) */
+  sealKeyId: 'SEAL_KEY_ID',
+  /** the SSM parameter holding the public trust material and the timestamp authority's URL */
+  trustParameter: 'TRUST_PARAMETER',
 } as const;
 
 /**

@@ -5,26 +5,38 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { dependencies } from '../container';
 import type { DocumentJob } from '../domain/document-job';
+import type { StampJob } from '../domain/trusted-timestamps';
 import { logger } from '../observability';
 import { renderDocuments } from '../use-cases/render-documents';
+import { stampEvents } from '../use-cases/stamp-events';
 
-/** Stream trigger: a document asked for in a transaction is rendered as soon as it commits. */
+/**
+ * The proof worker: renders and seals the documents asked for, and obtains the trusted
+ * timestamps of the events with legal weight — the only functions holding the seal's KMS grant
+ * and reaching the timestamp authority.
+ */
+
+/** Stream trigger: a job written in a transaction is done as soon as it commits. */
 export const onStream = middy<DynamoDBStreamEvent>()
   .use(injectLambdaContext(logger))
   .handler(async (event: DynamoDBStreamEvent) => {
-    const jobs = event.Records.flatMap((r) => {
+    const items = event.Records.flatMap((r) => {
       const image = r.dynamodb?.NewImage;
-      return image ? [unmarshall(image as Record<string, AttributeValue>).job as DocumentJob] : [];
+      return image ? [unmarshall(image as Record<string, AttributeValue>)] : [];
     });
-    const result = await renderDocuments(dependencies(), jobs);
-    logger.info('documents rendered', result);
+    const documents = items.filter((i) => i.type === 'document-job').map((i) => i.job as DocumentJob);
+    const stamps = items.filter((i) => i.type === 'stamp-job').map((i) => i.job as StampJob);
+    const deps = dependencies();
+    if (documents.length) logger.info('documents rendered', await renderDocuments(deps, documents));
+    if (stamps.length) logger.info('events timestamped', await stampEvents(deps, stamps));
     // a failed job stays pending for the sweep; failing the batch would only replay the others
   });
 
-/** Scheduled sweep: renders whatever is still pending. */
+/** Scheduled sweep: does whatever is still pending (a timestamp authority back after an outage). */
 export const sweep = middy()
   .use(injectLambdaContext(logger))
   .handler(async () => {
-    const result = await renderDocuments(dependencies());
-    logger.info('documents swept', result);
+    const deps = dependencies();
+    logger.info('documents swept', await renderDocuments(deps));
+    logger.info('timestamps swept', await stampEvents(deps));
   });

@@ -18,6 +18,16 @@ export interface JournalEvent {
   data: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /** an outside authority's token over `hash`, added once obtained: outside the chain it vouches for */
+  timestamp?: EventTimestamp;
+}
+
+/** A token over an event's hash, as published on the event (domain/trusted-timestamps.ts). */
+export interface EventTimestamp {
+  /** base64 DER RFC 3161 TimeStampToken; its message imprint is the event's SHA-256 `hash` */
+  token: string;
+  /** who issued it: the authority's name (« local » on the local stack) */
+  tsa: string;
 }
 
 export interface JournalHead {
@@ -41,7 +51,7 @@ const canonical = (value: unknown): string => {
 /** A text's SHA-256 (hex), quoted in an event so that the chain vouches for the text itself. */
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const hashEvent = (event: Omit<JournalEvent, 'hash'>): string =>
+export const hashEvent = (event: Omit<JournalEvent, 'hash' | 'timestamp'>): string =>
   createHash('sha256').update(canonical(event)).digest('hex');
 
 export const appendEvent = (
@@ -71,7 +81,7 @@ export const appendEvents = (
 export const verifyChain = (events: JournalEvent[]): number => {
   let head = GENESIS;
   for (const [i, event] of events.entries()) {
-    const { hash, ...unsigned } = event;
+    const { hash, timestamp: _token, ...unsigned } = event;
     if (event.seq !== head.seq + 1 || event.prevHash !== head.hash || hashEvent(unsigned) !== hash) return i;
     head = { seq: event.seq, hash };
   }

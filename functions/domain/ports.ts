@@ -1,3 +1,4 @@
+import type { EventTimestamp, StampJob } from './trusted-timestamps';
 import type { PublicCandidature } from './public-candidature';
 import type { DocumentJob } from './document-job';
 import type { Company } from './company';
@@ -38,6 +39,8 @@ export interface DossierChange {
   publicListing?: { put: PublicCandidature } | { remove: true };
   /** malware scans awaited (opened when a file is received) and settled (closed with the result) */
   scanChecks?: { open?: PendingScan[]; close?: string[] };
+  /** trusted timestamps to obtain for the events with legal weight (domain/trusted-timestamps.ts) */
+  stamps?: StampJob[];
 }
 
 /** A received file whose malware scan result has not arrived yet: the reconciler reads its tag. */
@@ -67,7 +70,8 @@ export const transactionItems = (change: DossierChange): number => {
     (release && acquire !== release ? 1 : 0) +
     (change.publicListing ? 1 : 0) +
     (change.scanChecks?.open?.length ?? 0) +
-    (change.scanChecks?.close?.length ?? 0)
+    (change.scanChecks?.close?.length ?? 0) +
+    (change.stamps?.length ?? 0)
   );
 };
 
@@ -99,7 +103,10 @@ export interface DossierRepository {
   create(change: DossierChange): Promise<StoredDossier>;
   /** Stores a new state if the stored version is still `expectedVersion` (else PreconditionFailedError). */
   update(expectedVersion: number, change: DossierChange): Promise<StoredDossier>;
+  /** the journal, each event with its trusted timestamp once obtained */
   journal(id: string): Promise<JournalEvent[]>;
+  /** Adds an event's trusted timestamp (outside the chain: the token vouches for the hash); a no-op once it has one. */
+  addTimestamp(dossierId: string, seq: number, timestamp: EventTimestamp): Promise<void>;
   /** the dossier and its uploads, in one query */
   getWithUploads(id: string): Promise<{ stored: StoredDossier; uploads: Upload[] } | null>;
   getUpload(dossierId: string, uploadId: string): Promise<Upload | null>;
@@ -246,6 +253,22 @@ export interface WorkQueue<T extends { id: string }> {
 
 export type OutboxStore = WorkQueue<OutboxMessage>;
 export type DocumentJobStore = WorkQueue<DocumentJob>;
+export type StampJobStore = WorkQueue<StampJob>;
+
+/**
+ * The platform's proof services (API.md [1.2] « Sealed documents and trusted timestamps »): an
+ * RFC 3161 timestamp authority and the seal of the documents it issues. In AWS an eIDAS
+ * qualified authority's URL and a KMS key (the private key never leaves KMS); locally the
+ * stack's own keys.
+ */
+export interface TrustServices {
+  /** an RFC 3161 TimeStampToken (DER) whose message imprint is this SHA-256 digest, and who issued it */
+  stamp(sha256: Uint8Array): Promise<{ token: Uint8Array; tsa: string }>;
+  /** the PDF sealed: a PAdES signature with the seal's certificate and an embedded timestamp (B-T) */
+  sealPdf(pdf: Uint8Array, at: Date): Promise<Uint8Array>;
+  /** what anyone needs to check the seals and the tokens (PEM, each list from the signer to its root) */
+  publicMaterial(): Promise<{ sealCertificates: string[]; tsaCertificates: string[] }>;
+}
 
 /** One-time wake-ups beyond a workflow execution's life (EventBridge Scheduler in AWS). */
 export interface LongClocks {

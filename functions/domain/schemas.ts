@@ -414,6 +414,9 @@ export const localTokenRequestSchema = z
   })
   .refine((t) => !t.roles || t.roles.includes(t.role), { message: 'roles must include role', path: ['roles'] });
 
+/** `POST /_local/tsa/availability`: plays an outage of the local timestamp authority */
+export const tsaAvailabilitySchema = z.strictObject({ available: z.boolean() });
+
 export const clockAdvanceSchema = z
   .object({
     /** an ISO 8601 duration, added in Paris calendar time */

@@ -267,6 +267,8 @@ const journalSchema = z.looseObject({
       actor: z.looseObject({ role: z.string() }),
       hash: z.string(),
       prevHash: z.string(),
+      /** an RFC 3161 token over `hash` (events with legal weight, once the authority answered) */
+      timestamp: z.looseObject({ token: z.base64(), tsa: z.string() }).optional(),
     }),
   ),
   head: z.looseObject({ seq: z.number().int(), hash: z.string() }),
@@ -491,6 +493,17 @@ export const RESPONSES = {
       }),
     ),
     name: 'PublicCandidaturePage',
+  },
+  /** GET /v1/public/trust */
+  publicTrust: {
+    status: 200,
+    description:
+      'The certificates that check what the platform seals and timestamps (PEM, each list from the signer to its root)',
+    schema: z.looseObject({
+      sealCertificates: z.array(z.string().startsWith('-----BEGIN CERTIFICATE-----')),
+      tsaCertificates: z.array(z.string().startsWith('-----BEGIN CERTIFICATE-----')),
+    }),
+    name: 'Trust',
   },
   /** GET /v1/public/certificates/{number} */
   publicCertificate: {

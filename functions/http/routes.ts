@@ -35,6 +35,8 @@ export interface RouteSpec {
      */
     evidence?: 'put' | 'get' | 'get-sensitive' | 'delete' | 'read-documents';
     schedules?: boolean;
+    /** reads the public trust material (the seal's and the timestamp authority's certificates) */
+    trustMaterial?: boolean;
     /**
      * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
      * in instruction: tacit acceptance issues a certificate (its long clock; its PDF is a job).
@@ -545,6 +547,15 @@ export const ROUTE_TABLE = [
     summary: 'Candidatures under way whose company allowed publishing its planned date (guide §4.1)',
     response: RESPONSES.publicCandidatures,
     query: pageQuery,
+  },
+  {
+    method: 'GET',
+    path: '/v1/public/trust',
+    handler: 'public-trust',
+    auth: false,
+    access: { trustMaterial: true },
+    summary: "The seal's and the timestamp authority's certificates, to check sealed PDFs and timestamp tokens",
+    response: RESPONSES.publicTrust,
   },
   {
     method: 'GET',

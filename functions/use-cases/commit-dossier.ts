@@ -4,6 +4,7 @@ import { isClosed, productKeyChange, withDeadlines, type Dossier } from '../doma
 import { certificateClockName } from '../domain/certificate';
 import { publicCandidature, publicListingChange } from '../domain/public-candidature';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
+import { stampJobsFor } from '../domain/trusted-timestamps';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
 import { notifyWorkflow } from './notify-workflow';
@@ -59,10 +60,12 @@ export const commitDossier = async (
   if (outboxFor) rest.outbox = [...(rest.outbox ?? []), ...outboxFor(journal.events, final)];
   const productKey = productKeyChange(stored?.dossier ?? null, final);
   const publicListing = await publicListingOf(deps, stored?.dossier ?? null, final);
+  const stamps = stampJobsFor(journal.events, at);
   const change = {
     dossier: final,
     ...journal,
     ...rest,
+    ...(stamps.length ? { stamps } : {}),
     ...(productKey ? { productKey } : {}),
     ...(publicListing ? { publicListing } : {}),
   };

@@ -28,6 +28,7 @@ export const readJournal = async (deps: Dependencies, caller: Caller, id: string
       actor: actorShown(e),
       hash: e.hash,
       prevHash: e.prevHash,
+      ...(e.timestamp ? { timestamp: e.timestamp } : {}),
     })),
     head,
     verified: broken === -1 && headMatches,

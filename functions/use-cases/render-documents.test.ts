@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
 import { ConflictError } from '../domain/errors';
+import { pdfsig } from '../../test/support/clerk';
 import { collegeDecision, completeInstruction, conventionKey } from './decisions';
 import { downloadConvention } from './instruction';
 import { renderDocuments } from './render-documents';
@@ -28,6 +29,10 @@ describe('document jobs', () => {
     const pdf = w.storage.objects.get(`evidence/${conventionKey(w.id)}`)!;
     expect(pdf.contentType).toBe('application/pdf');
     expect(pdf.body!.subarray(0, 5).toString()).toBe('%PDF-');
+    // sealed where it is made (PAdES B-T): pdfsig finds the seal valid over the whole document
+    const report = pdfsig(pdf.body!);
+    expect(report.valid, report.output).toBe(true);
+    expect(report.output).toContain('Signature Type: ETSI.CAdES.detached');
     await expect(downloadConvention(w.deps, w.candidate, w.id)).resolves.toMatchObject({ url: expect.any(String) });
   });
 

@@ -6,17 +6,22 @@ import { metrics } from '../observability';
 import { drainWorkQueue } from './drain-work-queue';
 
 /**
- * Renders the documents commands asked for (convention, certificate) and stores them beside the
- * dossier. The only place pdf-lib runs.
+ * Renders the documents commands asked for (convention, certificate), seals them and stores them
+ * beside the dossier. The only place pdf-lib runs.
  * Input: jobs (from the stream) or none (sweep the pending ones). Output: counts.
- * Steps: claim the job (one renderer per job) → read the records it names → render → store →
- * done; a failure releases it for the next sweep. Idempotent: the same job renders the same bytes.
+ * Steps: claim the job (one renderer per job) → read the records it names → render → seal → store →
+ * done; a failure (the timestamp authority down) releases it for the next sweep. Idempotent: the
+ * same job renders the same content (the seal's token and signature differ on each attempt).
  */
 export const renderDocuments = async (deps: Dependencies, jobs?: DocumentJob[]) => {
   const { done: rendered, failed } = await drainWorkQueue(
     deps.documentJobs,
     deps.clock,
-    async (job) => deps.storage.put('evidence', job.key, await render(deps, job), 'application/pdf'),
+    async (job) => {
+      // sealed where it is made: no unsealed copy is ever stored (PAdES B-T, ports.ts TrustServices)
+      const sealed = await deps.trust.sealPdf(await render(deps, job), new Date(job.at));
+      await deps.storage.put('evidence', job.key, Buffer.from(sealed), 'application/pdf');
+    },
     jobs,
   );
   if (rendered) metrics.addMetric('DocumentsRendered', MetricUnit.Count, rendered);

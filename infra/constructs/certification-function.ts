@@ -1,3 +1,5 @@
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { CfnElement, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -270,6 +272,21 @@ export class CertificationFunction extends Construct {
   bindOriginSecret(secret: ISecret): this {
     this.fn.addEnvironment(ENV.originVerifySecret, secret.secretArn);
     secret.grantRead(this.fn);
+    return this;
+  }
+
+  /** Reads the public trust material (GET /v1/public/trust, the proof worker). */
+  bindTrustMaterial(parameter: IStringParameter): this {
+    this.fn.addEnvironment(ENV.trustParameter, parameter.parameterName);
+    parameter.grantRead(this.fn);
+    return this;
+  }
+
+  /** Seals documents: `kms:Sign` with the seal key, nothing else on it (the proof worker only). */
+  bindSeal(sealKey: IKey, parameter: IStringParameter): this {
+    this.bindTrustMaterial(parameter);
+    this.fn.addEnvironment(ENV.sealKeyId, sealKey.keyArn);
+    sealKey.grant(this.fn, 'kms:Sign');
     return this;
   }
 

@@ -11,6 +11,8 @@ export type LocalRoute = (request: {
   path: string;
   query: URLSearchParams;
   body: string;
+  /** the body's bytes (a binary protocol: the local timestamp authority) */
+  raw: Buffer;
 }) => Promise<HttpResponse>;
 
 /** What CloudFront sends to the API origin (`/v1/*`) and what stays local; the rest is the portal's. */
@@ -112,7 +114,8 @@ export const createHttpServer = (options: {
           );
         chunks.push(chunk as Buffer);
       }
-      const body = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       if (options.stats) {
         options.stats.requests++;
         options.stats.bytes += size;
@@ -121,7 +124,7 @@ export const createHttpServer = (options: {
       }
 
       const local = options.localRoutes[`${method} ${url.pathname}`];
-      if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body }));
+      if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body, raw }));
       if (options.portal && isPortalPath(url.pathname)) return respond(res, await options.portal(url.pathname));
 
       const candidates = routes.filter((r) => r.regex.test(url.pathname));

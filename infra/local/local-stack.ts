@@ -8,9 +8,17 @@ import { S3ObjectStorage } from '../../functions/adapters/s3/s3-object-storage';
 import { handler as objectCreated } from '../../functions/events/object-created';
 import { handler as mailFeedback } from '../../functions/events/mail-feedback';
 import { withMailboxSimulator } from './simulated-mailbox';
+import { stampEvents } from '../../functions/use-cases/stamp-events';
+import { localSigner, openLocalTrust } from '../../functions/adapters/trust/local-trust';
+import { rfc3161Stamp } from '../../functions/adapters/trust/rfc3161-client';
+import {
+  LocalTimestampAuthority,
+  localPublicMaterial,
+  trustServices,
+} from '../../functions/adapters/trust/trust-services';
 import { settingsFromEnvironment, tableAdapters, useDependencies, type Dependencies } from '../../functions/container';
 import { addIsoDuration } from '../../functions/domain/calendar';
-import { clockAdvanceSchema, localTokenRequestSchema } from '../../functions/domain/schemas';
+import { clockAdvanceSchema, localTokenRequestSchema, tsaAvailabilitySchema } from '../../functions/domain/schemas';
 import { z } from 'zod';
 import { problem } from '../../functions/http/problem';
 import { json } from '../../functions/http/http-handler';
@@ -163,7 +171,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       for (let round = 0; round < 20; round++) {
         const { rendered } = await renderDocuments(ref.deps!);
         const { sent } = await dispatchOutbox(ref.deps!);
-        if (sent === 0 && rendered === 0) return;
+        const { stamped } = await stampEvents(ref.deps!);
+        if (sent === 0 && rendered === 0 && stamped === 0) return;
       }
     };
     /** Waits for pending object-created handlers, then sends the mail. Never called from inside
@@ -179,6 +188,17 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     };
     const reconcilerRuns: ({ at: string } & ReconcileReport)[] = [];
     const engine = new LocalWorkflowEngine(dossierWorkflow, invoke, clock, db, tableName, drainOutbox);
+    // the proof services: the stack's own seal and timestamp authority, the authority reached over
+    // HTTP by the same RFC 3161 client as in AWS (its address is known once the server listens)
+    const trustMaterial = await openLocalTrust(path.join(options.dataDir, 'trust'));
+    const tsa = new LocalTimestampAuthority(trustMaterial, clock);
+    const apiAddress: { url?: string } = {};
+    const trust = trustServices({
+      seal: async () =>
+        localSigner(trustMaterial.seal.certificate, trustMaterial.seal.key, [trustMaterial.root.certificate]),
+      stamp: async (sha256) => ({ token: await rfc3161Stamp(`${apiAddress.url}/_local/tsa`)(sha256), tsa: 'local' }),
+      publicMaterial: async () => localPublicMaterial(trustMaterial),
+    });
     // the same factory and defaults as the Lambdas; only what runs differently here is local
     const deps: Dependencies = {
       clock,
@@ -188,6 +208,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       mailer,
       engine,
       storage,
+      trust,
       longClocks: engine,
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
       // the local issuer stands for Cognito: an invited account's id is its email
@@ -286,6 +307,26 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         return json(200, { items: items.sort((a, b) => a.name.localeCompare(b.name, 'fr')) });
       },
       'GET /_local/clock': async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),
+      // the local RFC 3161 timestamp authority (DER in, DER out), as an outside authority answers
+      'POST /_local/tsa': async ({ raw }: { raw: Buffer }): Promise<HttpResponse> => {
+        const answer = await tsa.respond(new Uint8Array(raw));
+        return typeof answer.body === 'string'
+          ? { statusCode: answer.status, headers: { 'content-type': 'text/plain' }, body: answer.body }
+          : {
+              statusCode: answer.status,
+              headers: { 'content-type': 'application/timestamp-reply' },
+              body: Buffer.from(answer.body).toString('base64'),
+              isBase64Encoded: true,
+            };
+      },
+      // plays an outage of the timestamp authority: { available: false } until { available: true }
+      'POST /_local/tsa/availability': async ({ body }: { body: string }): Promise<HttpResponse> => {
+        const parsed = tsaAvailabilitySchema.safeParse(parseJson(body));
+        if (!parsed.success) return badRequest('expected { available: boolean }', zodErrors(parsed.error));
+        tsa.unavailable = !parsed.data.available;
+        if (parsed.data.available) await settle();
+        return json(200, { available: parsed.data.available });
+      },
       'GET /_local/mail': async ({ query }: { query: URLSearchParams }): Promise<HttpResponse> => {
         await settle();
         const response = await fetch(`${ses.endpoint}/store`);
@@ -339,6 +380,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     await drainOutbox();
 
     const url = `http://127.0.0.1:${port}`;
+    apiAddress.url = url;
     const urls = {
       portal: `${url}/`,
       api: url,

@@ -1,3 +1,4 @@
+import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { NestedStack, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
@@ -60,9 +61,21 @@ export const httpApi = (
     workflow: { stateMachine: IStateMachine; aliasArn: string; name: string };
     evidenceBuckets: { evidence: IBucket; sensitive: IBucket };
     longClocks: { groupName: string; targetArn: string; role: Role };
+    /** the public trust material (GET /v1/public/trust) */
+    trustParameter: IStringParameter;
   },
 ) => {
-  const { table, ansMailbox, allowedOrigins, userPool, portalClient, workflow, evidenceBuckets, longClocks } = ctx;
+  const {
+    table,
+    ansMailbox,
+    allowedOrigins,
+    userPool,
+    portalClient,
+    workflow,
+    evidenceBuckets,
+    longClocks,
+    trustParameter,
+  } = ctx;
   // --- HTTP API ------------------------------------------------------------------------
   // access logs name the route, the account that called, the status, the error and the latency
   // (HTTP API variables: the CLF default used REST-only ones), encrypted with their own key
@@ -168,6 +181,7 @@ export const httpApi = (
     // legal effects first: tacit acceptance schedules the certificate's clock (its PDF is a job)
     if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
     if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
+    if (route.access.trustMaterial) f.bindTrustMaterial(trustParameter);
     f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     f.bindOriginSecret(originSecret);
     if (route.query?.some((q) => q.name === 'cursor')) f.bindCursorSigningKey(cursorKey);

@@ -9,6 +9,8 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { ENV } from '../../functions/config/env';
 import { CertificationFunction } from '../constructs/certification-function';
 
@@ -25,9 +27,11 @@ export const workQueues = (
     userPool: UserPool;
     deadLetters: (name: string) => Queue;
     evidenceBuckets: { evidence: IBucket; sensitive: IBucket };
+    /** the seal key and the public trust material (platform/trust.ts) */
+    proof: { sealKey: IKey; trustParameter: IStringParameter };
   },
 ) => {
-  const { table, mailDomain, configurationSet, userPool, deadLetters, evidenceBuckets } = ctx;
+  const { table, mailDomain, configurationSet, userPool, deadLetters, evidenceBuckets, proof } = ctx;
   // --- mail outbox ---------------------------------------------------------------------
   const dispatcher = new CertificationFunction(stack, 'OutboxDispatcher', {
     entry: 'functions/outbox/handlers.ts',
@@ -95,12 +99,13 @@ export const workQueues = (
   const documents = new CertificationFunction(stack, 'DocumentRenderer', {
     entry: 'functions/documents/handlers.ts',
     handler: 'onStream',
-    description: 'Renders the convention and certificate PDFs the commands ask for',
+    description: 'Renders and seals the PDFs the commands ask for; timestamps the events with legal weight',
     memorySize: 1024,
     timeout: Duration.minutes(1),
   })
     .bindTable(table, 'write')
-    .bindDocumentWrite(evidenceBuckets);
+    .bindDocumentWrite(evidenceBuckets)
+    .bindSeal(proof.sealKey, proof.trustParameter);
   documents.fn.addEventSource(
     new DynamoEventSource(table, {
       startingPosition: StartingPosition.LATEST,
@@ -113,19 +118,24 @@ export const workQueues = (
           eventName: FilterRule.isEqual('INSERT'),
           dynamodb: { NewImage: { type: { S: FilterRule.isEqual('document-job') } } },
         }),
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { type: { S: FilterRule.isEqual('stamp-job') } } },
+        }),
       ],
     }),
   );
   const documentSweeper = new CertificationFunction(stack, 'DocumentSweeper', {
     entry: 'functions/documents/handlers.ts',
     handler: 'sweep',
-    description: 'Renders documents whose first attempt failed',
+    description: 'Renders documents and obtains timestamps whose first attempt failed',
     memorySize: 1024,
     timeout: Duration.minutes(1),
     deadLetterQueue: deadLetters('DocumentSweeper'),
   })
     .bindTable(table, 'write')
-    .bindDocumentWrite(evidenceBuckets);
+    .bindDocumentWrite(evidenceBuckets)
+    .bindSeal(proof.sealKey, proof.trustParameter);
   new Rule(stack, 'DocumentSweep', {
     schedule: Schedule.rate(Duration.minutes(5)),
     targets: [new LambdaFunction(documentSweeper.fn)],

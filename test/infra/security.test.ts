@@ -303,3 +303,23 @@ describe('least privilege on documents (issue 23)', () => {
     }
   });
 });
+
+describe('the seal and the trust material (issue 24)', () => {
+  it('keeps the seal key in KMS (ECC P-256, sign only), usable by the proof worker alone', () => {
+    const sealKey = logicalIdOf('AWS::KMS::Key', 'SealKey');
+    expect(resources[sealKey]!.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const signers = rolesAllowed(sealKey, (a) => a === 'kms:Sign' || a === 'kms:*');
+    expect(signers.length).toBe(2);
+    for (const role of signers) expect(role).toMatch(/^Document(Renderer|Sweeper)/);
+    // nobody may export or decrypt with it (asymmetric signing keys have no such use anyway)
+    expect(rolesAllowed(sealKey, (a) => a !== 'kms:Sign')).toEqual([]);
+  });
+
+  it('publishes the trust material through the public route, never a private key', () => {
+    const parameter = logicalIdOf('AWS::SSM::Parameter', 'TrustMaterial');
+    const readers = rolesAllowed(parameter, (a) => a.startsWith('ssm:GetParameter'));
+    expect(readers.some((r) => r.startsWith('Httppublictrust'))).toBe(true);
+    for (const role of readers) expect(role).toMatch(/^(Httppublictrust|DocumentRenderer|DocumentSweeper)/);
+    expect(JSON.stringify(resources[parameter]!.Properties)).not.toContain('PRIVATE KEY');
+  });
+});

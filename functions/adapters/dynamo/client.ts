@@ -41,6 +41,7 @@ export const keys = {
   companyRegistration: (key: string) => ({ pk: `COMPANYKEY#${key}`, sk: 'COMPANYKEY' }),
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   documentJob: (id: string) => ({ pk: `DOCUMENT#${id}`, sk: 'DOCUMENT' }),
+  stampJob: (id: string) => ({ pk: `STAMP#${id}`, sk: 'STAMP' }),
   upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),
@@ -51,3 +52,4 @@ export const keys = {
 
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';
 export const DOCUMENTS_PENDING = 'DOCUMENT#PENDING';
+export const STAMPS_PENDING = 'STAMP#PENDING';

@@ -1,5 +1,6 @@
 import type { PublicCandidature } from '../../domain/public-candidature';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { EventTimestamp } from '../../domain/trusted-timestamps';
 import type { Dossier } from '../../domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
@@ -19,7 +20,7 @@ import type { Upload } from '../../domain/upload';
 import { keys, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
-import { documentJobPut, outboxPut } from './outbox-items';
+import { documentJobPut, outboxPut, stampJobPut } from './outbox-items';
 import { certificatePut } from './certificate-repository';
 
 interface DossierItem {
@@ -105,6 +106,24 @@ export class DynamoDossierRepository implements DossierRepository {
     return { dossier: change.dossier, version: expectedVersion + 1, journalHead: change.head };
   }
 
+  async addTimestamp(dossierId: string, seq: number, timestamp: EventTimestamp): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.dossierEvent(dossierId, seq),
+          UpdateExpression: 'SET #t = :t',
+          // the event exists (never create one) and has no token yet (a replay changes nothing)
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#t)',
+          ExpressionAttributeNames: { '#t': 'timestamp' },
+          ExpressionAttributeValues: { ':t': timestamp },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async journal(id: string): Promise<JournalEvent[]> {
     const events: JournalEvent[] = [];
     let cursor: Record<string, unknown> | undefined;
@@ -118,7 +137,12 @@ export class DynamoDossierRepository implements DossierRepository {
           ConsistentRead: true,
         }),
       );
-      events.push(...((page.Items ?? []).map((i) => i.event) as JournalEvent[]));
+      events.push(
+        ...(page.Items ?? []).map((i) => ({
+          ...(i.event as JournalEvent),
+          ...(i.timestamp ? { timestamp: i.timestamp } : {}),
+        })),
+      );
       cursor = page.LastEvaluatedKey;
     } while (cursor);
     return events;
@@ -266,6 +290,10 @@ export class DynamoDossierRepository implements DossierRepository {
       (change.documents ?? []).map((job) => documentJobPut(this.table, job)),
     );
     add(
+      'stamp',
+      (change.stamps ?? []).map((job) => stampJobPut(this.table, job)),
+    );
+    add(
       'upload',
       (change.uploads ?? []).map((upload) => ({
         Put: { TableName: this.table, Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload } },
@@ -362,6 +390,7 @@ type TransactionItemKind =
   | 'event'
   | 'outbox'
   | 'document'
+  | 'stamp'
   | 'upload'
   | 'message'
   | 'certificate'

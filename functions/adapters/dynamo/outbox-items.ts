@@ -1,6 +1,7 @@
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
-import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING } from './client';
+import type { StampJob } from '../../domain/trusted-timestamps';
+import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING, STAMPS_PENDING } from './client';
 
 /** The Put that adds a mail to the outbox inside a transaction; a replay of the same cause is a no-op. */
 export const outboxPut = (table: string, message: OutboxMessage) => ({
@@ -29,6 +30,23 @@ export const documentJobPut = (table: string, job: DocumentJob) => ({
       status: 'pending',
       attempts: 0,
       gsi1pk: DOCUMENTS_PENDING,
+      gsi1sk: `${job.createdAt}#${job.id}`,
+      job,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** The Put that asks for an event's trusted timestamp inside the event's own transaction. */
+export const stampJobPut = (table: string, job: StampJob) => ({
+  Put: {
+    TableName: table,
+    Item: {
+      ...keys.stampJob(job.id),
+      type: 'stamp-job',
+      status: 'pending',
+      attempts: 0,
+      gsi1pk: STAMPS_PENDING,
       gsi1sk: `${job.createdAt}#${job.id}`,
       job,
     },

@@ -2,7 +2,8 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { WorkQueue } from '../../domain/ports';
-import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING, type DocumentClient } from './client';
+import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING, STAMPS_PENDING, type DocumentClient } from './client';
+import type { StampJob } from '../../domain/trusted-timestamps';
 import { isConditionFailure } from './errors';
 
 /** Where a kind of work lives: its items' keys, the sparse index of pending ones, the field that holds the work. */
@@ -89,6 +90,8 @@ export const DOCUMENTS_LAYOUT: QueueLayout = {
   field: 'job',
 };
 
+export const STAMPS_LAYOUT: QueueLayout = { pendingPartition: STAMPS_PENDING, key: keys.stampJob, field: 'job' };
+
 export class DynamoOutboxStore extends DynamoWorkQueue<OutboxMessage> {
   constructor(db: DocumentClient, table: string) {
     super(db, table, OUTBOX_LAYOUT);
@@ -98,5 +101,11 @@ export class DynamoOutboxStore extends DynamoWorkQueue<OutboxMessage> {
 export class DynamoDocumentJobStore extends DynamoWorkQueue<DocumentJob> {
   constructor(db: DocumentClient, table: string) {
     super(db, table, DOCUMENTS_LAYOUT);
+  }
+}
+
+export class DynamoStampJobStore extends DynamoWorkQueue<StampJob> {
+  constructor(db: DocumentClient, table: string) {
+    super(db, table, STAMPS_LAYOUT);
   }
 }

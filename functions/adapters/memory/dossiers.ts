@@ -3,6 +3,7 @@ import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
 import type { Message } from '../../domain/message';
 import type { DocumentJob } from '../../domain/document-job';
+import type { EventTimestamp, StampJob } from '../../domain/trusted-timestamps';
 import type { DossierChange, DossierRepository, Page, PendingScan, QueueItem, StoredDossier } from '../../domain/ports';
 import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
@@ -26,6 +27,7 @@ export class InMemoryDossiers implements DossierRepository {
     private readonly outbox?: InMemoryOutbox,
     private readonly certificates?: InMemoryCertificates,
     private readonly documents?: InMemoryWorkQueue<DocumentJob>,
+    private readonly stamps?: InMemoryWorkQueue<StampJob>,
   ) {}
 
   async get(id: string) {
@@ -64,8 +66,14 @@ export class InMemoryDossiers implements DossierRepository {
     this.messageList.push(...clone(change.messages ?? []));
     for (const m of change.outbox ?? []) this.outbox?.add(m);
     for (const job of change.documents ?? []) this.documents?.add(job);
+    for (const job of change.stamps ?? []) this.stamps?.add(job);
     for (const c of change.certificates ?? []) this.certificates?.save(c);
     return clone(stored);
+  }
+
+  async addTimestamp(dossierId: string, seq: number, timestamp: EventTimestamp) {
+    const event = this.events.get(dossierId)?.find((e) => e.seq === seq);
+    if (event && !event.timestamp) event.timestamp = clone(timestamp);
   }
 
   async journal(id: string) {

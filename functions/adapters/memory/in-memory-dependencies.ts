@@ -1,6 +1,8 @@
 import type { Dependencies } from '../../container';
 import { defaultCalendarPolicy } from '../../domain/calendar';
 import type { DocumentJob } from '../../domain/document-job';
+import type { StampJob } from '../../domain/trusted-timestamps';
+import { inMemoryTrust } from '../trust/trust-services';
 import {
   InMemoryCertificates,
   InMemoryCompanies,
@@ -23,7 +25,8 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
   const outbox = new InMemoryOutbox();
   const certificates = new InMemoryCertificates();
   const documentJobs = new InMemoryWorkQueue<DocumentJob>();
-  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs);
+  const stampJobs = new InMemoryWorkQueue<StampJob>();
+  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs, stampJobs);
   const companies = new InMemoryCompanies(outbox);
   const workflow = new InMemoryWorkflow();
   const storage = new InMemoryStorage();
@@ -38,6 +41,8 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     engine: workflow,
     outbox,
     documentJobs,
+    stampJobs,
+    trust: inMemoryTrust(clock),
     mailer: mail,
     storage,
     referentials: new InMemoryReferentials(),
@@ -50,5 +55,18 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     ansMailbox: 'instruction@ans.test',
     ...overrides,
   };
-  return { deps, clock, outbox, documentJobs, certificates, dossiers, companies, workflow, storage, longClocks, mail };
+  return {
+    deps,
+    clock,
+    outbox,
+    documentJobs,
+    stampJobs,
+    certificates,
+    dossiers,
+    companies,
+    workflow,
+    storage,
+    longClocks,
+    mail,
+  };
 };

@@ -836,6 +836,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seal's and the timestamp authority's certificates, to check sealed PDFs and timestamp tokens */
+        get: operations["publicTrust"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/queue": {
         parameters: {
             query?: never;
@@ -1586,6 +1603,13 @@ export interface components {
                 hash: string;
                 prevHash: string;
                 seq: number;
+                timestamp?: {
+                    /** Format: base64 */
+                    token: string;
+                    tsa: string;
+                } & {
+                    [key: string]: unknown;
+                };
                 type: string;
             } & {
                 [key: string]: unknown;
@@ -2200,6 +2224,12 @@ export interface components {
         StatusResult: {
             /** @enum {string} */
             status: "draft" | "admissibility_review" | "proofs_deposit" | "instruction" | "convention_pending" | "college_pending" | "certified" | "certified_with_reservations" | "refused" | "inadmissible" | "abandoned" | "withdrawn";
+        } & {
+            [key: string]: unknown;
+        };
+        Trust: {
+            sealCertificates: string[];
+            tsaCertificates: string[];
         } & {
             [key: string]: unknown;
         };
@@ -4194,6 +4224,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCertificate"];
+                };
+            };
+        };
+    };
+    publicTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The certificates that check what the platform seals and timestamps (PEM, each list from the signer to its root) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trust"];
                 };
             };
         };

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { TrustServices } from '../../domain/ports';
+import type { ByteSigner } from './cms';
+import { derOf } from './local-trust';
+import { rfc3161Stamp } from './rfc3161-client';
+import { trustServices } from './trust-services';
+
+/**
+ * The proof services in AWS. The seal key is a KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY):
+ * the private key never leaves KMS, the CMS is built around its `Sign` (of the digest). What is
+ * public — the seal's certificate chain (issued to that key by a certification authority), the
+ * timestamp authority's URL, name and chain — is one SSM parameter per stage (JSON), read once.
+ */
+interface TrustParameter {
+  tsaUrl: string;
+  tsaName: string;
+  sealCertificates: string[];
+  tsaCertificates: string[];
+}
+
+export const awsTrustServices = (options: { sealKeyId: () => string; parameterName: () => string }): TrustServices => {
+  let parameter: Promise<TrustParameter> | undefined;
+  const read = () =>
+    (parameter ??= (async () => {
+      const sdk = await import('@aws-sdk/client-ssm');
+      const out = await new sdk.SSMClient({}).send(new sdk.GetParameterCommand({ Name: options.parameterName() }));
+      return JSON.parse(out.Parameter?.Value ?? '{}') as TrustParameter;
+    })().catch((error: unknown) => {
+      parameter = undefined; // a failed read is tried again on the next call
+      throw error;
+    }));
+  const kmsSigner = async (): Promise<ByteSigner> => {
+    const [{ sealCertificates }, sdk] = await Promise.all([read(), import('@aws-sdk/client-kms')]);
+    const client = new sdk.KMSClient({});
+    const [leaf, ...chain] = sealCertificates.map(derOf);
+    if (!leaf) throw new Error('no seal certificate configured');
+    return {
+      certificate: leaf,
+      chain,
+      sign: async (data) => {
+        const out = await client.send(
+          new sdk.SignCommand({
+            KeyId: options.sealKeyId(),
+            Message: createHash('sha256').update(data).digest(),
+            MessageType: 'DIGEST',
+            SigningAlgorithm: 'ECDSA_SHA_256',
+          }),
+        );
+        if (!out.Signature) throw new Error('KMS answered no signature');
+        return out.Signature; // DER (X9.62), as CMS wants it
+      },
+    };
+  };
+  return trustServices({
+    seal: kmsSigner,
+    stamp: async (sha256) => {
+      const { tsaUrl, tsaName } = await read();
+      return { token: await rfc3161Stamp(tsaUrl)(sha256), tsa: tsaName };
+    },
+    publicMaterial: async () => {
+      const { sealCertificates, tsaCertificates } = await read();
+      return { sealCertificates, tsaCertificates };
+    },
+  });
+};

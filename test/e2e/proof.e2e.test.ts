@@ -1,0 +1,120 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { TIMESTAMPED_EVENTS } from '../../functions/domain/trusted-timestamps';
+import { opensslReadToken, opensslVerifyToken, pdfsig } from '../support/clerk';
+import { readyForCollege } from '../support/journeys';
+import { api } from '../support/api-client';
+import { useLocalStack, type TestStack } from '../support/local-stack';
+
+let stack: TestStack;
+let http: ReturnType<typeof api>;
+let t: ReturnType<typeof import('../support/journeys').tokens>;
+useLocalStack((ctx) => ({ stack, http, t } = ctx));
+
+type Event = { seq: number; type: string; at: string; hash: string; timestamp?: { token: string; tsa: string } };
+
+/**
+ * Proof that stands up (issue 24), checked as a clerk would: with openssl and pdfsig against
+ * what `GET /v1/public/trust` publishes, never with the platform's own code.
+ */
+describe('sealed documents and trusted timestamps, over HTTP', () => {
+  it('timestamps every act with legal weight and seals every issued PDF', async () => {
+    const trust = await http.call('GET', '/v1/public/trust');
+    expect(trust.status).toBe(200);
+    const { tsaCertificates, sealCertificates } = trust.json as {
+      tsaCertificates: string[];
+      sealCertificates: string[];
+    };
+    expect(tsaCertificates.length).toBeGreaterThan(0);
+    expect(sealCertificates.length).toBeGreaterThan(0);
+
+    const d = await readyForCollege(http, 2401);
+    const decided = await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
+      token: await t.college(),
+      body: { decision: 'certified' },
+    });
+    expect(decided.status).toBe(200);
+    const number = decided.json.certificate.number as string;
+
+    const journal = await http.call('GET', `/v1/dossiers/${d.id}/journal`, { token: d.candidate });
+    expect(journal.json.verified).toBe(true);
+    const events = journal.json.items as Event[];
+    const weighty = events.filter((e) => (TIMESTAMPED_EVENTS as readonly string[]).includes(e.type));
+    expect(weighty.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'dossier_admissible',
+        'complete_file_acknowledged',
+        'notification_issued',
+        'certificate_granted',
+      ]),
+    );
+    for (const e of weighty) {
+      expect(e.timestamp, e.type).toMatchObject({ tsa: 'local' });
+      const verified = opensslVerifyToken(e.timestamp!.token, e.hash, tsaCertificates);
+      expect(verified.output, `${e.type} #${e.seq}`).toContain('Verification: OK');
+    }
+    // the others carry none: a token is proof of a legal act, not a log line
+    expect(events.find((e) => e.type === 'dossier_created')!.timestamp).toBeUndefined();
+
+    const documents = [
+      await http.call('GET', `/v1/certificates/${number}/pdf`, { token: d.candidate }),
+      await http.call('GET', `/v1/dossiers/${d.id}/convention`, { token: d.candidate }),
+    ];
+    for (const link of documents) {
+      expect(link.status).toBe(200);
+      const bytes = new Uint8Array(await (await fetch(link.json.url)).arrayBuffer());
+      const report = pdfsig(bytes);
+      expect(report.valid, report.output).toBe(true);
+      expect(report.output).toContain('Signature Type: ETSI.CAdES.detached');
+      const tampered = Buffer.from(bytes);
+      tampered[7] = tampered[7] === 0x37 ? 0x36 : 0x37; // one signed byte: the header's version
+      expect(pdfsig(tampered).valid).toBe(false);
+    }
+  }, 180_000);
+
+  it('loses no token while the timestamp authority is down for an hour, and never moves the legal instant', async () => {
+    const d = await readyForCollege(http, 2402);
+    expect((await http.call('POST', '/_local/tsa/availability', { body: { available: false } })).status).toBe(200);
+    onTestFinished(async () => {
+      await http.call('POST', '/_local/tsa/availability', { body: { available: true } });
+    });
+    const decidedAt = (await http.call('GET', '/_local/clock')).json.now as string;
+    const decided = await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
+      token: await t.college(),
+      body: { decision: 'refused', reasons: ['exigence TLC-01 non satisfaite'] },
+    });
+    expect(decided.status).toBe(200);
+    const read = async () => {
+      // a fresh token: an hour later the first one has expired, as Cognito's would
+      const journal = await http.call('GET', `/v1/dossiers/${d.id}/journal`, { token: await t.candidate(d.companyId) });
+      expect(journal.status, journal.text).toBe(200);
+      return journal.json.items as Event[];
+    };
+    const refusal = (await read()).find((e) => e.type === 'college_refused')!;
+    expect(refusal.timestamp).toBeUndefined();
+    expect(Date.parse(refusal.at) - Date.parse(decidedAt)).toBeLessThan(60_000);
+
+    // an hour of outage: the sweeps try and fail; nothing is stamped, nothing is lost
+    expect((await http.call('POST', '/_local/clock', { body: { advance: 'PT1H' } })).status).toBe(200);
+    expect((await read()).find((e) => e.seq === refusal.seq)!.timestamp).toBeUndefined();
+
+    expect((await http.call('POST', '/_local/tsa/availability', { body: { available: true } })).status).toBe(200);
+    const after = (await read()).find((e) => e.seq === refusal.seq)!;
+    expect(after.at).toBe(refusal.at); // the legal instant is the event's, never the token's
+    const { tsaCertificates } = (await http.call('GET', '/v1/public/trust')).json;
+    expect(opensslVerifyToken(after.timestamp!.token, after.hash, tsaCertificates).output).toContain(
+      'Verification: OK',
+    );
+    // the token says when the authority saw the hash: after the outage, not at the decision
+    const stampedAt = /Time stamp: (.+)/.exec(opensslReadToken(after.timestamp!.token))![1]!;
+    expect(Date.parse(stampedAt)).toBeGreaterThanOrEqual(Date.parse(refusal.at) + 3_600_000 - 1000);
+  }, 180_000);
+
+  it('refuses a malformed timestamp request at the local authority', async () => {
+    const response = await fetch(`${stack.url}/_local/tsa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/timestamp-query' },
+      body: 'not DER',
+    });
+    expect(response.status).toBe(400);
+  });
+});
