@@ -11,13 +11,15 @@ import { readXlsxRows, writeXlsx } from '../../functions/adapters/spreadsheet/xl
 import { CertificationFunction } from '../../infra/constructs/certification-function';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api } from '../support/api-client';
+import { pdfsig } from '../support/clerk';
 import { admissibleDossier, completeFile } from '../support/journeys';
 import { startTestStack, type TestStack } from '../support/local-stack';
 
 /**
  * The Lambda bundles as `cdk synth` builds them (the stack's own function construct, esbuild, ESM,
  * minified), loaded and invoked in Node 22 as the Lambda runtime does, for the routes that use
- * CommonJS-only libraries. A library that loads under vitest but not in a bundle fails here.
+ * CommonJS-only libraries (and the proof libraries). A library that loads under vitest but not in
+ * a bundle fails here.
  */
 const run = promisify(execFile);
 const NODE = existsSync('node_modules/.bin/node') ? path.resolve('node_modules/.bin/node') : process.execPath;
@@ -106,8 +108,13 @@ const httpEvent = (
 });
 
 describe('the synthesised Lambda bundles (esbuild), run as Lambda runs them', () => {
-  it('bundle SheetJS, csv-parse and pdf-lib so that they work', async () => {
-    const result = (await invoke(bundles.probe, {})) as unknown as Record<string, unknown>;
+  it('bundle SheetJS, csv-parse, pdf-lib and the proof libraries so that they work', async () => {
+    const { sealed, ...result } = (await invoke(bundles.probe, {}, { PROBE_API_URL: stack.url })) as unknown as Record<
+      string,
+      unknown
+    >;
+    const report = pdfsig(Buffer.from(String(sealed), 'base64'));
+    expect(report.valid, report.output).toBe(true);
     expect(result).toEqual({
       rows: [
         ['a', 'b'],
