@@ -1,5 +1,15 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client';
+import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
+import { hashEvent } from '../../functions/domain/journal';
 import { TIMESTAMPED_EVENTS } from '../../functions/domain/trusted-timestamps';
+import { verifyAllJournals } from '../../infra/ops/journal-verify';
+import { proofOf } from '../../infra/ops/proof-verify';
+import { publicTrust } from '../../infra/ops/token-check';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { opensslReadToken, opensslVerifyToken, pdfsig } from '../support/clerk';
 import { readyForCollege } from '../support/journeys';
 import { api } from '../support/api-client';
@@ -107,6 +117,85 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
     // the token says when the authority saw the hash: after the outage, not at the decision
     const stampedAt = /Time stamp: (.+)/.exec(opensslReadToken(after.timestamp!.token))![1]!;
     expect(Date.parse(stampedAt)).toBeGreaterThanOrEqual(Date.parse(refusal.at) + 3_600_000 - 1000);
+  }, 180_000);
+
+  it('catches a rebuilt chain by its tokens and an edited PDF by its seal (journal:verify, proof:verify)', async () => {
+    const d = await readyForCollege(http, 2403);
+    const decided = await http.call('POST', `/v1/dossiers/${d.id}/college-decision`, {
+      token: await t.college(),
+      body: { decision: 'certified' },
+    });
+    expect(decided.status).toBe(200);
+    const db = createDocumentClient(
+      new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    );
+    const s3 = new S3Client({
+      endpoint: stack.endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    const trust = await publicTrust(stack.url);
+    const source = { db, table: stack.tableName, s3, bucket: stack.buckets.evidence };
+    const sound = await proofOf(source, d.id, trust);
+    expect(sound.ok, JSON.stringify(sound, null, 2)).toBe(true);
+    expect(sound.documents.map((x) => x.key.split('/')[2]).sort()).toEqual(['certificate', 'convention']);
+    expect(sound.events.filter((e) => e.token === 'verified').length).toBeGreaterThan(3);
+
+    // someone with write access back-dates the complete file's receipt and rebuilds the whole
+    // chain, head included: the chain is consistent again — the tokens are not
+    const events = await new DynamoDossierRepository(db, stack.tableName).journal(d.id);
+    const target = events.findIndex((e) => e.type === 'complete_file_acknowledged');
+    let prevHash = events[target - 1]!.hash;
+    for (const event of events.slice(target)) {
+      const { hash: _old, timestamp: _token, ...unsigned } = event;
+      const edited = {
+        ...unsigned,
+        prevHash,
+        at: event.seq === events[target]!.seq ? '2020-01-01T00:00:00.000Z' : event.at,
+      };
+      const hash = hashEvent(edited);
+      await db.send(
+        new UpdateCommand({
+          TableName: stack.tableName,
+          Key: { pk: `DOSSIER#${d.id}`, sk: `EVENT#${String(event.seq).padStart(8, '0')}` },
+          UpdateExpression: 'SET #e = :e',
+          ExpressionAttributeNames: { '#e': 'event' },
+          ExpressionAttributeValues: { ':e': { ...edited, hash } },
+        }),
+      );
+      prevHash = hash;
+    }
+    await db.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: { pk: `DOSSIER#${d.id}`, sk: 'META' },
+        UpdateExpression: 'SET journalHead = :h',
+        ExpressionAttributeValues: { ':h': { seq: events.at(-1)!.seq, hash: prevHash } },
+      }),
+    );
+    const journal = await http.call('GET', `/v1/dossiers/${d.id}/journal`, { token: await t.candidate(d.companyId) });
+    expect(journal.json.verified).toBe(true); // the chain alone is fooled
+    const all = await verifyAllJournals(db, stack.tableName, trust.tsaCertificates);
+    const caught = all.broken.filter((b) => b.dossierId === d.id);
+    expect(caught.length).toBeGreaterThan(0);
+    expect(caught[0]).toMatchObject({ seq: events[target]!.seq, reason: expect.stringContaining('timestamp token') });
+    const report = await proofOf(source, d.id, trust);
+    expect(report.ok).toBe(false);
+    expect(report.events.find((e) => e.seq === events[target]!.seq)!.token).toBe('broken');
+
+    // one byte of the issued certificate changed in the bucket: its seal says so
+    const key = sound.documents.find((x) => x.key.includes('/certificate/'))!.key;
+    const original = await (
+      await s3.send(new GetObjectCommand({ Bucket: stack.buckets.evidence, Key: key }))
+    ).Body!.transformToByteArray();
+    const edited = Buffer.from(original);
+    edited[7] = edited[7] === 0x37 ? 0x36 : 0x37;
+    await s3.send(
+      new PutObjectCommand({ Bucket: stack.buckets.evidence, Key: key, Body: edited, ContentType: 'application/pdf' }),
+    );
+    const afterEdit = await proofOf(source, d.id, trust);
+    expect(afterEdit.documents.find((x) => x.key === key)!.sealed).toBe(false);
   }, 180_000);
 
   it('refuses a malformed timestamp request at the local authority', async () => {
