@@ -36,14 +36,19 @@ const toPem = (der: ArrayBuffer, label: string) =>
 export const derOf = (pemText: string) =>
   new Uint8Array(Buffer.from(pemText.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
 
-const name = (commonName: string) =>
-  new pkijs.RelativeDistinguishedNames({
-    typesAndValues: [
-      new pkijs.AttributeTypeAndValue({ type: '2.5.4.6', value: new asn1js.PrintableString({ value: 'FR' }) }),
-      new pkijs.AttributeTypeAndValue({ type: '2.5.4.10', value: new asn1js.Utf8String({ value: 'Local' }) }),
-      new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: commonName }) }),
+/** C, O, CN — one attribute per RDN (pkijs alone would put them in one multi-valued RDN) */
+const name = (commonName: string) => {
+  const rdn = (type: string, value: asn1js.AsnType) =>
+    new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value: value as never }).toSchema()] });
+  const sequence = new asn1js.Sequence({
+    value: [
+      rdn('2.5.4.6', new asn1js.PrintableString({ value: 'FR' })),
+      rdn('2.5.4.10', new asn1js.Utf8String({ value: 'Local' })),
+      rdn('2.5.4.3', new asn1js.Utf8String({ value: commonName })),
     ],
   });
+  return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(sequence.toBER(false)).result });
+};
 
 const extension = (extnID: string, critical: boolean, value: asn1js.AsnType) =>
   new pkijs.Extension({ extnID, critical, extnValue: value.toBER(false) });
