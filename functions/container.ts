@@ -9,6 +9,7 @@ import { DynamoDocumentJobStore, DynamoOutboxStore, DynamoStampJobStore } from '
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
+import { DynamoIssuedDocuments } from './adapters/dynamo/issued-documents';
 import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
@@ -29,6 +30,7 @@ import type {
   DocumentJobStore,
   StampJobStore,
   TrustServices,
+  IssuedDocuments,
   UserDirectory,
   CompanyMembers,
   WorkflowEngine,
@@ -47,6 +49,8 @@ export interface Dependencies {
   documentJobs: DocumentJobStore;
   /** trusted timestamps to obtain for events with legal weight */
   stampJobs: StampJobStore;
+  /** the sealed documents issued, by hash (the public « Vérifier un document ») */
+  issuedDocuments: IssuedDocuments;
   /** the seal of issued documents and the timestamp authority */
   trust: TrustServices;
   mailer: Mailer;
@@ -90,6 +94,7 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   outbox: new DynamoOutboxStore(db, table),
   documentJobs: new DynamoDocumentJobStore(db, table),
   stampJobs: new DynamoStampJobStore(db, table),
+  issuedDocuments: new DynamoIssuedDocuments(db, table),
   referentials: new DynamoReferentialStore(db, table),
   certificates: new DynamoCertificateRepository(db, table),
   members: new DynamoMemberStore(db, table),
@@ -183,6 +188,9 @@ export const fromEnvironment = (): Dependencies => {
     },
     get stampJobs() {
       return tables().stampJobs;
+    },
+    get issuedDocuments() {
+      return tables().issuedDocuments;
     },
     get trust() {
       return trust();

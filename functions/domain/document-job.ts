@@ -34,3 +34,16 @@ export const documentJob = (job: Omit<DocumentJob, 'id' | 'createdAt'>, createdA
   id: createHash('sha256').update(`${job.kind}|${job.key}|${job.at}`).digest('hex').slice(0, 32),
   createdAt,
 });
+
+/**
+ * A document the platform issued, known by the SHA-256 of its sealed bytes: anyone holding a copy
+ * can ask whether the platform issued it (`GET /v1/public/documents/{sha256}`) without sending it.
+ */
+export interface IssuedDocument {
+  sha256: string;
+  kind: DocumentKind;
+  dossierId: string;
+  certificateNumber?: string;
+  /** the instant the document is dated (its decision's) */
+  issuedAt: string;
+}

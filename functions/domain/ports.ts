@@ -1,6 +1,6 @@
 import type { EventTimestamp, StampJob } from './trusted-timestamps';
 import type { PublicCandidature } from './public-candidature';
-import type { DocumentJob } from './document-job';
+import type { DocumentJob, IssuedDocument } from './document-job';
 import type { Company } from './company';
 import type { Dossier } from './dossier';
 import type { Deadline, DossierStatus } from './dossier-model';
@@ -254,6 +254,12 @@ export interface WorkQueue<T extends { id: string }> {
 export type OutboxStore = WorkQueue<OutboxMessage>;
 export type DocumentJobStore = WorkQueue<DocumentJob>;
 export type StampJobStore = WorkQueue<StampJob>;
+
+/** The sealed documents issued, by the SHA-256 of their bytes (written by the renderer alone). */
+export interface IssuedDocuments {
+  record(document: IssuedDocument): Promise<void>;
+  find(sha256: string): Promise<IssuedDocument | null>;
+}
 
 /**
  * The platform's proof services (API.md [1.2] « Sealed documents and trusted timestamps »): an

@@ -82,6 +82,14 @@ export const certificateNumberParam = (event: HttpEvent): string => {
   return number;
 };
 
+/** A document's fingerprint in the path: a SHA-256 in hexadecimal (64 characters), or 400. */
+export const sha256Param = (event: HttpEvent): string => {
+  const value = event.pathParameters?.sha256 ?? '';
+  if (!/^[0-9a-fA-F]{64}$/.test(value))
+    throw new BadRequestError('a document fingerprint is its SHA-256 in hexadecimal (64 characters)');
+  return value.toLowerCase();
+};
+
 export const pathParam = (event: HttpEvent, name: string): string => {
   const value = event.pathParameters?.[name];
   if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value))

@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS } from '../domain/document-job';
 import * as z from 'zod';
 import { DOSSIER_STATUSES } from '../domain/dossier-model';
 import { CERTIFICATE_STATUSES } from '../domain/certificate';
@@ -504,6 +505,18 @@ export const RESPONSES = {
       tsaCertificates: z.array(z.string().startsWith('-----BEGIN CERTIFICATE-----')),
     }),
     name: 'Trust',
+  },
+  /** GET /v1/public/documents/{sha256} */
+  publicDocument: {
+    status: 200,
+    description: 'A document the platform issued, and the certificate it concerns as published today',
+    schema: z.looseObject({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      kind: z.enum(DOCUMENT_KINDS),
+      issuedAt: instant,
+      certificate: publicCertificateSchema.optional(),
+    }),
+    name: 'IssuedDocument',
   },
   /** GET /v1/public/certificates/{number} */
   publicCertificate: {

@@ -559,6 +559,15 @@ export const ROUTE_TABLE = [
   },
   {
     method: 'GET',
+    path: '/v1/public/documents/{sha256}',
+    handler: 'public-document',
+    auth: false,
+    access: { table: 'read' },
+    summary: 'Whether the platform issued the PDF with this SHA-256, and its certificate’s status today',
+    response: RESPONSES.publicDocument,
+  },
+  {
+    method: 'GET',
     path: '/v1/public/certificates/{number}',
     handler: 'public-certificate',
     auth: false,

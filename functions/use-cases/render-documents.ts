@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Dependencies } from '../container';
 import type { DocumentJob } from '../domain/document-job';
@@ -19,8 +20,16 @@ export const renderDocuments = async (deps: Dependencies, jobs?: DocumentJob[]) 
     deps.clock,
     async (job) => {
       // sealed where it is made: no unsealed copy is ever stored (PAdES B-T, ports.ts TrustServices)
-      const sealed = await deps.trust.sealPdf(await render(deps, job), new Date(job.at));
-      await deps.storage.put('evidence', job.key, Buffer.from(sealed), 'application/pdf');
+      const sealed = Buffer.from(await deps.trust.sealPdf(await render(deps, job), new Date(job.at)));
+      // known by its hash before anyone can download it: every copy in circulation can be checked
+      await deps.issuedDocuments.record({
+        sha256: createHash('sha256').update(sealed).digest('hex'),
+        kind: job.kind,
+        dossierId: job.dossierId,
+        ...(job.certificateNumber ? { certificateNumber: job.certificateNumber } : {}),
+        issuedAt: job.at,
+      });
+      await deps.storage.put('evidence', job.key, sealed, 'application/pdf');
     },
     jobs,
   );

@@ -7,6 +7,7 @@ import { HomePage } from './pages/public/home-page';
 import { CertificatesPage } from './pages/public/certificates-page';
 import { CandidaturesPage } from './pages/public/candidatures-page';
 import { VerifyPage } from './pages/public/verify-page';
+import { VerifyDocumentPage } from './pages/public/verify-document-page';
 import { SignInPage } from './pages/public/sign-in-page';
 import { NotFoundPage } from './pages/public/not-found-page';
 
@@ -50,6 +51,7 @@ export const App = () => {
         <Route path="/" component={HomePage} />
         <Route path="/certificats" component={CertificatesPage} />
         <Route path="/candidatures" component={CandidaturesPage} />
+        <Route path="/verifier-un-document" component={VerifyDocumentPage} />
         <Route path="/verifier/:number?" component={VerifyPage} />
         <Route path="/connexion" component={SignInPage} />
         <Route path="/candidat" nest>

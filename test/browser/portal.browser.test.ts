@@ -386,6 +386,36 @@ describe('portal in Chromium', () => {
     await checkPage(page, '22-verification');
   });
 
+  it('public: checks a sealed document without sending it — the genuine one, then a copy with one byte changed', async () => {
+    const link = await http.call('GET', `/v1/certificates/${state.number}/pdf`, {
+      token: await t.candidate(state.companyId!),
+    });
+    const genuine = Buffer.from(await (await fetch(link.json.url)).arrayBuffer());
+    const tampered = Buffer.from(genuine);
+    tampered[7] = tampered[7] === 0x37 ? 0x36 : 0x37;
+    await writeFile(path.join(files, 'certificat.pdf'), genuine);
+    await writeFile(path.join(files, 'certificat-modifie.pdf'), tampered);
+    const sent: { method: string; url: string; bytes: number }[] = [];
+    const watch = (request: import('playwright-core').Request) =>
+      sent.push({ method: request.method(), url: request.url(), bytes: request.postDataBuffer()?.length ?? 0 });
+    page.on('request', watch);
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Vérifier un document' }).first().click();
+    await page.getByRole('heading', { name: 'Vérifier un document', level: 1 }).waitFor();
+    await page.getByLabel('Document à vérifier').setInputFiles(path.join(files, 'certificat.pdf'));
+    await page.getByText('Document authentique').waitFor();
+    await page.getByText('Statut du certificat aujourd’hui').waitFor();
+    await page.getByText(new RegExp(`${state.number} — `)).waitFor();
+    await checkPage(page, '22b-verifier-un-document-authentique');
+    await page.getByLabel('Document à vérifier').setInputFiles(path.join(files, 'certificat-modifie.pdf'));
+    await page.getByText('Document non reconnu').waitFor();
+    await checkPage(page, '22c-verifier-un-document-modifie');
+    page.off('request', watch);
+    // only fingerprints travelled: no request carried the document
+    expect(sent.filter((r) => r.bytes > 0)).toEqual([]);
+    expect(sent.filter((r) => r.url.includes('/v1/public/documents/')).length).toBe(2);
+  });
+
   it('keyboard alone: skip link, navigation and verification, the focus visible at every step', async () => {
     // a fresh load: the browser starts at the top of the document, the skip links first
     await page.goto(`${base}/`);

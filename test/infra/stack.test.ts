@@ -122,6 +122,7 @@ describe('functions and API', () => {
       'GET /v1/public/candidatures',
       'GET /v1/public/certificates',
       'GET /v1/public/certificates/{number}',
+      'GET /v1/public/documents/{sha256}',
       'GET /v1/public/trust',
     ]);
   });

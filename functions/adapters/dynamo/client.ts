@@ -42,6 +42,7 @@ export const keys = {
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   documentJob: (id: string) => ({ pk: `DOCUMENT#${id}`, sk: 'DOCUMENT' }),
   stampJob: (id: string) => ({ pk: `STAMP#${id}`, sk: 'STAMP' }),
+  issuedDocument: (sha256: string) => ({ pk: `ISSUED#${sha256}`, sk: 'ISSUED' }),
   upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),

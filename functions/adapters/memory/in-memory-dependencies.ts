@@ -3,6 +3,7 @@ import { defaultCalendarPolicy } from '../../domain/calendar';
 import type { DocumentJob } from '../../domain/document-job';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { inMemoryTrust } from '../trust/trust-services';
+import { InMemoryIssuedDocuments } from './issued-documents';
 import {
   InMemoryCertificates,
   InMemoryCompanies,
@@ -26,6 +27,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
   const certificates = new InMemoryCertificates();
   const documentJobs = new InMemoryWorkQueue<DocumentJob>();
   const stampJobs = new InMemoryWorkQueue<StampJob>();
+  const issuedDocuments = new InMemoryIssuedDocuments();
   const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs, stampJobs);
   const companies = new InMemoryCompanies(outbox);
   const workflow = new InMemoryWorkflow();
@@ -42,6 +44,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     outbox,
     documentJobs,
     stampJobs,
+    issuedDocuments,
     trust: inMemoryTrust(clock),
     mailer: mail,
     storage,

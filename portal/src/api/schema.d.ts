@@ -836,6 +836,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/documents/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the platform issued the PDF with this SHA-256, and its certificate’s status today */
+        get: operations["publicDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/trust": {
         parameters: {
             query?: never;
@@ -1581,6 +1598,42 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             requestId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IssuedDocument: {
+            certificate?: {
+                company: {
+                    id: string;
+                    name: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                grantedAt: string;
+                /** @enum {string} */
+                grantedBy: "college" | "tacit_acceptance";
+                number: string;
+                plannedCompleteProofDate?: string;
+                product: {
+                    name: string;
+                    version: string;
+                };
+                profiles: string[];
+                referentialVersion: string;
+                /** @enum {string} */
+                status: "valid" | "formal_notice" | "suspended" | "withdrawn" | "terminated" | "expired";
+                /** Format: date-time */
+                updatedAt: string;
+                withReservations: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            kind: "convention" | "certificate";
+            sha256: string;
         } & {
             [key: string]: unknown;
         };
@@ -4224,6 +4277,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCertificate"];
+                };
+            };
+        };
+    };
+    publicDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A document the platform issued, and the certificate it concerns as published today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocument"];
                 };
             };
         };

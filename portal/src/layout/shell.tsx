@@ -18,12 +18,13 @@ const navigationFor = (session: Session | null, location: string) => {
   const item = (text: string, href: string) => ({
     text,
     linkProps: { href },
-    isActive: href === '/' ? location === '/' : location.startsWith(href),
+    isActive: href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`),
   });
   const common = [
     item('Certificats publiés', '/certificats'),
     item('Candidatures en cours', '/candidatures'),
     item('Vérifier un certificat', '/verifier'),
+    item('Vérifier un document', '/verifier-un-document'),
   ];
   if (!session) return common;
   const own: Record<Session['role'], ReturnType<typeof item>[]> = {

@@ -10,6 +10,11 @@ const TILES = [
     href: '/certificats',
   },
   { title: 'Vérifier un certificat', desc: 'Le statut d’un certificat à partir de son numéro.', href: '/verifier' },
+  {
+    title: 'Vérifier un document',
+    desc: 'Savoir si un certificat ou une convention a bien été délivré par la plateforme, sans l’envoyer.',
+    href: '/verifier-un-document',
+  },
   { title: 'Espace candidat et ANS', desc: 'Se connecter pour déposer ou instruire un dossier.', href: '/connexion' },
 ];
 
@@ -24,7 +29,7 @@ export const HomePage = () => {
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         {TILES.map((tile) => (
-          <div key={tile.href} className="fr-col-12 fr-col-md-4">
+          <div key={tile.href} className="fr-col-12 fr-col-md-3">
             <Tile title={tile.title} desc={tile.desc} linkProps={{ href: tile.href }} orientation="vertical" />
           </div>
         ))}
