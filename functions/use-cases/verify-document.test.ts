@@ -17,6 +17,8 @@ describe('verify a document by its fingerprint', () => {
     expect(JSON.stringify(found)).not.toMatch(/@|\+33/); // no personal data
     const edited = Buffer.from(bytes);
     edited[7] = edited[7] === 0x37 ? 0x36 : 0x37;
-    await expect(verifyDocument(w.deps, createHash('sha256').update(edited).digest('hex'))).rejects.toThrow(NotFoundError);
+    await expect(verifyDocument(w.deps, createHash('sha256').update(edited).digest('hex'))).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

@@ -13,8 +13,7 @@ import { verifyCertificate } from './certificates';
 export const verifyDocument = async (deps: Dependencies, sha256: string) => {
   const issued = await deps.issuedDocuments.find(sha256);
   if (!issued) throw new NotFoundError('the platform issued no document with this fingerprint');
-  const number =
-    issued.certificateNumber ?? (await deps.dossiers.get(issued.dossierId))?.dossier.certificate?.number;
+  const number = issued.certificateNumber ?? (await deps.dossiers.get(issued.dossierId))?.dossier.certificate?.number;
   const certificate = number ? await verifyCertificate(deps, number).catch(() => undefined) : undefined;
   return { sha256, kind: issued.kind, issuedAt: issued.issuedAt, ...(certificate ? { certificate } : {}) };
 };
