@@ -10,6 +10,7 @@ import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repos
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
 import { DynamoIssuedDocuments } from './adapters/dynamo/issued-documents';
+import { DynamoJournalAnchors } from './adapters/dynamo/journal-anchors';
 import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store';
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
@@ -31,6 +32,7 @@ import type {
   StampJobStore,
   TrustServices,
   IssuedDocuments,
+  JournalAnchors,
   UserDirectory,
   CompanyMembers,
   WorkflowEngine,
@@ -51,6 +53,8 @@ export interface Dependencies {
   stampJobs: StampJobStore;
   /** the sealed documents issued, by hash (the public « Vérifier un document ») */
   issuedDocuments: IssuedDocuments;
+  /** the daily anchors of every journal */
+  anchors: JournalAnchors;
   /** the seal of issued documents and the timestamp authority */
   trust: TrustServices;
   mailer: Mailer;
@@ -95,6 +99,7 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   documentJobs: new DynamoDocumentJobStore(db, table),
   stampJobs: new DynamoStampJobStore(db, table),
   issuedDocuments: new DynamoIssuedDocuments(db, table),
+  anchors: new DynamoJournalAnchors(db, table),
   referentials: new DynamoReferentialStore(db, table),
   certificates: new DynamoCertificateRepository(db, table),
   members: new DynamoMemberStore(db, table),
@@ -191,6 +196,9 @@ export const fromEnvironment = (): Dependencies => {
     },
     get issuedDocuments() {
       return tables().issuedDocuments;
+    },
+    get anchors() {
+      return tables().anchors;
     },
     get trust() {
       return trust();

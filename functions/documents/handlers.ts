@@ -9,6 +9,7 @@ import type { StampJob } from '../domain/trusted-timestamps';
 import { logger } from '../observability';
 import { renderDocuments } from '../use-cases/render-documents';
 import { stampEvents } from '../use-cases/stamp-events';
+import { anchorJournals } from '../use-cases/anchor-journals';
 
 /**
  * The proof worker: renders and seals the documents asked for, and obtains the trusted
@@ -32,11 +33,13 @@ export const onStream = middy<DynamoDBStreamEvent>()
     // a failed job stays pending for the sweep; failing the batch would only replay the others
   });
 
-/** Scheduled sweep: does whatever is still pending (a timestamp authority back after an outage). */
+/** Scheduled sweep (every five minutes): whatever is still pending, and the day's journal anchor. */
 export const sweep = middy()
   .use(injectLambdaContext(logger))
   .handler(async () => {
     const deps = dependencies();
     logger.info('documents swept', await renderDocuments(deps));
     logger.info('timestamps swept', await stampEvents(deps));
+    // the day's anchor of every journal, on the first sweep of the day (an authority down: the next)
+    logger.info('journals anchored', await anchorJournals(deps));
   });

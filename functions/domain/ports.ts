@@ -1,4 +1,5 @@
 import type { EventTimestamp, StampJob } from './trusted-timestamps';
+import type { AnchoredHead, JournalAnchor } from './journal-anchor';
 import type { PublicCandidature } from './public-candidature';
 import type { DocumentJob, IssuedDocument } from './document-job';
 import type { Company } from './company';
@@ -254,6 +255,17 @@ export interface WorkQueue<T extends { id: string }> {
 export type OutboxStore = WorkQueue<OutboxMessage>;
 export type DocumentJobStore = WorkQueue<DocumentJob>;
 export type StampJobStore = WorkQueue<StampJob>;
+
+/** The daily anchors of the journals (domain/journal-anchor.ts). */
+export interface JournalAnchors {
+  get(day: string): Promise<JournalAnchor | null>;
+  /** the most recent anchor, for the verifiers */
+  latest(): Promise<JournalAnchor | null>;
+  /** Stores the day's anchor; false when another worker stored that day's first (the first stands). */
+  save(anchor: JournalAnchor): Promise<boolean>;
+  /** Every dossier's journal head — a batch read of the whole table, for the daily anchor only. */
+  allHeads(): AsyncIterable<AnchoredHead>;
+}
 
 /** The sealed documents issued, by the SHA-256 of their bytes (written by the renderer alone). */
 export interface IssuedDocuments {

@@ -1,4 +1,5 @@
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { ANCHOR_KEY_PATTERN } from '../../functions/domain/journal-anchor';
 import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { CfnElement, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -138,8 +139,8 @@ export class CertificationFunction extends Construct {
   /** Writes the documents the platform generates (convention, certificate): the ordinary evidence bucket only. */
   bindDocumentWrite(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);
-    // documents only: the renderer can never overwrite a company's evidence
-    for (const pattern of DOCUMENT_KEY_PATTERNS) buckets.evidence.grantPut(this.fn, pattern);
+    // documents and the journals' daily anchors only: the renderer can never overwrite a company's evidence
+    for (const pattern of [...DOCUMENT_KEY_PATTERNS, ANCHOR_KEY_PATTERN]) buckets.evidence.grantPut(this.fn, pattern);
     this.acknowledgeBucketWildcards([buckets.evidence]);
     return this;
   }

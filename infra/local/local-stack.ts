@@ -9,6 +9,7 @@ import { handler as objectCreated } from '../../functions/events/object-created'
 import { handler as mailFeedback } from '../../functions/events/mail-feedback';
 import { withMailboxSimulator } from './simulated-mailbox';
 import { stampEvents } from '../../functions/use-cases/stamp-events';
+import { anchorJournals } from '../../functions/use-cases/anchor-journals';
 import { localSigner, openLocalTrust } from '../../functions/adapters/trust/local-trust';
 import { rfc3161Stamp } from '../../functions/adapters/trust/rfc3161-client';
 import {
@@ -168,6 +169,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     });
     // the outbox and the document jobs, as their stream functions would
     const drainOutbox = async () => {
+      // the day's journal anchor, as the proof worker's first sweep of the day makes it in AWS
+      await anchorJournals(ref.deps!).catch((error: unknown) =>
+        console.error('[proof] journal anchor failed:', (error as Error).message),
+      );
       for (let round = 0; round < 20; round++) {
         const { rendered } = await renderDocuments(ref.deps!);
         const { sent } = await dispatchOutbox(ref.deps!);

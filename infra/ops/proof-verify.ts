@@ -3,7 +3,9 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { createDocumentClient, type DocumentClient } from '../../functions/adapters/dynamo/client';
 import { DOCUMENT_KINDS } from '../../functions/domain/document-job';
-import { verifyChain } from '../../functions/domain/journal';
+import { verifyChain, type JournalEvent } from '../../functions/domain/journal';
+import { anchorDigest, parseAnchorText } from '../../functions/domain/journal-anchor';
+import { DynamoJournalAnchors } from '../../functions/adapters/dynamo/journal-anchors';
 import { isTimestamped } from '../../functions/domain/trusted-timestamps';
 import { checkSeal, checkToken, publicTrust } from './token-check';
 
@@ -19,6 +21,14 @@ export interface ProofReport {
     stampedAt?: string;
   }[];
   documents: { key: string; sealed: boolean; signer?: string; signingTime?: string; validation?: string }[];
+  /** the latest daily anchor: its list matches its digest, its token its digest, and this journal its listed head */
+  anchor?: {
+    day: string;
+    listIntact: boolean;
+    token: 'verified' | 'broken';
+    stampedAt?: string;
+    head: 'matches' | 'differs' | 'not listed';
+  };
   ok: boolean;
 }
 
@@ -57,8 +67,10 @@ export const proofOf = async (
       documents.push({ key: object.Key!, sealed: seal.ok, ...seal });
     }
   }
+  const anchor = await anchorCheck(source, dossierId, events, trust);
   return {
     dossierId,
+    anchor,
     chain: {
       intact: broken === -1,
       events: events.length,
@@ -66,7 +78,34 @@ export const proofOf = async (
     },
     events: checked,
     documents,
-    ok: broken === -1 && checked.every((e) => e.token !== 'broken') && documents.every((d) => d.sealed),
+    ok:
+      broken === -1 &&
+      checked.every((e) => e.token !== 'broken') &&
+      documents.every((d) => d.sealed) &&
+      (!anchor || (anchor.listIntact && anchor.token === 'verified' && anchor.head !== 'differs')),
+  };
+};
+
+/** The latest anchor's word on this journal: the event at the anchored position must still have the anchored hash. */
+const anchorCheck = async (
+  source: { db: DocumentClient; table: string; s3: S3Client; bucket: string },
+  dossierId: string,
+  events: JournalEvent[],
+  trust: { tsaCertificates: string[] },
+): Promise<ProofReport['anchor']> => {
+  const anchor = await new DynamoJournalAnchors(source.db, source.table).latest();
+  if (!anchor) return undefined;
+  const got = await source.s3.send(new GetObjectCommand({ Bucket: source.bucket, Key: anchor.key }));
+  const text = await got.Body!.transformToString('utf8');
+  const listed = parseAnchorText(text).find((h) => h.dossierId === dossierId);
+  const token = checkToken(anchor.timestamp.token, anchor.digest, trust.tsaCertificates);
+  const event = listed ? events.find((e) => e.seq === listed.head.seq) : undefined;
+  return {
+    day: anchor.day,
+    listIntact: anchorDigest(text) === anchor.digest,
+    token: token.ok ? 'verified' : 'broken',
+    stampedAt: token.stampedAt,
+    head: !listed ? 'not listed' : event?.hash === listed.head.hash ? 'matches' : 'differs',
   };
 };
 
@@ -81,6 +120,12 @@ const print = (report: ProofReport) => {
       console.log(
         `  #${e.seq} ${e.type} at ${e.at}: token ${e.token}${e.stampedAt ? ` (stamped ${e.stampedAt})` : ''}`,
       );
+  if (report.anchor) {
+    const a = report.anchor;
+    console.log(
+      `  anchor of ${a.day}: list ${a.listIntact ? 'intact' : 'ALTERED'}, token ${a.token}${a.stampedAt ? ` (stamped ${a.stampedAt})` : ''}, this journal's head ${a.head}`,
+    );
+  }
   for (const d of report.documents)
     console.log(
       `  ${d.key}: ${d.sealed ? 'sealed' : 'NOT VALID'} — ${d.signer ?? '?'}, ${d.signingTime ?? '?'}, ${d.validation}`,

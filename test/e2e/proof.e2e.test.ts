@@ -137,8 +137,11 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
     });
     const trust = await publicTrust(stack.url);
     const source = { db, table: stack.tableName, s3, bucket: stack.buckets.evidence };
+    // a day passes: the next day's first sweep anchors every journal head
+    expect((await http.call('POST', '/_local/clock', { body: { advance: 'P1D' } })).status).toBe(200);
     const sound = await proofOf(source, d.id, trust);
     expect(sound.ok, JSON.stringify(sound, null, 2)).toBe(true);
+    expect(sound.anchor).toMatchObject({ listIntact: true, token: 'verified', head: 'matches' });
     expect(sound.documents.map((x) => x.key.split('/')[2]).sort()).toEqual(['certificate', 'convention']);
     expect(sound.events.filter((e) => e.token === 'verified').length).toBeGreaterThan(3);
 
@@ -183,6 +186,8 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
     const report = await proofOf(source, d.id, trust);
     expect(report.ok).toBe(false);
     expect(report.events.find((e) => e.seq === events[target]!.seq)!.token).toBe('broken');
+    // and the anchor no longer finds the head it listed, though that head's event had no token
+    expect(report.anchor).toMatchObject({ listIntact: true, token: 'verified', head: 'differs' });
 
     // one byte of the issued certificate changed in the bucket: its seal says so
     const key = sound.documents.find((x) => x.key.includes('/certificate/'))!.key;

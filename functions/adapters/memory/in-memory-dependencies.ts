@@ -4,6 +4,7 @@ import type { DocumentJob } from '../../domain/document-job';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { inMemoryTrust } from '../trust/trust-services';
 import { InMemoryIssuedDocuments } from './issued-documents';
+import { InMemoryJournalAnchors } from './journal-anchors';
 import {
   InMemoryCertificates,
   InMemoryCompanies,
@@ -45,6 +46,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     documentJobs,
     stampJobs,
     issuedDocuments,
+    anchors: new InMemoryJournalAnchors(dossiers),
     trust: inMemoryTrust(clock),
     mailer: mail,
     storage,
