@@ -6,6 +6,7 @@ import { LEGAL_ZONE } from '../domain/calendar';
 import type { Certificate } from '../domain/certificate';
 import type { Company } from '../domain/company';
 import type { Dossier } from '../domain/dossier';
+import type { JournalEvent } from '../domain/journal';
 
 /** The convention and certificate documents, rendered with pdf-lib (standard fonts, WinAnsi text). */
 const day = (iso: string) => DateTime.fromISO(iso, { zone: LEGAL_ZONE }).setLocale('fr').toFormat('d LLLL yyyy');
@@ -126,3 +127,56 @@ export const certificatePdf = (certificate: Certificate) =>
     // R.1470-4 al. 2: the decision states the means and time limits of appeal
     w.line(APPEAL_TEXT, 9);
   });
+
+const dayAndTime = (iso: string) =>
+  DateTime.fromISO(iso, { zone: LEGAL_ZONE }).setLocale('fr').toFormat("d LLLL yyyy 'à' HH:mm:ss (ZZZZ)");
+
+/**
+ * The convention signature's evidence file (issue 24): who signed, when, which document (its
+ * SHA-256) and how the signatory proved who they were, with the journal event that records it —
+ * sealed and timestamped like every document the platform issues.
+ */
+export const signatureEvidencePdf = (dossier: Dossier, company: Company | null, signed: JournalEvent) => {
+  const data = signed.data as {
+    signatoryName: string;
+    signedAt: string;
+    signedBy?: string;
+    conventionSha256?: string;
+    authenticatedAt?: string;
+    productVersion?: string;
+  };
+  return document('Dossier de preuve de signature de la convention', signed.at, (w) => {
+    w.title('Dossier de preuve de la signature électronique de la convention');
+    w.line(
+      `Dossier ${dossier.id} — ${dossier.product.name}, version ${data.productVersion ?? dossier.product.version}.`,
+    );
+    w.line(`Titulaire : ${company?.name ?? dossier.companyId}.`);
+    w.gap();
+    w.line('Signataire', 11, true);
+    w.line(
+      `${data.signatoryName}, représentant habilité, compte ${data.signedBy ?? signed.actor.sub} de la plateforme.`,
+    );
+    w.line('Document signé', 11, true);
+    w.line(`Convention de certification, empreinte SHA-256 : ${data.conventionSha256 ?? 'non enregistrée'}.`, 10);
+    w.line('Instant de la signature', 11, true);
+    w.line(`${dayAndTime(data.signedAt)}.`);
+    w.line('Authentification', 11, true);
+    w.line(
+      data.authenticatedAt
+        ? `Connexion avec mot de passe et second facteur (obligatoire sur la plateforme) le ${dayAndTime(data.authenticatedAt)}, moins de quinze minutes avant la signature.`
+        : 'Non enregistrée.',
+    );
+    w.gap();
+    w.line('Trace au journal du dossier', 11, true);
+    w.line(`Événement n° ${signed.seq} (convention_signed), empreinte ${signed.hash}.`, 10);
+    w.line(
+      'Cet événement porte un jeton d’horodatage RFC 3161 d’une autorité tierce, vérifiable avec openssl ts -verify et les certificats publiés (GET /v1/public/trust).',
+      10,
+    );
+    w.gap();
+    w.line(
+      'Niveau : signature électronique au sens du règlement eIDAS (art. 3, 10), appuyée sur une authentification forte, un journal chaîné et horodaté et le cachet de la plateforme ; ce n’est pas une signature avancée (la clé n’est pas sous le contrôle exclusif du signataire).',
+      9,
+    );
+  });
+};

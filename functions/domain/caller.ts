@@ -8,6 +8,8 @@ export interface Caller {
   roles: Role[];
   /** the company a candidate acts for */
   ensId?: string;
+  /** when the person last signed in (the token's `auth_time`): acts that need a recent sign-in check it */
+  authenticatedAt?: string;
 }
 
 export { STAFF_ROLES };

@@ -1,19 +1,31 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A document the platform generates (convention, certificate), rendered by one function only, so
+ * A document the platform generates (convention, certificate, a signature's evidence file), rendered by one function only, so
  * that pdf-lib weighs on it alone. The command that makes a document due writes the job in the
  * same transaction as its decision; the document function renders it from the stored records.
  */
-export const DOCUMENT_KINDS = ['convention', 'certificate'] as const;
+export const DOCUMENT_KINDS = ['convention', 'certificate', 'signature-evidence'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The folder of each kind: the signature's evidence file lives beside the convention it proves. */
+const DOCUMENT_FOLDERS: Record<DocumentKind, string> = {
+  convention: 'convention',
+  certificate: 'certificate',
+  'signature-evidence': 'convention',
+};
 
 /**
  * Where generated documents live, by kind: `dossiers/{id}/{kind}/…` — a path no upload takes
  * (uploads go under their purpose), so that the renderer and the document routes are granted
  * these prefixes and nothing of the evidence (issue 23, least privilege).
  */
-export const DOCUMENT_KEY_PATTERNS = DOCUMENT_KINDS.map((kind) => `dossiers/*/${kind}/*`);
+/** the folders documents live in, under `dossiers/{id}/` */
+export const DOCUMENT_FOLDER_NAMES = [...new Set(Object.values(DOCUMENT_FOLDERS))];
+export const DOCUMENT_KEY_PATTERNS = DOCUMENT_FOLDER_NAMES.map((folder) => `dossiers/*/${folder}/*`);
+
+/** Where the convention's signature evidence file is kept. */
+export const signatureEvidenceKey = (dossierId: string) => `dossiers/${dossierId}/convention/signature-evidence.pdf`;
 
 export interface DocumentJob {
   id: string;

@@ -27,6 +27,12 @@ const policy = { ...defaultCalendarPolicy, exceptionalExpiresOn: '2030-01-01' };
 const catalogue = { sections: [], requirements: [] } as never;
 const matrix = { needsNieNil: [], useCases: {} } as never;
 
+const proof = () => ({
+  conventionSha256: 'ab'.repeat(32),
+  authenticatedAt: now.toISOString(),
+  authentication: 'password_and_second_factor' as const,
+});
+
 /** Each rule, asked on a dossier in a given status, with otherwise plausible input. */
 const RULES: Record<DossierCommand, ((d: Dossier) => unknown) | undefined> = {
   edit: (d) => patchDossier(d, {}, now),
@@ -40,7 +46,7 @@ const RULES: Record<DossierCommand, ((d: Dossier) => unknown) | undefined> = {
   propose_ins_test_day: (d) => proposeInsTestDay(d, '2027-03-10', candidate, now),
   record_ins_test_outcome: (d) => recordInsTestOutcome(d, { outcome: 'waived', comment: 'ok' }, staff, now, policy),
   complete_instruction: (d) => completeInstruction(d, [], catalogue, { outcome: 'unfavourable' }, staff, now, policy),
-  sign_convention: (d) => signConvention(d, { signatoryName: 'A B' }, candidate, now, policy),
+  sign_convention: (d) => signConvention(d, { signatoryName: 'A B' }, candidate, now, policy, proof),
   sign_tacit_convention: (d) =>
     signConvention(
       {
@@ -51,6 +57,7 @@ const RULES: Record<DossierCommand, ((d: Dossier) => unknown) | undefined> = {
       candidate,
       now,
       policy,
+      proof,
     ),
   college_decision: (d) => collegeDecision(d, { decision: 'refused', reasons: ['r'] }, staff, now, policy),
   close_unsigned: (d) => closeUnsigned(d, ['non signée'], staff, now, policy),

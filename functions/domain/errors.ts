@@ -32,6 +32,20 @@ const kind = (status: number, type: string, title: string) =>
 
 export class BadRequestError extends kind(400, 'validation-error', 'The request is malformed') {}
 export class UnauthorizedError extends kind(401, 'unauthorized', 'Authentication is required') {}
+/** RFC 9470 step-up: the session is too old for this act; sign in again (with the second factor), then retry. */
+export class ReauthenticationRequiredError extends kind(
+  401,
+  'reauthentication-required',
+  'A recent sign-in is required',
+) {
+  constructor(
+    message: string,
+    /** the longest time since sign-in the act accepts (the challenge's `max_age`) */
+    readonly maxAgeSeconds: number,
+  ) {
+    super(message);
+  }
+}
 export class ForbiddenError extends kind(403, 'forbidden', 'Your role does not allow this action') {}
 export class NotFoundError extends kind(404, 'not-found', 'Resource not found') {}
 export class ConflictError extends kind(409, 'conflict', 'The request conflicts with the current state') {}

@@ -311,7 +311,16 @@ export const insTestOutcomeSchema = z
     path: ['comment'],
   });
 export const conventionSignSchema = z
-  .object({ signatoryName: displayName(200), productVersion: displayName(50).optional() })
+  .object({
+    signatoryName: displayName(200),
+    productVersion: displayName(50).optional(),
+    /** the SHA-256 (hex) of the convention PDF the signatory read: checked when sent (409 if it is not the current one) */
+    conventionSha256: z
+      .string()
+      .length(64)
+      .regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 in hexadecimal (64 characters)')
+      .optional(),
+  })
   .strict();
 export const collegeDecisionSchema = z
   .object({

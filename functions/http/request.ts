@@ -42,7 +42,13 @@ export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeO
   const conflict = dutiesConflict(all, Boolean(ensId));
   if (conflict) throw new ForbiddenError(`separation of duties: ${conflict}`);
   const roles = all.length > 1 && !route?.multiRole ? [actingRole(all)!] : all;
-  return { sub: String(claims.sub), roles, ...(ensId ? { ensId: String(ensId) } : {}) };
+  const authTime = Number(claims.auth_time);
+  return {
+    sub: String(claims.sub),
+    roles,
+    ...(ensId ? { ensId: String(ensId) } : {}),
+    ...(Number.isFinite(authTime) && authTime > 0 ? { authenticatedAt: new Date(authTime * 1000).toISOString() } : {}),
+  };
 };
 
 /** zod issues → the problem document's `errors` (one mapping for every parser). */

@@ -5,6 +5,7 @@ import { certificateClockName } from '../domain/certificate';
 import { publicCandidature, publicListingChange } from '../domain/public-candidature';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
 import { stampJobsFor } from '../domain/trusted-timestamps';
+import { signatureEvidenceJobs } from '../domain/convention-signature';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
 import { notifyWorkflow } from './notify-workflow';
@@ -61,6 +62,9 @@ export const commitDossier = async (
   const productKey = productKeyChange(stored?.dossier ?? null, final);
   const publicListing = await publicListingOf(deps, stored?.dossier ?? null, final);
   const stamps = stampJobsFor(journal.events, at);
+  // a convention signed in this change: its evidence file is rendered and sealed with the others
+  const evidence = signatureEvidenceJobs(journal.events, at);
+  if (evidence.length) rest.documents = [...(rest.documents ?? []), ...evidence];
   const change = {
     dossier: final,
     ...journal,

@@ -1,5 +1,6 @@
+import { renderDocuments } from './render-documents';
 import { describe, expect, it } from 'vitest';
-import { admissibleDossier, callers, completeFile, reviewAll } from '../../test/support/use-case-journey';
+import { admissibleDossier, callers, completeFile, reviewAll, signedInNow } from '../../test/support/use-case-journey';
 import { BusinessRuleError, ConflictError } from '../domain/errors';
 import { acknowledgeDecision, collegeDecision, completeInstruction } from './decisions';
 import { recordInsTestOutcome, signConvention } from './instruction';
@@ -56,7 +57,8 @@ describe('instruction reports and collège decisions', () => {
     });
     expect(decided.dossier.status).toBe('convention_pending');
     expect(w.certificates.certificates.size).toBe(0);
-    const signed = await signConvention(w.deps, w.candidate, w.id, { signatoryName: 'C. Martin' });
+    await renderDocuments(w.deps); // the convention exists before anyone signs it
+    const signed = await signConvention(w.deps, signedInNow(w.candidate, w.deps), w.id, { signatoryName: 'C. Martin' });
     expect(signed.dossier.status).toBe('certified_with_reservations');
     const [certificate] = [...w.certificates.certificates.values()];
     expect(certificate).toMatchObject({ withReservations: true, reservations: ['lever x'], grantedBy: 'college' });
@@ -105,7 +107,8 @@ describe('instruction reports and collège decisions', () => {
       expect(
         (await completeInstruction(w.deps, callers.instructor, w.id, { exceptional: true })).dossier.exceptional,
       ).toBe(true);
-      await signConvention(w.deps, w.candidate, w.id, { signatoryName: 'C. Martin' });
+      await renderDocuments(w.deps); // the convention exists before anyone signs it
+      await signConvention(w.deps, signedInNow(w.candidate, w.deps), w.id, { signatoryName: 'C. Martin' });
       w.clock.set('2026-07-02T09:00:00Z'); // the regime is over before the collège sits
       return w;
     };

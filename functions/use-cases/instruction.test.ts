@@ -1,5 +1,6 @@
+import { renderDocuments } from './render-documents';
 import { describe, expect, it } from 'vitest';
-import { admissibleDossier, callers, completeFile } from '../../test/support/use-case-journey';
+import { admissibleDossier, callers, completeFile, signedInNow } from '../../test/support/use-case-journey';
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { completeInstruction } from './decisions';
 import {
@@ -105,7 +106,8 @@ describe('instruction', () => {
     await completeInstruction(w.deps, callers.instructor, w.id);
     await expect(downloadConvention(w.deps, w.candidate, w.id)).rejects.toThrow(/being prepared/);
     w.clock.advance(7 * 86_400_000);
-    const signed = await signConvention(w.deps, w.candidate, w.id, {
+    await renderDocuments(w.deps); // the convention exists before anyone signs it
+    const signed = await signConvention(w.deps, signedInNow(w.candidate, w.deps), w.id, {
       signatoryName: 'C. Martin',
       productVersion: '2.1',
     });
@@ -113,7 +115,9 @@ describe('instruction', () => {
     expect(signed.dossier.convention).toMatchObject({ signatoryName: 'C. Martin', productVersion: '2.1' });
     expect(signed.dossier.decisionClock?.pausedAt).toBeUndefined();
     expect(signed.dossier.deadlines.map((d) => d.kind)).toContain('decision');
-    await expect(signConvention(w.deps, w.candidate, w.id, { signatoryName: 'X' })).rejects.toThrow(ConflictError);
+    await expect(
+      signConvention(w.deps, signedInNow(w.candidate, w.deps), w.id, { signatoryName: 'X' }),
+    ).rejects.toThrow(ConflictError);
   });
 
   it('lets the candidate withdraw at any open stage, once, telling ANS', async () => {

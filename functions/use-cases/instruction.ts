@@ -1,3 +1,5 @@
+import { signatureProof } from '../domain/convention-signature';
+import { signatureEvidenceKey } from '../domain/document-job';
 import { assertCanSee, type Caller } from '../domain/caller';
 import { NotFoundError } from '../domain/errors';
 import type { Review } from '../domain/upload';
@@ -75,6 +77,20 @@ export const downloadConvention = async (deps: Dependencies, caller: Caller, id:
 };
 
 /**
+ * The convention signature's evidence file (who, when, which hash, how authenticated), sealed:
+ * for the company and ANS. 404 before any signature, 409 while it is being rendered.
+ */
+export const downloadSignatureEvidence = async (deps: Dependencies, caller: Caller, id: string) => {
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  if (!dossier.convention?.signedAt) throw new NotFoundError('the convention of this dossier is not signed');
+  const key = signatureEvidenceKey(id);
+  await assertRendered(deps, key);
+  const url = await deps.storage.presignGet('evidence', key, `preuve-signature-${id}.pdf`, DOWNLOAD_URL_TTL_SECONDS);
+  return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
+};
+
+/**
  * The company signs the convention; after the collège certified with reservations, the signature
  * issues the certificate.
  */
@@ -82,10 +98,17 @@ export const signConvention = async (
   deps: Dependencies,
   caller: Caller,
   id: string,
-  input: { signatoryName: string; productVersion?: string },
+  input: { signatoryName: string; productVersion?: string; conventionSha256?: string },
 ) => {
   const { stored, dossier } = await loadOwnDossier(deps, caller, id);
-  const outcome = sign(dossier, input, caller, deps.clock.now(), deps.calendar);
+  // the hash of the sealed convention as stored (S3 keeps the SHA-256 it was written with)
+  const stat = dossier.convention?.key ? await deps.storage.inspect('evidence', dossier.convention.key) : null;
+  const sha256 = stat ? Buffer.from(stat.sha256, 'base64').toString('hex') : null;
+  const now = deps.clock.now();
+  const { conventionSha256: claimed, ...signature } = input;
+  const outcome = sign(dossier, signature, caller, now, deps.calendar, () =>
+    signatureProof(caller, now, { sha256 }, claimed),
+  );
   if (isTacitSignature(outcome)) {
     // a certificate granted by silence: its convention's 5-year term runs from this signature
     const certificate = await deps.certificates.get(dossier.certificate!.number);

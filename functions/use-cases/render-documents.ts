@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Dependencies } from '../container';
 import type { DocumentJob } from '../domain/document-job';
-import { certificatePdf, conventionPdf } from '../documents/pdf';
+import { certificatePdf, conventionPdf, signatureEvidencePdf } from '../documents/pdf';
 import { metrics } from '../observability';
 import { drainWorkQueue } from './drain-work-queue';
 
@@ -48,5 +48,12 @@ const render = async (deps: Dependencies, job: DocumentJob): Promise<Buffer> => 
   const stored = await deps.dossiers.get(job.dossierId);
   if (!stored) throw new Error(`dossier ${job.dossierId} is missing`);
   const company = await deps.companies.get(stored.dossier.companyId);
+  if (job.kind === 'signature-evidence') {
+    const signed = (await deps.dossiers.journal(job.dossierId)).findLast(
+      (e) => e.type === 'convention_signed' && e.at === job.at,
+    );
+    if (!signed) throw new Error(`dossier ${job.dossierId}: no signature at ${job.at}`);
+    return signatureEvidencePdf(stored.dossier, company, signed);
+  }
   return conventionPdf(stored.dossier, company, job.at);
 };

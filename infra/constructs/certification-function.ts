@@ -249,6 +249,10 @@ export class CertificationFunction extends Construct {
           reason: 'Generated documents only: dossiers/{id}/convention/… and dossiers/{id}/certificate/…',
         })),
       ),
+      ...buckets.map((b) => ({
+        id: `AwsSolutions-IAM5[Resource::<${this.arnOf(b.node.defaultChild as CfnElement)}>/${ANCHOR_KEY_PATTERN}]`,
+        reason: 'The daily journal anchors only: anchors/{day}-{digest}.txt',
+      })),
       { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: 'Part of the PutObject grant on the dossiers/ prefix' },
       {
         id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',

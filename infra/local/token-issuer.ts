@@ -46,6 +46,8 @@ export class LocalTokenIssuer {
       // an access token, as Cognito's with the pre-token-generation trigger: client_id, no aud
       token_use: 'access',
       client_id: LOCAL_AUDIENCE,
+      // the sign-in's instant, as Cognito puts it in access tokens (a fresh local token is a fresh sign-in)
+      auth_time: iat,
       ...(claims.email ? { email: claims.email } : {}),
       ...(claims.ensId ? { 'custom:ensId': claims.ensId } : {}),
     })

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { createDocumentClient, type DocumentClient } from '../../functions/adapters/dynamo/client';
-import { DOCUMENT_KINDS } from '../../functions/domain/document-job';
+import { DOCUMENT_FOLDER_NAMES } from '../../functions/domain/document-job';
 import { verifyChain, type JournalEvent } from '../../functions/domain/journal';
 import { anchorDigest, parseAnchorText } from '../../functions/domain/journal-anchor';
 import { DynamoJournalAnchors } from '../../functions/adapters/dynamo/journal-anchors';
@@ -57,7 +57,7 @@ export const proofOf = async (
     } as const;
   });
   const documents: ProofReport['documents'] = [];
-  for (const kind of DOCUMENT_KINDS) {
+  for (const kind of DOCUMENT_FOLDER_NAMES) {
     const listed = await source.s3.send(
       new ListObjectsV2Command({ Bucket: source.bucket, Prefix: `dossiers/${dossierId}/${kind}/` }),
     );

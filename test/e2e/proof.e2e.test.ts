@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -11,7 +12,7 @@ import { proofOf } from '../../infra/ops/proof-verify';
 import { publicTrust } from '../../infra/ops/token-check';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { opensslReadToken, opensslVerifyToken, pdfsig } from '../support/clerk';
-import { readyForCollege } from '../support/journeys';
+import { conventionToSign, readyForCollege } from '../support/journeys';
 import { api } from '../support/api-client';
 import { useLocalStack, type TestStack } from '../support/local-stack';
 
@@ -142,7 +143,11 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
     const sound = await proofOf(source, d.id, trust);
     expect(sound.ok, JSON.stringify(sound, null, 2)).toBe(true);
     expect(sound.anchor).toMatchObject({ listIntact: true, token: 'verified', head: 'matches' });
-    expect(sound.documents.map((x) => x.key.split('/')[2]).sort()).toEqual(['certificate', 'convention']);
+    expect(sound.documents.map((x) => x.key.split('/').slice(2).join('/')).sort()).toEqual([
+      expect.stringMatching(/^certificate\/TLC-\d{4}-\d{6}\.pdf$/),
+      'convention/convention.pdf',
+      'convention/signature-evidence.pdf',
+    ]);
     expect(sound.events.filter((e) => e.token === 'verified').length).toBeGreaterThan(3);
 
     // someone with write access back-dates the complete file's receipt and rebuilds the whole
@@ -201,6 +206,50 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
     );
     const afterEdit = await proofOf(source, d.id, trust);
     expect(afterEdit.documents.find((x) => x.key === key)!.sealed).toBe(false);
+  }, 180_000);
+
+  it('has the convention signed only after a recent sign-in, over its exact hash, with a sealed evidence file', async () => {
+    const d = await conventionToSign(http, 2404);
+    const link = await http.call('GET', `/v1/dossiers/${d.id}/convention`, { token: d.candidate });
+    const convention = Buffer.from(await (await fetch(link.json.url)).arrayBuffer());
+    const conventionSha256 = createHash('sha256').update(convention).digest('hex');
+    const signIn = await t.candidate(d.companyId);
+    expect((await http.call('POST', '/_local/clock', { body: { advance: 'PT16M' } })).status).toBe(200);
+    const stale = await http.call('POST', `/v1/dossiers/${d.id}/convention/sign`, {
+      token: signIn,
+      body: { signatoryName: 'Camille Martin', conventionSha256 },
+    });
+    expect(stale.status).toBe(401);
+    expect(stale.headers.get('www-authenticate')).toBe(
+      'Bearer error="insufficient_user_authentication", error_description="A recent sign-in is required", max_age=900',
+    );
+    expect(stale.json.type).toBe('/problems/reauthentication-required');
+    const other = await http.call('POST', `/v1/dossiers/${d.id}/convention/sign`, {
+      token: await t.candidate(d.companyId),
+      body: { signatoryName: 'Camille Martin', conventionSha256: 'ab'.repeat(32) },
+    });
+    expect(other.status).toBe(409);
+    const signed = await http.call('POST', `/v1/dossiers/${d.id}/convention/sign`, {
+      token: await t.candidate(d.companyId),
+      body: { signatoryName: 'Camille Martin', conventionSha256 },
+    });
+    expect(signed.status).toBe(200);
+    const journal = await http.call('GET', `/v1/dossiers/${d.id}/journal`, { token: await t.instructor() });
+    const event = (journal.json.items as Event[]).find((e) => e.type === 'convention_signed')!;
+    const { tsaCertificates } = (await http.call('GET', '/v1/public/trust')).json;
+    expect(opensslVerifyToken(event.timestamp!.token, event.hash, tsaCertificates).output).toContain(
+      'Verification: OK',
+    );
+    for (const token of [await t.candidate(d.companyId), await t.instructor()]) {
+      const evidence = await http.call('GET', `/v1/dossiers/${d.id}/convention/evidence`, { token });
+      expect(evidence.status).toBe(200);
+      const report = pdfsig(new Uint8Array(await (await fetch(evidence.json.url)).arrayBuffer()));
+      expect(report.valid, report.output).toBe(true);
+    }
+    const stranger = await conventionToSign(http, 2405);
+    expect(
+      (await http.call('GET', `/v1/dossiers/${d.id}/convention/evidence`, { token: stranger.candidate })).status,
+    ).toBe(404);
   }, 180_000);
 
   it('refuses a malformed timestamp request at the local authority', async () => {

@@ -136,13 +136,13 @@ describe('functions and API', () => {
     });
   });
 
-  it('lets only the upload function presign PUTs, and only under dossiers/', () => {
+  it('lets only the upload function presign PUTs, and only under dossiers/ (the proof worker: anchors/ too)', () => {
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
       (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
     );
     const puts = statements.filter((s) => [s.Action].flat().includes('s3:PutObject'));
     expect(puts.length).toBeGreaterThan(0);
-    for (const statement of puts) expect(JSON.stringify(statement.Resource)).toContain('/dossiers/*');
+    for (const statement of puts) expect(JSON.stringify(statement.Resource)).toMatch(/\/dossiers\/\*|\/anchors\/\*/);
   });
 
   it('sends object-created notifications of both evidence buckets to the verification function', () => {

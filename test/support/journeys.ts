@@ -171,8 +171,8 @@ export const passInsTestDay = async (http: Http, id: string, candidate: string) 
   ).toBe(200);
 };
 
-/** From evidence deposit to a dossier waiting for the collège. */
-export const readyForCollege = async (http: Http, seed: number) => {
+/** From evidence deposit to a favourable report: the convention awaits the company's signature. */
+export const conventionToSign = async (http: Http, seed: number) => {
   const t = tokens(http);
   const d = await admissibleDossier(http, seed, 'company');
   await completeFile(http, d.id, d.candidate);
@@ -181,6 +181,14 @@ export const readyForCollege = async (http: Http, seed: number) => {
   expect(
     (await http.call('POST', `/v1/dossiers/${d.id}/instruction/complete`, { token: await t.instructor() })).status,
   ).toBe(200);
+  return d;
+};
+
+/** From evidence deposit to a dossier waiting for the collège. */
+export const readyForCollege = async (http: Http, seed: number) => {
+  const t = tokens(http);
+  const d = await conventionToSign(http, seed);
+  // a fresh token: signing needs a sign-in of less than 15 minutes (RFC 9470 step-up)
   const signed = await http.call('POST', `/v1/dossiers/${d.id}/convention/sign`, {
     token: await t.candidate(d.companyId),
     body: { signatoryName: 'Camille Martin' },

@@ -25,6 +25,12 @@ export const callers = {
   candidate: (companyId: string): Caller => ({ sub: `cand-${companyId}`, roles: ['candidate'], ensId: companyId }),
 };
 
+/** The caller just signed in (its token's `auth_time` is now): acts that need a recent sign-in accept it. */
+export const signedInNow = (caller: Caller, deps: Dependencies): Caller => ({
+  ...caller,
+  authenticatedAt: deps.clock.now().toISOString(),
+});
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
 
 /** Grants an upload, lands the announced bytes in storage, and lets the object-created check settle it. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ObjectStorage, ObjectStoreName } from '../../domain/ports';
 import type { StoredObject } from '../../domain/upload';
 
@@ -22,7 +23,9 @@ export class InMemoryStorage implements ObjectStorage {
     this.objects.delete(`${store}/${key}`);
   }
   async put(store: ObjectStoreName, key: string, body: Buffer, contentType: string) {
-    this.objects.set(`${store}/${key}`, { size: body.length, sha256: '', contentType, body });
+    // as S3 keeps the checksum the adapter writes with (ChecksumSHA256)
+    const sha256 = createHash('sha256').update(body).digest('base64');
+    this.objects.set(`${store}/${key}`, { size: body.length, sha256, contentType, body });
   }
   async presignGet(store: ObjectStoreName, key: string) {
     return `memory://${store}/${key}?get`;

@@ -1,3 +1,4 @@
+import type { SignatureProof } from '../convention-signature';
 import { appealUntil, decisionNotification, notified, openNotification } from './notifications';
 import { actorOf, type Caller } from '../caller';
 import type { CalendarPolicy } from '../calendar';
@@ -178,11 +179,14 @@ export const signConvention = (
   caller: Caller,
   now: Date,
   policy: CalendarPolicy,
+  /** what the signature rests on (domain/convention-signature.ts), asked once the dossier may be signed */
+  proofOf: () => SignatureProof,
 ): RuleChange | GrantIntent | TacitSignature => {
   const tacit = dossier.decision?.outcome === 'tacit_acceptance';
   assertAllowed(tacit ? 'sign_tacit_convention' : 'sign_convention', dossier);
   if (tacit && (!dossier.convention || dossier.convention.signedAt))
     throw new ConflictError('the convention of this certificate is already signed');
+  const proof = proofOf();
   if (tacit && input.productVersion && input.productVersion !== dossier.product.version)
     throw new BusinessRuleError(
       `the certificate was granted for version ${dossier.product.version}: a new version is a substantial change`,
@@ -207,6 +211,9 @@ export const signConvention = (
       signedAt: at,
       productVersion: product.version,
       previousVersion: dossier.product.version,
+      // who, which document and how authenticated: the evidence file quotes these, the token dates them
+      signedBy: caller.sub,
+      ...proof,
     },
   };
   if (tacit) {

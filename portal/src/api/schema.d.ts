@@ -427,6 +427,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/convention/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the evidence file of the convention’s signature (sealed PDF) */
+        get: operations["downloadSignatureEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/convention/sign": {
         parameters: {
             query?: never;
@@ -436,7 +453,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign the convention */
+        /** Sign the convention (a sign-in of less than 15 minutes: RFC 9470 step-up otherwise) */
         post: operations["signConvention"];
         delete?: never;
         options?: never;
@@ -1632,7 +1649,7 @@ export interface components {
             /** Format: date-time */
             issuedAt: string;
             /** @enum {string} */
-            kind: "convention" | "certificate";
+            kind: "convention" | "certificate" | "signature-evidence";
             sha256: string;
         } & {
             [key: string]: unknown;
@@ -3404,6 +3421,37 @@ export interface operations {
             };
         };
     };
+    downloadSignatureEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A short-lived download link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+        };
+    };
     signConvention: {
         parameters: {
             query?: never;
@@ -3416,6 +3464,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    conventionSha256?: string;
                     productVersion?: string;
                     signatoryName: string;
                 };
