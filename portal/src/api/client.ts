@@ -24,8 +24,13 @@ api.use({
   },
   onResponse({ response }) {
     noteServiceTime(response.headers.get('x-service-time'));
-    // an expired or refused token: back to sign-in, the page they were on kept
-    if (response.status === 401 && currentSession()) signOut({ expired: true });
+    // an expired or refused token: back to sign-in, the page they were on kept; an act that needs a
+    // recent sign-in (RFC 9470 step-up, e.g. signing the convention) says so on the sign-in page
+    if (response.status === 401 && currentSession())
+      signOut({
+        expired: true,
+        stepUp: /insufficient_user_authentication/.test(response.headers.get('www-authenticate') ?? ''),
+      });
     return response;
   },
 });

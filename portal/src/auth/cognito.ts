@@ -28,6 +28,8 @@ export const startSignIn = async (c: CognitoConfig) => {
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
+    // a step-up (signing the convention): Cognito must ask for the password and second factor again
+    ...(sessionStorage.getItem('tlc.step-up') ? { prompt: 'login' } : {}),
   }).toString();
   window.location.assign(url);
 };

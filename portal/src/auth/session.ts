@@ -60,13 +60,18 @@ export const currentSession = (): Session | null => {
 export const signIn = (token: string) => {
   const session = sessionFromToken(token);
   sessionStorage.setItem(KEY, JSON.stringify(session));
+  // signed in again: the notices of the last sign-out no longer apply
+  sessionStorage.removeItem('tlc.expired');
+  sessionStorage.removeItem('tlc.step-up');
   listeners.forEach((l) => l());
   return session;
 };
 
-export const signOut = (options: { expired?: boolean } = {}) => {
+export const signOut = (options: { expired?: boolean; stepUp?: boolean } = {}) => {
   sessionStorage.removeItem(KEY);
   if (options.expired) sessionStorage.setItem('tlc.expired', window.location.pathname);
+  // an act that needs a recent sign-in (RFC 9470): the next sign-in must really authenticate again
+  if (options.stepUp) sessionStorage.setItem('tlc.step-up', '1');
   listeners.forEach((l) => l());
 };
 

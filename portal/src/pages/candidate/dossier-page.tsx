@@ -299,9 +299,22 @@ export const DossierPage = () => {
             Télécharger la convention
           </Button>
           {dossier.convention.signedAt ? (
-            <p className="fr-mt-2w">
-              Signée le {formatDateTime(dossier.convention.signedAt)} par {dossier.convention.signatoryName}.
-            </p>
+            <>
+              <p className="fr-mt-2w">
+                Signée le {formatDateTime(dossier.convention.signedAt)} par {dossier.convention.signatoryName}.
+              </p>
+              <Button
+                priority="tertiary"
+                iconId="fr-icon-file-download-line"
+                onClick={() =>
+                  void command.run(async () =>
+                    window.location.assign((await unwrap(api.GET('/v1/dossiers/{id}/convention/evidence', path))).url),
+                  )
+                }
+              >
+                Télécharger le dossier de preuve de la signature
+              </Button>
+            </>
           ) : (
             (dossier.status === 'convention_pending' || dossier.decision?.outcome === 'tacit_acceptance') && (
               <CommandForm
@@ -326,6 +339,11 @@ export const DossierPage = () => {
                   autoComplete="name"
                   {...signatory}
                 />
+                <p className="fr-text--sm">
+                  Vous signez la convention telle qu’elle est téléchargeable ci-dessus (son empreinte SHA-256 est
+                  consignée). La signature demande une connexion de moins de 15 minutes : sinon, la plateforme vous
+                  demande de vous reconnecter.
+                </p>
               </CommandForm>
             )
           )}

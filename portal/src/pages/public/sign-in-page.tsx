@@ -139,10 +139,20 @@ export const SignInPage = () => {
     portalConfig().then(setConfig, setError);
   }, []);
   const expired = sessionStorage.getItem('tlc.expired');
+  const stepUp = sessionStorage.getItem('tlc.step-up');
   return (
     <Page title="Se connecter">
-      {expired && (
-        <Alert severity="info" small description="Votre session a expiré : reconnectez-vous." className="fr-mb-3w" />
+      {stepUp ? (
+        <Alert
+          severity="info"
+          small
+          description="Pour signer, confirmez votre identité : reconnectez-vous (mot de passe et second facteur), puis signez dans les 15 minutes."
+          className="fr-mb-3w"
+        />
+      ) : (
+        expired && (
+          <Alert severity="info" small description="Votre session a expiré : reconnectez-vous." className="fr-mb-3w" />
+        )
       )}
       <ProblemAlert error={error} />
       {!config ? <Loading /> : config.auth === 'local' ? <LocalSignIn /> : <CognitoSignIn config={config} />}
