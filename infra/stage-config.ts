@@ -14,6 +14,15 @@ export const stageConfigSchema = z.object({
   webAclArn: z
     .string()
     .regex(/^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/, 'a CloudFront-scope web ACL ARN'),
+  /** the stage's RFC 3161 timestamp authority and the public certificates (README « Proof ») */
+  trust: z
+    .object({
+      tsaUrl: z.url().startsWith('https://', 'an https URL: the authority is reached over TLS'),
+      tsaName: z.string().min(1).max(200),
+      tsaCertificates: z.array(z.string().startsWith('-----BEGIN CERTIFICATE-----')),
+      sealCertificates: z.array(z.string().startsWith('-----BEGIN CERTIFICATE-----')),
+    })
+    .optional(),
 });
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 

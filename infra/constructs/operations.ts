@@ -99,6 +99,26 @@ export class Operations extends Construct {
       'The reconciler repaired a dossier or certificate clock: in a healthy system it repairs nothing (runbook).',
     );
 
+    // proof: a document or a token that could not be made (the seal's chain not configured, the
+    // timestamp authority down) stays pending and is retried every five minutes — and said
+    for (const [metricName, what] of [
+      ['DocumentsFailed', 'A document could not be rendered or sealed (KMS, seal certificate chain)'],
+      ['TimestampsFailed', 'The timestamp authority refused or did not answer: events wait for their token'],
+    ] as const) {
+      alarm(
+        metricName,
+        new Metric({
+          namespace: props.namespace,
+          metricName,
+          dimensionsMap: { service: props.service },
+          statistic: 'Sum',
+          period: Duration.minutes(15),
+        }),
+        `${what}; the proof worker retries every five minutes (runbook: « Proof »).`,
+        2,
+      );
+    }
+
     // lost work
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       alarm(
