@@ -180,3 +180,67 @@ export const signatureEvidencePdf = (dossier: Dossier, company: Company | null, 
     );
   });
 };
+
+/**
+ * The acknowledgement of a complete file (R.1470-4; CRPA R.112-5): the date of receipt, the date
+ * by which the decision is due and what silence means then, the service that instructs it.
+ */
+export const receiptPdf = (dossier: Dossier, company: Company | null, receipt: JournalEvent) => {
+  const data = receipt.data as { receivedAt: string; decisionDueAt?: string };
+  return document('Accusé de réception d’un dossier complet', receipt.at, (w) => {
+    w.title('Accusé de réception d’un dossier de certification complet');
+    w.line('Agence du Numérique en Santé — certification des systèmes d’information de téléconsultation');
+    w.gap();
+    w.line(`Dossier ${dossier.id} — ${dossier.product.name}, version ${dossier.product.version}.`);
+    w.line(`Candidat : ${company?.name ?? dossier.companyId}.`);
+    w.gap();
+    w.line(`Dossier complet reçu le ${dayAndTime(data.receivedAt)}.`, 11, true);
+    if (data.decisionDueAt)
+      w.line(
+        `À défaut de décision au plus tard le ${dayAndTime(data.decisionDueAt)}, la demande de certification est réputée acceptée (art. R.1470-4 du code de la santé publique).`,
+      );
+    w.line(
+      'Le dossier est instruit par l’ANS, qui peut demander des pièces complémentaires : le délai est alors suspendu jusqu’à leur réception.',
+    );
+    w.gap();
+    w.line(`Trace au journal : événement n° ${receipt.seq}, empreinte ${receipt.hash}, horodaté (RFC 3161).`, 9);
+  });
+};
+
+const OUTCOME_TITLES: Record<string, string> = {
+  certified: 'Certification accordée',
+  certified_with_reservations: 'Certification accordée avec réserves',
+  refused: 'Certification refusée',
+  inadmissible: 'Candidature irrecevable',
+  tacit_acceptance: 'Certification accordée par acceptation tacite',
+};
+
+/** The decision on a candidature (R.1470-4 al. 2): its outcome, its reasons or reservations, the means of appeal. */
+export const decisionPdf = (dossier: Dossier, company: Company | null) => {
+  const decision = dossier.decision!;
+  return document(`Décision — dossier ${dossier.id}`, decision.decidedAt, (w) => {
+    w.title(OUTCOME_TITLES[decision.outcome] ?? decision.outcome);
+    w.line('Agence du Numérique en Santé — certification des systèmes d’information de téléconsultation');
+    w.gap();
+    w.line(`Dossier ${dossier.id} — ${dossier.product.name}, version ${dossier.product.version}.`);
+    w.line(`Candidat : ${company?.name ?? dossier.companyId}.`);
+    w.line(
+      decision.outcome === 'tacit_acceptance'
+        ? `Acquise le ${dayAndTime(decision.decidedAt)}, faute de décision dans le délai (art. R.1470-4 du code de la santé publique).`
+        : `Décision du ${dayAndTime(decision.decidedAt)}.`,
+    );
+    if (dossier.certificate?.number) w.line(`Certificat n° ${dossier.certificate.number}.`, 11, true);
+    if (decision.reasons?.length) {
+      w.gap();
+      w.line('Motifs', 11, true);
+      for (const reason of decision.reasons) w.line(`- ${reason}`);
+    }
+    if (decision.reservations?.length) {
+      w.gap();
+      w.line('Réserves', 11, true);
+      for (const reservation of decision.reservations) w.line(`- ${reservation}`);
+    }
+    w.gap();
+    w.line(APPEAL_TEXT, 9);
+  });
+};

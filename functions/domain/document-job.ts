@@ -5,11 +5,14 @@ import { createHash } from 'node:crypto';
  * that pdf-lib weighs on it alone. The command that makes a document due writes the job in the
  * same transaction as its decision; the document function renders it from the stored records.
  */
-export const DOCUMENT_KINDS = ['convention', 'certificate', 'signature-evidence'] as const;
+export const DOCUMENT_KINDS = ['receipt', 'decision', 'convention', 'certificate', 'signature-evidence'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The folder of each kind: the signature's evidence file lives beside the convention it proves. */
 const DOCUMENT_FOLDERS: Record<DocumentKind, string> = {
+  // the acknowledgement of a complete file and the decision: the dossier's notified acts
+  receipt: 'notified',
+  decision: 'notified',
   convention: 'convention',
   certificate: 'certificate',
   'signature-evidence': 'convention',
@@ -23,6 +26,11 @@ const DOCUMENT_FOLDERS: Record<DocumentKind, string> = {
 /** the folders documents live in, under `dossiers/{id}/` */
 export const DOCUMENT_FOLDER_NAMES = [...new Set(Object.values(DOCUMENT_FOLDERS))];
 export const DOCUMENT_KEY_PATTERNS = DOCUMENT_FOLDER_NAMES.map((folder) => `dossiers/*/${folder}/*`);
+
+/** Where the acknowledgement of the complete file and the decision are kept (one of each per dossier and instant). */
+export const receiptKey = (dossierId: string) => `dossiers/${dossierId}/notified/accuse-de-reception.pdf`;
+export const decisionKey = (dossierId: string, at: string) =>
+  `dossiers/${dossierId}/notified/decision-${at.replace(/[:.]/g, '-')}.pdf`;
 
 /** Where the convention's signature evidence file is kept. */
 export const signatureEvidenceKey = (dossierId: string) => `dossiers/${dossierId}/convention/signature-evidence.pdf`;

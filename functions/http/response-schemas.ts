@@ -434,6 +434,8 @@ export const RESPONSES = {
   completeInstruction: dossier,
   /** GET /v1/dossiers/{id}/convention */
   downloadConvention: downloadLink,
+  /** GET /v1/dossiers/{id}/documents/{kind} */
+  downloadNotifiedAct: downloadLink,
   /** GET /v1/dossiers/{id}/convention/evidence */
   downloadSignatureEvidence: downloadLink,
   /** POST /v1/dossiers/{id}/convention/sign */

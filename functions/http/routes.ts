@@ -434,6 +434,16 @@ export const ROUTE_TABLE = [
   },
   {
     method: 'GET',
+    path: '/v1/dossiers/{id}/documents/{kind}',
+    handler: 'download-notified-act',
+    auth: true,
+    roles: ANYONE,
+    access: { table: 'read', evidence: 'read-documents' },
+    summary: 'Download a notified act as a sealed PDF: `receipt` (complete file) or `decision`',
+    response: RESPONSES.downloadNotifiedAct,
+  },
+  {
+    method: 'GET',
     path: '/v1/dossiers/{id}/convention/evidence',
     handler: 'download-signature-evidence',
     auth: true,

@@ -6,6 +6,7 @@ import { publicCandidature, publicListingChange } from '../domain/public-candida
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
 import { stampJobsFor } from '../domain/trusted-timestamps';
 import { signatureEvidenceJobs } from '../domain/convention-signature';
+import { issuedActJobs } from '../domain/issued-acts';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
 import { companyMail, outboxMessage, aboutDossier } from '../domain/outbox';
 import { notifyWorkflow } from './notify-workflow';
@@ -63,7 +64,8 @@ export const commitDossier = async (
   const publicListing = await publicListingOf(deps, stored?.dossier ?? null, final);
   const stamps = stampJobsFor(journal.events, at);
   // a convention signed in this change: its evidence file is rendered and sealed with the others
-  const evidence = signatureEvidenceJobs(journal.events, at);
+  // and the notified acts (the complete file's receipt, a decision) theirs
+  const evidence = [...signatureEvidenceJobs(journal.events, at), ...issuedActJobs(final, journal.events, at)];
   if (evidence.length) rest.documents = [...(rest.documents ?? []), ...evidence];
   const change = {
     dossier: final,

@@ -1,5 +1,5 @@
 import { signatureProof } from '../domain/convention-signature';
-import { signatureEvidenceKey } from '../domain/document-job';
+import { decisionKey, receiptKey, signatureEvidenceKey } from '../domain/document-job';
 import { assertCanSee, type Caller } from '../domain/caller';
 import { NotFoundError } from '../domain/errors';
 import type { Review } from '../domain/upload';
@@ -73,6 +73,30 @@ export const downloadConvention = async (deps: Dependencies, caller: Caller, id:
     `convention-${id}.pdf`,
     DOWNLOAD_URL_TTL_SECONDS,
   );
+  return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
+};
+
+/**
+ * A notified act as a sealed PDF: the acknowledgement of the complete file, or the decision (with
+ * its reasons and the means of appeal). 404 before the act, 409 while it is being rendered.
+ */
+export const downloadNotifiedAct = async (deps: Dependencies, caller: Caller, id: string, kind: string) => {
+  const stored = await deps.dossiers.get(id);
+  const dossier = assertCanSee(caller, stored?.dossier);
+  const key =
+    kind === 'receipt'
+      ? dossier.receipt && receiptKey(id)
+      : kind === 'decision'
+        ? dossier.decision && decisionKey(id, dossier.decision.decidedAt)
+        : undefined;
+  if (kind !== 'receipt' && kind !== 'decision') throw new NotFoundError('documents are « receipt » or « decision »');
+  if (!key)
+    throw new NotFoundError(
+      `this dossier has no ${kind === 'receipt' ? 'receipt of a complete file' : 'decision'} yet`,
+    );
+  await assertRendered(deps, key);
+  const name = kind === 'receipt' ? `accuse-de-reception-${id}.pdf` : `decision-${id}.pdf`;
+  const url = await deps.storage.presignGet('evidence', key, name, DOWNLOAD_URL_TTL_SECONDS);
   return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
 };
 

@@ -20,11 +20,17 @@ describe('document jobs', () => {
       reservations: ['corriger TLC-01'],
     });
     const jobs = [...w.documentJobs.messages.values()];
-    expect(jobs.map((j) => [j.kind, j.key, j.state])).toEqual([['convention', conventionKey(w.id), 'pending']]);
+    // the complete file's receipt and the decision are issued as sealed PDFs too (issue 24)
+    expect(jobs.map((j) => [j.kind, j.state])).toEqual([
+      ['receipt', 'pending'],
+      ['convention', 'pending'],
+      ['decision', 'pending'],
+    ]);
+    expect(jobs.find((j) => j.kind === 'convention')!.key).toBe(conventionKey(w.id));
     // nothing rendered by the command itself: the download says so, with a 409 to retry
     await expect(downloadConvention(w.deps, w.candidate, w.id)).rejects.toThrow(ConflictError);
 
-    expect(await renderDocuments(w.deps)).toEqual({ rendered: 1, failed: 0 });
+    expect(await renderDocuments(w.deps)).toEqual({ rendered: 3, failed: 0 });
     expect(await renderDocuments(w.deps)).toEqual({ rendered: 0, failed: 0 }); // done once
     const pdf = w.storage.objects.get(`evidence/${conventionKey(w.id)}`)!;
     expect(pdf.contentType).toBe('application/pdf');
@@ -48,8 +54,8 @@ describe('document jobs', () => {
     w.storage.put = async () => {
       throw new Error('S3 unavailable');
     };
-    expect(await renderDocuments(w.deps)).toEqual({ rendered: 0, failed: 1 });
+    expect(await renderDocuments(w.deps)).toEqual({ rendered: 0, failed: 3 });
     w.storage.put = put;
-    expect(await renderDocuments(w.deps)).toEqual({ rendered: 1, failed: 0 });
+    expect(await renderDocuments(w.deps)).toEqual({ rendered: 3, failed: 0 });
   });
 });

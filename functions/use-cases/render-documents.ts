@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Dependencies } from '../container';
 import type { DocumentJob } from '../domain/document-job';
-import { certificatePdf, conventionPdf, signatureEvidencePdf } from '../documents/pdf';
+import { certificatePdf, conventionPdf, decisionPdf, receiptPdf, signatureEvidencePdf } from '../documents/pdf';
 import { metrics } from '../observability';
 import { drainWorkQueue } from './drain-work-queue';
 
@@ -48,6 +48,18 @@ const render = async (deps: Dependencies, job: DocumentJob): Promise<Buffer> => 
   const stored = await deps.dossiers.get(job.dossierId);
   if (!stored) throw new Error(`dossier ${job.dossierId} is missing`);
   const company = await deps.companies.get(stored.dossier.companyId);
+  if (job.kind === 'receipt') {
+    const receipt = (await deps.dossiers.journal(job.dossierId)).findLast(
+      (e) => e.type === 'complete_file_acknowledged' && e.at === job.at,
+    );
+    if (!receipt) throw new Error(`dossier ${job.dossierId}: no receipt at ${job.at}`);
+    return receiptPdf(stored.dossier, company, receipt);
+  }
+  if (job.kind === 'decision') {
+    if (stored.dossier.decision?.decidedAt !== job.at)
+      throw new Error(`dossier ${job.dossierId}: no decision at ${job.at}`);
+    return decisionPdf(stored.dossier, company);
+  }
   if (job.kind === 'signature-evidence') {
     const signed = (await deps.dossiers.journal(job.dossierId)).findLast(
       (e) => e.type === 'convention_signed' && e.at === job.at,

@@ -246,7 +246,7 @@ export class CertificationFunction extends Construct {
       ...buckets.flatMap((b) =>
         DOCUMENT_KEY_PATTERNS.map((pattern) => ({
           id: `AwsSolutions-IAM5[Resource::<${this.arnOf(b.node.defaultChild as CfnElement)}>/${pattern}]`,
-          reason: 'Generated documents only: dossiers/{id}/convention/… and dossiers/{id}/certificate/…',
+          reason: 'Generated documents only: dossiers/{id}/convention/…, …/certificate/… and …/notified/…',
         })),
       ),
       ...buckets.map((b) => ({

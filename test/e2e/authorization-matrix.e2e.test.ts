@@ -88,7 +88,9 @@ const pathOf = (route: RouteSpec) =>
     .replace('{uploadId}', ids.uploadId)
     .replace('{requestId}', 'r-unknown')
     .replace('{notificationId}', 'n1')
-    .replace('{sectionId}', 'ins');
+    .replace('{sectionId}', 'ins')
+    .replace('{kind}', 'receipt')
+    .replace('{sha256}', '0'.repeat(64));
 
 // the collège sees its own stage of the queue only (the use case narrows the route's roles)
 const query = (route: RouteSpec) =>

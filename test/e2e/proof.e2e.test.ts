@@ -67,8 +67,11 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
     expect(events.find((e) => e.type === 'dossier_created')!.timestamp).toBeUndefined();
 
     const documents = [
-      await http.call('GET', `/v1/certificates/${number}/pdf`, { token: d.candidate }),
+      await http.call('GET', `/v1/dossiers/${d.id}/documents/receipt`, { token: d.candidate }),
       await http.call('GET', `/v1/dossiers/${d.id}/convention`, { token: d.candidate }),
+      await http.call('GET', `/v1/dossiers/${d.id}/convention/evidence`, { token: d.candidate }),
+      await http.call('GET', `/v1/dossiers/${d.id}/documents/decision`, { token: d.candidate }),
+      await http.call('GET', `/v1/certificates/${number}/pdf`, { token: d.candidate }),
     ];
     for (const link of documents) {
       expect(link.status).toBe(200);
@@ -147,6 +150,8 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
       expect.stringMatching(/^certificate\/TLC-\d{4}-\d{6}\.pdf$/),
       'convention/convention.pdf',
       'convention/signature-evidence.pdf',
+      'notified/accuse-de-reception.pdf',
+      expect.stringMatching(/^notified\/decision-.+\.pdf$/),
     ]);
     expect(sound.events.filter((e) => e.token === 'verified').length).toBeGreaterThan(3);
 

@@ -295,11 +295,11 @@ describe('least privilege on documents (issue 23)', () => {
   it('lets the renderer write documents only, and the document routes read documents only', () => {
     const writes = objectResources('Document', (a) => a.startsWith('s3:PutObject'));
     expect(writes.length).toBeGreaterThan(0);
-    for (const r of writes) expect(r).toMatch(/dossiers\/\*\/(convention|certificate)\/\*|\/anchors\/\*/);
+    for (const r of writes) expect(r).toMatch(/dossiers\/\*\/(convention|certificate|notified)\/\*|\/anchors\/\*/);
     for (const role of ['Httpdownloadconvention', 'Httpdownloadcertificate']) {
       const reads = objectResources(role, (a) => a.startsWith('s3:GetObject'));
       expect(reads.length, role).toBeGreaterThan(0);
-      for (const r of reads) expect(r, role).toMatch(/dossiers\/\*\/(convention|certificate)\/\*/);
+      for (const r of reads) expect(r, role).toMatch(/dossiers\/\*\/(convention|certificate|notified)\/\*/);
     }
   });
 });

@@ -478,6 +478,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a notified act as a sealed PDF: `receipt` (complete file) or `decision` */
+        get: operations["downloadNotifiedAct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/info-requests": {
         parameters: {
             query?: never;
@@ -1649,7 +1666,7 @@ export interface components {
             /** Format: date-time */
             issuedAt: string;
             /** @enum {string} */
-            kind: "convention" | "certificate" | "signature-evidence";
+            kind: "receipt" | "decision" | "convention" | "certificate" | "signature-evidence";
             sha256: string;
         } & {
             [key: string]: unknown;
@@ -3518,6 +3535,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionAcknowledged"];
+                };
+            };
+        };
+    };
+    downloadNotifiedAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A short-lived download link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
                 };
             };
         };
