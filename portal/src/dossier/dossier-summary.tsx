@@ -4,6 +4,7 @@ import type { Dossier } from '../api/client';
 import { STATUS_LABELS, statusSeverity, USE_CASE_LABELS, PROFILE_LABELS } from '../ui/labels';
 import { DeadlineList } from '../ui/deadlines';
 import { formatDateTime } from '../ui/format';
+import { IssuedDocumentLink } from './issued-document-link';
 
 /** Who, what, where it stands and which clocks run: the head of every dossier page. */
 export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
@@ -27,6 +28,10 @@ export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
             <dd>
               {formatDateTime(dossier.receipt.at)} — empreinte du journal{' '}
               <code>{dossier.receipt.hash.slice(0, 16)}…</code>
+              <br />
+              <IssuedDocumentLink dossierId={dossier.id} kind="receipt">
+                Télécharger l’accusé de réception (PDF scellé)
+              </IssuedDocumentLink>
             </dd>
           </>
         )}

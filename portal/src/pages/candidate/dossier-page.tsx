@@ -1,3 +1,4 @@
+import { IssuedDocumentLink } from '../../dossier/issued-document-link';
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -369,6 +370,11 @@ export const DossierPage = () => {
       {dossier.decision && (
         <Section id="decision" title="Décision">
           <DecisionPanel decision={dossier.decision} />
+          <p>
+            <IssuedDocumentLink dossierId={dossier.id} kind="decision">
+              Télécharger la décision (PDF scellé)
+            </IssuedDocumentLink>
+          </p>
           {!dossier.decision.receivedAt && (
             <CommandButton
               busy={command.busy}
