@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TrustServices } from '../../domain/ports';
 import type { ByteSigner } from './cms';
 import { derOf } from './local-trust';
@@ -41,8 +40,9 @@ export const awsTrustServices = (options: { sealKeyId: () => string; parameterNa
         const out = await client.send(
           new sdk.SignCommand({
             KeyId: options.sealKeyId(),
-            Message: createHash('sha256').update(data).digest(),
-            MessageType: 'DIGEST',
+            // the CMS signed attributes (a few hundred bytes, KMS takes up to 4 KB raw): KMS hashes them
+            Message: data,
+            MessageType: 'RAW',
             SigningAlgorithm: 'ECDSA_SHA_256',
           }),
         );
