@@ -4,7 +4,12 @@
  */
 export interface FieldError {
   path: string;
+  /** in English, as written at the throw site (the problem document translates it) */
   message: string;
+  /** stable, kebab-case (zod's issue code; else the catalogue's) */
+  code?: string;
+  /** the French text when the source knows it (zod's French locale) */
+  messageFr?: string;
 }
 
 export abstract class DomainError extends Error {
@@ -59,3 +64,19 @@ export class UnsupportedMediaTypeError extends kind(415, 'unsupported-media-type
 export class PreconditionRequiredError extends kind(428, 'precondition-required', 'An If-Match header is required') {}
 export class BusinessRuleError extends kind(422, 'business-rule', 'A business rule is broken') {}
 export class TooManyRequestsError extends kind(429, 'too-many-requests', 'Too many requests') {}
+
+/** Every problem type a class declares (the problem documents' default `code`). */
+export const PROBLEM_TYPES = [
+  'validation-error',
+  'unauthorized',
+  'reauthentication-required',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'precondition-failed',
+  'payload-too-large',
+  'unsupported-media-type',
+  'precondition-required',
+  'business-rule',
+  'too-many-requests',
+] as const;

@@ -6,6 +6,7 @@ import { dependencies, type Dependencies } from '../container';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../observability';
 import { problemResponse } from './problem';
+import { languageOf } from './problem-language';
 import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
 import { verifyCompanyBinding, verifyTenancy } from './company-binding';
@@ -51,7 +52,7 @@ export const file = (body: Buffer | string, contentType: string, headers: Record
 const problems = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
   onError: async (request) => {
     const { error } = request;
-    const response = problemResponse(error, request.event.rawPath);
+    const response = problemResponse(error, request.event.rawPath, languageOf(request.event));
     if (response.statusCode >= 500) logger.error('unhandled error', error as Error);
     else logger.info('request refused', { status: response.statusCode, type: (error as Error).name });
     metrics.addMetric(response.statusCode >= 500 ? 'ServerErrors' : 'RequestsRefused', MetricUnit.Count, 1);

@@ -13,21 +13,58 @@ const operationId = (route: RouteSpec) => {
   return camel(shared && tail ? `${route.handler}-${tail}` : route.handler);
 };
 import { ROUTES, type RouteSpec } from './routes';
+import { PROBLEM_TEXTS } from './problem-texts';
+import { PROBLEM_TYPES } from '../domain/errors';
+
+/** zod's issue codes (kebab-case) */
+const ZOD_CODES = [
+  'invalid-type',
+  'too-big',
+  'too-small',
+  'invalid-format',
+  'not-multiple-of',
+  'unrecognized-keys',
+  'invalid-union',
+  'invalid-key',
+  'invalid-element',
+  'invalid-value',
+  'custom',
+];
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
+/** Every stable problem code: the catalogue's, each problem type's own, and zod's field codes. */
+const PROBLEM_CODES = [
+  ...new Set([...PROBLEM_TEXTS.map(([code]) => code), ...PROBLEM_TYPES, 'internal', 'invalid']),
+].sort();
+const FIELD_CODES = [...new Set([...PROBLEM_TEXTS.map(([code]) => code), ...ZOD_CODES, 'invalid'])].sort();
+
 const problemSchema = {
   type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
+  required: ['type', 'code', 'title', 'status', 'detail'],
   properties: {
     type: { type: 'string' },
+    code: {
+      type: 'string',
+      enum: PROBLEM_CODES,
+      description:
+        'stable and kebab-case: what a client tests (`detail` is for people, in French unless Accept-Language: en)',
+    },
     title: { type: 'string' },
     status: { type: 'integer' },
-    detail: { type: 'string' },
+    detail: { type: 'string', description: 'in French by default; `Accept-Language: en` gives English' },
     legalBasis: { type: 'string', description: 'the rule’s legal basis, on a refusal that rests on one' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['path', 'code', 'message'],
+        properties: {
+          path: { type: 'string', description: 'the client’s field name, e.g. product.name' },
+          code: { type: 'string', enum: FIELD_CODES },
+          message: { type: 'string', description: 'in the language of `detail`' },
+        },
+      },
     },
   },
 };

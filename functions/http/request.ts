@@ -1,3 +1,5 @@
+import type { FieldError } from '../domain/errors';
+import { zodCode, zodMessageFr } from './problem-language';
 import type { z } from 'zod';
 import {
   BadRequestError,
@@ -52,8 +54,13 @@ export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeO
 };
 
 /** zod issues → the problem document's `errors` (one mapping for every parser). */
-export const zodErrors = (error: z.ZodError) =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+export const zodErrors = (error: z.ZodError): FieldError[] =>
+  error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    code: zodCode(issue.code),
+    message: issue.message,
+    messageFr: zodMessageFr(issue),
+  }));
 
 export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.infer<S> => {
   const raw = event.body
@@ -74,7 +81,8 @@ export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.i
     throw new BadRequestError('the body is not valid JSON');
   }
   if (json === undefined) throw new BadRequestError('a JSON body is required');
-  const result = schema.safeParse(json);
+  // the input stays on each issue for the French messages (« chaîne attendue, nombre reçu »); never echoed
+  const result = schema.safeParse(json, { reportInput: true });
   if (!result.success)
     throw new BadRequestError('the body does not match the expected schema', zodErrors(result.error));
   return result.data;

@@ -69,8 +69,13 @@ describe('register → draft → uploads → submit → queue → admissible', (
     const id = created.json.id as string;
 
     // the submission names every broken rule
-    const early = await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate });
+    // in English on request (Accept-Language), each field error with its stable code
+    const early = await http.call('POST', `/v1/dossiers/${id}/submit`, {
+      token: candidate,
+      headers: { 'accept-language': 'en' },
+    });
     expect(early.status).toBe(422);
+    expect(early.json.errors.map((e: { code: string }) => e.code)).toContain('profile-matrix');
     const messages = early.json.errors.map((e: { message: string }) => e.message).join('\n');
     for (const expected of [
       'general is required',
@@ -449,7 +454,7 @@ describe('groups and storage events', () => {
     const refused = await http.call('POST', `/v1/dossiers/${id}/submit`, { token: candidate });
     expect(refused.status).toBe(422);
     expect(refused.json.errors).toEqual([
-      { path: 'uploads', message: expect.stringContaining('1 received for 2 members') },
+      { path: 'uploads', code: 'mandates-required', message: expect.stringContaining('1 reçu(s) pour 2 membres') },
     ]);
     const second = await upload(http, candidate, id, { purpose: 'mandate', file: pdf('mandat B') });
     await settled(http, candidate, id, second.grant.json.uploadId);
@@ -553,7 +558,21 @@ describe('what a file holds, and the candidature documents while they may change
       http.call('DELETE', `/v1/dossiers/${id}/uploads/${second.grant.json.uploadId}`, { token: candidate });
     const refused = await withdraw();
     expect(refused.status).toBe(409);
-    expect(refused.json.detail).toContain('information request');
+    // API.md « Local clock and language »: a stable code, the detail in French, English on request
+    expect(refused.json).toMatchObject({
+      code: 'candidature-document-locked',
+      title: 'La demande est incompatible avec l’état actuel',
+      detail: expect.stringContaining('demande de pièces'),
+    });
+    const inEnglish = await http.call('DELETE', `/v1/dossiers/${id}/uploads/${second.grant.json.uploadId}`, {
+      token: candidate,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(inEnglish.json).toMatchObject({
+      code: 'candidature-document-locked',
+      detail: expect.stringContaining('information request'),
+    });
+    expect(inEnglish.headers.get('content-language')).toBe('en');
 
     const opened = await http.call('POST', `/v1/dossiers/${id}/info-requests`, {
       token: await tokens.instructor(),

@@ -294,7 +294,12 @@ const favourableReport = ({ dossier, uploads, catalogue, options, caller, now }:
     .filter(({ state }) => state !== 'compliant')
     .map(({ r, state }) => ({
       path: `requirements.${r.id}`,
-      message: `${r.id}: ${state === 'none' ? 'no evidence' : state === 'pending' ? 'evidence not reviewed yet' : 'evidence not compliant'}`,
+      message:
+        state === 'none'
+          ? `${r.id}: no evidence`
+          : state === 'pending'
+            ? `${r.id}: evidence not reviewed yet`
+            : `${r.id}: evidence not compliant`,
     }));
   const ins = dossier.insTestDay?.outcome;
   if (ins !== 'passed' && ins !== 'waived')
