@@ -354,7 +354,7 @@ describe('portal in Chromium', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await reasons.fill('Traits INS non affichés');
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await page.getByText(/suspension needs a formal notice/).waitFor();
+    await page.getByText(/La suspension suppose une mise en demeure/).waitFor();
     await signOut(page);
   });
 

@@ -49,7 +49,13 @@ export class ApiProblem extends Error {
 const asProblem = (error: unknown, status: number): Problem =>
   error && typeof error === 'object' && 'title' in error
     ? (error as Problem)
-    : { type: 'about:blank', title: 'Erreur inattendue', status, detail: 'Le service n’a pas pu répondre.' };
+    : {
+        type: 'about:blank',
+        code: 'internal',
+        title: 'Erreur inattendue',
+        status,
+        detail: 'Le service n’a pas pu répondre.',
+      };
 
 /** The data of a call, or an ApiProblem: pages await this and show `problem` on failure. */
 export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
@@ -59,6 +65,7 @@ export const unwrap = async <T>(call: Promise<{ data?: T; error?: unknown; respo
   } catch {
     throw new ApiProblem({
       type: 'about:blank',
+      code: 'internal',
       title: 'Service injoignable',
       status: 0,
       detail: 'Vérifiez votre connexion puis réessayez.',

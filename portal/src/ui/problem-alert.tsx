@@ -22,7 +22,9 @@ export const ProblemAlert = ({ error }: { error: unknown }) => {
   if (!error) return null;
   const problem = error instanceof ApiProblem ? error.problem : undefined;
   const title = (problem && FRENCH_TITLES[problem.status]) ?? problem?.title ?? 'Une erreur est survenue';
-  const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
+  // the service writes its details as clauses (« le délai de réponse a pris fin… »): a sentence here
+  const raw = problem?.detail ?? (error instanceof Error ? error.message : String(error));
+  const detail = raw ? `${raw[0]!.toUpperCase()}${raw.slice(1)}${/[.!?]$/.test(raw) ? '' : '.'}` : raw;
   return (
     <div role="alert" className="fr-mb-3w">
       <Alert
@@ -36,7 +38,7 @@ export const ProblemAlert = ({ error }: { error: unknown }) => {
               <ul>
                 {problem.errors.map((e, i) => (
                   <li key={i}>
-                    {e.path ? <code>{e.path}</code> : null} {e.message}
+                    {e.path ? <code>{e.path}</code> : null} : {e.message}
                   </li>
                 ))}
               </ul>
