@@ -85,6 +85,8 @@ const component = z.looseObject({
 export const dossierViewSchema = z.looseObject({
   id: z.string(),
   companyId: z.string(),
+  /** the company's name, for ANS staff (GET /v1/dossiers/{id}) */
+  companyName: z.string().optional(),
   status: z.enum(DOSSIER_STATUSES),
   product,
   useCase: z.enum(USE_CASES),

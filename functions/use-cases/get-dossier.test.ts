@@ -10,7 +10,11 @@ describe('reading a dossier', () => {
     expect(stored.dossier.status).toBe('proofs_deposit');
     expect(stored.dossier.deadlines.map((d) => d.kind)).toEqual(['inactivity_abandonment']);
     expect(uploads).toHaveLength(1);
-    expect((await getDossier(w.deps, callers.instructor, w.id)).stored.version).toBe(stored.version);
+    const staff = await getDossier(w.deps, callers.instructor, w.id);
+    expect(staff.stored.version).toBe(stored.version);
+    // staff see the company's name; the company, which knows it, costs no extra read
+    expect(staff.companyName).toBe((await w.deps.companies.get(w.companyId))!.name);
+    expect((await getDossier(w.deps, w.candidate, w.id)).companyName).toBeUndefined();
     await expect(getDossier(w.deps, callers.candidate('other'), w.id)).rejects.toThrow(NotFoundError);
     await expect(getDossier(w.deps, w.candidate, 'missing')).rejects.toThrow(NotFoundError);
   });

@@ -1,4 +1,4 @@
-import { assertCanSee, type Caller } from '../domain/caller';
+import { assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { withDeadlines } from '../domain/dossier';
 import { deemReceipts } from '../domain/dossier-rules/notifications';
 import type { Dependencies } from '../container';
@@ -16,5 +16,11 @@ export const getDossier = async (deps: Dependencies, caller: Caller, id: string)
   assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;
   const dossier = deemReceipts(stored.dossier, deps.clock.now(), deps.calendar)?.dossier ?? stored.dossier;
-  return { stored: { ...stored, dossier: withDeadlines(dossier, deps.calendar) }, uploads };
+  // ANS staff work from the company's name (issue 25); the company knows its own: no extra read for it
+  const companyName = isStaff(caller) ? ((await deps.companies.get(dossier.companyId))?.name ?? '') : undefined;
+  return {
+    stored: { ...stored, dossier: withDeadlines(dossier, deps.calendar) },
+    uploads,
+    ...(companyName !== undefined ? { companyName } : {}),
+  };
 };

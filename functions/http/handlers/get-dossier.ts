@@ -4,6 +4,7 @@ import { endpoint, json } from '../http-handler';
 import { etag } from '../request';
 
 export const handler = endpoint('GET /v1/dossiers/{id}', async ({ deps, caller, params }) => {
-  const { stored, uploads } = await getDossier(deps, caller, params.id);
-  return json(200, dossierView(stored, uploads, caller), { etag: etag(stored.version) });
+  const { stored, uploads, companyName } = await getDossier(deps, caller, params.id);
+  const view = dossierView(stored, uploads, caller);
+  return json(200, companyName !== undefined ? { ...view, companyName } : view, { etag: etag(stored.version) });
 });

@@ -1331,6 +1331,7 @@ export interface components {
             closedReason?: string;
             commitment?: boolean;
             companyId: string;
+            companyName?: string;
             components?: ({
                 description: string;
                 name: string;
@@ -2006,6 +2007,7 @@ export interface components {
             closedReason?: string;
             commitment?: boolean;
             companyId: string;
+            companyName?: string;
             complete: boolean;
             components?: ({
                 description: string;

@@ -14,6 +14,12 @@ export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
         <Badge severity={statusSeverity(dossier.status)}>{STATUS_LABELS[dossier.status]}</Badge>
       </p>
       <dl>
+        {dossier.companyName && (
+          <>
+            <dt className="fr-text--bold">Entreprise candidate</dt>
+            <dd>{dossier.companyName}</dd>
+          </>
+        )}
         <dt className="fr-text--bold">Référence du dossier</dt>
         <dd>
           <code>{dossier.id}</code>
