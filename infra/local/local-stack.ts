@@ -168,15 +168,21 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       forcePathStyle: true,
     });
     // the outbox and the document jobs, as their stream functions would
+    /** this stack's address, known once its HTTP server listens (the local TSA is served there) */
+    const apiAddress: { url?: string } = {};
     const drainOutbox = async () => {
+      // the proof worker's work needs the timestamp authority, served by this stack's own HTTP
+      // server: until it listens (the executions resumed at start drain too), mail only
+      const proof = apiAddress.url !== undefined;
       // the day's journal anchor, as the proof worker's first sweep of the day makes it in AWS
-      await anchorJournals(ref.deps!).catch((error: unknown) =>
-        console.error('[proof] journal anchor failed:', (error as Error).message),
-      );
+      if (proof)
+        await anchorJournals(ref.deps!).catch((error: unknown) =>
+          console.error('[proof] journal anchor failed:', (error as Error).message),
+        );
       for (let round = 0; round < 20; round++) {
-        const { rendered } = await renderDocuments(ref.deps!);
+        const { rendered } = proof ? await renderDocuments(ref.deps!) : { rendered: 0 };
         const { sent } = await dispatchOutbox(ref.deps!);
-        const { stamped } = await stampEvents(ref.deps!);
+        const { stamped } = proof ? await stampEvents(ref.deps!) : { stamped: 0 };
         if (sent === 0 && rendered === 0 && stamped === 0) return;
       }
     };
@@ -197,7 +203,6 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // HTTP by the same RFC 3161 client as in AWS (its address is known once the server listens)
     const trustMaterial = await openLocalTrust(path.join(options.dataDir, 'trust'));
     const tsa = new LocalTimestampAuthority(trustMaterial, clock);
-    const apiAddress: { url?: string } = {};
     const trust = trustServices({
       seal: async () =>
         localSigner(trustMaterial.seal.certificate, trustMaterial.seal.key, [trustMaterial.root.certificate]),
@@ -372,6 +377,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     );
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://127.0.0.1:${port}`;
+    apiAddress.url = url;
     stops.unshift(
       () =>
         new Promise<void>((resolve) => {
@@ -384,8 +391,6 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     stops.unshift(async () => engine.stop());
     await drainOutbox();
 
-    const url = `http://127.0.0.1:${port}`;
-    apiAddress.url = url;
     const urls = {
       portal: `${url}/`,
       api: url,
