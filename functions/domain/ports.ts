@@ -8,7 +8,7 @@ import type { Deadline, DossierStatus } from './dossier-model';
 import type { JournalEvent, JournalHead } from './journal';
 import type { OutboxMessage } from './outbox';
 import type { QueueStage } from './schemas';
-import type { StoredObject, Upload } from './upload';
+import type { SecurityReviewItem, StoredObject, Upload } from './upload';
 import type { Message } from './message';
 import type { Catalogue } from './catalogue';
 import type { Certificate, CertificateStatus } from './certificate';
@@ -116,6 +116,8 @@ export interface DossierRepository {
   listByCompany(companyId: string, limit: number, cursor?: string): Promise<Page<Dossier>>;
   /** received files whose scan result is awaited since before `before`, oldest first */
   pendingScans(before: string, limit: number): Promise<PendingScan[]>;
+  /** penetration-test proofs received and not yet judged, oldest first (the security reviewers' queue) */
+  securityReviews(limit: number, cursor?: string): Promise<Page<SecurityReviewItem>>;
   /** candidatures under way whose company allowed publishing the planned date, by that date */
   listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>>;
   queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;

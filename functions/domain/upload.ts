@@ -249,3 +249,26 @@ export const isMember = (member: { name: string; siret?: string | undefined }, n
     norm(member.name) === norm(named)
   );
 };
+
+/** A penetration-test proof received and not yet judged: it waits in the security reviewers' queue. */
+export const awaitsSecurityReview = (upload: Upload) =>
+  upload.store === 'sensitive' && upload.purpose === 'proof' && upload.status === 'received' && !upload.review;
+
+/** What the security reviewers' queue shows of a waiting proof (no contacts, no content). */
+export interface SecurityReviewItem {
+  dossierId: string;
+  uploadId: string;
+  requirementId?: string;
+  fileName: string;
+  receivedAt: string;
+  scan?: Upload['scan'];
+}
+
+export const securityReviewItem = (upload: Upload): SecurityReviewItem => ({
+  dossierId: upload.dossierId,
+  uploadId: upload.id,
+  ...(upload.requirementId ? { requirementId: upload.requirementId } : {}),
+  fileName: upload.fileName,
+  receivedAt: upload.receivedAt ?? upload.createdAt,
+  ...(upload.scan ? { scan: upload.scan } : {}),
+});

@@ -386,6 +386,22 @@ export const RESPONSES = {
   /** POST /v1/dossiers/{id}/messages */
   postMessage: { status: 201, description: 'The message', schema: messageView, name: 'Message' },
   /** GET /v1/dossiers/{id}/requirements */
+  securityQueue: {
+    status: 200,
+    description: 'A page of proofs awaiting a security verdict, oldest first',
+    schema: page(
+      z.looseObject({
+        dossierId: z.string(),
+        uploadId: z.string(),
+        requirementId: z.string().optional(),
+        fileName: z.string(),
+        receivedAt: instant,
+        product,
+        dossierStatus: z.enum(DOSSIER_STATUSES),
+      }),
+    ),
+    name: 'SecurityQueuePage',
+  },
   sensitiveEvidenceView: {
     status: 200,
     description: 'The dossier’s reference, product, status and sensitive requirements with their evidence',

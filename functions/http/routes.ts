@@ -358,6 +358,17 @@ export const ROUTE_TABLE = [
   },
   {
     method: 'GET',
+    path: '/v1/security/queue',
+    handler: 'security-queue',
+    auth: true,
+    roles: SECURITY_REVIEWER,
+    access: { table: 'read' },
+    summary: 'Penetration-test proofs received and not yet judged, oldest first (the security reviewers’ queue)',
+    response: RESPONSES.securityQueue,
+    query: pageQuery,
+  },
+  {
+    method: 'GET',
     path: '/v1/security/dossiers/{id}',
     handler: 'sensitive-evidence-view',
     auth: true,

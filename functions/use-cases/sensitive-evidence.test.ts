@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { admissibleDossier, callers, depositFile } from '../../test/support/use-case-journey';
+import { admissibleDossier, callers, completeFile, depositFile } from '../../test/support/use-case-journey';
+import { reviewProof } from './instruction';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { recordScanResult } from './record-scan-result';
-import { downloadSensitiveEvidence, sensitiveEvidenceView } from './sensitive-evidence';
+import { downloadSensitiveEvidence, securityQueue, sensitiveEvidenceView } from './sensitive-evidence';
 
 /** The security reviewer's two routes (issue 23): what a review needs and no more. */
 describe('sensitive evidence for the security reviewer', () => {
@@ -34,5 +35,22 @@ describe('sensitive evidence for the security reviewer', () => {
     expect(journal.filter((e) => e.type === 'evidence_downloaded').map((e) => e.data)).toEqual([
       { uploadId: pen.uploadId, sensitive: true },
     ]);
+  });
+});
+
+describe('the security reviewers’ queue', () => {
+  it('lists each penetration-test proof received and not yet judged, oldest first, until its verdict', async () => {
+    const w = await admissibleDossier('2026-03-02T09:00:00Z', 91);
+    const { proofs } = await completeFile(w.deps, w.candidate, w.id);
+    const queue = await securityQueue(w.deps, 25);
+    expect(queue.items.map((i) => i.requirementId).sort()).toEqual(['PEN-01', 'PEN-02']);
+    expect(queue.items[0]).toMatchObject({
+      dossierId: w.id,
+      dossierStatus: 'instruction',
+      product: { name: 'Produit 91' },
+    });
+    expect(JSON.stringify(queue)).not.toMatch(/@|\+33/); // no contacts
+    await reviewProof(w.deps, callers.security, w.id, proofs['PEN-01']!, { verdict: 'compliant' });
+    expect((await securityQueue(w.deps, 25)).items.map((i) => i.requirementId)).toEqual(['PEN-02']);
   });
 });

@@ -31,6 +31,28 @@ export const sensitiveEvidenceView = async (deps: Dependencies, _caller: Caller,
 };
 
 /**
+ * The security reviewers' queue (issue 25: « the reviewer types a UUID »): penetration-test proofs
+ * received and not yet judged, oldest first, each with its dossier's reference, product and stage —
+ * what a reviewer needs to pick the next one, and no more.
+ * Input: a page. Output: the waiting proofs (one indexed query, then each distinct dossier once).
+ */
+export const securityQueue = async (deps: Dependencies, limit: number, cursor?: string) => {
+  const page = await deps.dossiers.securityReviews(limit, cursor);
+  const dossiers = new Map<string, { product: { name: string; version: string }; status: string } | null>();
+  for (const id of new Set(page.items.map((i) => i.dossierId))) {
+    const stored = await deps.dossiers.get(id);
+    dossiers.set(id, stored ? { product: stored.dossier.product, status: stored.dossier.status } : null);
+  }
+  return {
+    ...page,
+    items: page.items.flatMap((item) => {
+      const dossier = dossiers.get(item.dossierId);
+      return dossier ? [{ ...item, product: dossier.product, dossierStatus: dossier.status }] : [];
+    }),
+  };
+};
+
+/**
  * A short presigned GET for one piece of sensitive evidence (a penetration-test report): the
  * security reviewer's own route and function, the only one the sensitive bucket lets read;
  * journaled; only once the scanner found the file clean.

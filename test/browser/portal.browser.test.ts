@@ -144,7 +144,7 @@ describe('portal in Chromium', () => {
     const nie = page.getByLabel('NIE du composant');
     await nie.waitFor();
     const group = page.locator('.fr-input-group--error', { has: page.getByLabel('NIE du composant') });
-    expect(await group.textContent()).toContain('NIE is required');
+    expect(await group.textContent()).toContain('le NIE du composant est obligatoire');
     await checkPage(page, '09b-candidature-erreur-sur-le-champ');
     await nie.fill('NIE-42');
     await page.getByLabel('NIL du composant').fill('NIL-43');
@@ -235,8 +235,10 @@ describe('portal in Chromium', () => {
     });
     const sensitive = requirements.json.sections.flatMap((s: any) => s.requirements).filter((r: any) => r.sensitive);
     await signIn(page, base, 'Relecteur sécurité ANS', 'secu@ans.fr');
-    await page.getByLabel('Référence du dossier').fill(state.dossierId!);
-    await page.getByRole('button', { name: 'Ouvrir' }).click();
+    // the reviewer's own queue lists the proofs waiting for a verdict: no reference to type
+    await page.getByText(`${sensitive.length} preuves en attente d’avis`).waitFor();
+    await checkPage(page, '13a-relecteur-file-attente');
+    await page.getByRole('link', { name: /TéléSanté Plus/ }).first().click();
     await page.getByRole('heading', { name: 'Preuves sensibles', exact: true }).waitFor();
     const verdicts = page.locator('.fr-badge', { hasText: /^Conforme$/ });
     for (let i = 0; i < sensitive.length; i++) {

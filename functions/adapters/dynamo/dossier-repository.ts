@@ -1,3 +1,4 @@
+import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem } from '../../domain/upload';
 import type { PublicCandidature } from '../../domain/public-candidature';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventTimestamp } from '../../domain/trusted-timestamps';
@@ -179,6 +180,23 @@ export class DynamoDossierRepository implements DossierRepository {
     return (page.Items ?? []).map((i) => i.check as PendingScan);
   }
 
+  async securityReviews(limit: number, cursor?: string): Promise<Page<SecurityReviewItem>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': SECURITY_REVIEWS },
+        Limit: limit,
+        ExclusiveStartKey: await decodeCursor(cursor, SECURITY_REVIEWS),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => securityReviewItem(i.upload as Upload)),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, SECURITY_REVIEWS),
+    };
+  }
+
   async listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>> {
     const page = await this.db.send(
       new QueryCommand({
@@ -296,7 +314,10 @@ export class DynamoDossierRepository implements DossierRepository {
     add(
       'upload',
       (change.uploads ?? []).map((upload) => ({
-        Put: { TableName: this.table, Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload } },
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.upload(dossier.id, upload.id), type: 'upload', upload, ...securityReviewIndex(upload) },
+        },
       })),
     );
     add(
@@ -401,6 +422,13 @@ type TransactionItemKind =
 
 /** The gsi1 partition of received files awaiting their malware scan result (sparse). */
 const SCANS_PENDING = 'SCANCHECK#PENDING';
+
+/** The gsi1 partition of penetration-test proofs awaiting a security verdict (sparse), oldest first. */
+const SECURITY_REVIEWS = 'SECURITY_REVIEW#PENDING';
+const securityReviewIndex = (upload: Upload) =>
+  awaitsSecurityReview(upload)
+    ? { gsi1pk: SECURITY_REVIEWS, gsi1sk: `${upload.receivedAt ?? upload.createdAt}#${upload.dossierId}#${upload.id}` }
+    : {};
 
 /** The gsi1 partition of the public list of candidatures under way, ordered by planned date. */
 const PUBLIC_CANDIDATURES = 'PUBLIC_CANDIDATURES';

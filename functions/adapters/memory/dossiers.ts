@@ -8,7 +8,7 @@ import type { DossierChange, DossierRepository, Page, PendingScan, QueueItem, St
 import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import type { QueueStage } from '../../domain/schemas';
-import type { Upload } from '../../domain/upload';
+import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem, type Upload } from '../../domain/upload';
 import type { Dossier } from '../../domain/dossier';
 import type { InMemoryOutbox, InMemoryWorkQueue } from './work-queue';
 import type { InMemoryCertificates } from './certificates';
@@ -109,6 +109,14 @@ export class InMemoryDossiers implements DossierRepository {
       .sort((a, b) => a.since.localeCompare(b.since))
       .slice(0, limit)
       .map(clone);
+  }
+
+  async securityReviews(limit: number, cursor?: string): Promise<Page<SecurityReviewItem>> {
+    const waiting = [...this.uploads.values()]
+      .filter(awaitsSecurityReview)
+      .map(securityReviewItem)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.uploadId.localeCompare(b.uploadId));
+    return page(waiting.map(clone), limit, cursor);
   }
 
   async listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>> {

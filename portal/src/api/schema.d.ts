@@ -972,6 +972,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/security/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Penetration-test proofs received and not yet judged, oldest first (the security reviewers’ queue) */
+        get: operations["securityQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2249,6 +2266,27 @@ export interface components {
             /** @enum {string} */
             useCase: "teleconsultation_company" | "health_facility" | "city_practice";
             version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        SecurityQueuePage: {
+            items: ({
+                dossierId: string;
+                /** @enum {string} */
+                dossierStatus: "draft" | "admissibility_review" | "proofs_deposit" | "instruction" | "convention_pending" | "college_pending" | "certified" | "certified_with_reservations" | "refused" | "inadmissible" | "abandoned" | "withdrawn";
+                fileName: string;
+                product: {
+                    name: string;
+                    version: string;
+                };
+                /** Format: date-time */
+                receivedAt: string;
+                requirementId?: string;
+                uploadId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor?: string;
         } & {
             [key: string]: unknown;
         };
@@ -4587,6 +4625,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SensitiveEvidenceView"];
+                };
+            };
+        };
+    };
+    securityQueue: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A page of proofs awaiting a security verdict, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityQueuePage"];
                 };
             };
         };

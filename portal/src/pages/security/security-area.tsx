@@ -2,14 +2,61 @@ import { NotFoundPage } from '../public/not-found-page';
 import { useState } from 'react';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Route, Switch, useLocation, useParams } from 'wouter';
+import { Link, Route, Switch, useLocation, useParams } from 'wouter';
+import { formatDateTime } from '../../ui/format';
+import { STATUS_LABELS } from '../../ui/labels';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
 import { EvidenceReview } from '../../dossier/evidence-review';
 import { api, unwrap } from '../../api/client';
 
-/** The reviewer opens the dossier the instructors name (its reference): there is no queue of theirs. */
+/** The proofs waiting for a security verdict, oldest first: the reviewer picks the next one here. */
+const ReviewQueue = () => {
+  const { data, error, loading } = useLoad(
+    async () => (await unwrap(api.GET('/v1/security/queue', { params: { query: { limit: 100 } } }))).items,
+    [],
+  );
+  if (loading) return <Loading />;
+  if (!data) return <ProblemAlert error={error} />;
+  if (!data.length) return <p role="status">Aucune preuve sensible n’attend d’avis.</p>;
+  return (
+    <div className="fr-table fr-table--no-caption">
+      <p role="status" aria-live="polite">
+        {data.length} preuve{data.length > 1 ? 's' : ''} en attente d’avis
+      </p>
+      <table>
+        <caption>Preuves sensibles en attente d’avis</caption>
+        <thead>
+          <tr>
+            <th scope="col">Reçue le</th>
+            <th scope="col">Solution</th>
+            <th scope="col">Exigence</th>
+            <th scope="col">Fichier</th>
+            <th scope="col">Étape du dossier</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((item) => (
+            <tr key={item.uploadId}>
+              <td>{formatDateTime(item.receivedAt)}</td>
+              <td>
+                <Link href={`/dossiers/${item.dossierId}`}>
+                  {item.product.name} {item.product.version}
+                </Link>
+              </td>
+              <td>{item.requirementId ?? '—'}</td>
+              <td>{item.fileName}</td>
+              <td>{STATUS_LABELS[item.dossierStatus]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
+/** The reviewer's queue, and the dossier an instructor names (its reference) when they must look again. */
 const FindDossier = () => {
   const [, navigate] = useLocation();
   const [id, setId] = useState('');
@@ -17,8 +64,10 @@ const FindDossier = () => {
     <Page title="Preuves sensibles à relire">
       <p>
         Les preuves sensibles (tests d’intrusion notamment) sont conservées à part et ne sont visibles que des
-        relecteurs sécurité et des instructeurs. Saisissez la référence du dossier transmise par l’instructeur.
+        relecteurs sécurité et des instructeurs.
       </p>
+      <ReviewQueue />
+      <h2 className="fr-h5 fr-mt-4w">Ouvrir un dossier par sa référence</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
