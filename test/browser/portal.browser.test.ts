@@ -238,7 +238,10 @@ describe('portal in Chromium', () => {
     // the reviewer's own queue lists the proofs waiting for a verdict: no reference to type
     await page.getByText(`${sensitive.length} preuves en attente d’avis`).waitFor();
     await checkPage(page, '13a-relecteur-file-attente');
-    await page.getByRole('link', { name: /TéléSanté Plus/ }).first().click();
+    await page
+      .getByRole('link', { name: /TéléSanté Plus/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Preuves sensibles', exact: true }).waitFor();
     const verdicts = page.locator('.fr-badge', { hasText: /^Conforme$/ });
     for (let i = 0; i < sensitive.length; i++) {
