@@ -60,7 +60,8 @@ export const TRANSACTION_ITEM_LIMIT = 100;
 export const transactionItems = (change: DossierChange): number => {
   const { acquire, release } = change.productKey ?? {};
   return (
-    1 +
+    // the dossier and its journal head (the anchor's index)
+    2 +
     change.events.length +
     (change.outbox?.length ?? 0) +
     (change.documents?.length ?? 0) +

@@ -142,7 +142,7 @@ describe('POST /v1/dossiers', () => {
     // the service's instant rides on each answer: the portal counts time left from it
     expect(Math.abs(Date.parse(String(response.headers?.['x-service-time'])) - Date.now())).toBeLessThan(60_000);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'event', 'outbox', 'product-key']);
+    expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'journal-head', 'event', 'outbox', 'product-key']);
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toMatch(/^dossier-/);
   });
 

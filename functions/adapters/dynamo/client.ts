@@ -32,6 +32,11 @@ export async function* queryPartition(
   } while (start);
 }
 
+/** The heads' partition of a dossier: its id's first hex digit (ids are UUIDs), else 0. */
+const headShard = (dossierId: string) => (/^[0-9a-f]/i.test(dossierId) ? dossierId[0]!.toLowerCase() : '0');
+/** The 16 partitions the journal heads live in. */
+export const HEAD_SHARDS = [...'0123456789abcdef'];
+
 /** Key layout of the single table (see README, "Data model"). */
 export const keys = {
   dossier: (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' }),
@@ -45,6 +50,8 @@ export const keys = {
   issuedDocument: (sha256: string) => ({ pk: `ISSUED#${sha256}`, sk: 'ISSUED' }),
   journalAnchor: (day: string) => ({ pk: `ANCHOR#${day}`, sk: 'ANCHOR' }),
   latestAnchor: () => ({ pk: 'ANCHOR#LATEST', sk: 'ANCHOR' }),
+  /** every dossier's journal head, in 16 partitions by the id's first hex digit: the daily anchor Queries them */
+  journalHead: (dossierId: string) => ({ pk: `HEADS#${headShard(dossierId)}`, sk: `HEAD#${dossierId}` }),
   upload: (dossierId: string, uploadId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `UPLOAD#${uploadId}` }),
   message: (dossierId: string, at: string, id: string) => ({ pk: `DOSSIER#${dossierId}`, sk: `MESSAGE#${at}#${id}` }),
   productKey: (key: string) => ({ pk: `PRODUCT#${key}`, sk: 'PRODUCT' }),

@@ -288,7 +288,16 @@ export class DynamoDossierRepository implements DossierRepository {
     // every item is named, so that a failed condition says which record conflicted
     const named: { kind: TransactionItemKind; item: object }[] = [];
     const add = (kind: TransactionItemKind, items: object[]) => named.push(...items.map((i) => ({ kind, item: i })));
-    add('dossier', [{ Put: { TableName: this.table, Item: item, ...condition } }]);
+    add('dossier', [
+      { Put: { TableName: this.table, Item: item, ...condition } },
+      // the head again, where the daily anchor reads every journal's by Query (no Scan of the table)
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.journalHead(dossier.id), type: 'journal-head', dossierId: dossier.id, head: change.head },
+        },
+      },
+    ]);
     add(
       'event',
       change.events.map((event) => ({

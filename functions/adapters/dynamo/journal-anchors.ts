@@ -1,14 +1,14 @@
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnchoredHead, JournalAnchor } from '../../domain/journal-anchor';
 import type { JournalHead } from '../../domain/journal';
 import type { JournalAnchors } from '../../domain/ports';
-import { keys, type DocumentClient } from './client';
+import { HEAD_SHARDS, keys, type DocumentClient } from './client';
 import { isConditionFailure } from './errors';
 
 /**
  * The daily anchors: one item per day (the first stored stands), and a pointer to the latest.
- * `allHeads` is the one Scan outside operators' tools: once a day, by the proof worker, reading
- * only the dossiers' head items (a filter and a projection; the events stay where they are).
+ * `allHeads` Queries the 16 partitions where every dossier's transaction keeps its journal head
+ * (`keys.journalHead`): no Scan, and only the heads are read.
  */
 export class DynamoJournalAnchors implements JournalAnchors {
   constructor(
@@ -56,21 +56,22 @@ export class DynamoJournalAnchors implements JournalAnchors {
   }
 
   async *allHeads(): AsyncIterable<AnchoredHead> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new ScanCommand({
-          TableName: this.table,
-          FilterExpression: 'begins_with(pk, :d) AND sk = :meta',
-          ProjectionExpression: 'pk, journalHead',
-          ExpressionAttributeValues: { ':d': 'DOSSIER#', ':meta': 'META' },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? [])
-        yield { dossierId: String(item.pk).slice('DOSSIER#'.length), head: item.journalHead as JournalHead };
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for (const shard of HEAD_SHARDS) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `HEADS#${shard}` },
+            ExclusiveStartKey: start,
+            ConsistentRead: true,
+          }),
+        );
+        for (const item of page.Items ?? [])
+          yield { dossierId: String(item.dossierId), head: item.head as JournalHead };
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
   }
 }
