@@ -30,10 +30,14 @@ export const checkToken = (tokenBase64: string, hashHex: string, certificates: s
     );
     const text = spawnSync('openssl', ['ts', '-reply', '-in', token, '-token_in', '-text'], { encoding: 'utf8' });
     const time = /Time stamp: (.+)/.exec(text.stdout ?? '')?.[1];
+    const output = `${verify.stdout}${verify.stderr}`.trim();
     return {
       ok: verify.status === 0 && /Verification: OK/.test(verify.stdout),
       stampedAt: time ? new Date(time).toISOString() : undefined,
-      detail: `${verify.stdout}${verify.stderr}`.trim().split('\n').at(-1) ?? '',
+      detail: output.split('\n').at(-1) ?? '',
+      /** what openssl printed, and what `openssl ts -reply -text` read in the token */
+      output,
+      text: text.stdout ?? '',
     };
   });
 
@@ -52,6 +56,8 @@ export const checkSeal = (pdf: Uint8Array) =>
       signer: line('Signer Certificate Common Name'),
       signingTime: line('Signing Time'),
       validation: line('Signature Validation') ?? output.trim().split('\n').at(-1),
+      /** what pdfsig printed */
+      output,
     };
   });
 

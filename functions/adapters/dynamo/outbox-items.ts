@@ -3,53 +3,56 @@ import type { OutboxMessage } from '../../domain/outbox';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING, STAMPS_PENDING } from './client';
 
-/** The Put that adds a mail to the outbox inside a transaction; a replay of the same cause is a no-op. */
-export const outboxPut = (table: string, message: OutboxMessage) => ({
+/** Where a kind of work lives: its items' keys and type, the sparse index of pending ones, the field that holds the work. */
+export interface QueueLayout {
+  type: string;
+  pendingPartition: string;
+  key: (id: string) => { pk: string; sk: string };
+  field: string;
+}
+
+export const OUTBOX_LAYOUT: QueueLayout = {
+  type: 'outbox',
+  pendingPartition: OUTBOX_PENDING,
+  key: keys.outbox,
+  field: 'message',
+};
+export const DOCUMENTS_LAYOUT: QueueLayout = {
+  type: 'document-job',
+  pendingPartition: DOCUMENTS_PENDING,
+  key: keys.documentJob,
+  field: 'job',
+};
+export const STAMPS_LAYOUT: QueueLayout = {
+  type: 'stamp-job',
+  pendingPartition: STAMPS_PENDING,
+  key: keys.stampJob,
+  field: 'job',
+};
+
+/**
+ * The Put that adds work to its queue inside a transaction: pending, in the sparse index by its
+ * creation; its id comes from its cause, so a replay of the same cause is a no-op.
+ */
+const workItemPut = (table: string, layout: QueueLayout, work: { id: string; createdAt: string }) => ({
   Put: {
     TableName: table,
     Item: {
-      ...keys.outbox(message.id),
-      type: 'outbox',
+      ...layout.key(work.id),
+      type: layout.type,
       status: 'pending',
       attempts: 0,
-      gsi1pk: OUTBOX_PENDING,
-      gsi1sk: `${message.createdAt}#${message.id}`,
-      message,
+      gsi1pk: layout.pendingPartition,
+      gsi1sk: `${work.createdAt}#${work.id}`,
+      [layout.field]: work,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
 
-/** The Put that asks for a document inside a transaction; the same document and instant twice is one job. */
-export const documentJobPut = (table: string, job: DocumentJob) => ({
-  Put: {
-    TableName: table,
-    Item: {
-      ...keys.documentJob(job.id),
-      type: 'document-job',
-      status: 'pending',
-      attempts: 0,
-      gsi1pk: DOCUMENTS_PENDING,
-      gsi1sk: `${job.createdAt}#${job.id}`,
-      job,
-    },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
-
-/** The Put that asks for an event's trusted timestamp inside the event's own transaction. */
-export const stampJobPut = (table: string, job: StampJob) => ({
-  Put: {
-    TableName: table,
-    Item: {
-      ...keys.stampJob(job.id),
-      type: 'stamp-job',
-      status: 'pending',
-      attempts: 0,
-      gsi1pk: STAMPS_PENDING,
-      gsi1sk: `${job.createdAt}#${job.id}`,
-      job,
-    },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+/** A mail to send. */
+export const outboxPut = (table: string, message: OutboxMessage) => workItemPut(table, OUTBOX_LAYOUT, message);
+/** A document to render and seal (the same document and instant twice is one job). */
+export const documentJobPut = (table: string, job: DocumentJob) => workItemPut(table, DOCUMENTS_LAYOUT, job);
+/** An event's trusted timestamp to obtain, in the event's own transaction. */
+export const stampJobPut = (table: string, job: StampJob) => workItemPut(table, STAMPS_LAYOUT, job);

@@ -2,16 +2,10 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { WorkQueue } from '../../domain/ports';
-import { DOCUMENTS_PENDING, keys, OUTBOX_PENDING, STAMPS_PENDING, type DocumentClient } from './client';
+import type { DocumentClient } from './client';
+import { DOCUMENTS_LAYOUT, OUTBOX_LAYOUT, STAMPS_LAYOUT, type QueueLayout } from './outbox-items';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { isConditionFailure } from './errors';
-
-/** Where a kind of work lives: its items' keys, the sparse index of pending ones, the field that holds the work. */
-interface QueueLayout {
-  pendingPartition: string;
-  key: (id: string) => { pk: string; sk: string };
-  field: string;
-}
 
 /**
  * Work written inside a dossier's transaction (its Put comes from `workItemPut`) and done once: an
@@ -82,15 +76,6 @@ export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
     );
   }
 }
-
-export const OUTBOX_LAYOUT: QueueLayout = { pendingPartition: OUTBOX_PENDING, key: keys.outbox, field: 'message' };
-export const DOCUMENTS_LAYOUT: QueueLayout = {
-  pendingPartition: DOCUMENTS_PENDING,
-  key: keys.documentJob,
-  field: 'job',
-};
-
-export const STAMPS_LAYOUT: QueueLayout = { pendingPartition: STAMPS_PENDING, key: keys.stampJob, field: 'job' };
 
 export class DynamoOutboxStore extends DynamoWorkQueue<OutboxMessage> {
   constructor(db: DocumentClient, table: string) {
