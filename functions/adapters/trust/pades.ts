@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
@@ -63,6 +62,3 @@ export const sealPdf = async (pdf: Uint8Array, { seal, stamp, at }: SealOptions)
   const prepared = await document.save({ useObjectStreams: false });
   return new Uint8Array(await new SignPdf().sign(Buffer.from(prepared), new CmsSigner(seal, stamp)));
 };
-
-// asn1js is imported for its side effect on pkijs's schema classes in some bundlers
-void asn1js;
