@@ -39,6 +39,13 @@ const thrownTexts = () => {
       const where = `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text))
         for (const text of node.arguments?.[0] ? sample(node.arguments[0]) : []) texts.push({ where, text });
+      // the line problems a rule gathers before it throws them as field errors (`problems.push(…)`)
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.getText(source) === 'problems.push'
+      )
+        for (const text of node.arguments[0] ? sample(node.arguments[0]) : []) texts.push({ where, text });
       if (ts.isObjectLiteralExpression(node)) {
         const props = node.properties.filter(ts.isPropertyAssignment);
         const names = props.map((p) => p.name.getText(source));

@@ -713,4 +713,22 @@ export const PROBLEM_TEXTS: readonly (readonly [code: string, en: string, fr: st
   ['state', 'only an open candidature can be withdrawn', 'seule une candidature en cours peut être retirée'],
   ['evidence-not-compliant', '{1}: no evidence', '{1} : aucune preuve'],
   ['evidence-not-compliant', '{1}: evidence not reviewed yet', '{1} : preuve pas encore examinée'],
+  // the referential import's line problems (domain/catalogue-import.ts)
+  [
+    'section-id-invalid',
+    'section_id must be 1–40 letters, digits, - or _',
+    'section_id : de 1 à 40 lettres, chiffres, - ou _',
+  ],
+  [
+    'requirement-id-invalid',
+    'requirement_id must be 1–64 letters, digits, ., - or _',
+    'requirement_id : de 1 à 64 lettres, chiffres, ., - ou _',
+  ],
+  ['requirement-id-duplicate', 'requirement_id {1} appears twice', 'requirement_id {1} apparaît deux fois'],
+  ['title-empty', 'title is empty', 'title est vide'],
+  ['profiles-empty', 'profiles is empty', 'profiles est vide'],
+  ['profiles-unknown', 'unknown profiles: {1}', 'profils inconnus : {1}'],
+  ['sensitive-invalid', 'sensitive must be oui or non, not "{1}"', 'sensitive vaut oui ou non, pas « {1} »'],
+  ['section-title-conflict', 'section {1} already has the title "{2}"', 'la section {1} a déjà le titre « {2} »'],
+  ['section-title-empty', 'section_title is empty', 'section_title est vide'],
 ];

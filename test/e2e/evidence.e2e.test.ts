@@ -176,7 +176,7 @@ describe('referential import', () => {
       body: { version: '1.9.0', format: 'csv', content: base64(csv) },
     });
     expect(r.status).toBe(400);
-    expect(r.json.errors).toEqual([{ path: 'line 3', message: 'title is empty' }]);
+    expect(r.json.errors).toEqual([{ path: 'line 3', code: 'title-empty', message: 'title est vide' }]);
     const again = await http.call('POST', '/v1/referentials', {
       token: await t.admin(),
       body: { version: '1.9.0', format: 'csv', content: base64(`${header}\nins;INS;INS-01;Traits;d;general;non;x\n`) },

@@ -42,8 +42,9 @@ describe('11. obligations with effective dates, and the decision period of a ref
     expect(submit.json.errors).toEqual([
       expect.objectContaining({
         path: 'profiles',
+        code: 'profile-matrix',
         message: expect.stringContaining(
-          'e_prescription is required for the use case health_facility since 2025-01-01',
+          'le profil e_prescription est obligatoire pour le cas d’usage health_facility depuis le 2025-01-01',
         ),
       }),
     ]);
