@@ -15,7 +15,6 @@ import { DynamoWorkflowStateStore } from './adapters/dynamo/workflow-state-store
 import { SesMailer } from './adapters/ses/ses-mailer';
 import { StepFunctionsEngine } from './adapters/sfn/step-functions-engine';
 import { systemClock } from './adapters/system-clock';
-import { awsTrustServices } from './adapters/trust/aws-trust';
 import { calendarPolicyFromEnv, ENV, optionalEnv, requireEnv } from './config/env';
 import type { CalendarPolicy } from './domain/calendar';
 import type { Clock } from './domain/clock';
@@ -156,12 +155,6 @@ export const fromEnvironment = (): Dependencies => {
     const sdk = await import('@aws-sdk/client-cognito-identity-provider');
     return new CognitoUserDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
   });
-  const trust = lazy(() =>
-    awsTrustServices({
-      sealKeyId: () => requireEnv(ENV.sealKeyId),
-      parameterName: () => requireEnv(ENV.trustParameter),
-    }),
-  );
   return {
     clock: systemClock,
     get ansMailbox() {
@@ -201,7 +194,9 @@ export const fromEnvironment = (): Dependencies => {
       return tables().anchors;
     },
     get trust() {
-      return trust();
+      // the proof services weigh (pkijs, @signpdf, pdf-lib): only the functions that use them
+      // register them (`useTrustServices`), so that no other bundle carries them
+      return slot.__tlcTrust ?? NO_TRUST;
     },
     get mailer() {
       return mailer;
@@ -232,7 +227,16 @@ export const fromEnvironment = (): Dependencies => {
 
 // kept on globalThis so that every copy of this module (loaders may instantiate it twice
 // under different specifiers) sees the same dependencies
-const slot = globalThis as typeof globalThis & { __tlcDependencies?: Dependencies };
+const slot = globalThis as typeof globalThis & { __tlcDependencies?: Dependencies; __tlcTrust?: TrustServices };
+
+const noTrust = async () => Promise.reject(new Error('this function has no proof services (useTrustServices)'));
+/** What a function that registered no proof services has: each call fails, nothing is bundled. */
+const NO_TRUST: TrustServices = { stamp: noTrust, sealPdf: noTrust, publicMaterial: noTrust };
+
+/** The proof services of a Lambda function that needs them (the proof worker, the public trust route). */
+export const useTrustServices = (trust: TrustServices): void => {
+  slot.__tlcTrust = trust;
+};
 
 export const dependencies = (): Dependencies => (slot.__tlcDependencies ??= fromEnvironment());
 

@@ -3,7 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { dependencies } from '../container';
+import { dependencies, useTrustServices } from '../container';
+import { awsTrustServices } from '../adapters/trust/aws-trust';
+import { ENV, requireEnv } from '../config/env';
 import type { DocumentJob } from '../domain/document-job';
 import type { StampJob } from '../domain/trusted-timestamps';
 import { logger } from '../observability';
@@ -16,6 +18,14 @@ import { anchorJournals } from '../use-cases/anchor-journals';
  * timestamps of the events with legal weight — the only functions holding the seal's KMS grant
  * and reaching the timestamp authority.
  */
+
+// the proof services live in this function's bundle alone (KMS seal, RFC 3161 authority)
+useTrustServices(
+  awsTrustServices({
+    sealKeyId: () => requireEnv(ENV.sealKeyId),
+    parameterName: () => requireEnv(ENV.trustParameter),
+  }),
+);
 
 /** Stream trigger: a job written in a transaction is done as soon as it commits. */
 export const onStream = middy<DynamoDBStreamEvent>()

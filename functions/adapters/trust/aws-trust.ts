@@ -3,6 +3,7 @@ import type { ByteSigner } from './cms';
 import { derOf } from './local-trust';
 import { rfc3161Stamp } from './rfc3161-client';
 import { trustServices } from './trust-services';
+import { trustParameterReader } from './aws-trust-material';
 
 /**
  * The proof services in AWS. The seal key is a KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY):
@@ -10,24 +11,8 @@ import { trustServices } from './trust-services';
  * public — the seal's certificate chain (issued to that key by a certification authority), the
  * timestamp authority's URL, name and chain — is one SSM parameter per stage (JSON), read once.
  */
-interface TrustParameter {
-  tsaUrl: string;
-  tsaName: string;
-  sealCertificates: string[];
-  tsaCertificates: string[];
-}
-
 export const awsTrustServices = (options: { sealKeyId: () => string; parameterName: () => string }): TrustServices => {
-  let parameter: Promise<TrustParameter> | undefined;
-  const read = () =>
-    (parameter ??= (async () => {
-      const sdk = await import('@aws-sdk/client-ssm');
-      const out = await new sdk.SSMClient({}).send(new sdk.GetParameterCommand({ Name: options.parameterName() }));
-      return JSON.parse(out.Parameter?.Value ?? '{}') as TrustParameter;
-    })().catch((error: unknown) => {
-      parameter = undefined; // a failed read is tried again on the next call
-      throw error;
-    }));
+  const read = trustParameterReader(options.parameterName);
   const kmsSigner = async (): Promise<ByteSigner> => {
     const [{ sealCertificates }, sdk] = await Promise.all([read(), import('@aws-sdk/client-kms')]);
     const client = new sdk.KMSClient({});
