@@ -5,7 +5,12 @@ import { S3ObjectStorage } from './adapters/s3/s3-object-storage';
 import { createDocumentClient, type DocumentClient } from './adapters/dynamo/client';
 import { DynamoCompanyRepository } from './adapters/dynamo/company-repository';
 import { DynamoDossierRepository } from './adapters/dynamo/dossier-repository';
-import { DynamoDocumentJobStore, DynamoOutboxStore, DynamoStampJobStore } from './adapters/dynamo/outbox-store';
+import {
+  DynamoDocumentJobStore,
+  DynamoJournalRequestStore,
+  DynamoOutboxStore,
+  DynamoStampJobStore,
+} from './adapters/dynamo/outbox-store';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
@@ -29,6 +34,7 @@ import type {
   OutboxStore,
   DocumentJobStore,
   StampJobStore,
+  JournalRequestStore,
   TrustServices,
   IssuedDocuments,
   JournalAnchors,
@@ -50,6 +56,8 @@ export interface Dependencies {
   documentJobs: DocumentJobStore;
   /** trusted timestamps to obtain for events with legal weight */
   stampJobs: StampJobStore;
+  /** the journal events reads ask for (downloads), recorded by the proof worker */
+  journalRequests: JournalRequestStore;
   /** the sealed documents issued, by hash (the public « Vérifier un document ») */
   issuedDocuments: IssuedDocuments;
   /** the daily anchors of every journal */
@@ -97,6 +105,7 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   outbox: new DynamoOutboxStore(db, table),
   documentJobs: new DynamoDocumentJobStore(db, table),
   stampJobs: new DynamoStampJobStore(db, table),
+  journalRequests: new DynamoJournalRequestStore(db, table),
   issuedDocuments: new DynamoIssuedDocuments(db, table),
   anchors: new DynamoJournalAnchors(db, table),
   referentials: new DynamoReferentialStore(db, table),
@@ -186,6 +195,9 @@ export const fromEnvironment = (): Dependencies => {
     },
     get stampJobs() {
       return tables().stampJobs;
+    },
+    get journalRequests() {
+      return tables().journalRequests;
     },
     get issuedDocuments() {
       return tables().issuedDocuments;

@@ -12,11 +12,13 @@ import { logger } from '../observability';
 import { renderDocuments } from '../use-cases/render-documents';
 import { stampEvents } from '../use-cases/stamp-events';
 import { anchorJournals } from '../use-cases/anchor-journals';
+import { recordJournalRequests } from '../use-cases/record-journal-requests';
+import type { JournalRequest } from '../domain/journal-requests';
 
 /**
- * The proof worker: renders and seals the documents asked for, and obtains the trusted
- * timestamps of the events with legal weight — the only functions holding the seal's KMS grant
- * and reaching the timestamp authority.
+ * The proof worker: renders and seals the documents asked for, obtains the trusted timestamps
+ * of the events with legal weight — the only functions holding the seal's KMS grant and reaching
+ * the timestamp authority — and chains the journal events reads asked for (downloads).
  */
 
 // the proof services live in this function's bundle alone (KMS seal, RFC 3161 authority)
@@ -37,7 +39,9 @@ export const onStream = middy<DynamoDBStreamEvent>()
     });
     const documents = items.filter((i) => i.type === 'document-job').map((i) => i.job as DocumentJob);
     const stamps = items.filter((i) => i.type === 'stamp-job').map((i) => i.job as StampJob);
+    const requests = items.filter((i) => i.type === 'journal-request').map((i) => i.request as JournalRequest);
     const deps = dependencies();
+    if (requests.length) logger.info('journal requests recorded', await recordJournalRequests(deps, requests));
     if (documents.length) logger.info('documents rendered', await renderDocuments(deps, documents));
     if (stamps.length) logger.info('events timestamped', await stampEvents(deps, stamps));
     // a failed job stays pending for the sweep; failing the batch would only replay the others
@@ -48,6 +52,7 @@ export const sweep = middy()
   .use(injectLambdaContext(logger))
   .handler(async () => {
     const deps = dependencies();
+    logger.info('journal requests swept', await recordJournalRequests(deps));
     logger.info('documents swept', await renderDocuments(deps));
     logger.info('timestamps swept', await stampEvents(deps));
     // the day's anchor of every journal, on the first sweep of the day (an authority down: the next)

@@ -2,6 +2,7 @@ import type { EventTimestamp, StampJob } from './trusted-timestamps';
 import type { AnchoredHead, JournalAnchor } from './journal-anchor';
 import type { PublicCandidature } from './public-candidature';
 import type { DocumentJob, IssuedDocument } from './document-job';
+import type { JournalRequest } from './journal-requests';
 import type { Company } from './company';
 import type { Dossier } from './dossier';
 import type { Deadline, DossierStatus } from './dossier-model';
@@ -42,6 +43,8 @@ export interface DossierChange {
   scanChecks?: { open?: PendingScan[]; close?: string[] };
   /** trusted timestamps to obtain for the events with legal weight (domain/trusted-timestamps.ts) */
   stamps?: StampJob[];
+  /** the journal request (a read's) whose event this change records: settled in the same transaction */
+  settlesRequest?: string;
 }
 
 /** A received file whose malware scan result has not arrived yet: the reconciler reads its tag. */
@@ -73,7 +76,8 @@ export const transactionItems = (change: DossierChange): number => {
     (change.publicListing ? 1 : 0) +
     (change.scanChecks?.open?.length ?? 0) +
     (change.scanChecks?.close?.length ?? 0) +
-    (change.stamps?.length ?? 0)
+    (change.stamps?.length ?? 0) +
+    (change.settlesRequest ? 1 : 0)
   );
 };
 
@@ -258,6 +262,12 @@ export interface WorkQueue<T extends { id: string }> {
 export type OutboxStore = WorkQueue<OutboxMessage>;
 export type DocumentJobStore = WorkQueue<DocumentJob>;
 export type StampJobStore = WorkQueue<StampJob>;
+
+/** The events reads ask for (domain/journal-requests.ts): written alone, recorded by the proof worker. */
+export interface JournalRequestStore extends WorkQueue<JournalRequest> {
+  /** Stores a request on its own (a read's only write); the same id twice is one request. */
+  add(request: JournalRequest): Promise<void>;
+}
 
 /** The daily anchors of the journals (domain/journal-anchor.ts). */
 export interface JournalAnchors {

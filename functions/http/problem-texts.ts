@@ -44,6 +44,11 @@ export const PROBLEM_TEXTS: readonly (readonly [code: string, en: string, fr: st
   ['referential-exists', 'the referential {1} already exists', 'le référentiel {1} existe déjà'],
   ['company-has-account', 'this company already has an account', 'cette entreprise a déjà un compte'],
   ['dossier-exists', 'this dossier already exists', 'ce dossier existe déjà'],
+  [
+    'record-conflict',
+    'the change conflicts with another record',
+    'la modification entre en conflit avec un autre enregistrement',
+  ],
   ['csv-unreadable', 'the CSV cannot be read: {1}', 'le fichier CSV est illisible : {1}'],
   ['xlsx-unreadable', 'the file is not a readable XLSX workbook', 'le fichier n’est pas un classeur XLSX lisible'],
   ['xlsx-no-sheet', 'the workbook has no sheet', 'le classeur n’a aucune feuille'],

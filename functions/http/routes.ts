@@ -26,7 +26,8 @@ export interface RouteSpec {
   query?: readonly QueryParameter[];
   /** what the function touches, for least-privilege grants */
   access: {
-    table?: 'read' | 'write';
+    /** `journal`: reads everything, writes only journal requests (downloads) */
+    table?: 'read' | 'write' | 'journal';
     workflow?: boolean;
     /**
      * put / get / delete: uploaded evidence, both buckets (the sensitive one included);
@@ -341,7 +342,7 @@ export const ROUTE_TABLE = [
     handler: 'download-upload',
     auth: true,
     roles: ANYONE,
-    access: { table: 'write', evidence: 'get' },
+    access: { table: 'journal', evidence: 'get' },
     summary: 'Download an uploaded file',
     response: RESPONSES.downloadUpload,
   },
@@ -383,7 +384,7 @@ export const ROUTE_TABLE = [
     handler: 'download-sensitive-evidence',
     auth: true,
     roles: SECURITY_REVIEWER,
-    access: { table: 'write', evidence: 'get-sensitive' },
+    access: { table: 'journal', evidence: 'get-sensitive' },
     summary: 'A short link to a piece of sensitive evidence (journaled; clean files only)',
     response: RESPONSES.downloadUpload,
   },

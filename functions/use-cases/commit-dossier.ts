@@ -45,6 +45,8 @@ export const commitDossier = async (
     documents?: DocumentJob[];
     /** malware scans awaited and settled */
     scanChecks?: DossierChange['scanChecks'];
+    /** the read's journal request these events record (settled in the same transaction) */
+    settlesRequest?: string;
     /** last touch to the dossier once its journal events (and their hashes) are known */
     withJournal?: (events: JournalEvent[], dossier: Dossier) => Dossier;
     /** mail that must quote the journal (e.g. the receipt's hash) */

@@ -3,6 +3,7 @@ import { admissibleDossier, callers, completeFile, depositFile } from '../../tes
 import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { downloadUpload, getRequirements, submitSection, withdrawUpload } from './evidence';
 import { recordScanResult } from './record-scan-result';
+import { recordJournalRequests } from './record-journal-requests';
 import { downloadSensitiveEvidence } from './sensitive-evidence';
 
 describe('evidence deposit', () => {
@@ -60,10 +61,11 @@ describe('evidence deposit', () => {
     await expect(downloadUpload(w.deps, callers.instructor, w.id, ins.uploadId)).rejects.toThrow(/malware/);
     // the company may still fetch its own file
     expect((await downloadUpload(w.deps, w.candidate, w.id, ins.uploadId)).url).toBeTruthy();
+    await recordJournalRequests(w.deps);
     const journal = await w.deps.dossiers.journal(w.id);
     expect(journal.filter((e) => e.type === 'evidence_downloaded').map((e) => e.data)).toEqual([
-      { uploadId: pen.uploadId, sensitive: true },
-      { uploadId: ins.uploadId, sensitive: false },
+      { uploadId: pen.uploadId, sensitive: true, requestedAt: expect.any(String) },
+      { uploadId: ins.uploadId, sensitive: false, requestedAt: expect.any(String) },
     ]);
   });
 });

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
+import { downloadRecorded } from '../domain/journal-requests';
+import type { Upload } from '../domain/upload';
 import { scanBlocksStaff, uploadView } from '../domain/upload';
 import { requirementsView } from '../domain/evidence';
 import { handInSection, withdrawFile } from '../domain/dossier-rules/evidence';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import type { Dependencies } from '../container';
-import { commitChange, commitDossier } from './commit-dossier';
+import { commitChange } from './commit-dossier';
 import { loadDossierWithUploads, referentialOf } from './legal-effects';
-import { withOptimisticRetry } from './optimistic-retry';
 
 /**
  * The requirements the dossier's profiles make applicable, by section, with their evidence and
@@ -65,29 +67,42 @@ export const DOWNLOAD_URL_TTL_SECONDS = 300;
  * for security reviewers; other files for ANS staff and the company itself.
  */
 export const downloadUpload = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
-  // the download is journaled: a concurrent change to the dossier only means journal again
-  return withOptimisticRetry(async () => {
-    const loaded = await deps.dossiers.getWithUploads(id);
-    // one query, then the same 404 for a missing dossier and for another company's
-    assertCanSee(caller, loaded?.stored.dossier);
-    const upload = loaded!.uploads.find((u) => u.id === uploadId && u.status === 'received');
-    if (!upload) throw new NotFoundError('no such received file');
-    // sensitive evidence has its own route, function and bucket grant: security reviewers only
-    if (upload.store === 'sensitive') {
-      if (!isStaff(caller)) throw new NotFoundError('no such received file');
-      throw new ForbiddenError('penetration-test evidence is readable by security reviewers only, on their route');
-    }
-    // staff open a file only once the scanner found it clean (the company may fetch its own file)
-    const blocked = isStaff(caller) ? scanBlocksStaff(upload) : null;
-    if (blocked) throw new ConflictError(blocked);
-    await commitDossier(deps, loaded!.stored, loaded!.stored.dossier, [
-      {
-        type: 'evidence_downloaded',
-        actor: actorOf(caller),
-        data: { uploadId, sensitive: false },
-      },
-    ]);
-    const url = await deps.storage.presignGet(upload.store, upload.key, upload.fileName, DOWNLOAD_URL_TTL_SECONDS);
-    return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
-  });
+  const loaded = await deps.dossiers.getWithUploads(id);
+  // one query, then the same 404 for a missing dossier and for another company's
+  assertCanSee(caller, loaded?.stored.dossier);
+  const upload = loaded!.uploads.find((u) => u.id === uploadId && u.status === 'received');
+  if (!upload) throw new NotFoundError('no such received file');
+  // sensitive evidence has its own route, function and bucket grant: security reviewers only
+  if (upload.store === 'sensitive') {
+    if (!isStaff(caller)) throw new NotFoundError('no such received file');
+    throw new ForbiddenError('penetration-test evidence is readable by security reviewers only, on their route');
+  }
+  // staff open a file only once the scanner found it clean (the company may fetch its own file)
+  const blocked = isStaff(caller) ? scanBlocksStaff(upload) : null;
+  if (blocked) throw new ConflictError(blocked);
+  return journaledLink(deps, caller, id, upload);
+};
+
+/**
+ * The link, once its journal request is stored: a read writes that request and nothing else (no
+ * link without its record); the proof worker chains the event within seconds.
+ */
+export const journaledLink = async (
+  deps: Dependencies,
+  caller: Caller,
+  dossierId: string,
+  upload: Pick<Upload, 'id' | 'store' | 'key' | 'fileName'>,
+) => {
+  const now = deps.clock.now();
+  await deps.journalRequests.add(
+    downloadRecorded(
+      randomUUID(),
+      dossierId,
+      actorOf(caller),
+      { id: upload.id, sensitive: upload.store === 'sensitive' },
+      now,
+    ),
+  );
+  const url = await deps.storage.presignGet(upload.store, upload.key, upload.fileName, DOWNLOAD_URL_TTL_SECONDS);
+  return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
 };

@@ -3,6 +3,7 @@ import { admissibleDossier, callers, completeFile, depositFile } from '../../tes
 import { reviewProof } from './instruction';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { recordScanResult } from './record-scan-result';
+import { recordJournalRequests } from './record-journal-requests';
 import { downloadSensitiveEvidence, securityQueue, sensitiveEvidenceView } from './sensitive-evidence';
 
 /** The security reviewer's two routes (issue 23): what a review needs and no more. */
@@ -31,9 +32,12 @@ describe('sensitive evidence for the security reviewer', () => {
     await expect(downloadSensitiveEvidence(w.deps, callers.security, w.id, pen.uploadId)).rejects.toThrow(
       ConflictError,
     );
+    // the read wrote its journal request only; the proof worker chains the event
+    expect((await w.deps.dossiers.journal(w.id)).some((e) => e.type === 'evidence_downloaded')).toBe(false);
+    expect(await recordJournalRequests(w.deps)).toEqual({ recorded: 1, failed: 0 });
     const journal = await w.deps.dossiers.journal(w.id);
     expect(journal.filter((e) => e.type === 'evidence_downloaded').map((e) => e.data)).toEqual([
-      { uploadId: pen.uploadId, sensitive: true },
+      { uploadId: pen.uploadId, sensitive: true, requestedAt: '2026-03-02T09:00:00.000Z' },
     ]);
   });
 });

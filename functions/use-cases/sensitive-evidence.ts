@@ -1,12 +1,10 @@
-import { actorOf, type Caller } from '../domain/caller';
+import type { Caller } from '../domain/caller';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { requirementsView } from '../domain/evidence';
 import { scanBlocksStaff, uploadView } from '../domain/upload';
 import type { Dependencies } from '../container';
-import { commitDossier } from './commit-dossier';
-import { DOWNLOAD_URL_TTL_SECONDS } from './evidence';
+import { journaledLink } from './evidence';
 import { referentialOf } from './legal-effects';
-import { withOptimisticRetry } from './optimistic-retry';
 
 /**
  * What a security review needs, and no more (separation of duties, issue 23): the dossier's
@@ -57,16 +55,11 @@ export const securityQueue = async (deps: Dependencies, limit: number, cursor?: 
  * security reviewer's own route and function, the only one the sensitive bucket lets read;
  * journaled; only once the scanner found the file clean.
  */
-export const downloadSensitiveEvidence = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) =>
-  withOptimisticRetry(async () => {
-    const loaded = await deps.dossiers.getWithUploads(id);
-    const upload = loaded?.uploads.find((u) => u.id === uploadId && u.status === 'received' && u.store === 'sensitive');
-    if (!loaded || !upload) throw new NotFoundError('no such received sensitive evidence');
-    const blocked = scanBlocksStaff(upload);
-    if (blocked) throw new ConflictError(blocked);
-    await commitDossier(deps, loaded.stored, loaded.stored.dossier, [
-      { type: 'evidence_downloaded', actor: actorOf(caller), data: { uploadId, sensitive: true } },
-    ]);
-    const url = await deps.storage.presignGet('sensitive', upload.key, upload.fileName, DOWNLOAD_URL_TTL_SECONDS);
-    return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() };
-  });
+export const downloadSensitiveEvidence = async (deps: Dependencies, caller: Caller, id: string, uploadId: string) => {
+  const loaded = await deps.dossiers.getWithUploads(id);
+  const upload = loaded?.uploads.find((u) => u.id === uploadId && u.status === 'received' && u.store === 'sensitive');
+  if (!loaded || !upload) throw new NotFoundError('no such received sensitive evidence');
+  const blocked = scanBlocksStaff(upload);
+  if (blocked) throw new ConflictError(blocked);
+  return journaledLink(deps, caller, id, upload);
+};

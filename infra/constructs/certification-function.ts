@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { ENV } from '../../functions/config/env';
 import { DOCUMENT_KEY_PATTERNS } from '../../functions/domain/document-job';
+import { JOURNAL_REQUEST_PREFIX } from '../../functions/adapters/dynamo/client';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -100,10 +101,24 @@ export class CertificationFunction extends Construct {
     );
   }
 
-  bindTable(table: ITable, mode: 'read' | 'write'): this {
+  /**
+   * The table: `read`, `write`, or `journal` — a read that writes only its journal request (a
+   * download): PutItem on the `JOURNALREQ#` partitions and nothing else (IAM's LeadingKeys).
+   */
+  bindTable(table: ITable, mode: 'read' | 'write' | 'journal'): this {
     this.fn.addEnvironment(ENV.table, table.tableName);
-    if (mode === 'read') table.grantReadData(this.fn);
-    else table.grantReadWriteData(this.fn);
+    if (mode === 'write') table.grantReadWriteData(this.fn);
+    else table.grantReadData(this.fn);
+    if (mode === 'journal') {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:PutItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${JOURNAL_REQUEST_PREFIX}*`] } },
+        }),
+      );
+      table.encryptionKey?.grant(this.fn, 'kms:Encrypt', 'kms:GenerateDataKey*');
+    }
     Validations.of(this.fn).acknowledge(
       {
         id: `AwsSolutions-IAM5[Resource::<${this.arnOf(table.node.defaultChild as CfnElement)}>/index/*]`,

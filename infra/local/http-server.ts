@@ -87,6 +87,8 @@ export const createHttpServer = (options: {
   verify: (token: string) => Promise<Record<string, unknown>>;
   localRoutes: Record<string, LocalRoute>;
   afterRequest?: () => Promise<void>;
+  /** after a read whose function writes a journal request has answered: its stream, as in AWS */
+  afterJournaledRead?: () => void;
   /** the web portal's files, for every path that is not the API's (same origin, as CloudFront) */
   portal?: (path: string) => Promise<HttpResponse>;
   /** every 2xx answer checked against the OpenAPI document's schema for its route (tests) */
@@ -203,6 +205,7 @@ export const createHttpServer = (options: {
         res,
         options.validateResponses ? checkedAgainstContract(`${route.method} ${route.path}`, response) : response,
       );
+      if (route.access.table === 'journal') options.afterJournaledRead?.();
     } catch (error) {
       console.error('[http] adapter error', error);
       if (!res.headersSent) respond(res, problem(500, 'internal', 'Internal error', 'An unexpected error occurred'));

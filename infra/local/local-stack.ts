@@ -27,6 +27,7 @@ import type { HttpResponse } from '../../functions/http/types';
 import { ROUTES } from '../../functions/http/routes';
 import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { renderDocuments } from '../../functions/use-cases/render-documents';
+import { recordJournalRequests } from '../../functions/use-cases/record-journal-requests';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
 import { nextReconcileAt, reconcile, type ReconcileReport } from '../../functions/use-cases/reconcile';
 import { evaluate as evaluateTask } from '../../functions/workflow/evaluate';
@@ -183,7 +184,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         const { rendered } = proof ? await renderDocuments(ref.deps!) : { rendered: 0 };
         const { sent } = await dispatchOutbox(ref.deps!);
         const { stamped } = proof ? await stampEvents(ref.deps!) : { stamped: 0 };
-        if (sent === 0 && rendered === 0 && stamped === 0) return;
+        const { recorded } = await recordJournalRequests(ref.deps!);
+        if (sent === 0 && rendered === 0 && stamped === 0 && recorded === 0) return;
       }
     };
     /** Waits for pending object-created handlers, then sends the mail. Never called from inside
@@ -371,6 +373,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       verify: async (token) => (await issuer.verify(token, clock.now())) as Record<string, unknown>,
       localRoutes,
       afterRequest: settle,
+      // the download's journal request is recorded after the answer, as the stream does in AWS
+      afterJournaledRead: () =>
+        inBackground(
+          drainOutbox().catch((error: unknown) => console.error('[journal] drain failed:', (error as Error).message)),
+        ),
     });
     await new Promise<void>((resolve, reject) =>
       server.once('error', reject).listen(options.port, '127.0.0.1', resolve),

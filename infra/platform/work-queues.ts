@@ -99,7 +99,7 @@ export const workQueues = (
   const documents = new CertificationFunction(stack, 'DocumentRenderer', {
     entry: 'functions/documents/handlers.ts',
     handler: 'onStream',
-    description: 'Renders and seals the PDFs the commands ask for; timestamps the events with legal weight',
+    description: 'Renders and seals the PDFs; timestamps the events with legal weight; journals the reads',
     memorySize: 1024,
     timeout: Duration.minutes(1),
   })
@@ -122,13 +122,18 @@ export const workQueues = (
           eventName: FilterRule.isEqual('INSERT'),
           dynamodb: { NewImage: { type: { S: FilterRule.isEqual('stamp-job') } } },
         }),
+        // the journal events reads asked for (downloads: their functions write nothing else)
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { type: { S: FilterRule.isEqual('journal-request') } } },
+        }),
       ],
     }),
   );
   const documentSweeper = new CertificationFunction(stack, 'DocumentSweeper', {
     entry: 'functions/documents/handlers.ts',
     handler: 'sweep',
-    description: 'Renders documents and obtains timestamps whose first attempt failed',
+    description: 'Renders documents, obtains timestamps and journals reads whose first attempt failed',
     memorySize: 1024,
     timeout: Duration.minutes(1),
     deadLetterQueue: deadLetters('DocumentSweeper'),

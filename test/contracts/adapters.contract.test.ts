@@ -7,11 +7,13 @@ import { createDossier, patchDossier } from '../../functions/domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
 import { appendEvents, GENESIS, verifyChain } from '../../functions/domain/journal';
 import { outboxMessage } from '../../functions/domain/outbox';
+import { downloadRecorded, requestedEvent } from '../../functions/domain/journal-requests';
 import type {
   CertificateRepository,
   CompanyMembers,
   CompanyRepository,
   DossierRepository,
+  JournalRequestStore,
   OutboxStore,
   ReferentialStore,
   WorkflowStateStore,
@@ -32,6 +34,7 @@ interface Ports {
   referentials: ReferentialStore;
   certificates: CertificateRepository;
   outbox: OutboxStore;
+  journalRequests: JournalRequestStore;
   workflowState: WorkflowStateStore;
 }
 
@@ -217,6 +220,34 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       await ports.outbox.markDone(message.id, NOW.toISOString());
       expect((await ports.outbox.pending(100)).map((m) => m.id)).not.toContain(message.id);
       expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(false);
+    });
+  });
+
+  describe('journal requests (a read’s only write)', () => {
+    it('stores a request alone, once, and settles it only in the change that journals it, once', async () => {
+      const v1 = await ports.dossiers.create(newDossier());
+      const id = v1.dossier.id;
+      const request = downloadRecorded(randomUUID(), id, actor, { id: randomUUID(), sensitive: false }, NOW);
+      await ports.journalRequests.add(request);
+      await ports.journalRequests.add(request);
+      expect((await ports.journalRequests.pending(100)).filter((r) => r.id === request.id)).toHaveLength(1);
+      const journaling = (from: typeof v1) => ({
+        dossier: from.dossier,
+        ...appendEvents(from.journalHead, [{ dossierId: id, at: NOW.toISOString(), ...requestedEvent(request) }]),
+        settlesRequest: request.id,
+      });
+      // not claimed by the worker: refused whole
+      await expect(ports.dossiers.update(1, journaling(v1))).rejects.toBeInstanceOf(ConflictError);
+      expect((await ports.dossiers.get(id))!.version).toBe(1);
+      expect(await ports.journalRequests.claim(request.id, NOW.toISOString())).toBe(true);
+      const v2 = await ports.dossiers.update(1, journaling(v1));
+      expect((await ports.journalRequests.pending(100)).map((r) => r.id)).not.toContain(request.id);
+      expect(await ports.journalRequests.claim(request.id, NOW.toISOString())).toBe(false);
+      // recorded already: a second recording is refused whole
+      await expect(ports.dossiers.update(2, journaling(v2))).rejects.toBeInstanceOf(ConflictError);
+      const journal = await ports.dossiers.journal(id);
+      expect(journal.map((e) => e.type)).toEqual(['dossier_created', 'evidence_downloaded']);
+      expect(verifyChain(journal)).toBe(-1);
     });
   });
 

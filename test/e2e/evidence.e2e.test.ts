@@ -156,12 +156,18 @@ describe('sensitive evidence', () => {
         })
       ).status,
     ).toBe(200);
-    const journal = (await http.call('GET', `/v1/dossiers/${id}/journal`, { token: await t.instructor() })).json
-      .items as { type: string; actor: { role: string } }[];
-    expect(journal.filter((e) => e.type === 'evidence_downloaded').map((e) => e.actor.role)).toEqual([
-      'security_reviewer',
-      'instructor',
-    ]);
+    // a download writes its journal request only; the proof worker chains the event right after
+    // the answer (the stream in AWS): read until it is there, as a client of AWS would
+    const downloads = async () =>
+      (
+        (await http.call('GET', `/v1/dossiers/${id}/journal`, { token: await t.instructor() })).json.items as {
+          type: string;
+          actor: { role: string };
+        }[]
+      ).filter((e) => e.type === 'evidence_downloaded');
+    await expect
+      .poll(async () => (await downloads()).map((e) => e.actor.role), { timeout: 15_000 })
+      .toEqual(['security_reviewer', 'instructor']);
   });
 });
 

@@ -304,6 +304,44 @@ describe('least privilege on documents (issue 23)', () => {
   });
 });
 
+describe('least privilege on the table (issue 23)', () => {
+  type Conditioned = Statement & { Condition?: Record<string, Record<string, string[]>> };
+  const statementsOf = (description: string) => {
+    const fn = Object.values(resources).find(
+      (r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties!.Description ?? '') === description,
+    );
+    expect(fn, description).toBeDefined();
+    const role = (fn!.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    return Object.values(resources)
+      .filter(
+        (r) => r.Type === 'AWS::IAM::Policy' && (r.Properties!.Roles as { Ref: string }[]).some((x) => x.Ref === role),
+      )
+      .flatMap((r) => (r.Properties!.PolicyDocument as { Statement: Conditioned[] }).Statement);
+  };
+  const writes = (statements: Conditioned[]) =>
+    statements.filter((s) => [s.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite|\*)/.test(a)));
+
+  it('lets a read route write nothing but its journal request (downloads: PutItem on JOURNALREQ# only)', () => {
+    const reads = ROUTES.filter((r) => r.access.table === 'read' || r.access.table === 'journal');
+    expect(reads.filter((r) => r.access.table === 'journal').map((r) => r.handler)).toEqual([
+      'download-upload',
+      'download-sensitive-evidence',
+    ]);
+    for (const route of reads) {
+      const granted = writes(statementsOf(`${route.method} ${route.path}`));
+      if (route.access.table === 'read') {
+        expect(granted, route.path).toEqual([]);
+        continue;
+      }
+      expect(granted, route.path).toHaveLength(1);
+      expect(granted[0]!.Action, route.path).toBe('dynamodb:PutItem');
+      expect(granted[0]!.Condition, route.path).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['JOURNALREQ#*'] },
+      });
+    }
+  });
+});
+
 describe('the seal and the trust material (issue 24)', () => {
   it('keeps the seal key in KMS (ECC P-256, sign only), usable by the proof worker alone', () => {
     const sealKey = logicalIdOf('AWS::KMS::Key', 'SealKey');

@@ -37,6 +37,9 @@ const headShard = (dossierId: string) => (/^[0-9a-f]/i.test(dossierId) ? dossier
 /** The 16 partitions the journal heads live in. */
 export const HEAD_SHARDS = [...'0123456789abcdef'];
 
+/** The partition-key prefix of journal requests, also the condition of the reads' IAM policy. */
+export const JOURNAL_REQUEST_PREFIX = 'JOURNALREQ#';
+
 /** Key layout of the single table (see README, "Data model"). */
 export const keys = {
   dossier: (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' }),
@@ -47,6 +50,8 @@ export const keys = {
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   documentJob: (id: string) => ({ pk: `DOCUMENT#${id}`, sk: 'DOCUMENT' }),
   stampJob: (id: string) => ({ pk: `STAMP#${id}`, sk: 'STAMP' }),
+  /** a read's journal request: the only partition a read's function may write (its IAM says `JOURNALREQ#*`) */
+  journalRequest: (id: string) => ({ pk: `${JOURNAL_REQUEST_PREFIX}${id}`, sk: 'JOURNALREQ' }),
   issuedDocument: (sha256: string) => ({ pk: `ISSUED#${sha256}`, sk: 'ISSUED' }),
   journalAnchor: (day: string) => ({ pk: `ANCHOR#${day}`, sk: 'ANCHOR' }),
   latestAnchor: () => ({ pk: 'ANCHOR#LATEST', sk: 'ANCHOR' }),
@@ -63,3 +68,4 @@ export const keys = {
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';
 export const DOCUMENTS_PENDING = 'DOCUMENT#PENDING';
 export const STAMPS_PENDING = 'STAMP#PENDING';
+export const JOURNAL_REQUESTS_PENDING = 'JOURNALREQ#PENDING';

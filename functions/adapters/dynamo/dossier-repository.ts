@@ -21,7 +21,7 @@ import type { Upload } from '../../domain/upload';
 import { keys, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
-import { documentJobPut, outboxPut, stampJobPut } from './outbox-items';
+import { documentJobPut, journalRequestSettle, outboxPut, stampJobPut } from './outbox-items';
 import { certificatePut } from './certificate-repository';
 
 interface DossierItem {
@@ -364,6 +364,8 @@ export class DynamoDossierRepository implements DossierRepository {
         Delete: { TableName: this.table, Key: keys.scanCheck(uploadId) },
       })),
     );
+    if (change.settlesRequest)
+      add('journal-request', [journalRequestSettle(this.table, change.settlesRequest, change.events.at(-1)?.at ?? '')]);
     const listing = change.publicListing;
     if (listing)
       add('public-listing', [
@@ -427,7 +429,8 @@ type TransactionItemKind =
   | 'product-key'
   | 'product-key-release'
   | 'public-listing'
-  | 'scan-check';
+  | 'scan-check'
+  | 'journal-request';
 
 /** The gsi1 partition of received files awaiting their malware scan result (sparse). */
 const SCANS_PENDING = 'SCANCHECK#PENDING';

@@ -1,9 +1,18 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { WorkQueue } from '../../domain/ports';
 import type { DocumentClient } from './client';
-import { DOCUMENTS_LAYOUT, OUTBOX_LAYOUT, STAMPS_LAYOUT, type QueueLayout } from './outbox-items';
+import {
+  DOCUMENTS_LAYOUT,
+  JOURNAL_REQUESTS_LAYOUT,
+  journalRequestPut,
+  OUTBOX_LAYOUT,
+  STAMPS_LAYOUT,
+  type QueueLayout,
+} from './outbox-items';
+import type { JournalRequest } from '../../domain/journal-requests';
+import type { JournalRequestStore } from '../../domain/ports';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { isConditionFailure } from './errors';
 
@@ -92,5 +101,23 @@ export class DynamoDocumentJobStore extends DynamoWorkQueue<DocumentJob> {
 export class DynamoStampJobStore extends DynamoWorkQueue<StampJob> {
   constructor(db: DocumentClient, table: string) {
     super(db, table, STAMPS_LAYOUT);
+  }
+}
+
+export class DynamoJournalRequestStore extends DynamoWorkQueue<JournalRequest> implements JournalRequestStore {
+  constructor(
+    private readonly client: DocumentClient,
+    private readonly tableName: string,
+  ) {
+    super(client, tableName, JOURNAL_REQUESTS_LAYOUT);
+  }
+
+  async add(request: JournalRequest): Promise<void> {
+    try {
+      await this.client.send(new PutCommand(journalRequestPut(this.tableName, request).Put));
+    } catch (error) {
+      // the same request twice (a retried write) is one request
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 }

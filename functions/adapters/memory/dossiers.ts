@@ -10,7 +10,7 @@ import { queueEntry } from '../../domain/queue';
 import type { QueueStage } from '../../domain/schemas';
 import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem, type Upload } from '../../domain/upload';
 import type { Dossier } from '../../domain/dossier';
-import type { InMemoryOutbox, InMemoryWorkQueue } from './work-queue';
+import type { InMemoryJournalRequests, InMemoryOutbox, InMemoryWorkQueue } from './work-queue';
 import type { InMemoryCertificates } from './certificates';
 import { clone, page } from './support';
 
@@ -28,6 +28,7 @@ export class InMemoryDossiers implements DossierRepository {
     private readonly certificates?: InMemoryCertificates,
     private readonly documents?: InMemoryWorkQueue<DocumentJob>,
     private readonly stamps?: InMemoryWorkQueue<StampJob>,
+    private readonly journalRequests?: InMemoryJournalRequests,
   ) {}
 
   async get(id: string) {
@@ -50,6 +51,9 @@ export class InMemoryDossiers implements DossierRepository {
   private write(change: DossierChange, version: number): StoredDossier {
     assertFitsOneTransaction(change); // as DynamoDB would refuse it
     const { acquire, release } = change.productKey ?? {};
+    // a request recorded already (or not held by this worker) fails the whole change, as in DynamoDB
+    if (change.settlesRequest && !this.journalRequests?.isClaimed(change.settlesRequest))
+      throw new ConflictError('the change conflicts with another record');
     if (acquire && acquire !== release && this.productKeys.has(acquire))
       throw new ConflictError('your company already has an open candidature for this product');
     if (acquire) this.productKeys.set(acquire, change.dossier.id);
@@ -67,6 +71,7 @@ export class InMemoryDossiers implements DossierRepository {
     for (const m of change.outbox ?? []) this.outbox?.add(m);
     for (const job of change.documents ?? []) this.documents?.add(job);
     for (const job of change.stamps ?? []) this.stamps?.add(job);
+    if (change.settlesRequest) this.journalRequests?.settle(change.settlesRequest);
     for (const c of change.certificates ?? []) this.certificates?.save(c);
     return clone(stored);
   }

@@ -18,6 +18,7 @@ import {
   InMemoryStorage,
   InMemoryWorkflow,
   InMemoryWorkQueue,
+  InMemoryJournalRequests,
   ManualClock,
 } from './in-memory';
 
@@ -28,8 +29,9 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
   const certificates = new InMemoryCertificates();
   const documentJobs = new InMemoryWorkQueue<DocumentJob>();
   const stampJobs = new InMemoryWorkQueue<StampJob>();
+  const journalRequests = new InMemoryJournalRequests();
   const issuedDocuments = new InMemoryIssuedDocuments();
-  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs, stampJobs);
+  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs, stampJobs, journalRequests);
   const companies = new InMemoryCompanies(outbox);
   const workflow = new InMemoryWorkflow();
   const storage = new InMemoryStorage();
@@ -45,6 +47,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     outbox,
     documentJobs,
     stampJobs,
+    journalRequests,
     issuedDocuments,
     anchors: new InMemoryJournalAnchors(dossiers),
     trust: inMemoryTrust(clock),
@@ -66,6 +69,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     outbox,
     documentJobs,
     stampJobs,
+    journalRequests,
     certificates,
     dossiers,
     companies,

@@ -14,5 +14,5 @@ export { InMemoryMembers } from './members';
 export { InMemoryUserDirectory } from './user-directory';
 export { InMemoryReferentials } from './referentials';
 export { InMemoryStorage } from './storage';
-export { InMemoryOutbox, InMemoryWorkQueue } from './work-queue';
+export { InMemoryJournalRequests, InMemoryOutbox, InMemoryWorkQueue } from './work-queue';
 export { InMemoryWorkflow } from './workflow';

@@ -1,5 +1,6 @@
 import type { OutboxMessage } from '../../domain/outbox';
-import type { OutboxStore, WorkQueue } from '../../domain/ports';
+import type { JournalRequest } from '../../domain/journal-requests';
+import type { JournalRequestStore, OutboxStore, WorkQueue } from '../../domain/ports';
 import { clone } from './support';
 
 /** Claim-once work in memory: the outbox, the document jobs. */
@@ -31,5 +32,19 @@ export class InMemoryOutbox extends InMemoryWorkQueue<OutboxMessage> implements 
   /** templates of the messages written so far, in order */
   templates() {
     return [...this.messages.values()].map((m) => m.template);
+  }
+}
+
+/** The reads' journal requests: stored alone, settled by the transaction that records their event. */
+export class InMemoryJournalRequests extends InMemoryWorkQueue<JournalRequest> implements JournalRequestStore {
+  override async add(request: JournalRequest) {
+    super.add(request);
+  }
+  /** Whether the change recording this request may commit: the worker holds it, unrecorded. */
+  isClaimed(id: string) {
+    return this.messages.get(id)?.state === 'claimed';
+  }
+  settle(id: string) {
+    this.messages.get(id)!.state = 'sent';
   }
 }
