@@ -66,6 +66,10 @@ const inInstruction = (): Dossier => ({
   status: 'instruction',
 });
 
+/** Request q1 (one missing item), opened by an instructor on Mon 5 Jan 2026 at 10:00 Paris. */
+const askedOn5January = (d: Dossier) =>
+  requestInformation(d, { requestId: 'q1', missingItems: ['x'] }, instructor, at('2026-01-05T09:00:00Z'), policy);
+
 describe('1 and 9. renewal by application (R.1470-11 « sont tenus de solliciter »)', () => {
   const renewal = (over: Partial<Pick<Dossier, 'id' | 'submittedAt' | 'status' | 'closedAt'>>) => ({
     id: 'r1',
@@ -175,13 +179,7 @@ describe('2. notifications with a certain date of receipt (R.1470-4 al. 2)', () 
 
   it('gives an information request 60 days from its opening, and the latest possible before', () => {
     const d = inInstruction();
-    const change = requestInformation(
-      d,
-      { requestId: 'q1', missingItems: ['x'] },
-      instructor,
-      at('2026-01-05T09:00:00Z'),
-      policy,
-    );
+    const change = askedOn5January(d);
     const latest = change.request.dueAt;
     expect(latest).toBe(infoRequestDeadline(at('2026-01-20T09:00:00Z')).toISOString());
     const opened = openNotification(change.dossier, 'n1', candidate, at('2026-01-07T09:00:00Z'), policy)!;
@@ -194,13 +192,7 @@ describe('2. notifications with a certain date of receipt (R.1470-4 al. 2)', () 
 
   it('deems every due receipt at its own instant, however late the wake-up', () => {
     const d = inInstruction();
-    const change = requestInformation(
-      d,
-      { requestId: 'q1', missingItems: ['x'] },
-      instructor,
-      at('2026-01-05T09:00:00Z'),
-      policy,
-    );
+    const change = askedOn5January(d);
     expect(deemReceipts(change.dossier, at('2026-01-20T08:59:59Z'), policy)).toBeNull();
     const deemed = deemReceipts(change.dossier, at('2026-03-01T00:00:00Z'), policy)!;
     expect(deemed.dossier.notifications![0]).toMatchObject({
@@ -217,13 +209,7 @@ describe('2. notifications with a certain date of receipt (R.1470-4 al. 2)', () 
 describe('2. an answer proves receipt', () => {
   it('counts an information request as received when the company answers it unopened', () => {
     const d = { ...inInstruction(), status: 'admissibility_review' as const };
-    const asked = requestInformation(
-      d,
-      { requestId: 'q1', missingItems: ['x'] },
-      instructor,
-      at('2026-01-05T09:00:00Z'),
-      policy,
-    );
+    const asked = askedOn5January(d);
     const answered = answerInformationRequest(
       asked.dossier,
       { requestId: 'q1', message: 'voici' },
@@ -253,13 +239,7 @@ describe('10. a company no mail reaches is never deemed to have received', () =>
         { role: 'legal_representative' as const, kind: 'bounce' as const, at: '2026-01-05T09:00:00Z' },
       ],
     };
-    const change = requestInformation(
-      d,
-      { requestId: 'q1', missingItems: ['x'] },
-      instructor,
-      at('2026-01-05T09:00:00Z'),
-      policy,
-    );
+    const change = askedOn5January(d);
     expect(change.dossier.notifications![0]!.deemedReceivedAt).toBeNull();
     expect(runningClocks(change.dossier).map((c) => c.kind)).not.toContain('info_request');
     expect(() =>

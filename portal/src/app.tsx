@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Redirect, Route, Switch, useLocation, useRouter } from 'wouter';
 import { Shell } from './layout/shell';
 import { Loading } from './ui/page';
@@ -17,6 +17,25 @@ const InstructorArea = lazy(() => import('./pages/instructor/instructor-area'));
 const SecurityArea = lazy(() => import('./pages/security/security-area'));
 const CollegeArea = lazy(() => import('./pages/college/college-area'));
 const AdminArea = lazy(() => import('./pages/admin/admin-area'));
+
+/** What anyone may read, signed in or not. */
+const PUBLIC_PAGES: [path: string, page: ComponentType][] = [
+  ['/', HomePage],
+  ['/certificats', CertificatesPage],
+  ['/candidatures', CandidaturesPage],
+  ['/verifier-un-document', VerifyDocumentPage],
+  ['/verifier/:number?', VerifyPage],
+  ['/connexion', SignInPage],
+];
+
+/** Each role's area: where it lives and its pages (one chunk each). */
+const ROLE_AREAS: [path: string, role: Role, Area: ComponentType][] = [
+  ['/candidat', 'candidate', CandidateArea],
+  ['/instruction', 'instructor', InstructorArea],
+  ['/securite', 'security_reviewer', SecurityArea],
+  ['/college', 'college', CollegeArea],
+  ['/administration', 'admin', AdminArea],
+];
 
 export const useSession = () => {
   const [session, setSession] = useState<Session | null>(currentSession);
@@ -48,37 +67,16 @@ export const App = () => {
   return (
     <Shell session={session}>
       <Switch>
-        <Route path="/" component={HomePage} />
-        <Route path="/certificats" component={CertificatesPage} />
-        <Route path="/candidatures" component={CandidaturesPage} />
-        <Route path="/verifier-un-document" component={VerifyDocumentPage} />
-        <Route path="/verifier/:number?" component={VerifyPage} />
-        <Route path="/connexion" component={SignInPage} />
-        <Route path="/candidat" nest>
-          <RoleArea role="candidate" session={session}>
-            <CandidateArea />
-          </RoleArea>
-        </Route>
-        <Route path="/instruction" nest>
-          <RoleArea role="instructor" session={session}>
-            <InstructorArea />
-          </RoleArea>
-        </Route>
-        <Route path="/securite" nest>
-          <RoleArea role="security_reviewer" session={session}>
-            <SecurityArea />
-          </RoleArea>
-        </Route>
-        <Route path="/college" nest>
-          <RoleArea role="college" session={session}>
-            <CollegeArea />
-          </RoleArea>
-        </Route>
-        <Route path="/administration" nest>
-          <RoleArea role="admin" session={session}>
-            <AdminArea />
-          </RoleArea>
-        </Route>
+        {PUBLIC_PAGES.map(([path, page]) => (
+          <Route key={path} path={path} component={page} />
+        ))}
+        {ROLE_AREAS.map(([path, role, Area]) => (
+          <Route key={path} path={path} nest>
+            <RoleArea role={role} session={session}>
+              <Area />
+            </RoleArea>
+          </Route>
+        ))}
         <Route component={NotFoundPage} />
       </Switch>
     </Shell>

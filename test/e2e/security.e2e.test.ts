@@ -7,7 +7,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api, companyBody, draftBody, siret } from '../support/api-client';
 import { admissibleDossier, completeFile, tokens } from '../support/journeys';
 import { useLocalStack, type TestStack } from '../support/local-stack';
-import { pdf, settled, sha256, upload } from '../support/uploads';
+import { pdf, proofGrant, settled, upload } from '../support/uploads';
 
 /** Issue 11 over HTTP: company binding, RFC 9110 If-Match, signed cursors, names, the journal. */
 let stack: TestStack;
@@ -139,18 +139,8 @@ describe('the journal can be checked by anyone entitled to the dossier', () => {
 });
 
 describe('uploads land within their window (API.md [1.1])', () => {
-  const grantOnly = async (token: string, id: string, requirementId: string, file: Buffer) =>
-    http.call('POST', `/v1/dossiers/${id}/uploads`, {
-      token,
-      body: {
-        purpose: 'proof',
-        requirementId,
-        fileName: 'preuve.pdf',
-        contentType: 'application/pdf',
-        size: file.length,
-        sha256: sha256(file),
-      },
-    });
+  const grantOnly = (token: string, id: string, requirementId: string, file: Buffer) =>
+    proofGrant(http, token, id, requirementId, file);
   const put = (grant: { json: { url: string; method: string; headers: Record<string, string> } }, file: Buffer) =>
     fetch(grant.json.url, { method: grant.json.method, headers: grant.json.headers, body: file });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../support/api-client';
 import * as journey from '../support/journeys';
 import { useLocalStack } from '../support/local-stack';
-import { pdf, settled, sha256 } from '../support/uploads';
+import { pdf, proofGrant, settled } from '../support/uploads';
 
 /**
  * The local S3 is as strict as S3 (issue 23): every tampered presigned request the review tried is
@@ -18,17 +18,7 @@ useLocalStack((ctx) => {
 });
 
 const grantFor = async (candidate: string, id: string, file: Buffer, requirementId = 'INS-01') => {
-  const grant = await http.call('POST', `/v1/dossiers/${id}/uploads`, {
-    token: candidate,
-    body: {
-      purpose: 'proof',
-      requirementId,
-      fileName: 'preuve.pdf',
-      contentType: 'application/pdf',
-      size: file.length,
-      sha256: sha256(file),
-    },
-  });
+  const grant = await proofGrant(http, candidate, id, requirementId, file);
   expect(grant.status).toBe(201);
   return grant.json as { uploadId: string; url: string; headers: Record<string, string> };
 };

@@ -5,6 +5,26 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 
 export const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n% EVIDENCE-MARKER\n%%EOF\n`);
 
+/** Asks for a grant to upload `file` as the proof of a requirement, and PUTs nothing (yet). */
+export const proofGrant = (
+  http: ReturnType<typeof api>,
+  token: string,
+  dossierId: string,
+  requirementId: string,
+  file: Buffer,
+) =>
+  http.call('POST', `/v1/dossiers/${dossierId}/uploads`, {
+    token,
+    body: {
+      purpose: 'proof',
+      requirementId,
+      fileName: 'preuve.pdf',
+      contentType: 'application/pdf',
+      size: file.length,
+      sha256: sha256(file),
+    },
+  });
+
 /** Asks for an upload grant, then PUTs `sent` (default: the announced file) exactly as told. */
 export const upload = async (
   http: ReturnType<typeof api>,

@@ -12,30 +12,22 @@ export interface QueueLayout {
   field: string;
 }
 
-export const OUTBOX_LAYOUT: QueueLayout = {
-  type: 'outbox',
-  pendingPartition: OUTBOX_PENDING,
-  key: keys.outbox,
-  field: 'message',
-};
-export const DOCUMENTS_LAYOUT: QueueLayout = {
-  type: 'document-job',
-  pendingPartition: DOCUMENTS_PENDING,
-  key: keys.documentJob,
-  field: 'job',
-};
-export const STAMPS_LAYOUT: QueueLayout = {
-  type: 'stamp-job',
-  pendingPartition: STAMPS_PENDING,
-  key: keys.stampJob,
-  field: 'job',
-};
-export const JOURNAL_REQUESTS_LAYOUT: QueueLayout = {
-  type: 'journal-request',
-  pendingPartition: JOURNAL_REQUESTS_PENDING,
-  key: keys.journalRequest,
-  field: 'request',
-};
+const layout = (type: string, pendingPartition: string, key: QueueLayout['key'], field: string): QueueLayout => ({
+  type,
+  pendingPartition,
+  key,
+  field,
+});
+
+export const OUTBOX_LAYOUT = layout('outbox', OUTBOX_PENDING, keys.outbox, 'message');
+export const DOCUMENTS_LAYOUT = layout('document-job', DOCUMENTS_PENDING, keys.documentJob, 'job');
+export const STAMPS_LAYOUT = layout('stamp-job', STAMPS_PENDING, keys.stampJob, 'job');
+export const JOURNAL_REQUESTS_LAYOUT = layout(
+  'journal-request',
+  JOURNAL_REQUESTS_PENDING,
+  keys.journalRequest,
+  'request',
+);
 
 /**
  * The Put that adds work to its queue inside a transaction: pending, in the sparse index by its

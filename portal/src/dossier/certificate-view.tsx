@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
+import { CommandAccordion } from '../ui/command-accordion';
 import { api, unwrap, type Certificate, serviceNow } from '../api/client';
 import { Loading, Page } from '../ui/page';
 import { ProblemAlert, SuccessNotice } from '../ui/problem-alert';
@@ -10,7 +10,15 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../ui/format';
 import { certificateBadge } from '../pages/public/certificates-page';
 import { lines } from '../ui/text';
 import { CLOCKS, inFigures } from '../../../functions/domain/legal-periods';
-import { ChoiceField, CommandForm, TextAreaField, TextField, useChoice } from '../ui/command-form';
+import {
+  ChoiceField,
+  CommandForm,
+  InstantField,
+  ReasonsField,
+  SelectField,
+  TextAreaField,
+  useChoice,
+} from '../ui/command-form';
 import { NotificationsPanel } from './notifications-panel';
 
 type Path =
@@ -26,6 +34,13 @@ type Path =
   | '/v1/certificates/{number}/substantial-change'
   | '/v1/certificates/{number}/non-renewal';
 
+/** Why a convention is terminated (convention art. 16). */
+const TERMINATION_GROUNDS: Record<string, string> = {
+  by_operation_of_law: 'De plein droit',
+  fraud: 'Fraude',
+  fault: 'Faute',
+};
+
 const FAULT_CASES: Record<string, string> = {
   inaccurate_information: 'Informations inexactes',
   no_longer_compliant: 'Ne respecte plus le référentiel',
@@ -35,7 +50,6 @@ const FAULT_CASES: Record<string, string> = {
   serious_or_repeated_breach: 'Manquement grave ou répété',
 };
 
-/** A datetime-local value (Paris wall time in the form) as an RFC 3339 instant. */
 /** What ANS decides on a certificate's status: each with its route and what the page then says. */
 const STATUS_ACTIONS = {
   suspend: ['/v1/certificates/{number}/suspend', 'Certificat suspendu.'],
@@ -43,6 +57,7 @@ const STATUS_ACTIONS = {
   withdraw: ['/v1/certificates/{number}/withdraw', 'Certificat retiré.'],
 } as const satisfies Record<string, readonly [Path, string]>;
 
+/** A datetime-local value (the browser's wall time) as an RFC 3339 instant. */
 const instantOf = (local: string) => (local ? new Date(local).toISOString() : '');
 
 /**
@@ -68,7 +83,8 @@ export const CertificateView = ({
   const statusAction = useChoice<keyof typeof STATUS_ACTIONS>('suspend');
   const field = (name: string) => fields[name] ?? '';
   const change = (name: string) => (value: string) => setFields({ ...fields, [name]: value });
-  const set = (name: string) => (e: { target: { value: string } }) => change(name)(e.target.value);
+  /** A field's value and setter, as the command forms' fields take them: `{...bind('reason')}`. */
+  const bind = (name: string, fallback = '') => ({ value: field(name) || fallback, onChange: change(name) });
   /** A command whose one field is a text: the response to a notice, observations, a change declared. */
   const textCommand = (c: {
     field: string;
@@ -84,9 +100,14 @@ export const CertificateView = ({
       busy={command.busy}
       onSubmit={() => act(c.path, { [c.bodyKey]: field(c.field) }, c.success)}
     >
-      <TextAreaField label={c.label} name={c.name} value={field(c.field)} onChange={change(c.field)} />
+      <TextAreaField label={c.label} name={c.name} {...bind(c.field)} />
     </CommandForm>
   );
+  /** A command form's submit side: busy while any command runs, then the command and a reload. */
+  const acting = (path: Path, body: () => unknown, success: string) => ({
+    busy: command.busy,
+    onSubmit: () => act(path, body(), success),
+  });
   const act = (path: Path, body: unknown, success: string) =>
     command.run(async () => {
       await unwrap(api.POST(path, { params: { path: { number } }, body: body as never }));
@@ -100,28 +121,24 @@ export const CertificateView = ({
   const openNotice = life.formalNotices?.find((n) => n.status === 'open');
   const now = serviceNow();
   /** Notice against the convention's tacit renewal (guide §5.4): either party, before the term. */
-  const NonRenewal = () => (
-    <Accordion label="Dénoncer la reconduction tacite de la convention">
-      <CommandForm
-        submit="Dénoncer la reconduction"
-        busy={command.busy}
-        onSubmit={() =>
-          act(
-            '/v1/certificates/{number}/non-renewal',
-            { reasons: lines(field('nonRenewal')) },
-            'Reconduction dénoncée.',
-          )
-        }
-      >
-        <TextAreaField
-          label="Motifs (un par ligne)"
-          hint="Le certificat prendra fin à l’échéance de la convention."
-          name="nonRenewalReasons"
-          value={field('nonRenewal')}
-          onChange={change('nonRenewal')}
-        />
-      </CommandForm>
-    </Accordion>
+  // an element, not a component declared in here: a new component each render would remount the
+  // field and lose what is being typed
+  const nonRenewal = (
+    <CommandAccordion
+      label="Dénoncer la reconduction tacite de la convention"
+      submit="Dénoncer la reconduction"
+      {...acting(
+        '/v1/certificates/{number}/non-renewal',
+        () => ({ reasons: lines(field('nonRenewal')) }),
+        'Reconduction dénoncée.',
+      )}
+    >
+      <ReasonsField
+        hint="Le certificat prendra fin à l’échéance de la convention."
+        name="nonRenewalReasons"
+        {...bind('nonRenewal')}
+      />
+    </CommandAccordion>
   );
 
   return (
@@ -282,7 +299,7 @@ export const CertificateView = ({
               })}
             </Accordion>
           )}
-          {!life.nonRenewal && <NonRenewal />}
+          {!life.nonRenewal && nonRenewal}
           <Accordion label="Déclarer une évolution substantielle">
             {textCommand({
               field: 'change',
@@ -299,34 +316,23 @@ export const CertificateView = ({
 
       {side === 'ans' && (
         <div className="fr-accordions-group fr-mt-4w">
-          {!life.nonRenewal && <NonRenewal />}
-          <Accordion label="Mettre en demeure (R. 1470-9)">
-            <CommandForm
-              submit="Mettre en demeure"
-              busy={command.busy}
-              onSubmit={() =>
-                act(
-                  '/v1/certificates/{number}/formal-notice',
-                  { nonConformities: lines(field('nc')), respondBy: instantOf(field('respondBy')) },
-                  'Mise en demeure émise.',
-                )
-              }
-            >
-              <TextAreaField
-                label="Non-conformités (une par ligne)"
-                name="nonConformities"
-                value={field('nc')}
-                onChange={change('nc')}
-              />
-              <TextField
-                type="datetime-local"
-                label={`Réponse attendue avant (${inFigures(CLOCKS.formal_notice.period)} au plus)`}
-                name="respondBy"
-                value={field('respondBy')}
-                onChange={change('respondBy')}
-              />
-            </CommandForm>
-          </Accordion>
+          {!life.nonRenewal && nonRenewal}
+          <CommandAccordion
+            label="Mettre en demeure (R. 1470-9)"
+            submit="Mettre en demeure"
+            {...acting(
+              '/v1/certificates/{number}/formal-notice',
+              () => ({ nonConformities: lines(field('nc')), respondBy: instantOf(field('respondBy')) }),
+              'Mise en demeure émise.',
+            )}
+          >
+            <TextAreaField label="Non-conformités (une par ligne)" name="nonConformities" {...bind('nc')} />
+            <InstantField
+              label={`Réponse attendue avant (${inFigures(CLOCKS.formal_notice.period)} au plus)`}
+              name="respondBy"
+              {...bind('respondBy')}
+            />
+          </CommandAccordion>
           {openNotice && (
             <Accordion label="Lever la mise en demeure">
               <Button
@@ -343,112 +349,74 @@ export const CertificateView = ({
               </Button>
             </Accordion>
           )}
-          <Accordion label="Suspendre, rétablir ou retirer">
-            <CommandForm
-              submit="Enregistrer la décision"
-              busy={command.busy}
-              onSubmit={() => {
-                const [path, success] = STATUS_ACTIONS[statusAction.value];
-                const reasons = lines(field('statusReasons'));
-                const question =
-                  statusAction.value === 'reinstate'
-                    ? undefined
-                    : `${statusAction.value === 'suspend' ? 'Suspendre' : 'Retirer'} le certificat ${number} ? La décision est notifiée avec ses motifs.`;
-                if (question && !window.confirm(question)) return;
-                return act(path, reasons.length ? { reasons } : {}, success);
-              }}
-            >
-              <ChoiceField
-                legend="Décision"
-                name="statusAction"
-                choices={{ suspend: 'Suspendre', reinstate: 'Rétablir', withdraw: 'Retirer' }}
-                {...statusAction}
+          <CommandAccordion
+            label="Suspendre, rétablir ou retirer"
+            submit="Enregistrer la décision"
+            busy={command.busy}
+            onSubmit={() => {
+              const [path, success] = STATUS_ACTIONS[statusAction.value];
+              const reasons = lines(field('statusReasons'));
+              const question =
+                statusAction.value === 'reinstate'
+                  ? undefined
+                  : `${statusAction.value === 'suspend' ? 'Suspendre' : 'Retirer'} le certificat ${number} ? La décision est notifiée avec ses motifs.`;
+              if (question && !window.confirm(question)) return;
+              return act(path, reasons.length ? { reasons } : {}, success);
+            }}
+          >
+            <ChoiceField
+              legend="Décision"
+              name="statusAction"
+              choices={{ suspend: 'Suspendre', reinstate: 'Rétablir', withdraw: 'Retirer' }}
+              {...statusAction}
+            />
+            <ReasonsField
+              hint="Obligatoires pour une suspension ou un retrait ; notifiés au titulaire avec les voies de recours"
+              name="reasons"
+              {...bind('statusReasons')}
+            />
+          </CommandAccordion>
+          <CommandAccordion
+            label="Inviter à présenter des observations"
+            submit="Inviter"
+            {...acting(
+              '/v1/certificates/{number}/observations-notice',
+              () => ({ facts: field('facts'), respondBy: instantOf(field('obsBy')) }),
+              'Invitation envoyée.',
+            )}
+          >
+            <TextAreaField label="Faits reprochés" name="facts" {...bind('facts')} />
+            <InstantField label="Observations attendues avant" name="observationsBy" {...bind('obsBy')} />
+          </CommandAccordion>
+          <CommandAccordion
+            label="Résilier la convention"
+            submit="Résilier"
+            {...acting(
+              '/v1/certificates/{number}/terminate',
+              () => ({
+                ground: field('ground') || 'by_operation_of_law',
+                reasons: lines(field('reason')),
+                ...(field('ground') === 'fault' ? { faultCase: field('faultCase') || 'inaccurate_information' } : {}),
+              }),
+              'Convention résiliée.',
+            )}
+          >
+            <SelectField
+              label="Motif"
+              name="ground"
+              choices={TERMINATION_GROUNDS}
+              {...bind('ground', 'by_operation_of_law')}
+            />
+            {field('ground') === 'fault' && (
+              <SelectField
+                label="Cas de faute (convention art. 16)"
+                name="faultCase"
+                choices={FAULT_CASES}
+                {...bind('faultCase', 'inaccurate_information')}
               />
-              <TextAreaField
-                label="Motifs (un par ligne)"
-                hint="Obligatoires pour une suspension ou un retrait ; notifiés au titulaire avec les voies de recours"
-                name="reasons"
-                value={field('statusReasons')}
-                onChange={change('statusReasons')}
-              />
-            </CommandForm>
-          </Accordion>
-          <Accordion label="Inviter à présenter des observations">
-            <CommandForm
-              submit="Inviter"
-              busy={command.busy}
-              onSubmit={() =>
-                act(
-                  '/v1/certificates/{number}/observations-notice',
-                  { facts: field('facts'), respondBy: instantOf(field('obsBy')) },
-                  'Invitation envoyée.',
-                )
-              }
-            >
-              <TextAreaField label="Faits reprochés" name="facts" value={field('facts')} onChange={change('facts')} />
-              <TextField
-                type="datetime-local"
-                label="Observations attendues avant"
-                name="observationsBy"
-                value={field('obsBy')}
-                onChange={change('obsBy')}
-              />
-            </CommandForm>
-          </Accordion>
-          <Accordion label="Résilier la convention">
-            <CommandForm
-              submit="Résilier"
-              busy={command.busy}
-              onSubmit={() =>
-                act(
-                  '/v1/certificates/{number}/terminate',
-                  {
-                    ground: field('ground') || 'by_operation_of_law',
-                    reasons: lines(field('reason')),
-                    ...(field('ground') === 'fault'
-                      ? { faultCase: field('faultCase') || 'inaccurate_information' }
-                      : {}),
-                  },
-                  'Convention résiliée.',
-                )
-              }
-            >
-              <Select
-                label="Motif"
-                nativeSelectProps={{
-                  value: field('ground') || 'by_operation_of_law',
-                  onChange: set('ground'),
-                  name: 'ground',
-                }}
-              >
-                <option value="by_operation_of_law">De plein droit</option>
-                <option value="fraud">Fraude</option>
-                <option value="fault">Faute</option>
-              </Select>
-              {field('ground') === 'fault' && (
-                <Select
-                  label="Cas de faute (convention art. 16)"
-                  nativeSelectProps={{
-                    value: field('faultCase') || 'inaccurate_information',
-                    onChange: set('faultCase'),
-                    name: 'faultCase',
-                  }}
-                >
-                  {Object.entries(FAULT_CASES).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </Select>
-              )}
-              <TextAreaField
-                label="Exposé des motifs (un par ligne)"
-                name="reason"
-                value={field('reason')}
-                onChange={change('reason')}
-              />
-            </CommandForm>
-          </Accordion>
+            )}
+            <TextAreaField label="Exposé des motifs (un par ligne)" name="reason" {...bind('reason')} />
+          </CommandAccordion>
         </div>
       )}
     </Page>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
+import { Select } from '@codegouvfr/react-dsfr/Select';
 import { choiceOptions } from './choice-options';
 
 /**
@@ -78,6 +79,43 @@ export const TextField = ({
       ...(field.required ? { required: true } : {}),
     }}
   />
+);
+
+/** The reasons of a decision, one per line (the API takes them as a list). */
+export const ReasonsField = (field: Omit<FieldProps, 'label'>) => (
+  <TextAreaField label="Motifs (un par ligne)" {...field} />
+);
+
+/** An instant, a date and a time of day as the browser's calendar shows them. */
+export const InstantField = (field: FieldProps) => <TextField type="datetime-local" {...field} />;
+
+/** One choice among labelled values, as a DSFR select bound to a value (for longer lists). */
+export const SelectField = <T extends string>({
+  label,
+  name,
+  choices,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  name: string;
+  choices: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+  hint?: string;
+}) => (
+  <Select
+    label={label}
+    {...(hint ? { hint } : {})}
+    nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value as T), name }}
+  >
+    {(Object.entries(choices) as [T, string][]).map(([v, l]) => (
+      <option key={v} value={v}>
+        {l}
+      </option>
+    ))}
+  </Select>
 );
 
 /** One choice among labelled values, as DSFR radio buttons bound to a value. */

@@ -16,7 +16,15 @@ import { MessagesPanel } from '../../dossier/messages-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
-import { ChoiceField, CommandForm, TextAreaField, TextField, useChoice, useField } from '../../ui/command-form';
+import {
+  ChoiceField,
+  CommandForm,
+  InstantField,
+  TextAreaField,
+  TextField,
+  useChoice,
+  useField,
+} from '../../ui/command-form';
 import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
 import { Section } from '../../ui/section';
 
@@ -261,7 +269,7 @@ export const ReviewPage = () => {
                 )
               }
             >
-              <TextField type="datetime-local" label="Reçue le" name="receivedAt" {...receivedOn} />
+              <InstantField label="Reçue le" name="receivedAt" {...receivedOn} />
               <TextField
                 label="Moyen de remise"
                 hint="Lettre recommandée avec accusé de réception, remise en main propre…"
