@@ -15,6 +15,7 @@ const operationId = (route: RouteSpec) => {
 import { ROUTES, type RouteSpec } from './routes';
 import { PROBLEM_TEXTS } from './problem-texts';
 import { PROBLEM_TYPES } from '../domain/errors';
+import { RESPONSES, type ResponseSpec } from './response-schemas';
 
 /** zod's issue codes (kebab-case) */
 const ZOD_CODES = [
@@ -88,7 +89,7 @@ export const openApiDocument = () => {
         ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }]
         : []),
     ];
-    const spec = route;
+    const spec = { ...route, response: RESPONSES[route.response] as ResponseSpec };
     if (spec.response.schema && spec.response.name) named[spec.response.name] = spec.response.schema;
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: operationId(route),

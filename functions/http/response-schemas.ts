@@ -583,3 +583,5 @@ export const RESPONSES = {
     name: 'RenewalCreated',
   },
 } satisfies Record<string, ResponseSpec>;
+
+export type ResponseName = keyof typeof RESPONSES;

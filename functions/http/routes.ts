@@ -17,7 +17,8 @@ export interface RouteSpec {
   /** what the operation does, in a line (the OpenAPI document's summary) */
   summary: string;
   /** the success answer: status, description and schema (checked against every 2xx in the integration suites) */
-  response: ResponseSpec;
+  /** what it answers on success: an entry of `RESPONSES` (response-schemas.ts) */
+  response: ResponseName;
   /** the request body, parsed by the wrapper before the handler runs (400/413/415) and published as is */
   body?: z.ZodType;
   /** the body may be left out (the wrapper parses it only when present) */
@@ -81,7 +82,8 @@ import {
   uploadRequestSchema,
   type Role,
 } from '../domain/schemas';
-import { RESPONSES, type ResponseSpec } from './response-schemas';
+// by name: the schemas stay out of the functions' bundles (the document and the tests read them)
+import type { ResponseName } from './response-schemas';
 import { ENDED_STATUSES } from '../domain/certificate';
 
 /** A query parameter as OpenAPI 3.1 states it. */
@@ -144,7 +146,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: {},
     summary: 'Health check',
-    response: RESPONSES.health,
+    response: 'health',
   },
   {
     method: 'GET',
@@ -153,7 +155,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: {},
     summary: 'This OpenAPI document',
-    response: RESPONSES.openapi,
+    response: 'openapi',
   },
   {
     method: 'POST',
@@ -163,7 +165,7 @@ export const ROUTE_TABLE = [
     roles: ['admin'],
     access: { table: 'write' },
     summary: 'Register a company (ENS)',
-    response: RESPONSES.createCompany,
+    response: 'createCompany',
     body: companyInputSchema,
   },
   {
@@ -174,7 +176,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
     summary: 'Open a candidature (draft)',
-    response: RESPONSES.createDossier,
+    response: 'createDossier',
     body: dossierCreateSchema,
   },
   {
@@ -185,7 +187,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: { table: 'read' },
     summary: 'The company’s dossiers',
-    response: RESPONSES.listDossiers,
+    response: 'listDossiers',
     query: pageQuery,
   },
   {
@@ -196,7 +198,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read' },
     summary: 'A dossier',
-    response: RESPONSES.getDossier,
+    response: 'getDossier',
   },
   {
     method: 'GET',
@@ -206,7 +208,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read' },
     summary: 'The dossier’s journal, its chain verified',
-    response: RESPONSES.getJournal,
+    response: 'getJournal',
   },
   {
     method: 'PATCH',
@@ -216,7 +218,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
     summary: 'Edit a draft candidature',
-    response: RESPONSES.patchDossier,
+    response: 'patchDossier',
     body: dossierPatchSchema,
   },
   {
@@ -227,7 +229,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: { table: 'write', evidence: 'put', legalEffects: true },
     summary: 'Ask to upload a file (presigned PUT)',
-    response: RESPONSES.createUpload,
+    response: 'createUpload',
     body: uploadRequestSchema,
   },
   {
@@ -238,7 +240,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },
     summary: 'Submit the candidature',
-    response: RESPONSES.submitDossier,
+    response: 'submitDossier',
   },
   {
     method: 'GET',
@@ -248,7 +250,7 @@ export const ROUTE_TABLE = [
     roles: ['instructor', 'college'],
     access: { table: 'read' },
     summary: 'A stage’s queue, oldest first',
-    response: RESPONSES.listQueue,
+    response: 'listQueue',
     query: [stageQuery, ...pageQuery],
   },
   {
@@ -259,7 +261,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: { table: 'write', workflow: true },
     summary: 'Decide admissibility',
-    response: RESPONSES.decideAdmissibility,
+    response: 'decideAdmissibility',
     body: admissibilitySchema,
   },
   {
@@ -270,7 +272,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
     summary: 'Request missing items',
-    response: RESPONSES.openInfoRequest,
+    response: 'openInfoRequest',
     body: infoRequestSchema,
   },
   {
@@ -281,7 +283,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
     summary: 'Answer an information request',
-    response: RESPONSES.answerInfoRequest,
+    response: 'answerInfoRequest',
     body: infoRequestAnswerSchema,
   },
   {
@@ -292,7 +294,7 @@ export const ROUTE_TABLE = [
     roles: ['candidate', 'instructor', 'college', 'admin'],
     access: { table: 'read' },
     summary: 'The dossier’s messages',
-    response: RESPONSES.listMessages,
+    response: 'listMessages',
     query: pageQuery,
   },
   {
@@ -303,7 +305,7 @@ export const ROUTE_TABLE = [
     roles: ['candidate', 'instructor'], // the company and its instructors: the collège and reviewers do not correspond
     access: DOSSIER_COMMAND,
     summary: 'Send a message',
-    response: RESPONSES.postMessage,
+    response: 'postMessage',
     body: messageSchema,
   },
   {
@@ -314,7 +316,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read' },
     summary: 'The applicable requirements and their evidence',
-    response: RESPONSES.getRequirements,
+    response: 'getRequirements',
   },
   {
     method: 'POST',
@@ -324,7 +326,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
     summary: 'Hand in a section’s evidence',
-    response: RESPONSES.submitSection,
+    response: 'submitSection',
   },
   {
     method: 'DELETE',
@@ -334,7 +336,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: { table: 'write', workflow: true, evidence: 'delete', legalEffects: true },
     summary: 'Withdraw an uploaded file',
-    response: RESPONSES.withdrawUpload,
+    response: 'withdrawUpload',
   },
   {
     method: 'GET',
@@ -344,7 +346,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'journal', evidence: 'get' },
     summary: 'Download an uploaded file',
-    response: RESPONSES.downloadUpload,
+    response: 'downloadUpload',
   },
   {
     method: 'POST',
@@ -354,7 +356,7 @@ export const ROUTE_TABLE = [
     roles: ['admin'],
     access: { table: 'write', schedules: true },
     summary: 'Import a referential version',
-    response: RESPONSES.importReferential,
+    response: 'importReferential',
     body: referentialImportSchema,
   },
   {
@@ -365,7 +367,7 @@ export const ROUTE_TABLE = [
     roles: SECURITY_REVIEWER,
     access: { table: 'read' },
     summary: 'Penetration-test proofs received and not yet judged, oldest first (the security reviewers’ queue)',
-    response: RESPONSES.securityQueue,
+    response: 'securityQueue',
     query: pageQuery,
   },
   {
@@ -376,7 +378,7 @@ export const ROUTE_TABLE = [
     roles: SECURITY_REVIEWER,
     access: { table: 'read' },
     summary: 'What a security review needs: the dossier’s reference and its sensitive evidence, nothing else',
-    response: RESPONSES.sensitiveEvidenceView,
+    response: 'sensitiveEvidenceView',
   },
   {
     method: 'GET',
@@ -386,7 +388,7 @@ export const ROUTE_TABLE = [
     roles: SECURITY_REVIEWER,
     access: { table: 'journal', evidence: 'get-sensitive' },
     summary: 'A short link to a piece of sensitive evidence (journaled; clean files only)',
-    response: RESPONSES.downloadUpload,
+    response: 'downloadUpload',
   },
   {
     method: 'POST',
@@ -397,7 +399,7 @@ export const ROUTE_TABLE = [
     roles: ['instructor', 'security_reviewer'],
     access: DOSSIER_COMMAND,
     summary: 'Review a piece of evidence',
-    response: RESPONSES.reviewProof,
+    response: 'reviewProof',
     body: reviewSchema,
   },
   {
@@ -408,7 +410,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
     summary: 'Propose the INS test day',
-    response: RESPONSES.proposeInsTestDay,
+    response: 'proposeInsTestDay',
     body: insTestProposalSchema,
   },
   {
@@ -419,7 +421,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
     summary: 'Record the INS test day’s outcome',
-    response: RESPONSES.recordInsTestOutcome,
+    response: 'recordInsTestOutcome',
     body: insTestOutcomeSchema,
   },
   {
@@ -430,7 +432,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: { table: 'write', workflow: true, legalEffects: true },
     summary: 'Close instruction with a report',
-    response: RESPONSES.completeInstruction,
+    response: 'completeInstruction',
     body: completeInstructionSchema,
     optionalBody: true,
   },
@@ -442,7 +444,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read', evidence: 'read-documents' },
     summary: 'Download the convention',
-    response: RESPONSES.downloadConvention,
+    response: 'downloadConvention',
   },
   {
     method: 'GET',
@@ -452,7 +454,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read', evidence: 'read-documents' },
     summary: 'Download a notified act as a sealed PDF: `receipt` (complete file) or `decision`',
-    response: RESPONSES.downloadNotifiedAct,
+    response: 'downloadNotifiedAct',
   },
   {
     method: 'GET',
@@ -462,7 +464,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read', evidence: 'read-documents' },
     summary: 'Download the evidence file of the convention’s signature (sealed PDF)',
-    response: RESPONSES.downloadSignatureEvidence,
+    response: 'downloadSignatureEvidence',
   },
   {
     method: 'POST',
@@ -473,7 +475,7 @@ export const ROUTE_TABLE = [
     // the convention's stored hash is read (HeadObject) to bind the signature to it
     access: { table: 'write', workflow: true, evidence: 'read-documents' },
     summary: 'Sign the convention (a sign-in of less than 15 minutes: RFC 9470 step-up otherwise)',
-    response: RESPONSES.signConvention,
+    response: 'signConvention',
     body: conventionSignSchema,
   },
   {
@@ -484,7 +486,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
     summary: 'Open a notification: its certain date of receipt (R.1470-4 al. 2)',
-    response: RESPONSES.notificationReceived,
+    response: 'notificationReceived',
   },
   {
     method: 'POST',
@@ -494,7 +496,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
     summary: 'Record the receipt of a notification delivered another way (contacts undeliverable)',
-    response: RESPONSES.notificationReceived,
+    response: 'notificationReceived',
     body: receiptRecordSchema,
   },
   {
@@ -505,7 +507,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
     summary: 'Acknowledge receipt of the decision',
-    response: RESPONSES.acknowledgeDecision,
+    response: 'acknowledgeDecision',
   },
   {
     method: 'POST',
@@ -515,7 +517,7 @@ export const ROUTE_TABLE = [
     roles: ['college'],
     access: { table: 'write', workflow: true, schedules: true, legalEffects: true },
     summary: 'The collège decides',
-    response: RESPONSES.collegeDecision,
+    response: 'collegeDecision',
     body: collegeDecisionSchema,
   },
   {
@@ -526,7 +528,7 @@ export const ROUTE_TABLE = [
     roles: ['college', 'instructor'],
     access: { table: 'read' },
     summary: 'The collège’s next session and its agenda',
-    response: RESPONSES.collegeAgenda,
+    response: 'collegeAgenda',
     query: pageQuery,
   },
   {
@@ -537,7 +539,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: DOSSIER_COMMAND,
     summary: 'Close a dossier whose convention went unsigned for six months',
-    response: RESPONSES.abandonDossier,
+    response: 'abandonDossier',
     body: abandonDossierSchema,
   },
   {
@@ -548,7 +550,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: DOSSIER_COMMAND,
     summary: 'Withdraw the candidature',
-    response: RESPONSES.withdrawDossier,
+    response: 'withdrawDossier',
   },
   {
     method: 'GET',
@@ -558,7 +560,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: { table: 'read' },
     summary: 'Export a queue (CSV or XLSX)',
-    response: RESPONSES.exportQueue,
+    response: 'exportQueue',
     query: [stageQuery, formatQuery],
   },
   {
@@ -568,7 +570,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: { table: 'read' },
     summary: 'The published list of certified systems',
-    response: RESPONSES.publicCertificates,
+    response: 'publicCertificates',
     query: [...pageQuery, endedStatusQuery],
   },
   {
@@ -578,7 +580,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: { table: 'read' },
     summary: 'Candidatures under way whose company allowed publishing its planned date (guide §4.1)',
-    response: RESPONSES.publicCandidatures,
+    response: 'publicCandidatures',
     query: pageQuery,
   },
   {
@@ -588,7 +590,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: { trustMaterial: true },
     summary: "The seal's and the timestamp authority's certificates, to check sealed PDFs and timestamp tokens",
-    response: RESPONSES.publicTrust,
+    response: 'publicTrust',
   },
   {
     method: 'GET',
@@ -597,7 +599,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: { table: 'read' },
     summary: 'Whether the platform issued the PDF with this SHA-256, and its certificate’s status today',
-    response: RESPONSES.publicDocument,
+    response: 'publicDocument',
   },
   {
     method: 'GET',
@@ -606,7 +608,7 @@ export const ROUTE_TABLE = [
     auth: false,
     access: { table: 'read' },
     summary: 'Verify a certificate',
-    response: RESPONSES.publicCertificate,
+    response: 'publicCertificate',
   },
   {
     method: 'GET',
@@ -616,7 +618,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read', evidence: 'read-documents' },
     summary: 'Download the certificate PDF',
-    response: RESPONSES.downloadCertificate,
+    response: 'downloadCertificate',
   },
   {
     method: 'GET',
@@ -626,7 +628,7 @@ export const ROUTE_TABLE = [
     roles: ANYONE,
     access: { table: 'read' },
     summary: 'A certificate and its life',
-    response: RESPONSES.getCertificate,
+    response: 'getCertificate',
   },
   {
     method: 'POST',
@@ -636,7 +638,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
     summary: 'Open a notification of the certificate: its certain date of receipt (R.1470-4 al. 2)',
-    response: RESPONSES.notificationReceived,
+    response: 'notificationReceived',
   },
   {
     method: 'POST',
@@ -646,7 +648,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Serve a formal notice',
-    response: RESPONSES.certificateActionFormalNotice,
+    response: 'certificateActionFormalNotice',
     body: formalNoticeSchema,
   },
   {
@@ -657,7 +659,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
     summary: 'Answer a formal notice',
-    response: RESPONSES.certificateActionFormalNoticeResponse,
+    response: 'certificateActionFormalNoticeResponse',
     body: noticeResponseSchema,
   },
   {
@@ -668,7 +670,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Close a formal notice',
-    response: RESPONSES.certificateActionFormalNoticeClose,
+    response: 'certificateActionFormalNoticeClose',
     body: closeNoticeSchema,
     optionalBody: true,
   },
@@ -680,7 +682,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Suspend a certificate',
-    response: RESPONSES.certificateActionSuspend,
+    response: 'certificateActionSuspend',
     body: sanctionSchema,
   },
   {
@@ -691,7 +693,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Reinstate a certificate',
-    response: RESPONSES.certificateActionReinstate,
+    response: 'certificateActionReinstate',
     body: reinstateSchema,
     optionalBody: true,
   },
@@ -703,7 +705,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Withdraw a certificate',
-    response: RESPONSES.certificateActionWithdraw,
+    response: 'certificateActionWithdraw',
     body: withdrawSchema,
   },
   {
@@ -714,7 +716,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Invite observations (before a fraud termination)',
-    response: RESPONSES.certificateActionObservationsNotice,
+    response: 'certificateActionObservationsNotice',
     body: observationsNoticeSchema,
   },
   {
@@ -725,7 +727,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
     summary: 'Submit observations',
-    response: RESPONSES.certificateActionObservations,
+    response: 'certificateActionObservations',
     body: observationsSchema,
   },
   {
@@ -736,7 +738,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Terminate the convention',
-    response: RESPONSES.certificateActionTerminate,
+    response: 'certificateActionTerminate',
     body: terminateSchema,
   },
   {
@@ -747,7 +749,7 @@ export const ROUTE_TABLE = [
     roles: INSTRUCTOR,
     access: CERTIFICATE_ACCESS,
     summary: 'Require a renewal by a date (a substantial change ANS recorded, a new referential)',
-    response: RESPONSES.certificateActionRenewalRequired,
+    response: 'certificateActionRenewalRequired',
     body: renewalRequiredSchema,
   },
   {
@@ -758,7 +760,7 @@ export const ROUTE_TABLE = [
     roles: ['candidate', 'instructor'],
     access: CERTIFICATE_ACCESS,
     summary: 'Give notice against the convention’s tacit renewal: the certificate ends at the term',
-    response: RESPONSES.certificateActionNonRenewal,
+    response: 'certificateActionNonRenewal',
     body: nonRenewalSchema,
   },
   {
@@ -769,7 +771,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
     summary: 'Declare a substantial change',
-    response: RESPONSES.certificateActionSubstantialChange,
+    response: 'certificateActionSubstantialChange',
     body: substantialChangeSchema,
   },
   {
@@ -780,7 +782,7 @@ export const ROUTE_TABLE = [
     roles: CANDIDATE,
     access: CERTIFICATE_ACCESS,
     summary: 'Open a renewal candidature',
-    response: RESPONSES.certificateActionRenewalCandidature,
+    response: 'certificateActionRenewalCandidature',
     body: renewalCandidatureSchema,
     optionalBody: true,
   },

@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import { problem } from '../../functions/http/problem';
 import { ROUTES } from '../../functions/http/routes';
 import type { HttpEvent, HttpResponse } from '../../functions/http/types';
+import { RESPONSES, type ResponseSpec } from '../../functions/http/response-schemas';
 
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResponse>;
 export type LocalRoute = (request: {
@@ -24,7 +25,8 @@ const isPortalPath = (path: string) => !path.startsWith('/v1/') && !path.startsW
  */
 const checkedAgainstContract = (routeKey: string, response: HttpResponse): HttpResponse => {
   if (response.statusCode >= 300) return response;
-  const spec = ROUTES.find((r) => `${r.method} ${r.path}` === routeKey)?.response;
+  const name = ROUTES.find((r) => `${r.method} ${r.path}` === routeKey)?.response;
+  const spec: ResponseSpec | undefined = name ? RESPONSES[name] : undefined;
   const fail = (detail: string) => {
     console.error(`[http] ${routeKey} breaks its OpenAPI response: ${detail}`);
     return problem(500, 'response-contract', 'The answer breaks the OpenAPI document', `${routeKey}: ${detail}`);
