@@ -60,6 +60,8 @@ export interface Deadline {
 export interface Dossier extends Omit<DossierCreateInput, 'components'> {
   id: string;
   companyId: string;
+  /** the company's name when it filed (what ANS staff work from; no route renames a company) */
+  companyName?: string;
   status: DossierStatus;
   referentialVersion: string;
   components: NonNullable<DossierCreateInput['components']>;

@@ -28,14 +28,10 @@ export const draftCreatedMail = (dossier: Dossier, company: Company) =>
 export const createDossier = async (deps: Dependencies, caller: Caller, input: DossierCreateInput) => {
   const company = caller.ensId ? await deps.companies.get(caller.ensId) : null;
   if (!company) throw new ForbiddenError('your account is not attached to a registered company');
-  const dossier = newDossier(
-    input,
-    company.id,
-    caller.sub,
-    deps.clock.now(),
-    undefined,
-    await deps.referentials.current(),
-  );
+  const dossier = {
+    ...newDossier(input, company.id, caller.sub, deps.clock.now(), undefined, await deps.referentials.current()),
+    companyName: company.name,
+  };
   const mail = draftCreatedMail(dossier, company);
   // known to the reconciler before anything can fail: a dossier whose execution never starts is found
   await deps.workflowState.expect(dossier.id, 1, deps.clock.now().toISOString());

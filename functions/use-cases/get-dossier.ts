@@ -16,8 +16,11 @@ export const getDossier = async (deps: Dependencies, caller: Caller, id: string)
   assertCanSee(caller, loaded?.stored.dossier);
   const { stored, uploads } = loaded!;
   const dossier = deemReceipts(stored.dossier, deps.clock.now(), deps.calendar)?.dossier ?? stored.dossier;
-  // ANS staff work from the company's name (issue 25); the company knows its own: no extra read for it
-  const companyName = isStaff(caller) ? ((await deps.companies.get(dossier.companyId))?.name ?? '') : undefined;
+  // ANS staff work from the company's name (issue 25), kept on the dossier since it was filed; a
+  // dossier filed before that costs one more read
+  const companyName = isStaff(caller)
+    ? (dossier.companyName ?? (await deps.companies.get(dossier.companyId))?.name ?? '')
+    : undefined;
   return {
     stored: { ...stored, dossier: withDeadlines(dossier, deps.calendar) },
     uploads,

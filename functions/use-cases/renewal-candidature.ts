@@ -45,6 +45,7 @@ export const createRenewalCandidature = async (
       undefined,
       await deps.referentials.current(),
     ),
+    companyName: company.name,
     renewalOf: number,
   };
   // known to the reconciler before anything can fail: a dossier whose execution never starts is found
