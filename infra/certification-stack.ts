@@ -111,7 +111,7 @@ export class CertificationStack extends Stack {
     // the reconciler settles, from the object's tag, a scan whose result event never came
     reconciler.bindScanTagRead(evidenceBuckets);
     const proof = trust(this, props.trust);
-    const { dispatcher, sweeper, documents, documentSweeper } = workQueues(this, {
+    const { dispatcher, sweeper, documents, documentSweeper, sealer, proofStream, proofSweeper } = workQueues(this, {
       table,
       mailDomain,
       configurationSet,
@@ -174,6 +174,9 @@ export class CertificationStack extends Stack {
         mailFeedback,
         documents,
         documentSweeper,
+        sealer,
+        proofStream,
+        proofSweeper,
       ],
       deadLetterQueues,
       namespace: 'TlcCertification',

@@ -35,6 +35,8 @@ export const ENV = {
   sealKeyId: 'SEAL_KEY_ID',
   /** the SSM parameter holding the public trust material and the timestamp authority's URL */
   trustParameter: 'TRUST_PARAMETER',
+  /** the function that seals PDFs (the only one holding the seal key), invoked by the renderer */
+  sealFunction: 'SEAL_FUNCTION',
 } as const;
 
 /**

@@ -4,57 +4,36 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { dependencies, useTrustServices } from '../container';
-import { awsTrustServices } from '../adapters/trust/aws-trust';
+import { remoteSealServices } from '../adapters/trust/remote-seal';
 import { ENV, requireEnv } from '../config/env';
 import type { DocumentJob } from '../domain/document-job';
-import type { StampJob } from '../domain/trusted-timestamps';
 import { logger } from '../observability';
 import { renderDocuments } from '../use-cases/render-documents';
-import { stampEvents } from '../use-cases/stamp-events';
-import { anchorJournals } from '../use-cases/anchor-journals';
-import { recordJournalRequests } from '../use-cases/record-journal-requests';
-import type { JournalRequest } from '../domain/journal-requests';
 
 /**
- * The proof worker: renders and seals the documents asked for, obtains the trusted timestamps
- * of the events with legal weight — the only functions holding the seal's KMS grant and reaching
- * the timestamp authority — and chains the journal events reads asked for (downloads).
+ * The renderer: renders the PDFs the commands ask for (the only functions with pdf-lib) and has
+ * each sealed by the sealer (functions/proof/handlers.ts), which alone holds the seal key.
  */
 
-// the proof services live in this function's bundle alone (KMS seal, RFC 3161 authority)
-useTrustServices(
-  awsTrustServices({
-    sealKeyId: () => requireEnv(ENV.sealKeyId),
-    parameterName: () => requireEnv(ENV.trustParameter),
-  }),
-);
+useTrustServices(remoteSealServices(() => requireEnv(ENV.sealFunction)));
 
-/** Stream trigger: a job written in a transaction is done as soon as it commits. */
+/** Stream trigger: a document job written in a transaction is done as soon as it commits. */
 export const onStream = middy<DynamoDBStreamEvent>()
   .use(injectLambdaContext(logger))
   .handler(async (event: DynamoDBStreamEvent) => {
-    const items = event.Records.flatMap((r) => {
+    const documents = event.Records.flatMap((r) => {
       const image = r.dynamodb?.NewImage;
       return image ? [unmarshall(image as Record<string, AttributeValue>)] : [];
-    });
-    const documents = items.filter((i) => i.type === 'document-job').map((i) => i.job as DocumentJob);
-    const stamps = items.filter((i) => i.type === 'stamp-job').map((i) => i.job as StampJob);
-    const requests = items.filter((i) => i.type === 'journal-request').map((i) => i.request as JournalRequest);
-    const deps = dependencies();
-    if (requests.length) logger.info('journal requests recorded', await recordJournalRequests(deps, requests));
-    if (documents.length) logger.info('documents rendered', await renderDocuments(deps, documents));
-    if (stamps.length) logger.info('events timestamped', await stampEvents(deps, stamps));
+    })
+      .filter((i) => i.type === 'document-job')
+      .map((i) => i.job as DocumentJob);
+    if (documents.length) logger.info('documents rendered', await renderDocuments(dependencies(), documents));
     // a failed job stays pending for the sweep; failing the batch would only replay the others
   });
 
-/** Scheduled sweep (every five minutes): whatever is still pending, and the day's journal anchor. */
+/** Scheduled sweep (every five minutes): the documents whose first attempt failed. */
 export const sweep = middy()
   .use(injectLambdaContext(logger))
   .handler(async () => {
-    const deps = dependencies();
-    logger.info('journal requests swept', await recordJournalRequests(deps));
-    logger.info('documents swept', await renderDocuments(deps));
-    logger.info('timestamps swept', await stampEvents(deps));
-    // the day's anchor of every journal, on the first sweep of the day (an authority down: the next)
-    logger.info('journals anchored', await anchorJournals(deps));
+    logger.info('documents swept', await renderDocuments(dependencies()));
   });

@@ -154,8 +154,16 @@ export class CertificationFunction extends Construct {
   /** Writes the documents the platform generates (convention, certificate): the ordinary evidence bucket only. */
   bindDocumentWrite(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);
-    // documents and the journals' daily anchors only: the renderer can never overwrite a company's evidence
-    for (const pattern of [...DOCUMENT_KEY_PATTERNS, ANCHOR_KEY_PATTERN]) buckets.evidence.grantPut(this.fn, pattern);
+    // documents only: the renderer can never overwrite a company's evidence
+    for (const pattern of DOCUMENT_KEY_PATTERNS) buckets.evidence.grantPut(this.fn, pattern);
+    this.acknowledgeBucketWildcards([buckets.evidence]);
+    return this;
+  }
+
+  /** Keeps the journals' daily anchors (the proof worker): `anchors/` of the ordinary evidence bucket only. */
+  bindAnchorWrite(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    buckets.evidence.grantPut(this.fn, ANCHOR_KEY_PATTERN);
     this.acknowledgeBucketWildcards([buckets.evidence]);
     return this;
   }
@@ -307,6 +315,15 @@ export class CertificationFunction extends Construct {
     this.bindTrustMaterial(parameter);
     this.fn.addEnvironment(ENV.sealKeyId, sealKey.keyArn);
     sealKey.grant(this.fn, 'kms:Sign');
+    return this;
+  }
+
+  /** Has its PDFs sealed: invokes the sealer (its unqualified ARN, nothing else), the seal key's only user. */
+  bindSealer(sealer: CertificationFunction): this {
+    this.fn.addEnvironment(ENV.sealFunction, sealer.fn.functionName);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sealer.fn.functionArn] }),
+    );
     return this;
   }
 

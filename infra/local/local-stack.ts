@@ -296,6 +296,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         await settle();
         return json(200, { now: now.toISOString() });
       },
+      // what the streams and S3 notifications would have done by now: waits for all of it (tests)
+      'POST /_local/settle': async (): Promise<HttpResponse> => {
+        await settle();
+        return json(200, { settled: true });
+      },
       'GET /_local/workflow': async (): Promise<HttpResponse> =>
         json(200, { ...engine.describe(), reconciler: reconcilerRuns.slice(-20) }),
       // StopExecution, as an operator (or a lost deployment) would: the reconciler must notice

@@ -16,7 +16,8 @@ import { CertificationFunction } from '../constructs/certification-function';
 
 /**
  * The work queues in the table: the mail outbox (dispatched from the stream, swept every five
- * minutes) and the document jobs (the only functions with pdf-lib), each idempotent.
+ * minutes), the document jobs (the only functions with pdf-lib; the sealer seals what they
+ * render) and the proof jobs (timestamps, journal requests, the daily anchor), each idempotent.
  */
 export const workQueues = (
   stack: Stack,
@@ -95,17 +96,33 @@ export const workQueues = (
     );
   }
 
-  // --- documents (the only function with pdf-lib) -------------------------------------
-  const documents = new CertificationFunction(stack, 'DocumentRenderer', {
-    entry: 'functions/documents/handlers.ts',
-    handler: 'onStream',
-    description: 'Renders and seals the PDFs; timestamps the events with legal weight; journals the reads',
+  // --- the sealer: the only function holding kms:Sign on the seal key --------------------
+  const sealer = new CertificationFunction(stack, 'Sealer', {
+    entry: 'functions/proof/seal.ts',
+    handler: 'handler',
+    description: 'Seals the PDFs the renderer hands it (PAdES B-T: the seal key in KMS, a timestamp)',
     memorySize: 1024,
-    timeout: Duration.minutes(1),
-  })
-    .bindTable(table, 'write')
-    .bindDocumentWrite(evidenceBuckets)
-    .bindSeal(proof.sealKey, proof.trustParameter);
+    timeout: Duration.seconds(30),
+  }).bindSeal(proof.sealKey, proof.trustParameter);
+
+  // --- documents (the only functions with pdf-lib) ------------------------------------
+  const renderer = (id: string, handler: 'onStream' | 'sweep', description: string) =>
+    new CertificationFunction(stack, id, {
+      entry: 'functions/documents/handlers.ts',
+      handler,
+      description,
+      memorySize: 1024,
+      timeout: Duration.minutes(1),
+      ...(handler === 'sweep' ? { deadLetterQueue: deadLetters(id) } : {}),
+    })
+      .bindTable(table, 'write')
+      .bindDocumentWrite(evidenceBuckets)
+      .bindSealer(sealer);
+  const documents = renderer(
+    'DocumentRenderer',
+    'onStream',
+    'Renders the PDFs the commands ask for; the sealer seals them',
+  );
   documents.fn.addEventSource(
     new DynamoEventSource(table, {
       startingPosition: StartingPosition.LATEST,
@@ -118,6 +135,40 @@ export const workQueues = (
           eventName: FilterRule.isEqual('INSERT'),
           dynamodb: { NewImage: { type: { S: FilterRule.isEqual('document-job') } } },
         }),
+      ],
+    }),
+  );
+  const documentSweeper = renderer('DocumentSweeper', 'sweep', 'Renders the documents whose first attempt failed');
+  new Rule(stack, 'DocumentSweep', {
+    schedule: Schedule.rate(Duration.minutes(5)),
+    targets: [new LambdaFunction(documentSweeper.fn)],
+  });
+
+  // --- proof: timestamps, the daily anchor, the journal events reads ask for ------------
+  const proofWorker = (id: string, handler: 'onStream' | 'sweep', description: string) =>
+    new CertificationFunction(stack, id, {
+      entry: 'functions/proof/handlers.ts',
+      handler,
+      description,
+      timeout: Duration.minutes(1),
+      ...(handler === 'sweep' ? { deadLetterQueue: deadLetters(id) } : {}),
+    })
+      .bindTable(table, 'write')
+      .bindAnchorWrite(evidenceBuckets)
+      .bindTrustMaterial(proof.trustParameter);
+  const proofStream = proofWorker(
+    'ProofWorker',
+    'onStream',
+    'Timestamps the events with legal weight; journals the reads',
+  );
+  proofStream.fn.addEventSource(
+    new DynamoEventSource(table, {
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 10,
+      retryAttempts: 5,
+      bisectBatchOnError: true,
+      onFailure: new SqsDlq(deadLetters('ProofStream')),
+      filters: [
         FilterCriteria.filter({
           eventName: FilterRule.isEqual('INSERT'),
           dynamodb: { NewImage: { type: { S: FilterRule.isEqual('stamp-job') } } },
@@ -130,21 +181,15 @@ export const workQueues = (
       ],
     }),
   );
-  const documentSweeper = new CertificationFunction(stack, 'DocumentSweeper', {
-    entry: 'functions/documents/handlers.ts',
-    handler: 'sweep',
-    description: 'Renders documents, obtains timestamps and journals reads whose first attempt failed',
-    memorySize: 1024,
-    timeout: Duration.minutes(1),
-    deadLetterQueue: deadLetters('DocumentSweeper'),
-  })
-    .bindTable(table, 'write')
-    .bindDocumentWrite(evidenceBuckets)
-    .bindSeal(proof.sealKey, proof.trustParameter);
-  new Rule(stack, 'DocumentSweep', {
+  const proofSweeper = proofWorker(
+    'ProofSweeper',
+    'sweep',
+    'Timestamps and journals what waits; anchors every journal once a day',
+  );
+  new Rule(stack, 'ProofSweep', {
     schedule: Schedule.rate(Duration.minutes(5)),
-    targets: [new LambdaFunction(documentSweeper.fn)],
+    targets: [new LambdaFunction(proofSweeper.fn)],
   });
 
-  return { dispatcher, sweeper, documents, documentSweeper };
+  return { dispatcher, sweeper, documents, documentSweeper, sealer, proofStream, proofSweeper };
 };

@@ -108,6 +108,8 @@ const expected = (route: RouteSpec, caller: Caller): 'unauthenticated' | 'forbid
 
 const snapshot = async () => {
   const t = tokens(http);
+  // what the streams do after an answer (a download's journal event) is done before the state is read
+  await http.call('POST', '/_local/settle');
   const journal = (await http.call('GET', `/v1/dossiers/${ids.id}/journal`, { token: await t.instructor() })).json;
   const dossier = (await http.call('GET', `/v1/dossiers/${ids.id}`, { token: await t.instructor() })).json;
   return { version: dossier.version, head: journal.head };

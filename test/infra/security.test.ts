@@ -295,7 +295,19 @@ describe('least privilege on documents (issue 23)', () => {
   it('lets the renderer write documents only, and the document routes read documents only', () => {
     const writes = objectResources('Document', (a) => a.startsWith('s3:PutObject'));
     expect(writes.length).toBeGreaterThan(0);
-    for (const r of writes) expect(r).toMatch(/dossiers\/\*\/(convention|certificate|notified)\/\*|\/anchors\/\*/);
+    for (const r of writes) expect(r).toMatch(/dossiers\/\*\/(convention|certificate|notified)\/\*/);
+    // the proof worker keeps the daily anchors, and nothing else
+    const anchors = objectResources('Proof', (a) => a.startsWith('s3:PutObject'));
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const r of anchors) expect(r).toMatch(/\/anchors\/\*/);
+    // the renderer asks the sealer, and may invoke nothing else
+    const invoked = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties!.Roles).includes('DocumentRenderer'))
+      .flatMap((r) => (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'))
+      .flatMap((st) => [st.Resource].flat().map((x) => JSON.stringify(x)));
+    expect(invoked.length).toBeGreaterThan(0);
+    for (const r of invoked) expect(r).toContain('Sealer');
     for (const role of ['Httpdownloadconvention', 'Httpdownloadcertificate']) {
       const reads = objectResources(role, (a) => a.startsWith('s3:GetObject'));
       expect(reads.length, role).toBeGreaterThan(0);
@@ -343,12 +355,12 @@ describe('least privilege on the table (issue 23)', () => {
 });
 
 describe('the seal and the trust material (issue 24)', () => {
-  it('keeps the seal key in KMS (ECC P-256, sign only), usable by the proof worker alone', () => {
+  it('keeps the seal key in KMS (ECC P-256, sign only), usable by the sealer alone', () => {
     const sealKey = logicalIdOf('AWS::KMS::Key', 'SealKey');
     expect(resources[sealKey]!.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     const signers = rolesAllowed(sealKey, (a) => a === 'kms:Sign' || a === 'kms:*');
-    expect(signers.length).toBe(2);
-    for (const role of signers) expect(role).toMatch(/^Document(Renderer|Sweeper)/);
+    expect(signers.length).toBe(1);
+    expect(signers[0]).toMatch(/^Sealer/);
     // nobody may export or decrypt with it (asymmetric signing keys have no such use anyway)
     expect(rolesAllowed(sealKey, (a) => a !== 'kms:Sign')).toEqual([]);
   });
@@ -357,7 +369,7 @@ describe('the seal and the trust material (issue 24)', () => {
     const parameter = logicalIdOf('AWS::SSM::Parameter', 'TrustMaterial');
     const readers = rolesAllowed(parameter, (a) => a.startsWith('ssm:GetParameter'));
     expect(readers.some((r) => r.startsWith('Httppublictrust'))).toBe(true);
-    for (const role of readers) expect(role).toMatch(/^(Httppublictrust|DocumentRenderer|DocumentSweeper)/);
+    for (const role of readers) expect(role).toMatch(/^(Httppublictrust|Sealer|ProofWorker|ProofSweeper)/);
     expect(JSON.stringify(resources[parameter]!.Properties)).not.toContain('PRIVATE KEY');
   });
 });

@@ -1,7 +1,7 @@
 import type { TrustServices } from '../../domain/ports';
 import type { ByteSigner } from './cms';
 import { derOf } from './local-trust';
-import { rfc3161Stamp } from './rfc3161-client';
+import { stageStamp } from './aws-stamp';
 import { trustServices } from './trust-services';
 import { trustParameterReader } from './aws-trust-material';
 
@@ -38,10 +38,7 @@ export const awsTrustServices = (options: { sealKeyId: () => string; parameterNa
   };
   return trustServices({
     seal: kmsSigner,
-    stamp: async (sha256) => {
-      const { tsaUrl, tsaName } = await read();
-      return { token: await rfc3161Stamp(tsaUrl)(sha256), tsa: tsaName };
-    },
+    stamp: stageStamp(read),
     publicMaterial: async () => {
       const { sealCertificates, tsaCertificates } = await read();
       return { sealCertificates, tsaCertificates };

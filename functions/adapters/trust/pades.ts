@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
-import { PDFDocument } from 'pdf-lib';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import { OID, signCms, type ByteSigner } from './cms';
@@ -10,8 +9,9 @@ import { OID, signCms, type ByteSigner } from './cms';
  * The platform's seal on a PDF it issues: PAdES baseline B-T (ETSI EN 319 142-1) — a CMS
  * signature (ETSI.CAdES.detached) over the document's byte ranges, with the ESS signing
  * certificate and, unsigned, an RFC 3161 token over the signature value. @signpdf places the
- * signature dictionary (pdf-lib) and fills the byte ranges; the CMS is ours (cms.ts), so that
- * the key may stay in KMS. Signing time is the dictionary's /M (PAdES forbids the CMS attribute).
+ * signature dictionary as an incremental update of the PDF's bytes (no PDF library: the renderer
+ * writes a classic cross-reference table) and fills the byte ranges; the CMS is ours (cms.ts), so
+ * that the key may stay in KMS. Signing time is the dictionary's /M (PAdES forbids the CMS attribute).
  */
 
 /** room for the CMS: three certificates, the signature and a token with two more certificates */
@@ -47,9 +47,8 @@ export interface SealOptions {
 
 /** The PDF sealed; what it shows is unchanged (the seal is an invisible signature field). */
 export const sealPdf = async (pdf: Uint8Array, { seal, stamp, at }: SealOptions): Promise<Uint8Array> => {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  pdflibAddPlaceholder({
-    pdfDoc: document,
+  const prepared = plainAddPlaceholder({
+    pdfBuffer: Buffer.from(pdf),
     reason: 'Document délivré par la plateforme de certification des solutions de téléconsultation',
     contactInfo: 'Agence du Numérique en Santé',
     name: 'Agence du Numérique en Santé',
@@ -59,6 +58,5 @@ export const sealPdf = async (pdf: Uint8Array, { seal, stamp, at }: SealOptions)
     subFilter: 'ETSI.CAdES.detached',
     appName: 'plateforme de certification ANS',
   });
-  const prepared = await document.save({ useObjectStreams: false });
-  return new Uint8Array(await new SignPdf().sign(Buffer.from(prepared), new CmsSigner(seal, stamp)));
+  return new Uint8Array(await new SignPdf().sign(prepared, new CmsSigner(seal, stamp)));
 };

@@ -1,4 +1,4 @@
-import { readToken, timestampRequest, tokenOfResponse } from './timestamp-token';
+import { timestampRequest, tokenImprint, tokenOfResponse } from './timestamp-protocol';
 
 /**
  * An RFC 3161 timestamp authority over HTTP (RFC 3161 §3.4): in AWS the stage's eIDAS qualified
@@ -19,7 +19,7 @@ export const rfc3161Stamp =
     });
     if (!response.ok) throw new Error(`the timestamp authority answered ${response.status}`);
     const token = tokenOfResponse(new Uint8Array(await response.arrayBuffer()));
-    const read = readToken(token);
+    const read = tokenImprint(token);
     if (Buffer.compare(Buffer.from(read.sha256), Buffer.from(sha256)) !== 0)
       throw new Error('the timestamp authority stamped another digest');
     if (read.nonce && Buffer.compare(Buffer.from(read.nonce), Buffer.from(request.nonce)) !== 0)

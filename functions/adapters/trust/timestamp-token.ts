@@ -4,8 +4,8 @@ import * as pkijs from 'pkijs';
 import { OID, signCms, signedDataOf, type ByteSigner } from './cms';
 
 /**
- * RFC 3161 timestamp tokens: made by the local authority (a TSTInfo signed by its own key), asked
- * of a remote one (a TimeStampReq over HTTP), and read back (imprint, instant) to check them.
+ * RFC 3161 timestamp tokens as the local authority makes them (a TSTInfo signed by its own key)
+ * and reads them back; asking a remote authority is timestamp-protocol.ts (no CMS library).
  */
 
 /** a copy: a Buffer is often a view into a larger pooled ArrayBuffer */
@@ -35,27 +35,6 @@ export const issueToken = async (signer: ByteSigner, sha256: Uint8Array, at: Dat
     contentType: OID.tstInfo,
     encapsulated: new Uint8Array(tstInfo.toSchema().toBER(false)),
   });
-};
-
-/** A TimeStampReq for a SHA-256 digest, asking for the authority's certificate in the token. */
-export const timestampRequest = (sha256: Uint8Array) => {
-  const nonce = new Uint8Array([0x01, ...randomBytes(7)]);
-  const request = new pkijs.TimeStampReq({
-    version: 1,
-    messageImprint: imprint(sha256),
-    certReq: true,
-    nonce: new asn1js.Integer({ valueHex: buffer(nonce) }),
-  });
-  return { der: new Uint8Array(request.toSchema().toBER(false)), nonce };
-};
-
-/** The token inside a TimeStampResp; throws unless the authority granted it. */
-export const tokenOfResponse = (der: Uint8Array): Uint8Array => {
-  const response = pkijs.TimeStampResp.fromBER(buffer(der));
-  const status = response.status.status;
-  if (status !== 0 && status !== 1) throw new Error(`the timestamp authority refused (status ${status})`);
-  if (!response.timeStampToken) throw new Error('the timestamp authority answered no token');
-  return new Uint8Array(response.timeStampToken.toSchema().toBER(false));
 };
 
 /** A TimeStampResp granting `token` (what the local authority answers over HTTP). */
