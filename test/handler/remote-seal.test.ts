@@ -11,7 +11,8 @@ import { remoteSealServices } from '../../functions/adapters/trust/remote-seal';
 const lambda = mockClient(LambdaClient);
 afterEach(() => lambda.reset());
 
-const payload = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+// the SDK hands back bytes wrapped in its blob adapter; the adapter reads them as bytes
+const payload = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)) as never;
 
 describe('the renderer’s seal, through the sealer', () => {
   it('sends the PDF and its signing time, and takes back the sealed bytes', async () => {
