@@ -1,3 +1,4 @@
+import { isAllowed } from '../../../../functions/domain/dossier-commands';
 import { IssuedDocumentLink } from '../../dossier/issued-document-link';
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -428,7 +429,8 @@ export const DossierPage = () => {
 
       <MessagesPanel dossierId={dossier.id} />
 
-      {['draft', 'admissibility_review', 'proofs_deposit', 'instruction'].includes(dossier.status) && (
+      {/* the domain's table says when a command is allowed: the portal offers it then, and only then */}
+      {isAllowed('withdraw', dossier.status) && (
         <CommandButton
           priority="tertiary"
           iconId="fr-icon-close-circle-line"

@@ -1,3 +1,4 @@
+import { isAllowed } from '../../../../functions/domain/dossier-commands';
 import { NotFoundPage } from '../public/not-found-page';
 import { useState } from 'react';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -92,7 +93,7 @@ const Decide = () => {
       {dossier.decision ? (
         <DecisionPanel decision={dossier.decision} />
       ) : (
-        dossier.status === 'college_pending' && (
+        isAllowed('college_decision', dossier.status) && (
           <CommandForm
             submit="Enregistrer la décision"
             busy={command.busy}

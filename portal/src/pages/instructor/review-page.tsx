@@ -1,3 +1,5 @@
+// when each command is offered: the domain's table (dossier-commands.ts), as the API decides
+import { isAllowed } from '../../../../functions/domain/dossier-commands';
 import { useState } from 'react';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Link, useParams } from 'wouter';
@@ -69,7 +71,7 @@ export const ReviewPage = () => {
         </ul>
       </Section>
 
-      {dossier.status === 'admissibility_review' && (
+      {isAllowed('decide_admissibility', dossier.status) && (
         <Section id="adm" title="Recevabilité">
           <CommandForm
             submit="Enregistrer la décision"
@@ -116,7 +118,7 @@ export const ReviewPage = () => {
         <EvidenceReview dossierId={dossier.id} requirements={requirements} onReviewed={() => void reload()} />
       )}
 
-      {['admissibility_review', 'instruction'].includes(dossier.status) && (
+      {isAllowed('open_info_request', dossier.status) && (
         <Section id="req" title="Demande de pièces complémentaires">
           <CommandForm
             submit="Envoyer la demande"
@@ -148,7 +150,7 @@ export const ReviewPage = () => {
         </Section>
       )}
 
-      {dossier.status === 'instruction' && (
+      {isAllowed('propose_ins_test_day', dossier.status) && (
         <>
           <Section id="ins" title="Journée de test INS">
             <p>
