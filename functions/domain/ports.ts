@@ -250,10 +250,20 @@ export interface Mailer {
   ): Promise<void>;
 }
 
+/**
+ * How long a claim holds: longer than any worker may run (the queue functions time out after a
+ * minute), so that a live worker is never overtaken and a dead one's item is done again.
+ */
+export const CLAIM_LEASE_MS = 15 * 60 * 1000;
+
 /** Work written in a transaction and done once by whoever claims it (mail, documents). */
 export interface WorkQueue<T extends { id: string }> {
-  pending(limit: number): Promise<T[]>;
-  /** Claims an item; false when another worker has it or it is done. */
+  /** The items waiting; with `at`, also those whose claim is older than `CLAIM_LEASE_MS` (a worker died). */
+  pending(limit: number, at?: string): Promise<T[]>;
+  /**
+   * Claims an item; false when it is done or another worker claimed it less than `CLAIM_LEASE_MS`
+   * ago. A claim that old is taken over: its worker timed out or crashed between claim and release.
+   */
   claim(id: string, at: string): Promise<boolean>;
   markDone(id: string, at: string): Promise<void>;
   release(id: string, error: string): Promise<void>;

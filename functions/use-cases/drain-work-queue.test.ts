@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryWorkQueue, ManualClock } from '../adapters/memory/in-memory';
+import { CLAIM_LEASE_MS } from '../domain/ports';
 import { drainWorkQueue } from './drain-work-queue';
 
 describe('draining a claim-once work queue', () => {
@@ -19,10 +20,15 @@ describe('draining a claim-once work queue', () => {
     expect(done).toEqual(['a', 'c', 'b']);
     // an item another worker claimed is skipped, not done twice
     queue.add({ id: 'd' });
-    await queue.claim('d');
+    await queue.claim('d', clock.now().toISOString());
     expect(await drainWorkQueue(queue, clock, async () => undefined, [queue.messages.get('d')!])).toEqual({
       done: 0,
       failed: 0,
     });
+    expect(await drainWorkQueue(queue, clock, async () => undefined)).toEqual({ done: 0, failed: 0 });
+    // …until its claim is older than the lease: its worker died, the sweep does the item
+    clock.advance(CLAIM_LEASE_MS + 1);
+    expect(await drainWorkQueue(queue, clock, async ({ id }) => void done.push(id))).toEqual({ done: 1, failed: 0 });
+    expect(done.at(-1)).toBe('d');
   });
 });

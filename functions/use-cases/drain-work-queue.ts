@@ -14,7 +14,8 @@ export const drainWorkQueue = async <T extends { id: string }>(
 ) => {
   let done = 0;
   let failed = 0;
-  for (const item of items ?? (await queue.pending(25))) {
+  // an item whose worker died after claiming it is among the pending ones again (CLAIM_LEASE_MS)
+  for (const item of items ?? (await queue.pending(25, clock.now().toISOString()))) {
     if (!(await queue.claim(item.id, clock.now().toISOString()))) continue;
     try {
       await work(item);

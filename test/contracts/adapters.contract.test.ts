@@ -8,6 +8,7 @@ import { ConflictError, PreconditionFailedError } from '../../functions/domain/e
 import { appendEvents, GENESIS, verifyChain } from '../../functions/domain/journal';
 import { outboxMessage } from '../../functions/domain/outbox';
 import { downloadRecorded, requestedEvent } from '../../functions/domain/journal-requests';
+import { CLAIM_LEASE_MS } from '../../functions/domain/ports';
 import type {
   CertificateRepository,
   CompanyMembers,
@@ -217,6 +218,13 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(false);
       await ports.outbox.release(message.id, 'SES throttled');
       expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(true);
+      // a claim whose worker died (older than the lease) is pending again and may be taken over
+      const later = new Date(NOW.getTime() + CLAIM_LEASE_MS - 1).toISOString();
+      const past = new Date(NOW.getTime() + CLAIM_LEASE_MS + 1).toISOString();
+      expect((await ports.outbox.pending(100, later)).map((m) => m.id)).not.toContain(message.id);
+      expect(await ports.outbox.claim(message.id, later)).toBe(false);
+      expect((await ports.outbox.pending(100, past)).map((m) => m.id)).toContain(message.id);
+      expect(await ports.outbox.claim(message.id, past)).toBe(true);
       await ports.outbox.markDone(message.id, NOW.toISOString());
       expect((await ports.outbox.pending(100)).map((m) => m.id)).not.toContain(message.id);
       expect(await ports.outbox.claim(message.id, NOW.toISOString())).toBe(false);

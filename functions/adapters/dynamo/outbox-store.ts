@@ -1,7 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
-import type { WorkQueue } from '../../domain/ports';
 import type { DocumentClient } from './client';
 import {
   DOCUMENTS_LAYOUT,
@@ -12,9 +11,12 @@ import {
   type QueueLayout,
 } from './outbox-items';
 import type { JournalRequest } from '../../domain/journal-requests';
-import type { JournalRequestStore } from '../../domain/ports';
+import { CLAIM_LEASE_MS, type JournalRequestStore, type WorkQueue } from '../../domain/ports';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { isConditionFailure } from './errors';
+
+/** The instant before which a claim is stale (its worker died). */
+const staleBefore = (at: string) => new Date(new Date(at).getTime() - CLAIM_LEASE_MS).toISOString();
 
 /**
  * Work written inside a dossier's transaction (its Put comes from `workItemPut`) and done once: an
@@ -28,7 +30,7 @@ export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
     private readonly layout: QueueLayout,
   ) {}
 
-  async pending(limit: number): Promise<T[]> {
+  async pending(limit: number, at?: string): Promise<T[]> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -38,7 +40,10 @@ export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
         Limit: limit,
       }),
     );
-    return (Items ?? []).filter((i) => i.status === 'pending').map((i) => i[this.layout.field] as T);
+    const stale = at ? staleBefore(at) : undefined;
+    return (Items ?? [])
+      .filter((i) => i.status === 'pending' || (stale && i.status === 'sending' && String(i.claimedAt) < stale))
+      .map((i) => i[this.layout.field] as T);
   }
 
   async claim(id: string, at: string): Promise<boolean> {
@@ -48,9 +53,16 @@ export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
           TableName: this.table,
           Key: this.layout.key(id),
           UpdateExpression: 'SET #s = :sending, claimedAt = :at ADD attempts :one',
-          ConditionExpression: '#s = :pending',
+          // waiting, or claimed by a worker that died (its claim older than the lease)
+          ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :stale)',
           ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':at': at, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':pending': 'pending',
+            ':at': at,
+            ':stale': staleBefore(at),
+            ':one': 1,
+          },
         }),
       );
       return true;

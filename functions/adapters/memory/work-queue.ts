@@ -1,22 +1,35 @@
 import type { OutboxMessage } from '../../domain/outbox';
 import type { JournalRequest } from '../../domain/journal-requests';
-import type { JournalRequestStore, OutboxStore, WorkQueue } from '../../domain/ports';
+import { CLAIM_LEASE_MS, type JournalRequestStore, type OutboxStore, type WorkQueue } from '../../domain/ports';
 import { clone } from './support';
 
 /** Claim-once work in memory: the outbox, the document jobs. */
 export class InMemoryWorkQueue<T extends { id: string }> implements WorkQueue<T> {
-  readonly messages = new Map<string, T & { state: 'pending' | 'claimed' | 'sent'; error?: string }>();
+  readonly messages = new Map<
+    string,
+    T & { state: 'pending' | 'claimed' | 'sent'; error?: string; claimedAt?: string }
+  >();
   add(message: T) {
     if (!this.messages.has(message.id)) this.messages.set(message.id, { ...clone(message), state: 'pending' });
   }
-  async pending(limit: number) {
-    return [...this.messages.values()].filter((m) => m.state === 'pending').slice(0, limit);
+  async pending(limit: number, at?: string) {
+    return [...this.messages.values()].filter((m) => m.state === 'pending' || this.stale(m, at)).slice(0, limit);
   }
-  async claim(id: string) {
+  async claim(id: string, at: string) {
     const m = this.messages.get(id);
-    if (!m || m.state !== 'pending') return false;
+    if (!m || (m.state !== 'pending' && !this.stale(m, at))) return false;
     m.state = 'claimed';
+    m.claimedAt = at;
     return true;
+  }
+  /** claimed longer ago than the lease: its worker died */
+  private stale(m: { state: string; claimedAt?: string }, at?: string) {
+    return (
+      at !== undefined &&
+      m.state === 'claimed' &&
+      m.claimedAt !== undefined &&
+      new Date(m.claimedAt).getTime() < new Date(at).getTime() - CLAIM_LEASE_MS
+    );
   }
   async markDone(id: string) {
     this.messages.get(id)!.state = 'sent';
