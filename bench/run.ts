@@ -140,7 +140,9 @@ try {
   const place = (name: string, file: string) => {
     const dir = path.join(runtime, 'task', name);
     mkdirSync(dir, { recursive: true });
-    copyFileSync(file, path.join(dir, 'index.mjs'));
+    // the whole asset (the bundle and the data beside it, as the zip deployed), not index.mjs alone
+    for (const entry of readdirSync(path.dirname(file)))
+      if (!entry.endsWith('.map')) copyFileSync(path.join(path.dirname(file), entry), path.join(dir, entry));
     return path.join(dir, 'index.mjs');
   };
   const bareFile = path.join(runtime, 'bare.mjs');

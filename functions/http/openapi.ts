@@ -13,7 +13,7 @@ const operationId = (route: RouteSpec) => {
   return camel(shared && tail ? `${route.handler}-${tail}` : route.handler);
 };
 import { ROUTES, type RouteSpec } from './routes';
-import { PROBLEM_TEXTS } from './problem-texts';
+import { problemTexts } from './problem-texts';
 import { PROBLEM_TYPES } from '../domain/errors';
 import { RESPONSES, type ResponseSpec } from './response-schemas';
 
@@ -36,9 +36,9 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentabl
 
 /** Every stable problem code: the catalogue's, each problem type's own, and zod's field codes. */
 const PROBLEM_CODES = [
-  ...new Set([...PROBLEM_TEXTS.map(([code]) => code), ...PROBLEM_TYPES, 'internal', 'invalid']),
+  ...new Set([...problemTexts().map(([code]) => code), ...PROBLEM_TYPES, 'internal', 'invalid']),
 ].sort();
-const FIELD_CODES = [...new Set([...PROBLEM_TEXTS.map(([code]) => code), ...ZOD_CODES, 'invalid'])].sort();
+const FIELD_CODES = [...new Set([...problemTexts().map(([code]) => code), ...ZOD_CODES, 'invalid'])].sort();
 
 const problemSchema = {
   type: 'object',

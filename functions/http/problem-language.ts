@@ -1,11 +1,11 @@
 import { fr } from 'zod/locales';
 import type * as z from 'zod';
-import { PROBLEM_TEXTS } from './problem-texts';
+import { problemTexts } from './problem-texts';
 import type { HttpEvent } from './types';
 
 /**
  * The language of problem documents (API.md « Local clock and language »): French, unless the
- * client's `Accept-Language` prefers English. Texts come from `problem-texts.ts`; zod's own
+ * client's `Accept-Language` prefers English. Texts come from `problem-texts.json`; zod's own
  * messages from its French locale.
  */
 export type Language = 'fr' | 'en';
@@ -39,25 +39,29 @@ interface CompiledText {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Each English text as an anchored pattern, the most specific (longest literal) first. */
-const COMPILED: CompiledText[] = PROBLEM_TEXTS.map(([code, en, fr]) => ({
-  code,
-  pattern: new RegExp(
-    `^${en
-      .split(/\{\d+\}/)
-      .map(escape)
-      .join('(.+?)')}$`,
-    's',
-  ),
-  fr,
-  literal: en.replace(/\{\d+\}/g, '').length,
-}))
-  .sort((a, b) => b.literal - a.literal)
-  .map(({ code, pattern, fr }) => ({ code, pattern, fr }));
+/** Each English text as an anchored pattern, the most specific (longest literal) first; compiled
+ * at the first refusal, not at every cold start. */
+let compiled: CompiledText[] | undefined;
+const compile = (): CompiledText[] =>
+  problemTexts()
+    .map(([code, en, fr]) => ({
+      code,
+      pattern: new RegExp(
+        `^${en
+          .split(/\{\d+\}/)
+          .map(escape)
+          .join('(.+?)')}$`,
+        's',
+      ),
+      fr,
+      literal: en.replace(/\{\d+\}/g, '').length,
+    }))
+    .sort((a, b) => b.literal - a.literal)
+    .map(({ code, pattern, fr }) => ({ code, pattern, fr }));
 
 /** The entry an English text is, with what its placeholders hold. */
 const lookUp = (english: string) => {
-  for (const text of COMPILED) {
+  for (const text of (compiled ??= compile())) {
     const match = text.pattern.exec(english);
     if (match) return { text, values: match.slice(1) };
   }

@@ -18,6 +18,8 @@ import { DOCUMENT_KEY_PATTERNS } from '../../functions/domain/document-job';
 import { JOURNAL_REQUEST_PREFIX } from '../../functions/adapters/dynamo/client';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** data every bundle carries beside its code (see the bundling's commandHooks) */
+const PROBLEM_TEXTS = 'functions/http/problem-texts.json';
 
 export interface CertificationFunctionProps {
   /** path of the handler module, from the repository root */
@@ -82,6 +84,15 @@ export class CertificationFunction extends Construct {
         // some dependencies still call require(): give ESM bundles one
         banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
+        // the problem texts are data read at the first refusal (functions/http/problem-texts.ts):
+        // beside index.mjs, where the bundle's import.meta.url finds them
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp "${path.join(inputDir, PROBLEM_TEXTS)}" "${outputDir}"`,
+          ],
+        },
       },
     });
     Validations.of(this.fn).acknowledge(

@@ -162,4 +162,21 @@ describe('the synthesised Lambda bundles (esbuild), run as Lambda runs them', ()
     expect(response.statusCode, response.body).toBe(201);
     expect(JSON.parse(response.body)).toMatchObject({ version: '7.0.0', sections: 1, requirements: 1 });
   }, 60_000);
+
+  it('answer a refusal in French from the problem texts shipped beside the bundle', async () => {
+    const response = await invoke(
+      bundles.importReferential,
+      httpEvent(
+        'POST /v1/referentials',
+        { sub: 'admin-smoke', 'cognito:groups': '[admin]', token_use: 'access' },
+        { body: { version: '7.0.1', format: 'xlsx', content: Buffer.from('not a workbook').toString('base64') } },
+      ),
+    );
+    expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode, response.body).toBeLessThan(500);
+    expect(JSON.parse(response.body)).toMatchObject({
+      code: 'xlsx-refused',
+      detail: 'le classeur XLSX est refusé : ce n’est pas une archive ZIP',
+    });
+  }, 60_000);
 });
