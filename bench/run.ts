@@ -137,12 +137,14 @@ try {
   // the AWS SDK from the runtime's own node_modules (here a sibling folder, as /var/runtime is)
   const runtime = mkdtempSync(path.join(os.tmpdir(), 'tlc-lambda-runtime-'));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(runtime, 'node_modules'), 'dir');
-  const place = (name: string, file: string) => {
+  const place = (name: string, file: string, asset = true) => {
     const dir = path.join(runtime, 'task', name);
     mkdirSync(dir, { recursive: true });
-    // the whole asset (the bundle and the data beside it, as the zip deployed), not index.mjs alone
-    for (const entry of readdirSync(path.dirname(file)))
-      if (!entry.endsWith('.map')) copyFileSync(path.join(path.dirname(file), entry), path.join(dir, entry));
+    // a function's whole asset (the bundle and the data beside it, as the zip deployed), not
+    // index.mjs alone; the bare handler is one file
+    const files = asset ? readdirSync(path.dirname(file)).filter((f) => !f.endsWith('.map')) : [];
+    for (const entry of files) copyFileSync(path.join(path.dirname(file), entry), path.join(dir, entry));
+    if (!asset) copyFileSync(file, path.join(dir, 'index.mjs'));
     return path.join(dir, 'index.mjs');
   };
   const bareFile = path.join(runtime, 'bare.mjs');
@@ -157,7 +159,7 @@ try {
     external: ['@aws-sdk/*'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const bare = place('bare', bareFile);
+  const bare = place('bare', bareFile, false);
   const coldRun = async (file: string, handler: string, payload: string) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-start-runner.mjs'), file, handler, payload], {
