@@ -358,6 +358,19 @@ describe('16. the planned date published, notice against tacit renewal, mandates
     expect(mandateErrors([mandate()])).toHaveLength(1);
   });
 
+  it('refuses a planned date of a complete file that is already past on the day of submission (Paris)', () => {
+    const doc = { purpose: 'functional_documentation', status: 'received' } as never;
+    const plannedErrors = (plannedCompleteProofDate: string, now: string) =>
+      submissionErrors({ ...inInstruction(), plannedCompleteProofDate }, [doc], matrixFor('1.4.2'), at(now)).filter(
+        (e) => e.path === 'plannedCompleteProofDate',
+      );
+    // 23:30 UTC on 31 Jan is already 1 Feb in Paris: 31 Jan is past, 1 Feb is today
+    expect(plannedErrors('2027-01-31', '2027-01-31T23:30:00Z')[0]!.message).toContain('(2027-01-31) is past');
+    expect(plannedErrors('2027-02-01', '2027-01-31T23:30:00Z')).toEqual([]);
+    expect(plannedErrors('2027-01-31', '2027-01-31T22:30:00Z')).toEqual([]);
+    expect(plannedErrors('2027-06-30', '2027-01-31T22:30:00Z')).toEqual([]);
+  });
+
   it('lists a candidature publicly only once submitted, while open, when its company allowed it', () => {
     const d = {
       ...inInstruction(),

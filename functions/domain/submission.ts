@@ -30,6 +30,13 @@ export const submissionErrors = (
   }
   if (!dossier.plannedCompleteProofDate) {
     errors.push({ path: 'plannedCompleteProofDate', message: 'give the planned date of a complete evidence file' });
+  } else if (now && dossier.plannedCompleteProofDate < parisDate(now)) {
+    // a plan for the past is no plan (issue 25: « a past planned date accepted »); the day of
+    // submission itself, in Paris, still counts
+    errors.push({
+      path: 'plannedCompleteProofDate',
+      message: `the planned date of a complete evidence file (${dossier.plannedCompleteProofDate}) is past: give today or a later day`,
+    });
   }
   if (dossier.publishPlannedDate === undefined) {
     errors.push({ path: 'publishPlannedDate', message: 'say whether ANS may publish the planned date' });

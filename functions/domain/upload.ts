@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ALLOWED_CONTENT_TYPES, MAX_UPLOAD_BYTES } from './upload-rules';
 import type { Dossier } from './dossier';
 import {
   BusinessRuleError,
@@ -82,7 +83,6 @@ export interface Review {
   at: string;
 }
 
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /**
  * A dossier's grants still open at once (issue 23: 40 grants of 200 MB were accepted in 0.6 s):
  * enough for a section deposited in one go, not for a flood of storage.
@@ -100,29 +100,6 @@ export const assertGrantCapacity = (uploads: readonly Upload[], size: number, no
     );
 };
 export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
-
-/** Documents, images, office files, archives and video (demonstrations). */
-export const ALLOWED_CONTENT_TYPES: readonly string[] = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'text/plain',
-  'text/csv',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-powerpoint',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/zip',
-  'application/x-7z-compressed',
-  'video/mp4',
-  'video/webm',
-  'video/quicktime',
-];
 
 /** What each purpose may be deposited for, by dossier status. */
 export const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][]> = {
@@ -272,3 +249,5 @@ export const securityReviewItem = (upload: Upload): SecurityReviewItem => ({
   receivedAt: upload.receivedAt ?? upload.createdAt,
   ...(upload.scan ? { scan: upload.scan } : {}),
 });
+
+export { ALLOWED_CONTENT_TYPES, MAX_UPLOAD_BYTES };

@@ -121,7 +121,11 @@ describe('portal in Chromium', () => {
     // 3. identifiers and commitments
     await page.getByLabel('NIE (numéro d’éditeur CNDA)').fill('NIE-42');
     await page.getByLabel('NIL (numéro de logiciel CNDA)').fill('NIL-42');
-    await page.getByLabel('Date prévue de complétude des preuves').fill('2027-06-30');
+    // the service's day, not the machine's: the local stack's clock is its own; a past date is refused
+    const today = await todayInParis(http);
+    const planned = new Date(Date.parse(`${today}T12:00:00Z`) + 180 * 86_400_000).toISOString().slice(0, 10);
+    expect(await page.getByLabel(/^Date prévue de complétude des preuves/).getAttribute('min')).toBe(today);
+    await page.getByLabel(/^Date prévue de complétude des preuves/).fill(planned);
     await page.getByLabel(/déployée dans une société de téléconsultation/).check({ force: true });
     await page.getByLabel(/Je m’engage à fournir/).check({ force: true });
     await checkPage(page, '08-candidature-engagements');
@@ -187,6 +191,9 @@ describe('portal in Chromium', () => {
     expect(verdict.status).toBe(200);
     await page.reload();
     await page.getByText('Dépôt des preuves').first().waitFor();
+    // the head of the page says what to do next, and counts the evidence (issue 25)
+    await page.getByRole('heading', { name: 'Prochaine étape — À vous' }).waitFor();
+    await expect.poll(() => page.locator('.tlc-evidence-count').textContent()).toMatch(/^0\/\d+ exigences? pourvues?$/);
     await checkPage(page, '10-dossier-depot-des-preuves');
 
     // every requirement gets a file; the first one large enough to watch its progress bar
@@ -213,6 +220,9 @@ describe('portal in Chromium', () => {
       await page.getByText(`preuve-${i + 1}.pdf : reçu, empreinte vérifiée.`).waitFor({ timeout: 60_000 });
       if (i === 0) await checkPage(page, '11-depot-recu');
     }
+    await expect
+      .poll(() => page.locator('.tlc-evidence-count').textContent())
+      .toBe(count > 1 ? `${count}/${count} exigences pourvues` : '1/1 exigence pourvue');
     const progress = (await page.evaluate('window.progressSeen')) as number[];
     // the bar moved through intermediate values (hashing, then sending), not only 0 and 100
     expect(progress.some((v) => v > 0 && v < 100)).toBe(true);
@@ -283,6 +293,23 @@ describe('portal in Chromium', () => {
       .click();
     await page.locator('iframe.tlc-preview').waitFor();
     await checkPage(page, '15-instruction-dossier');
+    const awaiting = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
+      hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
+    });
+    // one verdict by itself, then the others in one action (17 requirements were 17 clicks), after
+    // a confirmation
+    const first = await awaiting.count();
+    await awaiting
+      .first()
+      .getByRole('button', { name: /^Conforme/ })
+      .press('Enter');
+    await expect.poll(() => awaiting.count(), { timeout: 15_000 }).toBe(first - 1);
+    if (first - 1 > 1) {
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: `Juger conformes les ${first - 1} preuves sans avis` }).press('Enter');
+      await page.getByText(`${first - 1} preuves jugées conformes.`).waitFor({ timeout: 30_000 });
+      await checkPage(page, '15b-instruction-verdicts-groupes');
+    }
     for (;;) {
       // proofs without a verdict yet: their "Conforme" button sits next to no "Conforme" badge
       const pending = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
@@ -336,8 +363,26 @@ describe('portal in Chromium', () => {
     await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
     await page.getByRole('link', { name: 'TéléSanté Plus 3.2' }).click();
     await page.getByText('Voies et délais de recours').waitFor();
+    await page.getByRole('heading', { name: 'Prochaine étape — À vous' }).waitFor();
+    await page.getByText('Accuser réception de la décision.').waitFor();
+    // the convention is a few Tab stops from the top of the page (it was 57, behind every
+    // requirement): the summary's links first, then the sections in the order they matter
+    await page.locator('main').focus();
+    let tabs = 0;
+    for (; tabs < 30; tabs++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate('document.activeElement?.textContent?.trim()')) === 'Télécharger la convention') break;
+    }
+    expect(tabs).toBeLessThan(16);
+    // and the summary leads to it
+    await page
+      .getByRole('navigation', { name: 'Sommaire' })
+      .getByRole('link', { name: 'Convention de certification' })
+      .click();
+    await expect.poll(() => page.evaluate('window.location.hash')).toBe('#convention');
     await page.getByRole('button', { name: 'Accuser réception de la décision' }).click();
     await page.getByText('Réception de la décision accusée.').waitFor();
+    await page.getByRole('heading', { name: 'Prochaine étape — Dossier clos' }).waitFor();
     await checkPage(page, '19-candidat-decision');
     await page.getByRole('link', { name: /Voir le certificat/ }).click();
     await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WAKE_SLACK_MS } from '../support/journeys';
-import { api, companyBody, siret } from '../support/api-client';
+import { api, companyBody, siret, PLANNED_COMPLETE_PROOF_DATE } from '../support/api-client';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { useLocalStack, type TestStack } from '../support/local-stack';
@@ -29,7 +29,7 @@ const completeDraft = {
   product: { name: 'MédiConsult', version: '2.1' },
   useCase: 'city_practice',
   profiles: ['general', 'identity_referential', 'e_prescription', 'identity_referential_insi_card', 'hds_third_party'],
-  plannedCompleteProofDate: '2027-03-31',
+  plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
   publishPlannedDate: true,
   deployedInTeleconsultationCompany: false,
   nie: 'NIE-0042',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../functions/adapters/spreadsheet/xlsx';
-import { api } from '../support/api-client';
+import { api, PLANNED_COMPLETE_PROOF_DATE } from '../support/api-client';
 import {
   admissibleDossier,
   completeFile,
@@ -173,7 +173,7 @@ describe('complete file → reviews → information request → convention → c
       status: 'valid',
       product: { version: '1.1' },
       company: { name: 'Société e600' },
-      plannedCompleteProofDate: '2027-06-30',
+      plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
     });
     const list = await http.call('GET', '/v1/public/certificates');
     expect(list.json.items.map((c: { number: string }) => c.number)).toContain(number);

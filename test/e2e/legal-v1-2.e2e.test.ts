@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, companyBody, person, siret } from '../support/api-client';
+import { api, companyBody, person, siret, PLANNED_COMPLETE_PROOF_DATE } from '../support/api-client';
 import * as journey from '../support/journeys';
 import { startTestStack, useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, settled, sha256, upload } from '../support/uploads';
@@ -619,7 +619,7 @@ describe('16. the planned date published, notice against tacit renewal, mandates
       dossierId: d.id,
       product: { name: 'Produit 2261', version: '1.0' },
       companyName: 'Société e2261',
-      plannedCompleteProofDate: '2027-06-30',
+      plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
       stage: 'admissibility',
       since: expect.any(String),
     });
@@ -663,7 +663,7 @@ describe('16. the planned date published, notice against tacit renewal, mandates
         product: { name: 'Produit 2264', version: '1.0' },
         ...journey.PROFILE_SETS.company,
         profiles: [...journey.PROFILE_SETS.company.profiles],
-        plannedCompleteProofDate: '2027-06-30',
+        plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
         publishPlannedDate: false,
         nie: 'NIE-1',
         nil: 'NIL-1',

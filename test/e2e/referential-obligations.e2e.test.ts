@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, companyBody, siret } from '../support/api-client';
+import { api, companyBody, siret, PLANNED_COMPLETE_PROOF_DATE } from '../support/api-client';
 import { settled, upload } from '../support/uploads';
 import * as journey from '../support/journeys';
 import { useLocalStack } from '../support/local-stack';
@@ -30,7 +30,7 @@ describe('11. obligations with effective dates, and the decision period of a ref
         useCase: 'health_facility',
         deployedInTeleconsultationCompany: false,
         profiles: ['general', 'identity_consumer', 'identity_referential_insi_card', 'hds_third_party'],
-        plannedCompleteProofDate: '2027-06-30',
+        plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
         publishPlannedDate: false,
       },
     });

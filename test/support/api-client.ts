@@ -46,6 +46,12 @@ export const companyBody = (siret: string, tag = 'acme') => ({
   contact: person(`contact-${tag}`),
 });
 
+/**
+ * A planned date of a complete file that no test's clock reaches (tests move the stack's clock by
+ * years): the service refuses, at submission, a date already past in Paris.
+ */
+export const PLANNED_COMPLETE_PROOF_DATE = '2099-06-30';
+
 /** A candidature complete enough to be submitted (teleconsultation company profile set). */
 export const candidatureBody = (name: string) => ({
   product: { name, version: '1.0' },
@@ -54,7 +60,7 @@ export const candidatureBody = (name: string) => ({
     'general' | 'identity_referential' | 'hds_third_party'
   )[],
   deployedInTeleconsultationCompany: true,
-  plannedCompleteProofDate: '2027-06-30',
+  plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
   publishPlannedDate: false,
   nie: 'NIE-1',
   nil: 'NIL-1',

@@ -1,4 +1,4 @@
-import { api, companyBody, siret } from './api-client';
+import { api, companyBody, siret, PLANNED_COMPLETE_PROOF_DATE } from './api-client';
 
 /** Journeys are shared by tests and the benchmark: they check with plain errors, not a test runner. */
 const expect = (actual: unknown) => ({
@@ -70,7 +70,7 @@ export const submittedDossier = async (
       product: { name: `Produit ${seed}`, version: '1.0' },
       ...PROFILE_SETS[set],
       profiles: [...PROFILE_SETS[set].profiles],
-      plannedCompleteProofDate: '2027-06-30',
+      plannedCompleteProofDate: PLANNED_COMPLETE_PROOF_DATE,
       publishPlannedDate: true,
       nie: 'NIE-1',
       nil: 'NIL-1',

@@ -7,6 +7,7 @@ import { useCommand } from '../ui/use-load';
 import { RequirementTitle } from './requirement-title';
 import { FileItem } from './file-links';
 import { Section } from '../ui/section';
+import { CommandButton } from '../ui/command-form';
 
 /**
  * The evidence by requirement with a verdict form on each received file (compliant / not, with a
@@ -41,6 +42,32 @@ export const EvidenceReview = ({
         ? 'Preuve jugée conforme.'
         : 'Preuve jugée non conforme : le candidat peut en déposer une autre.',
     );
+  // the files still awaiting a verdict that this reviewer may judge: one action for all of them
+  // (17 requirements were 17 clicks), each verdict still its own command, one after the other
+  const awaiting = requirements.sections
+    .flatMap((s) => s.requirements)
+    .filter((r) => (onlySensitive ? r.sensitive : !r.sensitive))
+    .flatMap((r) => r.proofs)
+    .filter((u) => u.status === 'received' && !u.review);
+  const allCompliant = () =>
+    command.run(
+      async () => {
+        try {
+          for (const u of awaiting) {
+            const comment = comments[u.id]?.trim();
+            await unwrap(
+              api.POST('/v1/dossiers/{id}/proofs/{uploadId}/review', {
+                params: { path: { id: dossierId, uploadId: u.id } },
+                body: { verdict: 'compliant', ...(comment ? { comment } : {}) },
+              }),
+            );
+          }
+        } finally {
+          onReviewed();
+        }
+      },
+      `${awaiting.length} preuve${awaiting.length > 1 ? 's jugées conformes' : ' jugée conforme'}.`,
+    );
   const sections = requirements.sections
     .map((s) => ({ ...s, requirements: s.requirements.filter((r) => !onlySensitive || r.sensitive) }))
     .filter((s) => s.requirements.length > 0);
@@ -48,6 +75,18 @@ export const EvidenceReview = ({
     <Section id="review" title={onlySensitive ? 'Preuves sensibles' : 'Preuves par exigence'}>
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />
+      {awaiting.length > 1 && (
+        <div className="fr-mb-3w">
+          <CommandButton
+            busy={command.busy}
+            priority="secondary"
+            confirm={`Juger conformes les ${awaiting.length} preuves encore sans avis ? Jugez d’abord non conformes celles qui ne le sont pas.`}
+            onRun={allCompliant}
+          >
+            Juger conformes les {awaiting.length} preuves sans avis
+          </CommandButton>
+        </div>
+      )}
       {sections.length === 0 && <p>Aucune exigence {onlySensitive ? 'sensible ' : ''}pour ce dossier.</p>}
       {sections.map((section) => (
         <section key={section.id} aria-labelledby={`rs-${section.id}`} className="fr-card fr-p-3w fr-mb-3w">

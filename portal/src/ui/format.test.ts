@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, formatDate, formatDateTime, formatDaysLeft, formatSize } from './format';
+import { daysLeft, formatDate, formatDateTime, formatDaysLeft, formatSize, parisDay } from './format';
 import { byUrgency } from '../pages/instructor/queue-table';
 
 describe('portal formats', () => {
@@ -8,6 +8,8 @@ describe('portal formats', () => {
     expect(formatDateTime('2026-03-29T01:30:00Z')).toBe('29 mars 2026 à 03:30');
     expect(formatDateTime('2026-12-31T23:30:00Z')).toBe('1 janvier 2027 à 00:30');
     expect(formatDate('2027-06-30')).toBe('30 juin 2027');
+    expect(parisDay(new Date('2027-01-31T23:30:00Z'))).toBe('2027-02-01');
+    expect(parisDay(new Date('2027-07-31T21:59:00Z'))).toBe('2027-07-31');
   });
 
   it('counts whole days left, and says how late a clock is', () => {

@@ -4,6 +4,11 @@ const TIME_ZONE = 'Europe/Paris';
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE });
 const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: TIME_ZONE });
 
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
+
+/** The day an instant falls on in Paris, as YYYY-MM-DD (a date input's value). */
+export const parisDay = (instant: Date) => isoDay.format(instant);
+
 export const formatDateTime = (iso?: string) => (iso ? dateTime.format(new Date(iso)) : '—');
 export const formatDate = (iso?: string) =>
   iso ? dateOnly.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : '—';

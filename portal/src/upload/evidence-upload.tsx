@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ACCEPT, FILE_RULES } from './file-types';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { Upload } from '../api/client';
 import { uploadFile, type UploadProgress } from './upload-file';
@@ -60,12 +61,13 @@ export const EvidenceUpload = ({
     <div className="fr-upload-group fr-mb-2w">
       <label className="fr-label" htmlFor={id}>
         {label}
-        <span className="fr-hint-text">Taille maximale : 200 Mo par fichier. Plusieurs fichiers possibles.</span>
+        <span className="fr-hint-text">{FILE_RULES} Plusieurs fichiers possibles.</span>
       </label>
       <input
         className="fr-upload"
         type="file"
         id={id}
+        accept={ACCEPT}
         multiple
         onChange={(e) => {
           void start(e.target.files);

@@ -1,4 +1,5 @@
 import { api, ApiProblem, unwrap, type Upload } from '../api/client';
+import { MAX_UPLOAD_BYTES } from '../../../functions/domain/upload-rules';
 
 export type UploadPhase = 'hashing' | 'requesting' | 'sending' | 'checking' | 'received' | 'rejected' | 'failed';
 export interface UploadProgress {
@@ -8,9 +9,6 @@ export interface UploadProgress {
   upload?: Upload;
   message?: string;
 }
-
-/** The evidence limit of the service (uploadRequestSchema): 200 MB. */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const hashInWorker = (file: File, onProgress: (fraction: number) => void) =>
   new Promise<string>((resolve, reject) => {
@@ -67,7 +65,8 @@ export const uploadFile = async (
   report: (p: UploadProgress) => void,
 ) => {
   try {
-    if (file.size > MAX_UPLOAD_BYTES) throw new Error('un fichier ne peut dépasser 200 Mo');
+    if (file.size > MAX_UPLOAD_BYTES)
+      throw new Error(`un fichier ne peut dépasser ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo`);
     report({ phase: 'hashing', fraction: 0 });
     const sha256 = await hashInWorker(file, (fraction) => report({ phase: 'hashing', fraction }));
     report({ phase: 'requesting', fraction: 0 });

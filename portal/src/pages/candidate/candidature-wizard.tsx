@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Stepper } from '@codegouvfr/react-dsfr/Stepper';
 import { ButtonsGroup } from '@codegouvfr/react-dsfr/ButtonsGroup';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -8,6 +7,7 @@ import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { STEPS, stepOf } from './wizard/candidature-form';
 import { useCandidatureDraft } from './wizard/use-candidature-draft';
+import { useResumedStep } from './wizard/use-resumed-step';
 import { ProductStep } from './wizard/step-product';
 import { ProfilesStep } from './wizard/step-profiles';
 import { IdentifiersStep } from './wizard/step-identifiers';
@@ -23,8 +23,8 @@ import { SummaryStep } from './wizard/step-summary';
 export const CandidatureWizard = () => {
   const params = useParams<{ id?: string }>();
   const [, navigate] = useLocation();
-  const [step, setStep] = useState(0);
   const draft = useCandidatureDraft(params.id);
+  const [step, setStep] = useResumedStep(params.id, draft.dossier?.id, STEPS.length - 1);
   const { fields, dossier, error, busy } = draft;
 
   const next = async () => {
@@ -65,6 +65,11 @@ export const CandidatureWizard = () => {
       )}
       <ProblemAlert error={error} />
       <SuccessNotice message={draft.saved} />
+      {draft.dirty && (
+        <p className="fr-text--sm fr-mb-2w tlc-unsaved" role="status">
+          Modifications non enregistrées : enregistrez le brouillon avant de quitter la page.
+        </p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -22,6 +22,8 @@ import { candidatureDocumentsMayChange } from '../../../../functions/domain/cand
 import { CLOCKS, inWords } from '../../../../functions/domain/legal-periods';
 import { CommandButton, CommandForm, TextAreaField, TextField, useField } from '../../ui/command-form';
 import { Section } from '../../ui/section';
+import { PageSummary } from '../../ui/page-summary';
+import { NextStepBanner } from '../../dossier/next-step-banner';
 
 const SECTION_STATUS: Record<string, string> = {
   not_started: 'Non commencée',
@@ -183,6 +185,8 @@ export const DossierPage = () => {
       title={`${dossier.product.name} ${dossier.product.version}`}
       trail={[{ label: 'Mes dossiers', href: '~/candidat' }]}
     >
+      <NextStepBanner dossier={dossier} requirements={requirements} viewer="candidate" />
+      <PageSummary watch={data} />
       <DossierSummary dossier={dossier} />
       <ProblemAlert error={command.error ?? error} />
       <SuccessNotice message={command.done} />
@@ -252,40 +256,6 @@ export const DossierPage = () => {
           </CommandForm>
         </section>
       ))}
-
-      <CandidatureDocuments dossier={dossier} reload={() => void reload()} />
-      {requirements && <EvidenceSections dossier={dossier} requirements={requirements} reload={() => void reload()} />}
-
-      {dossier.status === 'instruction' &&
-        !dossier.insTestDay?.proposedDate &&
-        dossier.profiles.some((p) => p.startsWith('identity')) && (
-          <Section id="ins" title="Journée de test INS">
-            <p>
-              À organiser dans les {inWords(CLOCKS.ins_test_day.period)} suivant l’accusé de réception du dossier
-              complet
-              {dossier.insTestDueAt ? ` (avant le ${formatDate(dossier.insTestDueAt)})` : ''}.
-            </p>
-            <CommandForm
-              submit="Proposer cette date"
-              busy={command.busy}
-              ready={Boolean(insDate.value)}
-              onSubmit={() =>
-                act(
-                  () => postOnDossier('/v1/dossiers/{id}/ins-test-day', dossier.id, { proposedDate: insDate.value }),
-                  'Date proposée.',
-                )
-              }
-            >
-              <TextField type="date" label="Date proposée" name="proposedDate" {...insDate} />
-            </CommandForm>
-          </Section>
-        )}
-      {dossier.insTestDay?.proposedDate && (
-        <p>
-          Journée de test INS proposée le {formatDate(dossier.insTestDay.proposedDate)}
-          {dossier.insTestDay.outcome ? ` — ${labelOf(INS_OUTCOME_LABELS, dossier.insTestDay.outcome)}` : ''}.
-        </p>
-      )}
 
       {dossier.convention && (
         <Section id="convention" title="Convention de certification">
@@ -403,6 +373,40 @@ export const DossierPage = () => {
           </Link>
         </Section>
       )}
+
+      {dossier.status === 'instruction' &&
+        !dossier.insTestDay?.proposedDate &&
+        dossier.profiles.some((p) => p.startsWith('identity')) && (
+          <Section id="ins" title="Journée de test INS">
+            <p>
+              À organiser dans les {inWords(CLOCKS.ins_test_day.period)} suivant l’accusé de réception du dossier
+              complet
+              {dossier.insTestDueAt ? ` (avant le ${formatDate(dossier.insTestDueAt)})` : ''}.
+            </p>
+            <CommandForm
+              submit="Proposer cette date"
+              busy={command.busy}
+              ready={Boolean(insDate.value)}
+              onSubmit={() =>
+                act(
+                  () => postOnDossier('/v1/dossiers/{id}/ins-test-day', dossier.id, { proposedDate: insDate.value }),
+                  'Date proposée.',
+                )
+              }
+            >
+              <TextField type="date" label="Date proposée" name="proposedDate" {...insDate} />
+            </CommandForm>
+          </Section>
+        )}
+      {dossier.insTestDay?.proposedDate && (
+        <p>
+          Journée de test INS proposée le {formatDate(dossier.insTestDay.proposedDate)}
+          {dossier.insTestDay.outcome ? ` — ${labelOf(INS_OUTCOME_LABELS, dossier.insTestDay.outcome)}` : ''}.
+        </p>
+      )}
+
+      <CandidatureDocuments dossier={dossier} reload={() => void reload()} />
+      {requirements && <EvidenceSections dossier={dossier} requirements={requirements} reload={() => void reload()} />}
 
       {dossier.infoRequests.some((r) => r.status !== 'open') && (
         <Section id="past-requests" title="Demandes de pièces traitées">

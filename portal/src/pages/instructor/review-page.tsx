@@ -29,6 +29,8 @@ import {
 } from '../../ui/command-form';
 import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
 import { Section } from '../../ui/section';
+import { PageSummary } from '../../ui/page-summary';
+import { NextStepBanner } from '../../dossier/next-step-banner';
 
 /** An instructor's dossier: evidence, admissibility, requests, INS test day, instruction report. */
 export const ReviewPage = () => {
@@ -56,6 +58,8 @@ export const ReviewPage = () => {
       title={`${dossier.product.name} ${dossier.product.version}`}
       trail={[{ label: 'Files d’instruction', href: '~/instruction' }]}
     >
+      <NextStepBanner dossier={dossier} requirements={requirements} viewer="staff" />
+      <PageSummary watch={data} />
       <DossierSummary dossier={dossier} />
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />

@@ -15,6 +15,7 @@ export const BoundInput = ({
   hint,
   type = 'text',
   required,
+  min,
 }: {
   fields: StepProps;
   name: TextKey;
@@ -23,6 +24,8 @@ export const BoundInput = ({
   hint?: string;
   type?: 'text' | 'date';
   required?: boolean;
+  /** a date field's first allowed day (YYYY-MM-DD) */
+  min?: string;
 }) => (
   <Input
     label={label}
@@ -35,6 +38,7 @@ export const BoundInput = ({
       onChange: (e) => fields.set(name, e.target.value),
       name,
       ...(required ? { required } : {}),
+      ...(min ? { min } : {}),
     }}
   />
 );

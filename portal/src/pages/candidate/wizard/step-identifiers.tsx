@@ -1,3 +1,5 @@
+import { serviceNow } from '../../../api/service-time';
+import { parisDay } from '../../../ui/format';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { MATRIX, type StepProps } from './candidature-form';
 import { BoundInput } from './bound-input';
@@ -24,6 +26,8 @@ export const IdentifiersStep = (fields: StepProps) => {
         name="plannedCompleteProofDate"
         type="date"
         label="Date prévue de complétude des preuves"
+        hint="Aujourd’hui ou un jour suivant : le service refuse au dépôt une date passée."
+        min={parisDay(serviceNow())}
       />
       <Checkbox
         legend="Engagements et déclarations"

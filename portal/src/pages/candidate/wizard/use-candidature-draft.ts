@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useUnsavedGuard } from './use-unsaved-guard';
 import { useLocation } from 'wouter';
 import { api, ApiProblem, ifMatch, unwrap, type Dossier } from '../../../api/client';
 import { bodyOf, emptyForm, formOf, type Form, type StepProps } from './candidature-form';
@@ -19,6 +20,10 @@ export const useCandidatureDraft = (id: string | undefined) => {
   const [saved, setSaved] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
+  // what the service holds, as a form: the entries differ from it until they are saved
+  const [savedForm, setSavedForm] = useState<Form>(emptyForm);
+  const dirty = JSON.stringify(form) !== JSON.stringify(savedForm);
+  useUnsavedGuard(dirty);
 
   // opened on an existing draft: load it once. Not after the first save moved the address from
   // /nouveau to the draft's own: the form then holds entries newer than the server's copy.
@@ -28,6 +33,7 @@ export const useCandidatureDraft = (id: string | undefined) => {
     unwrap(api.GET('/v1/dossiers/{id}', { params: { path: { id } } })).then((d) => {
       setDossier(d);
       setForm(formOf(d));
+      setSavedForm(formOf(d));
     }, setError);
   }, [id, loadedId]);
 
@@ -46,11 +52,13 @@ export const useCandidatureDraft = (id: string | undefined) => {
     setBusy(true);
     setError(undefined);
     setSaved(undefined);
+    const sent = form;
     try {
       if (!dossier) {
         const created = await unwrap(api.POST('/v1/dossiers', { body: bodyOf(form, false) as never }));
         const fresh = await read(created.id);
         setDossier(fresh);
+        setSavedForm(sent);
         navigate(draftAddress(created.id), { replace: true });
         setSaved('Brouillon enregistré.');
         return fresh;
@@ -63,6 +71,7 @@ export const useCandidatureDraft = (id: string | undefined) => {
       );
       setDossier({ ...dossier, ...updated, uploads: dossier.uploads });
       setConflict(false);
+      setSavedForm(sent);
       setSaved('Brouillon enregistré.');
       return updated;
     } catch (e) {
@@ -98,5 +107,5 @@ export const useCandidatureDraft = (id: string | undefined) => {
     }
   };
 
-  return { fields, dossier, error, saved, conflict, busy, save, refresh, submit };
+  return { fields, dossier, error, saved, conflict, busy, dirty, save, refresh, submit };
 };
