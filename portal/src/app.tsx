@@ -10,6 +10,7 @@ import { VerifyPage } from './pages/public/verify-page';
 import { VerifyDocumentPage } from './pages/public/verify-document-page';
 import { SignInPage } from './pages/public/sign-in-page';
 import { NotFoundPage } from './pages/public/not-found-page';
+import { AccessibilityPage, HelpPage, LegalNoticePage, PrivacyPage } from './pages/public/service-pages';
 
 // one chunk per role: a page loads only the code of the person using it
 const CandidateArea = lazy(() => import('./pages/candidate/candidate-area'));
@@ -26,6 +27,10 @@ const PUBLIC_PAGES: [path: string, page: ComponentType][] = [
   ['/verifier-un-document', VerifyDocumentPage],
   ['/verifier/:number?', VerifyPage],
   ['/connexion', SignInPage],
+  ['/accessibilite', AccessibilityPage],
+  ['/mentions-legales', LegalNoticePage],
+  ['/donnees-personnelles', PrivacyPage],
+  ['/aide', HelpPage],
 ];
 
 /** Each role's area: where it lives and its pages (one chunk each). */

@@ -57,11 +57,37 @@ export const checkPage = async (page: Page, name: string) => {
   // the whole page from its top, so that what lies below the fold is looked at too
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const foreign = await notFrench(page);
+  if (foreign.length) throw new Error(`not French on ${name}: ${foreign.slice(0, 12).join(' ; ')}`);
   const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (blocking.length)
     throw new Error(
       `axe on ${name}: ${blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('; ')}`,
     );
+};
+
+/**
+ * What a person reads on the page that is not French (issue 25: « internal codes shown to
+ * people »): snake_case codes (`tacit_acceptance`, `dossier_created`) and English sentences. Text
+ * that is meant verbatim — `<code>`, `<pre>`, `<kbd>` (hashes, references, column names of an
+ * import format) — and the values people typed are left out; screen-reader-only text is read too.
+ */
+export const notFrench = async (page: Page): Promise<string[]> => {
+  const text = (await page.evaluate(`(() => {
+    const body = document.body.cloneNode(true);
+    body.querySelectorAll('code, pre, kbd, script, style, noscript, iframe, svg').forEach((e) => e.remove());
+    return body.textContent.replace(/\\s+/g, ' ');
+  })()`)) as string;
+  const findings = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}@./-])[a-z]+(?:_[a-z0-9]+)+(?![\p{L}\p{N}@/-])/gu))
+    findings.add(`code « ${m[0]} »`);
+  const ENGLISH =
+    /(?<!\p{L})(?:the|and|with|must|should|is|are|not|this|that|from|your|please|error|required|invalid|found|failed|unknown|expected|cannot|already)(?!\p{L})/giu;
+  for (const m of text.matchAll(ENGLISH)) {
+    const at = m.index ?? 0;
+    findings.add(`anglais « …${text.slice(Math.max(0, at - 40), at + 40).trim()}… »`);
+  }
+  return [...findings];
 };
 
 export const writeAxeReport = async () => {

@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { useLocalStack } from '../support/local-stack';
 import { siret } from '../support/api-client';
 import { todayInParis } from '../support/journeys';
-import { checkPage, launchChromium, SCREENSHOTS, signIn, signOut, writeAxeReport } from './browser';
+import { checkPage, launchChromium, notFrench, SCREENSHOTS, signIn, signOut, writeAxeReport } from './browser';
 
 /**
  * The whole procedure in Chromium, one role after the other, on the real local stack: the admin
@@ -75,6 +75,17 @@ describe('portal in Chromium', () => {
     await checkPage(page, '02-certificats-vide');
     await page.goto(`${base}/connexion`);
     await checkPage(page, '03-connexion');
+    // the pages a public service owes its users, each reached from the footer of every page
+    for (const [link, heading, shot] of [
+      ['Accessibilité : partiellement conforme', 'Déclaration d’accessibilité', '03b-accessibilite'],
+      ['Mentions légales', 'Mentions légales', '03c-mentions-legales'],
+      ['Données personnelles', 'Données personnelles', '03d-donnees-personnelles'],
+      ['Aide et contact', 'Aide et contact', '03e-aide'],
+    ] as const) {
+      await page.getByRole('contentinfo').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await checkPage(page, shot);
+    }
   });
 
   it('admin: registers a company in the browser', async () => {
@@ -415,7 +426,12 @@ describe('portal in Chromium', () => {
     await cdp.send('Network.clearBrowserCache');
     await cdp.detach();
     await page.goto(`${base}/certificats`);
-    await page.getByLabel('Rechercher').fill('télésanté');
+    // typed without accents, as people do: « telesante » finds « TéléSanté »
+    await page.getByLabel('Rechercher').fill('telesante');
+    await page.getByText('1 certificat', { exact: true }).waitFor();
+    await page.getByLabel('Rechercher').fill('telesante introuvable');
+    await page.getByText('0 certificat', { exact: true }).waitFor();
+    await page.getByLabel('Rechercher').fill('portail TÉLÉSANTÉ');
     await page.getByText('1 certificat', { exact: true }).waitFor();
     await checkPage(page, '21-certificats-publies');
     await page.goto(`${base}/candidatures`);
@@ -518,5 +534,18 @@ describe('portal in Chromium', () => {
     await page.waitForURL(/\/candidat$/);
     await page.getByRole('heading', { name: 'Mes dossiers de certification' }).waitFor();
     await signOut(page);
+  });
+
+  it('the French check on every page state finds codes and English, and leaves verbatim text alone', async () => {
+    const other = await browser.newPage();
+    await other.setContent(
+      '<main><p>Issue : tacit_acceptance</p><p>The file is required.</p><code>section_id;requirement_id</code>' +
+        '<p>Décision notifiée, réputée reçue.</p></main>',
+    );
+    const found = await notFrench(other);
+    await other.close();
+    expect(found.filter((f) => f.startsWith('code'))).toEqual(['code « tacit_acceptance »']);
+    expect(found.some((f) => f.startsWith('anglais') && f.includes('The file is required'))).toBe(true);
+    expect(found.join(' ')).not.toContain('section_id');
   });
 });

@@ -88,6 +88,12 @@ export const Shell = ({ session, children }: { session: Session | null; children
         accessibility="partially compliant"
         contentDescription="Plateforme de l’Agence du numérique en santé pour la certification des systèmes d’information de téléconsultation (article R. 1470-1 et suivants du code de la santé publique)."
         homeLinkProps={{ href: '/', title: 'Accueil — Certification téléconsultation' }}
+        accessibilityLinkProps={{ href: '/accessibilite' }}
+        termsLinkProps={{ href: '/mentions-legales' }}
+        bottomItems={[
+          { text: 'Données personnelles', linkProps: { href: '/donnees-personnelles' } },
+          { text: 'Aide et contact', linkProps: { href: '/aide' } },
+        ]}
       />
     </>
   );

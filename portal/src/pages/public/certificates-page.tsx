@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { matchesSearch } from '../../ui/text';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
@@ -48,10 +49,7 @@ export const CertificatesPage = () => {
   const [status, setStatus] = useState<'' | Ended>('');
   const { data, error, loading } = useLoad(() => loadAll(status), [status]);
   const shown = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase('fr');
-    return (data ?? []).filter(
-      (c) => !q || `${c.number} ${c.product.name} ${c.company.name}`.toLocaleLowerCase('fr').includes(q),
-    );
+    return (data ?? []).filter((c) => matchesSearch(`${c.number} ${c.product.name} ${c.company.name}`, query));
   }, [data, query]);
   const downloadCsv = async () => {
     const response = await fetch('/v1/public/certificates', { headers: { accept: 'text/csv' } });

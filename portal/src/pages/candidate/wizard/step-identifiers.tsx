@@ -26,7 +26,7 @@ export const IdentifiersStep = (fields: StepProps) => {
         name="plannedCompleteProofDate"
         type="date"
         label="Date prévue de complétude des preuves"
-        hint="Aujourd’hui ou un jour suivant : le service refuse au dépôt une date passée."
+        hint="Aujourd’hui ou plus tard : une date passée est refusée au dépôt."
         min={parisDay(serviceNow())}
       />
       <Checkbox
