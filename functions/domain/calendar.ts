@@ -32,6 +32,13 @@ const inParis = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone
 /** The Paris calendar day of an instant (YYYY-MM-DD): what « today » means to the law. */
 export const parisDate = (instant: Date): string => inParis(instant).toISODate()!;
 
+/** An instant as a French reader expects it in an export: Paris time, « 07/06/2027 23:59 ». */
+export const parisDateTime = (instant: Date | string): string =>
+  inParis(typeof instant === 'string' ? new Date(instant) : instant).toFormat('dd/MM/yyyy HH:mm');
+
+/** A calendar day (YYYY-MM-DD) as a French reader writes it: « 30/06/2027 ». */
+export const frenchDay = (day: string) => day.split('-').reverse().join('/');
+
 /** Easter Sunday (Gregorian), anonymous algorithm (Meeus/Jones/Butcher). */
 export const easterSunday = (year: number): { month: number; day: number } => {
   const a = year % 19;

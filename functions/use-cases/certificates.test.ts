@@ -29,6 +29,10 @@ describe('certificates as the public and the holder read them', () => {
     expect((await publishedCertificates(w.deps, 10)).items.map((c) => c.number)).toEqual([w.number]);
     const csv = await publishedCertificatesCsv(w.deps);
     expect(csv.split('\r\n')[1]).toContain(w.number);
+    // in French: the status and how it was granted in words, the instant in Paris time
+    expect(csv.split('\r\n')[0]).toContain('Numéro;Statut;Produit');
+    expect(csv.split('\r\n')[1]).toMatch(/;Valide;.*;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};Acceptation tacite;/);
+    expect(csv).not.toMatch(/tacit_acceptance|;valid;/);
   });
 
   it('guards a spreadsheet against formulas in cells', () => {

@@ -1,4 +1,6 @@
 import { withCompanyNames } from './list-queue';
+import { CERTIFICATE_STATUS_LABELS, GRANTED_BY_LABELS } from '../domain/labels-fr';
+import { frenchDay, parisDateTime } from '../domain/calendar';
 import { isStaff, type Caller } from '../domain/caller';
 import { lastSessionBefore, nextSession } from '../domain/college-sessions';
 import { certificateKey, CURRENT_PUBLIC_STATUSES, publicView, type ENDED_STATUSES } from '../domain/certificate';
@@ -69,29 +71,30 @@ const buildPublishedCsv = async (deps: Dependencies) => {
     for (const c of page.items.map(publicView)) {
       rows.push([
         c.number,
-        c.status,
+        CERTIFICATE_STATUS_LABELS[c.status] ?? c.status,
         c.product.name,
         c.product.version,
         c.company.name,
-        c.grantedAt,
-        c.grantedBy,
+        parisDateTime(c.grantedAt),
+        GRANTED_BY_LABELS[c.grantedBy] ?? c.grantedBy,
         c.withReservations ? 'oui' : 'non',
-        c.plannedCompleteProofDate ?? '',
+        c.plannedCompleteProofDate ? frenchDay(c.plannedCompleteProofDate) : '',
       ]);
     }
     cursor = page.nextCursor;
   } while (cursor);
   return toCsv(
+    // in French, as anyone reads it (issue 25: « CSVs with English codes, UTC »)
     [
-      'numero',
-      'statut',
-      'produit',
-      'version',
-      'societe',
-      'delivre_le',
-      'delivre_par',
-      'reserves',
-      'date_previsionnelle_publiee',
+      'Numéro',
+      'Statut',
+      'Produit',
+      'Version',
+      'Entreprise',
+      'Délivré le (heure de Paris)',
+      'Délivré par',
+      'Réserves',
+      'Date prévisionnelle de complétude des preuves',
     ],
     rows,
   );

@@ -16,14 +16,17 @@ describe('exporting a queue', () => {
     const csv = await exportQueue(w.deps, callers.instructor, 'instruction', 'csv', writer);
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     const lines = csv.body.toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('\uFEFFdossier;societe;produit;version;depuis');
+    expect(lines[0]).toBe('\uFEFFDossier;Entreprise;Produit;Version;Dans la file depuis (heure de Paris)');
+    // the company by its name, the instant in Paris time
+    expect(lines[1]).not.toContain(w.companyId);
+    expect(lines[1]).toMatch(/;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(lines[1]).toContain(w.id);
     const xlsx = await exportQueue(w.deps, callers.instructor, 'instruction', 'xlsx', writer);
     expect(xlsx.body.toString()).toBe('xlsx');
     expect(written).toEqual([
       {
         sheet: 'File instruction',
-        header: ['dossier', 'societe', 'produit', 'version', 'depuis'],
+        header: ['Dossier', 'Entreprise', 'Produit', 'Version', 'Dans la file depuis (heure de Paris)'],
         rows: [expect.arrayContaining([w.id])],
       },
     ]);

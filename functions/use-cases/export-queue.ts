@@ -3,11 +3,13 @@ import type { QueueStage } from '../domain/schemas';
 import type { Dependencies } from '../container';
 import { toCsv } from './certificates';
 import type { SpreadsheetWriter } from '../domain/ports';
+import { parisDateTime } from '../domain/calendar';
+import { withCompanyNames } from './list-queue';
 
 /**
  * Export of an instruction queue for instructors.
  * Input: stage and format (csv | xlsx). Output: the file. Steps: authorise → read the queue pages
- * (Query) → render rows (formula-injection guard) → answer.
+ * (Query) → the companies' names → rows in French, Paris time (formula-injection guard) → answer.
  */
 
 /** A stage's whole queue as CSV or XLSX, for instructors' follow-up. */
@@ -22,11 +24,12 @@ export const exportQueue = async (
   let cursor: string | undefined;
   do {
     const page = await deps.dossiers.queue(stage, 100, cursor);
-    for (const item of page.items)
-      rows.push([item.dossierId, item.companyId, item.product.name, item.product.version, item.since]);
+    for (const item of await withCompanyNames(deps, page.items))
+      rows.push([item.dossierId, item.companyName, item.product.name, item.product.version, parisDateTime(item.since)]);
     cursor = page.nextCursor;
   } while (cursor);
-  const header = ['dossier', 'societe', 'produit', 'version', 'depuis'];
+  // in French, as the instructors read it: the company's name, Paris time (issue 25)
+  const header = ['Dossier', 'Entreprise', 'Produit', 'Version', 'Dans la file depuis (heure de Paris)'];
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,26 +1,17 @@
 import { CLOCKS, inWords } from '../../../functions/domain/legal-periods';
 import { CLOSED_WITHOUT_CERTIFICATE, isCertified } from '../../../functions/domain/dossier-model';
 import type { Schemas } from '../api/client';
+import {
+  CERTIFICATE_STATUS_LABELS as DOMAIN_CERTIFICATE_STATUS_LABELS,
+  STATUS_LABELS as DOMAIN_STATUS_LABELS,
+} from '../../../functions/domain/labels-fr';
 
 type DossierStatus = Schemas['Dossier']['status'];
 type Profile = Schemas['Dossier']['profiles'][number];
 type UseCase = Schemas['Dossier']['useCase'];
 type DeadlineKind = Schemas['Dossier']['deadlines'][number]['kind'];
 
-export const STATUS_LABELS: Record<DossierStatus, string> = {
-  draft: 'Brouillon',
-  admissibility_review: 'Examen de recevabilité',
-  proofs_deposit: 'Dépôt des preuves',
-  instruction: 'En instruction',
-  convention_pending: 'Convention à signer',
-  college_pending: 'Devant le collège',
-  certified: 'Certifié',
-  certified_with_reservations: 'Certifié avec réserves',
-  refused: 'Refusé',
-  inadmissible: 'Irrecevable',
-  abandoned: 'Abandonné',
-  withdrawn: 'Retiré',
-};
+export const STATUS_LABELS: Record<DossierStatus, string> = DOMAIN_STATUS_LABELS;
 
 /** DSFR badge severity for a status: closed badly is an error, closed well a success. */
 export const statusSeverity = (status: DossierStatus): 'success' | 'error' | 'info' | 'new' | 'warning' => {
@@ -73,14 +64,8 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   convention_term: 'Échéance de la convention',
 };
 
-export const CERTIFICATE_STATUS_LABELS: Record<Schemas['PublicCertificate']['status'], string> = {
-  valid: 'Valide',
-  formal_notice: 'Mise en demeure',
-  suspended: 'Suspendu',
-  withdrawn: 'Retiré',
-  terminated: 'Résilié',
-  expired: 'Expiré',
-};
+export const CERTIFICATE_STATUS_LABELS: Record<Schemas['PublicCertificate']['status'], string> =
+  DOMAIN_CERTIFICATE_STATUS_LABELS;
 
 export const UPLOAD_STATUS_LABELS: Record<Schemas['Upload']['status'], string> = {
   pending: 'En attente de réception',

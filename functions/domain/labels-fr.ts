@@ -1,0 +1,36 @@
+import type { DossierStatus } from './dossier-model';
+
+/**
+ * The French words for the service's codes, in one place: the portal shows them, the exports
+ * (CSV, XLSX) write them (issue 25: « CSVs with English codes »). Pure data: the portal imports it.
+ */
+export const STATUS_LABELS: Record<DossierStatus, string> = {
+  draft: 'Brouillon',
+  admissibility_review: 'Examen de recevabilité',
+  proofs_deposit: 'Dépôt des preuves',
+  instruction: 'En instruction',
+  convention_pending: 'Convention à signer',
+  college_pending: 'Devant le collège',
+  certified: 'Certifié',
+  certified_with_reservations: 'Certifié avec réserves',
+  refused: 'Refusé',
+  inadmissible: 'Irrecevable',
+  abandoned: 'Abandonné',
+  withdrawn: 'Retiré',
+};
+
+/** A certificate's status (its domain list, CERTIFICATE_STATUSES, is checked against these keys). */
+export const CERTIFICATE_STATUS_LABELS: Record<string, string> = {
+  valid: 'Valide',
+  formal_notice: 'Mise en demeure',
+  suspended: 'Suspendu',
+  withdrawn: 'Retiré',
+  terminated: 'Résilié',
+  expired: 'Expiré',
+};
+
+/** How a certificate was granted. */
+export const GRANTED_BY_LABELS: Record<string, string> = {
+  college: 'Décision du collège',
+  tacit_acceptance: 'Acceptation tacite',
+};
