@@ -73,10 +73,21 @@ export const checkPage = async (page: Page, name: string) => {
  * import format) — and the values people typed are left out; screen-reader-only text is read too.
  */
 export const notFrench = async (page: Page): Promise<string[]> => {
+  // each text node apart (textContent would glue « tacit_acceptance » to the next word), and the
+  // texts people hear or see outside the flow: labels, titles, placeholders, alternatives
   const text = (await page.evaluate(`(() => {
-    const body = document.body.cloneNode(true);
-    body.querySelectorAll('code, pre, kbd, script, style, noscript, iframe, svg').forEach((e) => e.remove());
-    return body.textContent.replace(/\\s+/g, ' ');
+    const verbatim = 'code, pre, kbd, script, style, noscript, iframe, svg';
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.parentElement || node.parentElement.closest(verbatim)) continue;
+      out.push(node.nodeValue);
+    }
+    for (const e of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]'))
+      if (!e.closest(verbatim))
+        for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (e.getAttribute(a)) out.push(e.getAttribute(a));
+    return out.join(' ').replace(/\\s+/g, ' ');
   })()`)) as string;
   const findings = new Set<string>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}@./-])[a-z]+(?:_[a-z0-9]+)+(?![\p{L}\p{N}@/-])/gu))

@@ -482,6 +482,30 @@ describe('portal in Chromium', () => {
     expect(sent.filter((r) => r.url.includes('/v1/public/documents/')).length).toBe(2);
   });
 
+  it('at 320 px (WCAG 1.4.10 reflow): no page scrolls sideways, the dossier page included', async () => {
+    const overflow = async () =>
+      (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    const widths: Record<string, number> = {};
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const where of ['/', '/certificats', `/verifier/${state.number}`, '/candidatures', '/aide', '/connexion']) {
+      await page.goto(`${base}${where}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+      widths[where] = await overflow();
+    }
+    // signed in at the usual width (the header's menu folds at 320 px), then narrowed
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`${base}/candidat/dossiers/${state.dossierId}`);
+    await page.getByRole('heading', { name: /^Prochaine étape/ }).waitFor();
+    widths.dossier = await overflow();
+    await page.screenshot({ path: path.join(SCREENSHOTS, '24-dossier-320px.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signOut(page);
+    expect(widths).toEqual(Object.fromEntries(Object.keys(widths).map((k) => [k, 0])));
+  });
+
   it('keyboard alone: skip link, navigation and verification, the focus visible at every step', async () => {
     // a fresh load: the browser starts at the top of the document, the skip links first
     await page.goto(`${base}/`);
