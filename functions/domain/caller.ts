@@ -10,6 +10,8 @@ export interface Caller {
   ensId?: string;
   /** when the person last signed in (the token's `auth_time`): acts that need a recent sign-in check it */
   authenticatedAt?: string;
+  /** set when a company's API client calls (client-credentials grant): a machine, not a person */
+  clientId?: string;
 }
 
 export { STAFF_ROLES };

@@ -64,6 +64,15 @@ export class UnsupportedMediaTypeError extends kind(415, 'unsupported-media-type
 export class PreconditionRequiredError extends kind(428, 'precondition-required', 'An If-Match header is required') {}
 export class BusinessRuleError extends kind(422, 'business-rule', 'A business rule is broken') {}
 export class TooManyRequestsError extends kind(429, 'too-many-requests', 'Too many requests') {}
+/** A 429 that says when to try again (the `Retry-After` header, in seconds). */
+export class RateLimitedError extends TooManyRequestsError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
 
 /** Every problem type a class declares (the problem documents' default `code`). */
 export const PROBLEM_TYPES = [

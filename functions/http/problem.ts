@@ -1,4 +1,4 @@
-import { DomainError, ReauthenticationRequiredError, type FieldError } from '../domain/errors';
+import { DomainError, RateLimitedError, ReauthenticationRequiredError, type FieldError } from '../domain/errors';
 import { localize, type Language } from './problem-language';
 import type { HttpResponse } from './types';
 
@@ -52,7 +52,7 @@ export const problemResponse = (error: unknown, instance?: string, language: Lan
   }
   if (error instanceof DomainError) {
     const { code, text } = localize(error.message, language, error.type);
-    return problem(
+    const answer = problem(
       error.status,
       error.type,
       error.title,
@@ -65,6 +65,10 @@ export const problemResponse = (error: unknown, instance?: string, language: Lan
         language,
       },
     );
+    // a client told when to come back does not hammer the API in the meantime
+    return error instanceof RateLimitedError
+      ? { ...answer, headers: { ...answer.headers, 'retry-after': String(error.retryAfterSeconds) } }
+      : answer;
   }
   const detail =
     language === 'en'
