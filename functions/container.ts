@@ -10,7 +10,11 @@ import {
   DynamoJournalRequestStore,
   DynamoOutboxStore,
   DynamoStampJobStore,
+  DynamoWebhookEventStore,
 } from './adapters/dynamo/outbox-store';
+import { DynamoApiClientStore } from './adapters/dynamo/api-client-store';
+import { DynamoWebhookStore } from './adapters/dynamo/webhook-store';
+import { HttpWebhookSender } from './adapters/http/webhook-sender';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
@@ -23,6 +27,7 @@ import { systemClock } from './adapters/system-clock';
 import { calendarPolicyFromEnv, ENV, optionalEnv, requireEnv } from './config/env';
 import type { CalendarPolicy } from './domain/calendar';
 import type { Clock } from './domain/clock';
+import type { UrlPolicy } from './domain/webhook-url';
 import type {
   CompanyRepository,
   DossierRepository,
@@ -42,6 +47,11 @@ import type {
   CompanyMembers,
   WorkflowEngine,
   WorkflowStateStore,
+  ApiClientStore,
+  ApiClientDirectory,
+  WebhookEventStore,
+  WebhookSender,
+  WebhookStore,
 } from './domain/ports';
 
 /** Everything a use case may depend on. Built once per Lambda container (or by the local stack). */
@@ -77,6 +87,15 @@ export interface Dependencies {
   malwareScanning: boolean;
   /** where mail meant for ANS's instructors goes (their shared mailbox) */
   ansMailbox: string;
+  /** the companies' API clients: the platform's records, and their credentials at the identity provider */
+  apiClients: ApiClientStore;
+  apiClientDirectory: ApiClientDirectory;
+  /** webhook subscriptions and deliveries, the changes' events to fan out, and the HTTP sender */
+  webhooks: WebhookStore;
+  webhookEvents: WebhookEventStore;
+  webhookSender: WebhookSender;
+  /** which webhook URLs are allowed: never loopback in AWS (the local stack allows it, for its tests) */
+  webhookUrls: UrlPolicy;
 }
 
 /** Where mail for ANS's instructors goes when nothing says otherwise (the local stack). */
@@ -111,6 +130,9 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   referentials: new DynamoReferentialStore(db, table),
   certificates: new DynamoCertificateRepository(db, table),
   members: new DynamoMemberStore(db, table),
+  apiClients: new DynamoApiClientStore(db, table),
+  webhooks: new DynamoWebhookStore(db, table),
+  webhookEvents: new DynamoWebhookEventStore(db, table),
 });
 
 /**
@@ -160,6 +182,13 @@ export const fromEnvironment = (): Dependencies => {
       roleArn: requireEnv(ENV.schedulerRoleArn),
     });
   });
+  const apiClientDirectory = deferred<ApiClientDirectory>(async () => {
+    const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+    const { CognitoApiClientDirectory } = await import('./adapters/cognito/cognito-api-clients');
+    return new CognitoApiClientDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
+  });
+  // in AWS: https only, public addresses only (the SSRF guard, domain/webhook-url.ts)
+  const webhookSender = lazy(() => new HttpWebhookSender({ allowLoopback: false }));
   const users = deferred<UserDirectory>(async () => {
     const sdk = await import('@aws-sdk/client-cognito-identity-provider');
     return new CognitoUserDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
@@ -234,6 +263,22 @@ export const fromEnvironment = (): Dependencies => {
     get users() {
       return users;
     },
+    get apiClients() {
+      return tables().apiClients;
+    },
+    get apiClientDirectory() {
+      return apiClientDirectory;
+    },
+    get webhooks() {
+      return tables().webhooks;
+    },
+    get webhookEvents() {
+      return tables().webhookEvents;
+    },
+    get webhookSender() {
+      return webhookSender();
+    },
+    webhookUrls: { allowLoopback: false },
   };
 };
 

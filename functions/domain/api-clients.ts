@@ -69,7 +69,8 @@ export const rateWindow = (now: Date): { key: string; expiresAt: number } => {
 
 export const assertWithinRate = (count: number, now: Date): void => {
   if (count <= API_CLIENT_RATE.requests) return;
-  const windowEnd = (Math.floor(now.getTime() / 1000 / API_CLIENT_RATE.windowSeconds) + 1) * API_CLIENT_RATE.windowSeconds;
+  const windowEnd =
+    (Math.floor(now.getTime() / 1000 / API_CLIENT_RATE.windowSeconds) + 1) * API_CLIENT_RATE.windowSeconds;
   throw new RateLimitedError(
     `an API client may send ${API_CLIENT_RATE.requests} requests a minute: wait for the next minute`,
     Math.max(1, windowEnd - Math.floor(now.getTime() / 1000)),

@@ -21,6 +21,7 @@ interface AboutCertificate {
  */
 export interface MailDataByTemplate {
   company_registered: { companyName: string };
+  webhook_disabled: { url: string; since: string; lastError: string };
   dossier_created: AboutDossier & { dueAt: string };
   submission_received: AboutDossier & { at: string };
   admissibility_admissible: AboutDossier & { at: string };
@@ -93,6 +94,15 @@ const TEMPLATES = {
       'Bonjour,',
       `Le compte de la société ${d.companyName} a été créé sur la plateforme de certification de l'Agence du Numérique en Santé.`,
       'Vous recevrez séparément vos identifiants de connexion. Vous pourrez ensuite déposer une candidature pour chacun de vos systèmes d’information de téléconsultation.',
+    ],
+  }),
+  webhook_disabled: (d) => ({
+    subject: 'Webhook désactivé : votre adresse ne répond plus',
+    lines: [
+      'Bonjour,',
+      `Depuis le ${when(d.since)}, les événements de vos dossiers n’ont pu être remis à ${d.url} (dernière erreur : ${d.lastError}).`,
+      'Après 24 heures de nouvelles tentatives, cet abonnement a été désactivé : aucun événement ne vous y sera plus envoyé.',
+      'Vous pouvez consulter le journal des remises et créer un nouvel abonnement depuis la page « Intégrer vos outils » du portail.',
     ],
   }),
   dossier_created: (d) => ({

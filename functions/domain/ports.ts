@@ -14,6 +14,8 @@ import type { Message } from './message';
 import type { Catalogue } from './catalogue';
 import type { Certificate, CertificateStatus } from './certificate';
 import type { ProfileMatrix } from './profile-matrix';
+import type { ApiClient } from './api-clients';
+import type { DeliveryAttempt, WebhookDelivery, WebhookEventBatch, WebhookSubscription } from './webhooks';
 
 /** Secondary ports: what use cases need from the outside world. Adapters implement them. */
 
@@ -43,6 +45,8 @@ export interface DossierChange {
   scanChecks?: { open?: PendingScan[]; close?: string[] };
   /** trusted timestamps to obtain for the events with legal weight (domain/trusted-timestamps.ts) */
   stamps?: StampJob[];
+  /** the webhook events of this change (domain/webhooks.ts), fanned out to subscriptions after it */
+  webhookEvents?: WebhookEventBatch;
   /** the journal request (a read's) whose event this change records: settled in the same transaction */
   settlesRequest?: string;
 }
@@ -77,6 +81,7 @@ export const transactionItems = (change: DossierChange): number => {
     (change.scanChecks?.open?.length ?? 0) +
     (change.scanChecks?.close?.length ?? 0) +
     (change.stamps?.length ?? 0) +
+    (change.webhookEvents ? 1 : 0) +
     (change.settlesRequest ? 1 : 0)
   );
 };
@@ -272,6 +277,53 @@ export interface WorkQueue<T extends { id: string }> {
 export type OutboxStore = WorkQueue<OutboxMessage>;
 export type DocumentJobStore = WorkQueue<DocumentJob>;
 export type StampJobStore = WorkQueue<StampJob>;
+/** Each dossier change's webhook events, written in its transaction, fanned out once. */
+export type WebhookEventStore = WorkQueue<WebhookEventBatch>;
+
+/** The platform's record of each company's API clients (domain/api-clients.ts). */
+export interface ApiClientStore {
+  /** a new client; the same id twice is a conflict */
+  create(client: ApiClient): Promise<void>;
+  get(clientId: string): Promise<ApiClient | null>;
+  /** a company's clients, revoked ones included, oldest first */
+  list(companyId: string): Promise<ApiClient[]>;
+  revoke(client: ApiClient): Promise<void>;
+  /** counts one request of the client in its window and answers the window's count so far */
+  countRequest(clientId: string, window: { key: string; expiresAt: number }): Promise<number>;
+}
+
+/** The identity provider's side of an API client: its credentials (a Cognito app client in AWS). */
+export interface ApiClientDirectory {
+  create(name: string, companyId: string): Promise<{ clientId: string; clientSecret: string }>;
+  /** no new token from now on (the record's revocation refuses the unexpired ones) */
+  remove(clientId: string): Promise<void>;
+}
+
+/** Webhook subscriptions and their deliveries. */
+export interface WebhookStore {
+  /** a new subscription; the same id twice is a conflict */
+  create(subscription: WebhookSubscription): Promise<void>;
+  get(companyId: string, id: string): Promise<WebhookSubscription | null>;
+  list(companyId: string): Promise<WebhookSubscription[]>;
+  /** disabled after 24 hours of failures, with the mail that tells the company, in one write */
+  disable(subscription: WebhookSubscription, mail: OutboxMessage[]): Promise<void>;
+  remove(companyId: string, id: string): Promise<void>;
+  /** deliveries to make; one already stored (a replayed fan-out) is left as it is */
+  addDeliveries(deliveries: WebhookDelivery[]): Promise<void>;
+  /** pending deliveries whose next attempt is due at `at`, oldest due first */
+  due(at: string, limit: number): Promise<WebhookDelivery[]>;
+  /** a pending delivery to the same endpoint about the same dossier that comes before this one */
+  blockedByEarlier(delivery: WebhookDelivery): Promise<boolean>;
+  /** stores an attempt's outcome, unless another worker stored one since `previous` was read */
+  saveDelivery(delivery: WebhookDelivery, previousAttempts: number): Promise<boolean>;
+  /** a subscription's latest deliveries, newest first */
+  deliveries(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
+}
+
+/** Sends one delivery over HTTP: never follows a redirect, refuses a private address, times out. */
+export interface WebhookSender {
+  send(url: string, headers: Record<string, string>, body: string): Promise<Omit<DeliveryAttempt, 'at'>>;
+}
 
 /** The events reads ask for (domain/journal-requests.ts): written alone, recorded by the proof worker. */
 export interface JournalRequestStore extends WorkQueue<JournalRequest> {

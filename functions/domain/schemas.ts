@@ -7,6 +7,8 @@ import { PAUSE_REASONS } from './decision-clock';
 import { ROLES_BY_PRIVILEGE } from './roles';
 import { UPLOAD_PURPOSES } from './upload-purposes';
 import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
+import { WEBHOOK_EVENT_TYPES } from './webhook-events';
+import { MAX_WEBHOOK_URL_LENGTH } from './webhook-url';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 
@@ -501,3 +503,14 @@ export const decisionClockViewSchema = z.object({
     }),
   ),
 });
+
+/** POST /v1/companies/{id}/api-clients: what the company calls its tool. */
+export const apiClientCreateSchema = z.object({ name: displayName(80) }).strict();
+
+/** POST /v1/companies/{id}/webhooks: where to POST, which events (the URL's safety is the domain's rule). */
+export const webhookCreateSchema = z
+  .object({
+    url: z.string().trim().min(1).max(MAX_WEBHOOK_URL_LENGTH),
+    events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length),
+  })
+  .strict();

@@ -20,7 +20,7 @@ const dossier = createDossier(
   NOW,
 );
 const actor = { sub: 'u', role: 'candidate' };
-const submitted = { ...dossier, status: 'submitted' as const };
+const submitted = { ...dossier, status: 'admissibility_review' as const };
 const journal = appendEvents({ seq: 4, hash: GENESIS.hash }, [
   { dossierId: dossier.id, type: 'dossier_submitted', at: NOW.toISOString(), actor },
   {
@@ -47,7 +47,7 @@ describe('webhook events', () => {
     const batch = webhookBatchOf(dossier, submitted, journal.events, [], NOW.toISOString())!;
     expect(batch.id).toBe(`${dossier.id}.00000005`);
     expect(batch.events.map((e) => [e.type, e.data])).toEqual([
-      ['dossier.status_changed', { dossierId: dossier.id, from: 'draft', to: 'submitted' }],
+      ['dossier.status_changed', { dossierId: dossier.id, from: 'draft', to: 'admissibility_review' }],
       ['notification.issued', { dossierId: dossier.id, notificationId: 'n-1', kind: 'receipt' }],
     ]);
     // never personal data: what the journal event held beyond ids stays out
@@ -55,7 +55,9 @@ describe('webhook events', () => {
   });
 
   it('are none for a change that touches nothing a company listens to', () => {
-    const quiet = appendEvents(GENESIS, [{ dossierId: dossier.id, type: 'dossier_updated', at: NOW.toISOString(), actor }]);
+    const quiet = appendEvents(GENESIS, [
+      { dossierId: dossier.id, type: 'dossier_updated', at: NOW.toISOString(), actor },
+    ]);
     expect(webhookBatchOf(dossier, dossier, quiet.events, [], NOW.toISOString())).toBeUndefined();
   });
 
@@ -94,7 +96,9 @@ describe('a delivery', () => {
     const verified = new Webhook(sub.secret).verify(delivery.body, headers) as { type: string };
     expect(verified.type).toBe('dossier.status_changed');
     expect(() => new Webhook(newWebhookSecret()).verify(delivery.body, headers)).toThrow();
-    expect(() => new Webhook(sub.secret).verify(delivery.body.replace('submitted', 'certified'), headers)).toThrow();
+    expect(() =>
+      new Webhook(sub.secret).verify(delivery.body.replace('admissibility_review', 'certified'), headers),
+    ).toThrow();
   });
 
   it('is retried with growing delays for 24 hours, then fails and disables its subscription', () => {
@@ -102,7 +106,11 @@ describe('a delivery', () => {
     let at = NOW;
     const delays: number[] = [];
     for (;;) {
-      const { delivery: next, disable } = afterAttempt(current, { at: at.toISOString(), status: 500, durationMs: 3 }, at);
+      const { delivery: next, disable } = afterAttempt(
+        current,
+        { at: at.toISOString(), status: 500, durationMs: 3 },
+        at,
+      );
       if (disable) {
         expect(next.status).toBe('failed');
         break;

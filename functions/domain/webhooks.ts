@@ -2,6 +2,9 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Certificate } from './certificate';
 import type { Dossier } from './dossier';
 import type { JournalEvent } from './journal';
+import type { Caller } from './caller';
+import { BadRequestError, BusinessRuleError, NotFoundError } from './errors';
+import { webhookUrlProblem, type UrlPolicy } from './webhook-url';
 
 /**
  * Webhooks (API.md [1.2] « Company API clients and webhooks »): a company hears of each change to
@@ -11,13 +14,9 @@ import type { JournalEvent } from './journal';
  * Webhooks scheme and retried with backoff for 24 hours; then the subscription is disabled and the
  * company is mailed. Payloads carry ids and statuses only: never evidence, never personal data.
  */
-export const WEBHOOK_EVENT_TYPES = [
-  'dossier.status_changed',
-  'notification.issued',
-  'upload.settled',
-  'certificate.status_changed',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-events';
+
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType };
 
 export interface WebhookEvent {
   /** stable: the journal event's `dossierId.seq` and the type (a replayed change writes the same id) */
@@ -233,7 +232,7 @@ export const afterAttempt = (
   attempt: DeliveryAttempt,
   now: Date,
 ): { delivery: WebhookDelivery; disable: boolean } => {
-  const attempts = [...delivery.attempts, attempt].slice(-20);
+  const attempts = [...delivery.attempts, attempt];
   if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300)
     return { delivery: { ...delivery, attempts, status: 'delivered', deliveredAt: now.toISOString() }, disable: false };
   const first = new Date(delivery.attempts[0]?.at ?? attempt.at).getTime();
@@ -267,3 +266,45 @@ export const subscriptionView = (s: WebhookSubscription) => ({
   createdAt: s.createdAt,
   ...(s.disabledAt ? { disabledAt: s.disabledAt, disabledReason: s.disabledReason } : {}),
 });
+
+/** A new subscription: its URL through the SSRF guard, at most `MAX_WEBHOOKS_PER_COMPANY` active. */
+export const newSubscription = (
+  input: { id: string; url: string; events: WebhookEventType[] },
+  caller: Caller,
+  companyId: string,
+  existing: WebhookSubscription[],
+  now: Date,
+  policy: UrlPolicy,
+): WebhookSubscription => {
+  const problem = webhookUrlProblem(input.url, policy);
+  if (problem) throw new BadRequestError(problem, [{ path: 'url', message: problem }]);
+  if (existing.filter((s) => s.status === 'active').length >= MAX_WEBHOOKS_PER_COMPANY)
+    throw new BusinessRuleError(`a company has at most ${MAX_WEBHOOKS_PER_COMPANY} active webhooks: delete one first`);
+  return {
+    id: input.id,
+    companyId,
+    url: input.url,
+    events: [...new Set(input.events)],
+    secret: newWebhookSecret(),
+    status: 'active',
+    createdAt: now.toISOString(),
+    createdBy: caller.sub,
+  };
+};
+
+export const existingSubscription = (subscription: WebhookSubscription | null): WebhookSubscription => {
+  if (!subscription) throw new NotFoundError('no such webhook');
+  return subscription;
+};
+
+/** After 24 hours of failures: disabled, with the reason the company reads. */
+export const disabledSubscription = (subscription: WebhookSubscription, lastError: string, now: Date) => ({
+  ...subscription,
+  status: 'disabled' as const,
+  disabledAt: now.toISOString(),
+  disabledReason: `no delivery succeeded for 24 hours (last: ${lastError})`,
+});
+
+/** An attempt's outcome in a few words, for the log and the mail. */
+export const attemptSummary = (attempt: Omit<DeliveryAttempt, 'at'>) =>
+  attempt.status !== undefined ? `HTTP ${attempt.status}` : (attempt.error ?? 'no answer');

@@ -1,5 +1,7 @@
 import type { Dependencies } from '../container';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domain/errors';
+import { assertWithinRate, rateWindow } from '../domain/api-clients';
+import type { Caller } from '../domain/caller';
 import type { ResolvedRequest } from './request';
 
 /** Bindings never change once written: a container may keep the ones it has seen. */
@@ -12,6 +14,7 @@ const known = new Map<string, string>();
  */
 export const verifyCompanyBinding = async ({ caller }: ResolvedRequest, deps: Dependencies): Promise<void> => {
   if (!caller?.roles.includes('candidate')) return; // staff, or a public route: nothing to bind
+  if (caller.clientId) return; // an API client: bound by its record (verifyApiClient)
   const bound = known.get(caller.sub) ?? (await deps.members.companyOf(caller.sub));
   if (bound) known.set(caller.sub, bound);
   if (!bound || bound !== caller.ensId)
@@ -34,4 +37,18 @@ export const verifyTenancy = async ({ route, caller, params }: ResolvedRequest, 
     const certificate = await deps.certificates.get(number);
     if (!certificate || certificate.companyId !== caller.ensId) throw new NotFoundError('no such certificate');
   }
+};
+
+/**
+ * An API client's request: its record, read on every request (strongly consistent), names the
+ * company it acts for; a revoked or unknown client is refused at once, its unexpired tokens
+ * included. Each request counts in the client's window (429 past the rate, with Retry-After).
+ */
+export const verifyApiClient = async (caller: Caller | undefined, deps: Dependencies): Promise<Caller | undefined> => {
+  if (!caller?.clientId) return caller;
+  const client = await deps.apiClients.get(caller.clientId);
+  if (!client || client.revokedAt) throw new UnauthorizedError('this API client is revoked');
+  const now = deps.clock.now();
+  assertWithinRate(await deps.apiClients.countRequest(client.clientId, rateWindow(now)), now);
+  return { ...caller, ensId: client.companyId };
 };

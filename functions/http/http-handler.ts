@@ -9,7 +9,7 @@ import { problemResponse } from './problem';
 import { languageOf } from './problem-language';
 import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
-import { verifyCompanyBinding, verifyTenancy } from './company-binding';
+import { verifyApiClient, verifyCompanyBinding, verifyTenancy } from './company-binding';
 import { forRequest } from './request-reads';
 import {
   authorise,
@@ -79,7 +79,8 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
       await verifyOrigin(event);
       const deps = forRequest(dependencies());
       const spec = routeOf(event);
-      const caller = authorise(event, spec);
+      // an API client acts for the company its record names, if it is not revoked
+      const caller = await verifyApiClient(authorise(event, spec), deps);
       // malformed ids are a 400 before anything is read (a 3,000-character id would otherwise
       // reach DynamoDB as a key and come back as a 500)
       const request: ResolvedRequest = { route: spec, caller, params: validatePathParameters(event) };

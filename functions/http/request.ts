@@ -12,6 +12,7 @@ import {
 import type { Caller } from '../domain/caller';
 import { actingRole, dutiesConflict, isRole } from '../domain/roles';
 import { CERTIFICATE_NUMBER_PATTERN } from '../domain/certificate-number';
+import { API_CLIENT_SCOPE, clientSubject } from '../domain/api-clients';
 import type { HttpEvent } from './types';
 import { ROUTES, type RouteSpec } from './routes';
 
@@ -31,6 +32,14 @@ export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeO
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
   // access tokens only: an ID token says who someone is to the portal, not what the API may do
   if (claims.token_use !== 'access') throw new UnauthorizedError('send an access token');
+  // a company's API client (client-credentials grant): no groups, the resource server's scope; it
+  // acts as a candidate of the company its record names (verifyApiClient), never of a claim
+  const scopes = String(claims.scope ?? '').split(' ');
+  if (claims['cognito:groups'] === undefined && scopes.includes(API_CLIENT_SCOPE)) {
+    const clientId = String(claims.client_id ?? '');
+    if (!clientId || String(claims.sub) !== clientId) throw new UnauthorizedError('a valid bearer token is required');
+    return { sub: clientSubject(clientId), roles: ['candidate'], clientId };
+  }
   const raw = claims['cognito:groups'];
   // API Gateway hands array claims over as "[a b]"; the local adapter passes arrays through
   const groups = Array.isArray(raw)

@@ -11,6 +11,7 @@ import {
 } from '../domain/schemas';
 import { SCAN_STATUSES, UPLOAD_PURPOSES } from '../domain/upload';
 import { DEADLINE_KINDS } from '../domain/legal-periods';
+import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events';
 
 /**
  * What each route answers, as zod schemas: published in the OpenAPI document (the portal's typed
@@ -303,6 +304,40 @@ export const collegeDecisionResultSchema = z.looseObject({
   deadlines: z.array(deadlineSchema).optional(),
 });
 
+const apiClientView = z.looseObject({
+  clientId: z.string(),
+  name: z.string(),
+  createdAt: instant,
+  revokedAt: instant.optional(),
+});
+const webhookView = z.looseObject({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+  status: z.enum(['active', 'disabled']),
+  createdAt: instant,
+  disabledAt: instant.optional(),
+  disabledReason: z.string().optional(),
+});
+const webhookDeliveryView = z.looseObject({
+  id: z.string(),
+  eventId: z.string(),
+  type: z.enum(WEBHOOK_EVENT_TYPES),
+  dossierId: z.string(),
+  occurredAt: instant,
+  status: z.enum(['pending', 'delivered', 'failed', 'dropped']),
+  nextAttemptAt: instant.optional(),
+  deliveredAt: instant.optional(),
+  attempts: z.array(
+    z.looseObject({
+      at: instant,
+      status: z.number().int().optional(),
+      error: z.string().optional(),
+      durationMs: z.number().int(),
+    }),
+  ),
+});
+
 export interface ResponseSpec {
   status: 200 | 201;
   description: string;
@@ -581,6 +616,44 @@ export const RESPONSES = {
     description: 'The renewal draft',
     schema: z.looseObject({ id: z.string(), status: z.enum(DOSSIER_STATUSES), renewalOf: z.string() }),
     name: 'RenewalCreated',
+  },
+  /** POST /v1/companies/{id}/api-clients */
+  createApiClient: {
+    status: 201,
+    description: 'The client’s credentials: the secret is shown this once',
+    schema: z.looseObject({ clientId: z.string(), clientSecret: z.string() }),
+    name: 'ApiClientCredentials',
+  },
+  /** GET /v1/companies/{id}/api-clients */
+  listApiClients: {
+    status: 200,
+    description: 'The company’s API clients',
+    schema: page(apiClientView),
+    name: 'ApiClients',
+  },
+  /** DELETE /v1/companies/{id}/api-clients/{clientId} */
+  revokeApiClient: { status: 200, description: 'The revoked client', schema: apiClientView, name: 'ApiClient' },
+  /** POST /v1/companies/{id}/webhooks */
+  createWebhook: {
+    status: 201,
+    description: 'The subscription and its signing secret, shown this once',
+    schema: webhookView.extend({ secret: z.string().startsWith('whsec_') }),
+    name: 'WebhookCreated',
+  },
+  /** GET /v1/companies/{id}/webhooks */
+  listWebhooks: { status: 200, description: 'The company’s webhooks', schema: page(webhookView), name: 'Webhooks' },
+  /** DELETE /v1/companies/{id}/webhooks/{webhookId} */
+  deleteWebhook: {
+    status: 200,
+    description: 'The deleted subscription',
+    schema: z.looseObject({ id: z.string(), deleted: z.literal(true) }),
+  },
+  /** GET /v1/companies/{id}/webhooks/{webhookId}/deliveries */
+  webhookDeliveries: {
+    status: 200,
+    description: 'The subscription’s latest deliveries (100), newest first',
+    schema: z.looseObject({ webhook: webhookView, items: z.array(webhookDeliveryView) }),
+    name: 'WebhookDeliveries',
   },
 } satisfies Record<string, ResponseSpec>;
 

@@ -39,6 +39,8 @@ export interface RouteSpec {
     schedules?: boolean;
     /** reads the public trust material (the seal's and the timestamp authority's certificates) */
     trustMaterial?: boolean;
+    /** creates and deletes the companies' API clients at the identity provider (Cognito app clients) */
+    apiClients?: boolean;
     /**
      * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
      * in instruction: tacit acceptance issues a certificate (its long clock; its PDF is a job).
@@ -74,6 +76,8 @@ import {
   sanctionSchema,
   referentialImportSchema,
   renewalCandidatureSchema,
+  apiClientCreateSchema,
+  webhookCreateSchema,
   reviewSchema,
   abandonDossierSchema,
   renewalRequiredSchema,
@@ -167,6 +171,78 @@ export const ROUTE_TABLE = [
     summary: 'Register a company (ENS)',
     response: 'createCompany',
     body: companyInputSchema,
+  },
+  {
+    method: 'POST',
+    path: '/v1/companies/{id}/api-clients',
+    handler: 'api-clients',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'write', apiClients: true },
+    summary: 'Create an API client of the company (client-credentials grant); its secret is shown once',
+    response: 'createApiClient',
+    body: apiClientCreateSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/companies/{id}/api-clients',
+    handler: 'list-company-tools',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'read' },
+    summary: 'The company’s API clients',
+    response: 'listApiClients',
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/companies/{id}/api-clients/{clientId}',
+    handler: 'api-clients',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'write', apiClients: true },
+    summary: 'Revoke an API client: its tokens are refused at once',
+    response: 'revokeApiClient',
+  },
+  {
+    method: 'POST',
+    path: '/v1/companies/{id}/webhooks',
+    handler: 'webhooks',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'write' },
+    summary: 'Subscribe a URL to the company’s dossier events (signed, Standard Webhooks); its secret is shown once',
+    response: 'createWebhook',
+    body: webhookCreateSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/companies/{id}/webhooks',
+    handler: 'list-company-tools',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'read' },
+    summary: 'The company’s webhooks',
+    response: 'listWebhooks',
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/companies/{id}/webhooks/{webhookId}',
+    handler: 'webhooks',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'write' },
+    summary: 'Delete a webhook: nothing more is sent to it',
+    response: 'deleteWebhook',
+  },
+  {
+    method: 'GET',
+    path: '/v1/companies/{id}/webhooks/{webhookId}/deliveries',
+    handler: 'list-company-tools',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'read' },
+    summary: 'A webhook’s delivery log: each attempt, its answer and the next one',
+    response: 'webhookDeliveries',
   },
   {
     method: 'POST',

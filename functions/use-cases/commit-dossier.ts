@@ -5,6 +5,7 @@ import { certificateClockName } from '../domain/certificate';
 import { publicCandidature, publicListingChange } from '../domain/public-candidature';
 import { appendEvents, GENESIS, type JournalEvent } from '../domain/journal';
 import { stampJobsFor } from '../domain/trusted-timestamps';
+import { webhookBatchOf } from '../domain/webhooks';
 import { signatureEvidenceJobs } from '../domain/convention-signature';
 import { issuedActJobs } from '../domain/issued-acts';
 import type { RuleChange, EventDraft, MailIntent } from '../domain/rule-change';
@@ -65,6 +66,8 @@ export const commitDossier = async (
   const productKey = productKeyChange(stored?.dossier ?? null, final);
   const publicListing = await publicListingOf(deps, stored?.dossier ?? null, final);
   const stamps = stampJobsFor(journal.events, at);
+  // what the company's webhooks hear of, written with the change: never lost, in the journal's order
+  const webhookEvents = webhookBatchOf(stored?.dossier ?? null, final, journal.events, rest.certificates, at);
   // a convention signed in this change: its evidence file is rendered and sealed with the others
   // and the notified acts (the complete file's receipt, a decision) theirs
   const evidence = [...signatureEvidenceJobs(journal.events, at), ...issuedActJobs(final, journal.events, at)];
@@ -74,6 +77,7 @@ export const commitDossier = async (
     ...journal,
     ...rest,
     ...(stamps.length ? { stamps } : {}),
+    ...(webhookEvents ? { webhookEvents } : {}),
     ...(productKey ? { productKey } : {}),
     ...(publicListing ? { publicListing } : {}),
   };

@@ -14,6 +14,8 @@ export type LocalRoute = (request: {
   body: string;
   /** the body's bytes (a binary protocol: the local timestamp authority) */
   raw: Buffer;
+  /** lower-cased names (the token endpoint reads HTTP Basic) */
+  headers: Record<string, string>;
 }) => Promise<HttpResponse>;
 
 /** What CloudFront sends to the API origin (`/v1/*`) and what stays local; the rest is the portal's. */
@@ -128,7 +130,12 @@ export const createHttpServer = (options: {
       }
 
       const local = options.localRoutes[`${method} ${url.pathname}`];
-      if (local) return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body, raw }));
+      if (local) {
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
+        );
+        return respond(res, await local({ method, path: url.pathname, query: url.searchParams, body, raw, headers }));
+      }
       if (options.portal && isPortalPath(url.pathname)) return respond(res, await options.portal(url.pathname));
 
       const candidates = routes.filter((r) => r.regex.test(url.pathname));

@@ -45,6 +45,10 @@ import { zodErrors } from '../../functions/http/request';
 import { LocalWorkflowEngine } from './workflow-engine';
 import { portalFiles } from './portal-files';
 import { scanTable } from '../ops/scan-table';
+import { HttpWebhookSender } from '../../functions/adapters/http/webhook-sender';
+import { fanOutWebhookEvents } from '../../functions/use-cases/deliver-webhooks';
+import { LocalApiClientDirectory, oauthTokenRoute } from './oauth-clients';
+import { startWebhookPump } from './webhook-pump';
 
 const localStopExecutionSchema = z.object({ dossierId: z.string().min(1).max(64) }).strict();
 
@@ -171,6 +175,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     // the outbox and the document jobs, as their stream functions would
     /** this stack's address, known once its HTTP server listens (the local TSA is served there) */
     const apiAddress: { url?: string } = {};
+    /** the webhook worker, started once the dependencies are (a fan-out that made deliveries kicks it) */
+    const pump: { kick?: () => void } = {};
     const drainOutbox = async () => {
       // the proof worker's work needs the timestamp authority, served by this stack's own HTTP
       // server: until it listens (the executions resumed at start drain too), mail only
@@ -185,7 +191,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         const { sent } = await dispatchOutbox(ref.deps!);
         const { stamped } = proof ? await stampEvents(ref.deps!) : { stamped: 0 };
         const { recorded } = await recordJournalRequests(ref.deps!);
-        if (sent === 0 && rendered === 0 && stamped === 0 && recorded === 0) return;
+        // the changes' webhook events become deliveries here; the pump makes them, beside requests
+        const { batches, deliveries } = await fanOutWebhookEvents(ref.deps!);
+        if (deliveries) pump.kick?.();
+        if (sent === 0 && rendered === 0 && stamped === 0 && recorded === 0 && batches === 0) return;
       }
     };
     /** Waits for pending object-created handlers, then sends the mail. Never called from inside
@@ -211,6 +220,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       stamp: async (sha256) => ({ token: await rfc3161Stamp(`${apiAddress.url}/_local/tsa`)(sha256), tsa: 'local' }),
       publicMaterial: async () => localPublicMaterial(trustMaterial),
     });
+    const apiClientDirectory = await LocalApiClientDirectory.open(options.dataDir);
     // the same factory and defaults as the Lambdas; only what runs differently here is local
     const deps: Dependencies = {
       clock,
@@ -227,8 +237,16 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       users: { invite: async (user) => `invited:${user.email}` },
       // no scanner runs here: received files show `not_scanned`, never clean
       malwareScanning: false,
+      // Cognito's app clients stand aside locally: ids and hashed secrets in the data directory
+      apiClientDirectory,
+      // the same sender and guard as in AWS, loopback allowed (tests listen on 127.0.0.1), no private network
+      webhookUrls: { allowLoopback: true },
+      webhookSender: new HttpWebhookSender({ allowLoopback: true }, Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000)),
     };
     ref.deps = deps;
+    const webhookPump = startWebhookPump(deps);
+    pump.kick = webhookPump.kick;
+    stops.unshift(() => webhookPump.stop());
     engine.onSchedule((number) => evaluateCertificate(deps, number));
     // the reconciler, every virtual hour (every 15 minutes in AWS)
     engine.onPeriodic({
@@ -276,6 +294,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         }
         return json(200, { token: await issuer.issue(parsed.data, clock.now()) });
       },
+      // Cognito's token endpoint for the companies' API clients (client-credentials grant)
+      'POST /_local/oauth2/token': oauthTokenRoute(apiClientDirectory, issuer, clock),
       'POST /_local/clock': async ({ body }: { body: string }): Promise<HttpResponse> => {
         const parsed = clockAdvanceSchema.safeParse(parseJson(body));
         if (!parsed.success)

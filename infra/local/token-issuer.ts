@@ -3,6 +3,7 @@ import type { webcrypto } from 'node:crypto';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import type { Role } from '../../functions/domain/schemas';
+import { API_CLIENT_SCOPE } from '../../functions/domain/api-clients';
 
 export const LOCAL_ISSUER = 'http://localhost/local-issuer';
 export const LOCAL_AUDIENCE = 'tlc-local-portal';
@@ -59,6 +60,20 @@ export class LocalTokenIssuer {
       .sign(this.privateKey);
   }
 
+  readonly clientScope = API_CLIENT_SCOPE;
+
+  /** A company API client's access token, as Cognito issues it for the client-credentials grant. */
+  async issueClientToken(clientId: string, now: Date, ttlSeconds = 3600): Promise<string> {
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT({ token_use: 'access', client_id: clientId, scope: API_CLIENT_SCOPE })
+      .setProtectedHeader({ alg: 'ES256', kid: 'local' })
+      .setSubject(clientId)
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
+      .sign(this.privateKey);
+  }
+
   /**
    * Verifies at the virtual instant, so a token issued "in the future" of the wall clock stays
    * valid. A token's signature, issuer and audience never change: once checked they are kept (as a
@@ -76,10 +91,15 @@ export class LocalTokenIssuer {
       algorithms: ['ES256'],
       currentDate: now,
     });
-    // API Gateway's JWT authoriser takes `aud` or, for an access token, `client_id`
+    // the portal's tokens name its client (`aud`, or `client_id` in an access token); an API
+    // client's carry the resource server's scope instead (the authoriser's two cases in AWS)
     const audience = payload.aud ?? payload.client_id;
-    if (!(Array.isArray(audience) ? audience : [audience]).includes(LOCAL_AUDIENCE))
-      throw new Error('the token was issued for another client');
+    const portal = (Array.isArray(audience) ? audience : [audience]).includes(LOCAL_AUDIENCE);
+    const apiClient =
+      String(payload.scope ?? '')
+        .split(' ')
+        .includes(API_CLIENT_SCOPE) && !payload['cognito:groups'];
+    if (!portal && !apiClient) throw new Error('the token was issued for another client');
     if (this.verified.size >= 5_000) this.verified.clear();
     this.verified.set(token, payload);
     return payload;

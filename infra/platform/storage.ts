@@ -38,6 +38,8 @@ export const storage = (stack: Stack, allowedOrigins: string[]) => {
     deletionProtection: true,
     removalPolicy: RemovalPolicy.RETAIN,
     stream: StreamViewType.NEW_IMAGE,
+    // items that expire by themselves (an API client's rate window): epoch seconds in `ttl`
+    timeToLiveAttribute: 'ttl',
   });
   for (const index of ['gsi1', 'gsi2']) {
     table.addGlobalSecondaryIndex({

@@ -63,9 +63,26 @@ export const keys = {
   publicCandidature: (dossierId: string) => ({ pk: `PUBLIC_CANDIDATURE#${dossierId}`, sk: 'LISTING' }),
   scanCheck: (uploadId: string) => ({ pk: `SCANCHECK#${uploadId}`, sk: 'SCANCHECK' }),
   member: (sub: string) => ({ pk: `USER#${sub}`, sk: 'COMPANY' }),
+  webhookEvents: (id: string) => ({ pk: `WEBHOOKEVENTS#${id}`, sk: 'WEBHOOKEVENTS' }),
+  /** an API client by its id (what each of its requests reads) */
+  apiClient: (clientId: string) => ({ pk: `APICLIENT#${clientId}`, sk: 'APICLIENT' }),
+  /** the same client in its company's partition (the company's list) */
+  companyApiClient: (companyId: string, clientId: string) => ({
+    pk: `COMPANY#${companyId}`,
+    sk: `APICLIENT#${clientId}`,
+  }),
+  apiClientRate: (clientId: string, window: string) => ({ pk: `RATE#${clientId}`, sk: `WINDOW#${window}` }),
+  webhook: (companyId: string, id: string) => ({ pk: `COMPANY#${companyId}`, sk: `WEBHOOK#${id}` }),
+  /** a delivery in its endpoint's partition, by dossier then journal order (the order it must go in) */
+  webhookDelivery: (webhookId: string, dossierId: string, order: string) => ({
+    pk: `WEBHOOK#${webhookId}`,
+    sk: `DELIVERY#${dossierId}#${order}`,
+  }),
 };
 
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';
 export const DOCUMENTS_PENDING = 'DOCUMENT#PENDING';
 export const STAMPS_PENDING = 'STAMP#PENDING';
 export const JOURNAL_REQUESTS_PENDING = 'JOURNALREQ#PENDING';
+export const WEBHOOK_EVENTS_PENDING = 'WEBHOOKEVENTS#PENDING';
+export const WEBHOOK_DELIVERIES_DUE = 'WEBHOOKDELIVERY#DUE';

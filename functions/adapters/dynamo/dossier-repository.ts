@@ -21,7 +21,7 @@ import type { Upload } from '../../domain/upload';
 import { keys, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
-import { documentJobPut, journalRequestSettle, outboxPut, stampJobPut } from './outbox-items';
+import { documentJobPut, journalRequestSettle, outboxPut, stampJobPut, webhookEventsPut } from './outbox-items';
 import { certificatePut } from './certificate-repository';
 
 interface DossierItem {
@@ -320,6 +320,7 @@ export class DynamoDossierRepository implements DossierRepository {
       'stamp',
       (change.stamps ?? []).map((job) => stampJobPut(this.table, job)),
     );
+    add('webhook-events', change.webhookEvents ? [webhookEventsPut(this.table, change.webhookEvents)] : []);
     add(
       'upload',
       (change.uploads ?? []).map((upload) => ({
@@ -423,6 +424,7 @@ type TransactionItemKind =
   | 'outbox'
   | 'document'
   | 'stamp'
+  | 'webhook-events'
   | 'upload'
   | 'message'
   | 'certificate'

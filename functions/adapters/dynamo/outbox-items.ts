@@ -2,7 +2,15 @@ import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import type { JournalRequest } from '../../domain/journal-requests';
-import { DOCUMENTS_PENDING, JOURNAL_REQUESTS_PENDING, keys, OUTBOX_PENDING, STAMPS_PENDING } from './client';
+import type { WebhookEventBatch } from '../../domain/webhooks';
+import {
+  DOCUMENTS_PENDING,
+  JOURNAL_REQUESTS_PENDING,
+  keys,
+  OUTBOX_PENDING,
+  STAMPS_PENDING,
+  WEBHOOK_EVENTS_PENDING,
+} from './client';
 
 /** Where a kind of work lives: its items' keys and type, the sparse index of pending ones, the field that holds the work. */
 export interface QueueLayout {
@@ -22,6 +30,7 @@ const layout = (type: string, pendingPartition: string, key: QueueLayout['key'],
 export const OUTBOX_LAYOUT = layout('outbox', OUTBOX_PENDING, keys.outbox, 'message');
 export const DOCUMENTS_LAYOUT = layout('document-job', DOCUMENTS_PENDING, keys.documentJob, 'job');
 export const STAMPS_LAYOUT = layout('stamp-job', STAMPS_PENDING, keys.stampJob, 'job');
+export const WEBHOOK_EVENTS_LAYOUT = layout('webhook-events', WEBHOOK_EVENTS_PENDING, keys.webhookEvents, 'batch');
 export const JOURNAL_REQUESTS_LAYOUT = layout(
   'journal-request',
   JOURNAL_REQUESTS_PENDING,
@@ -55,6 +64,9 @@ export const outboxPut = (table: string, message: OutboxMessage) => workItemPut(
 export const documentJobPut = (table: string, job: DocumentJob) => workItemPut(table, DOCUMENTS_LAYOUT, job);
 /** An event's trusted timestamp to obtain, in the event's own transaction. */
 export const stampJobPut = (table: string, job: StampJob) => workItemPut(table, STAMPS_LAYOUT, job);
+/** A change's webhook events, fanned out to the company's subscriptions once stored. */
+export const webhookEventsPut = (table: string, batch: WebhookEventBatch) =>
+  workItemPut(table, WEBHOOK_EVENTS_LAYOUT, batch);
 /** A read's journal request, written on its own (not in a dossier's transaction). */
 export const journalRequestPut = (table: string, request: JournalRequest) =>
   workItemPut(table, JOURNAL_REQUESTS_LAYOUT, request);

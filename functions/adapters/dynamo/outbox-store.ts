@@ -8,12 +8,14 @@ import {
   journalRequestPut,
   OUTBOX_LAYOUT,
   STAMPS_LAYOUT,
+  WEBHOOK_EVENTS_LAYOUT,
   type QueueLayout,
 } from './outbox-items';
 import type { JournalRequest } from '../../domain/journal-requests';
 import { CLAIM_LEASE_MS, type JournalRequestStore, type WorkQueue } from '../../domain/ports';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import { isConditionFailure } from './errors';
+import type { WebhookEventBatch } from '../../domain/webhooks';
 
 /** The instant before which a claim is stale (its worker died). */
 const staleBefore = (at: string) => new Date(new Date(at).getTime() - CLAIM_LEASE_MS).toISOString();
@@ -113,6 +115,12 @@ export class DynamoDocumentJobStore extends DynamoWorkQueue<DocumentJob> {
 export class DynamoStampJobStore extends DynamoWorkQueue<StampJob> {
   constructor(db: DocumentClient, table: string) {
     super(db, table, STAMPS_LAYOUT);
+  }
+}
+
+export class DynamoWebhookEventStore extends DynamoWorkQueue<WebhookEventBatch> {
+  constructor(db: DocumentClient, table: string) {
+    super(db, table, WEBHOOK_EVENTS_LAYOUT);
   }
 }
 

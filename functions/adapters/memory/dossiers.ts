@@ -1,3 +1,4 @@
+import type { WebhookEventBatch } from '../../domain/webhooks';
 import type { PublicCandidature } from '../../domain/public-candidature';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import type { JournalEvent } from '../../domain/journal';
@@ -29,6 +30,7 @@ export class InMemoryDossiers implements DossierRepository {
     private readonly documents?: InMemoryWorkQueue<DocumentJob>,
     private readonly stamps?: InMemoryWorkQueue<StampJob>,
     private readonly journalRequests?: InMemoryJournalRequests,
+    private readonly webhookEvents?: InMemoryWorkQueue<WebhookEventBatch>,
   ) {}
 
   async get(id: string) {
@@ -71,6 +73,7 @@ export class InMemoryDossiers implements DossierRepository {
     for (const m of change.outbox ?? []) this.outbox?.add(m);
     for (const job of change.documents ?? []) this.documents?.add(job);
     for (const job of change.stamps ?? []) this.stamps?.add(job);
+    if (change.webhookEvents) this.webhookEvents?.add(change.webhookEvents);
     if (change.settlesRequest) this.journalRequests?.settle(change.settlesRequest);
     for (const c of change.certificates ?? []) this.certificates?.save(c);
     return clone(stored);

@@ -5,6 +5,9 @@ import type { StampJob } from '../../domain/trusted-timestamps';
 import { inMemoryTrust } from '../trust/trust-services';
 import { InMemoryIssuedDocuments } from './issued-documents';
 import { InMemoryJournalAnchors } from './journal-anchors';
+import { InMemoryApiClientDirectory, InMemoryApiClients } from './api-clients';
+import { InMemoryWebhooks, InMemoryWebhookSender } from './webhooks';
+import type { WebhookEventBatch } from '../../domain/webhooks';
 import {
   InMemoryCertificates,
   InMemoryCompanies,
@@ -31,7 +34,11 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
   const stampJobs = new InMemoryWorkQueue<StampJob>();
   const journalRequests = new InMemoryJournalRequests();
   const issuedDocuments = new InMemoryIssuedDocuments();
-  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs, stampJobs, journalRequests);
+  const webhookEvents = new InMemoryWorkQueue<WebhookEventBatch>();
+  const dossiers = new InMemoryDossiers(outbox, certificates, documentJobs, stampJobs, journalRequests, webhookEvents);
+  const webhooks = new InMemoryWebhooks(outbox);
+  const webhookSender = new InMemoryWebhookSender();
+  const apiClients = new InMemoryApiClients();
   const companies = new InMemoryCompanies(outbox);
   const workflow = new InMemoryWorkflow();
   const storage = new InMemoryStorage();
@@ -61,6 +68,12 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     members: new InMemoryMembers(),
     malwareScanning: false,
     ansMailbox: 'instruction@ans.test',
+    apiClients,
+    apiClientDirectory: new InMemoryApiClientDirectory(),
+    webhooks,
+    webhookEvents,
+    webhookSender,
+    webhookUrls: { allowLoopback: false },
     ...overrides,
   };
   return {
@@ -77,5 +90,9 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     storage,
     longClocks,
     mail,
+    apiClients,
+    webhooks,
+    webhookEvents,
+    webhookSender,
   };
 };

@@ -323,6 +323,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{id}/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s API clients */
+        get: operations["listCompanyToolsApiClients"];
+        put?: never;
+        /** Create an API client of the company (client-credentials grant); its secret is shown once */
+        post: operations["apiClientsApiClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{id}/api-clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API client: its tokens are refused at once */
+        delete: operations["apiClients"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s webhooks */
+        get: operations["listCompanyToolsWebhooks"];
+        put?: never;
+        /** Subscribe a URL to the company’s dossier events (signed, Standard Webhooks); its secret is shown once */
+        post: operations["webhooksWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{id}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook: nothing more is sent to it */
+        delete: operations["webhooks"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{id}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook’s delivery log: each attempt, its answer and the next one */
+        get: operations["listCompanyToolsDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1026,6 +1113,37 @@ export interface components {
             nextCursor?: string;
             /** Format: date */
             session: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ApiClient: {
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            /** Format: date-time */
+            revokedAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ApiClientCredentials: {
+            clientId: string;
+            clientSecret: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ApiClients: {
+            items: ({
+                clientId: string;
+                /** Format: date-time */
+                createdAt: string;
+                name: string;
+                /** Format: date-time */
+                revokedAt?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor?: string;
         } & {
             [key: string]: unknown;
         };
@@ -2421,6 +2539,85 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        WebhookCreated: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt?: string;
+            disabledReason?: string;
+            events: ("dossier.status_changed" | "notification.issued" | "upload.settled" | "certificate.status_changed")[];
+            id: string;
+            /** Format: starts_with */
+            secret: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            url: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookDeliveries: {
+            items: ({
+                attempts: ({
+                    /** Format: date-time */
+                    at: string;
+                    durationMs: number;
+                    error?: string;
+                    status?: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                /** Format: date-time */
+                deliveredAt?: string;
+                dossierId: string;
+                eventId: string;
+                id: string;
+                /** Format: date-time */
+                nextAttemptAt?: string;
+                /** Format: date-time */
+                occurredAt: string;
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed" | "dropped";
+                /** @enum {string} */
+                type: "dossier.status_changed" | "notification.issued" | "upload.settled" | "certificate.status_changed";
+            } & {
+                [key: string]: unknown;
+            })[];
+            webhook: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                disabledAt?: string;
+                disabledReason?: string;
+                events: ("dossier.status_changed" | "notification.issued" | "upload.settled" | "certificate.status_changed")[];
+                id: string;
+                /** @enum {string} */
+                status: "active" | "disabled";
+                url: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        Webhooks: {
+            items: ({
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                disabledAt?: string;
+                disabledReason?: string;
+                events: ("dossier.status_changed" | "notification.issued" | "upload.settled" | "certificate.status_changed")[];
+                id: string;
+                /** @enum {string} */
+                status: "active" | "disabled";
+                url: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor?: string;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: never;
     parameters: never;
@@ -3141,6 +3338,245 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    listCompanyToolsApiClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The company’s API clients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClients"];
+                };
+            };
+        };
+    };
+    apiClientsApiClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client’s credentials: the secret is shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientCredentials"];
+                };
+            };
+        };
+    };
+    apiClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The revoked client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+        };
+    };
+    listCompanyToolsWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The company’s webhooks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhooks"];
+                };
+            };
+        };
+    };
+    webhooksWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events: ("dossier.status_changed" | "notification.issued" | "upload.settled" | "certificate.status_changed")[];
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The subscription and its signing secret, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+        };
+    };
+    webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The deleted subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        deleted: true;
+                        id: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listCompanyToolsDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The subscription’s latest deliveries (100), newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveries"];
                 };
             };
         };

@@ -1,0 +1,15 @@
+import { createApiClient, revokeApiClient } from '../../use-cases/api-clients';
+import { endpoint, json } from '../http-handler';
+
+export const handler = endpoint(
+  ['POST /v1/companies/{id}/api-clients', 'DELETE /v1/companies/{id}/api-clients/{clientId}'],
+  async ({ deps, caller, body, params, request }) => {
+    if (request.route?.method === 'DELETE') {
+      const { clientId } = params as { id: string; clientId: string };
+      return json(200, await revokeApiClient(deps, caller, params.id, clientId));
+    }
+    const credentials = await createApiClient(deps, caller, params.id, body!);
+    // the secret is in this answer only: no cache may keep it
+    return json(201, credentials, { 'cache-control': 'no-store' });
+  },
+);
