@@ -123,7 +123,7 @@ export class DynamoWebhookStore implements WebhookStore {
         TableName: this.table,
         // this endpoint's deliveries about this dossier, up to this one, the pending ones only
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        FilterExpression: 'sk <> :to AND #d.#s = :pending',
+        FilterExpression: '#d.#s = :pending',
         ExpressionAttributeNames: { '#d': 'delivery', '#s': 'status' },
         ExpressionAttributeValues: {
           ':pk': pk,
@@ -134,7 +134,7 @@ export class DynamoWebhookStore implements WebhookStore {
         ConsistentRead: true,
       }),
     );
-    return (Items ?? []).length > 0;
+    return (Items ?? []).some((item) => item.sk !== sk);
   }
 
   async saveDelivery(delivery: WebhookDelivery, previousAttempts: number): Promise<boolean> {
