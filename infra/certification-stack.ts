@@ -152,6 +152,8 @@ export class CertificationStack extends Stack {
       originSecretArn: originSecret.secretArn,
     };
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    // where the companies' API clients get their tokens (client-credentials grant)
+    new CfnOutput(this, 'TokenEndpoint', { value: `${signInDomain.baseUrl()}/oauth2/token` });
     new CfnOutput(this, 'EvidenceBucketName', { value: evidence.bucket.bucketName });
     new CfnOutput(this, 'SensitiveEvidenceBucketName', { value: sensitive.bucket.bucketName });
     new CfnOutput(this, 'TableName', { value: table.tableName });

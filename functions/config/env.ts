@@ -37,6 +37,9 @@ export const ENV = {
   trustParameter: 'TRUST_PARAMETER',
   /** the function that seals PDFs (the only one holding the seal key), invoked by the renderer */
   sealFunction: 'SEAL_FUNCTION',
+  /** the user pool's issuer URL and the portal's app client: the authoriser's checks */
+  tokenIssuer: 'TOKEN_ISSUER',
+  portalClientId: 'PORTAL_CLIENT_ID',
 } as const;
 
 /**

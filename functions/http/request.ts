@@ -27,8 +27,15 @@ const ROUTE_BY_KEY = new Map<string, RouteSpec>(ROUTES.map((r) => [`${r.method} 
  * Reads the caller from the JWT claims that the authoriser (Cognito in AWS, jose locally) verified.
  * A token with several roles acts with the least privileged one unless its route says otherwise.
  */
+/** The verified claims: a JWT authoriser's (the local server's) or the Lambda authoriser's context. */
+const claimsOf = (event: HttpEvent): Record<string, unknown> | undefined => {
+  const authorizer = event.requestContext.authorizer as
+    { jwt?: { claims?: Record<string, unknown> }; lambda?: Record<string, unknown> } | undefined;
+  return authorizer?.jwt?.claims ?? authorizer?.lambda;
+};
+
 export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeOf(event)): Caller => {
-  const claims = event.requestContext.authorizer?.jwt?.claims;
+  const claims = claimsOf(event);
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
   // access tokens only: an ID token says who someone is to the portal, not what the API may do
   if (claims.token_use !== 'access') throw new UnauthorizedError('send an access token');
@@ -172,7 +179,7 @@ export interface ResolvedRequest {
  * them); the caller is read from the token once, here.
  */
 export const authorise = (event: HttpEvent, route: RouteSpec | undefined): Caller | undefined => {
-  const signed = Boolean(event.requestContext.authorizer?.jwt?.claims?.sub);
+  const signed = Boolean(claimsOf(event)?.sub);
   if (!route?.auth) return signed ? callerOf(event, route) : undefined;
   const caller = callerOf(event, route);
   if (route.roles && !caller.roles.some((r) => route.roles!.includes(r)))

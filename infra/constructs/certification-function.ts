@@ -1,3 +1,4 @@
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { ANCHOR_KEY_PATTERN } from '../../functions/domain/journal-anchor';
 import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
@@ -15,7 +16,7 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { ENV } from '../../functions/config/env';
 import { DOCUMENT_KEY_PATTERNS } from '../../functions/domain/document-job';
-import { JOURNAL_REQUEST_PREFIX } from '../../functions/adapters/dynamo/client';
+import { API_CLIENT_RATE_PREFIX, JOURNAL_REQUEST_PREFIX } from '../../functions/adapters/dynamo/client';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** data every bundle carries beside its code (see the bundling's commandHooks) */
@@ -144,6 +145,22 @@ export class CertificationFunction extends Construct {
         reason: "Re-encryption with the table's own KMS key (scoped to that key)",
       },
     );
+    return this;
+  }
+
+  /**
+   * Counts an API client's requests (functions/domain/api-clients.ts): UpdateItem on the rate
+   * windows' partitions only — a read route's one write besides its journal requests.
+   */
+  bindApiClientRate(table: ITable): this {
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${API_CLIENT_RATE_PREFIX}*`] } },
+      }),
+    );
+    table.encryptionKey?.grant(this.fn, 'kms:Encrypt', 'kms:GenerateDataKey*');
     return this;
   }
 
@@ -311,6 +328,13 @@ export class CertificationFunction extends Construct {
   bindOriginSecret(secret: ISecret): this {
     this.fn.addEnvironment(ENV.originVerifySecret, secret.secretArn);
     secret.grantRead(this.fn);
+    return this;
+  }
+
+  /** Creates and deletes the companies' API clients: app clients of the user pool, nothing else on it. */
+  bindApiClientManagement(userPool: IUserPool): this {
+    this.fn.addEnvironment(ENV.userPoolId, userPool.userPoolId);
+    userPool.grant(this.fn, 'cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient');
     return this;
   }
 

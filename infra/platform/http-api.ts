@@ -1,7 +1,7 @@
 import type { IStringParameter } from 'aws-cdk-lib/aws-ssm';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { NestedStack, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import {
   CfnStage,
   CorsHttpMethod,
@@ -11,7 +11,7 @@ import {
   HttpRouteKey,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -39,7 +39,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     time: '$context.requestTimeEpoch',
     routeKey: '$context.routeKey',
     status: '$context.status',
-    sub: '$context.authorizer.claims.sub',
+    sub: '$context.authorizer.sub',
     error: '$context.error.message',
     authorizerError: '$context.authorizer.error',
     integrationError: '$context.integrationErrorMessage',
@@ -105,8 +105,21 @@ export const httpApi = (
     // flood protection: a default for every route, tighter where anyone may call or files start
     throttle: THROTTLE.default,
   });
-  const authorizer = new HttpJwtAuthorizer('Cognito', userPool.userPoolProviderUrl, {
-    jwtAudience: [portalClient.userPoolClientId],
+  // a Lambda authoriser, not the JWT one: that one checks a fixed list of audiences, and each
+  // company's API client is an app client created at run time (functions/http/authoriser.ts)
+  const authoriser = new CertificationFunction(stack, 'Authoriser', {
+    entry: 'functions/http/authoriser.ts',
+    description: 'Verifies the portal’s and the API clients’ access tokens (user pool keys)',
+    environment: {
+      [ENV.tokenIssuer]: userPool.userPoolProviderUrl,
+      [ENV.portalClientId]: portalClient.userPoolClientId,
+    },
+  });
+  const authorizer = new HttpLambdaAuthorizer('Tokens', authoriser.fn, {
+    responseTypes: [HttpLambdaResponseType.SIMPLE],
+    identitySource: ['$request.header.Authorization'],
+    // a token's verdict is kept 5 minutes; a revoked API client is refused by the route itself
+    resultsCacheTtl: Duration.minutes(5),
   });
   // signs pagination cursors (HMAC): generated, never in code, read by the functions that page
   const cursorKey = new Secret(stack, 'CursorSigningKey', {
@@ -173,6 +186,9 @@ export const httpApi = (
       description: `${route.method} ${route.path}`,
     });
     if (route.access.table) f.bindTable(table, route.access.table);
+    // a company's API client may call what a candidate may: each of its requests is counted
+    if (route.auth && route.access.table !== 'write' && (route.roles ?? []).includes('candidate'))
+      f.bindApiClientRate(table);
     if (route.access.workflow) f.bindStateMachine(workflow);
     if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
     if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
@@ -182,6 +198,7 @@ export const httpApi = (
     if (route.access.evidence === 'delete') f.bindEvidenceDelete(evidenceBuckets);
     if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
     if (route.access.trustMaterial) f.bindTrustMaterial(trustParameter);
+    if (route.access.apiClients) f.bindApiClientManagement(userPool);
     f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     f.bindOriginSecret(originSecret);
     if (route.query?.some((q) => q.name === 'cursor')) f.bindCursorSigningKey(cursorKey);
@@ -215,7 +232,7 @@ export const httpApi = (
     Validations.of(route).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Public by contract (/health, /v1/openapi.json, /v1/public/*): every other route has the Cognito JWT authoriser',
+        'Public by contract (/health, /v1/openapi.json, /v1/public/*): every other route has the token authoriser',
     });
 
   return { api, httpFunctions, originSecret };

@@ -13,6 +13,7 @@ import {
   LambdaVersion,
   StandardThreatProtectionMode,
   UserPoolOperation,
+  ResourceServerScope,
 } from 'aws-cdk-lib/aws-cognito';
 import { CertificationFunction } from '../constructs/certification-function';
 import { ROLES } from '../../functions/domain/schemas';
@@ -83,5 +84,13 @@ export const identity = (stack: Stack, allowedOrigins: string[], stage: string |
   // refresh of tokens it was issued
   (portalClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
 
+  // the companies' API clients (client-credentials grant) get this one scope: « act as a candidate
+  // of the company the platform's record names » (functions/domain/api-clients.ts)
+  userPool.addResourceServer('Api', {
+    identifier: 'tlc-api',
+    scopes: [
+      new ResourceServerScope({ scopeName: 'candidate', scopeDescription: 'Act as a candidate of the company' }),
+    ],
+  });
   return { userPool, signInDomain, portalClient };
 };

@@ -112,10 +112,18 @@ describe('functions and API', () => {
     }
   });
 
-  it('protects API routes with the Cognito JWT authoriser, except the public ones', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+  it('protects API routes with the token authoriser (portal and API clients), except the public ones', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'tlc-api',
+      Scopes: [{ ScopeName: 'candidate', ScopeDescription: 'Act as a candidate of the company' }],
+    });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
-    const open = routes.filter((r) => r.Properties.AuthorizationType !== 'JWT').map((r) => r.Properties.RouteKey);
+    const open = routes.filter((r) => r.Properties.AuthorizationType !== 'CUSTOM').map((r) => r.Properties.RouteKey);
     expect(open.sort()).toEqual([
       'GET /health',
       'GET /v1/openapi.json',

@@ -40,6 +40,9 @@ export const HEAD_SHARDS = [...'0123456789abcdef'];
 /** The partition-key prefix of journal requests, also the condition of the reads' IAM policy. */
 export const JOURNAL_REQUEST_PREFIX = 'JOURNALREQ#';
 
+/** The partition-key prefix of API clients' rate windows: every function a client may call writes them. */
+export const API_CLIENT_RATE_PREFIX = 'RATE#';
+
 /** Key layout of the single table (see README, "Data model"). */
 export const keys = {
   dossier: (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' }),
@@ -71,7 +74,10 @@ export const keys = {
     pk: `COMPANY#${companyId}`,
     sk: `APICLIENT#${clientId}`,
   }),
-  apiClientRate: (clientId: string, window: string) => ({ pk: `RATE#${clientId}`, sk: `WINDOW#${window}` }),
+  apiClientRate: (clientId: string, window: string) => ({
+    pk: `${API_CLIENT_RATE_PREFIX}${clientId}`,
+    sk: `WINDOW#${window}`,
+  }),
   webhook: (companyId: string, id: string) => ({ pk: `COMPANY#${companyId}`, sk: `WEBHOOK#${id}` }),
   /** a delivery in its endpoint's partition, by dossier then journal order (the order it must go in) */
   webhookDelivery: (webhookId: string, dossierId: string, order: string) => ({
