@@ -111,7 +111,17 @@ export class CertificationStack extends Stack {
     // the reconciler settles, from the object's tag, a scan whose result event never came
     reconciler.bindScanTagRead(evidenceBuckets);
     const proof = trust(this, props.trust);
-    const { dispatcher, sweeper, documents, documentSweeper, sealer, proofStream, proofSweeper } = workQueues(this, {
+    const {
+      dispatcher,
+      sweeper,
+      documents,
+      documentSweeper,
+      sealer,
+      proofStream,
+      proofSweeper,
+      webhookStream,
+      webhookSweeper,
+    } = workQueues(this, {
       table,
       mailDomain,
       configurationSet,
@@ -179,6 +189,8 @@ export class CertificationStack extends Stack {
         sealer,
         proofStream,
         proofSweeper,
+        webhookStream,
+        webhookSweeper,
       ],
       deadLetterQueues,
       namespace: 'TlcCertification',

@@ -191,5 +191,53 @@ export const workQueues = (
     targets: [new LambdaFunction(proofSweeper.fn)],
   });
 
-  return { dispatcher, sweeper, documents, documentSweeper, sealer, proofStream, proofSweeper };
+  // --- webhooks ------------------------------------------------------------------------
+  // each change's events, fanned out from the stream and delivered at once; retries every minute.
+  // Outbound HTTPS to the companies' endpoints (the SSRF guard is in the sender); no VPC to reach
+  const webhookWorker = (id: string, handler: 'onStream' | 'sweep', description: string) =>
+    new CertificationFunction(stack, id, {
+      entry: 'functions/webhooks/handlers.ts',
+      handler,
+      description,
+      // 25 deliveries of at most 10 s each, one after another
+      timeout: Duration.minutes(handler === 'sweep' ? 5 : 2),
+      ...(handler === 'sweep' ? { deadLetterQueue: deadLetters(id) } : {}),
+    }).bindTable(table, 'write');
+  const webhookStream = webhookWorker(
+    'WebhookWorker',
+    'onStream',
+    'Fans dossier events out to webhooks and delivers them',
+  );
+  webhookStream.fn.addEventSource(
+    new DynamoEventSource(table, {
+      startingPosition: StartingPosition.LATEST,
+      batchSize: 10,
+      retryAttempts: 5,
+      bisectBatchOnError: true,
+      onFailure: new SqsDlq(deadLetters('WebhookStream')),
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { type: { S: FilterRule.isEqual('webhook-events') } } },
+        }),
+      ],
+    }),
+  );
+  const webhookSweeper = webhookWorker('WebhookSweeper', 'sweep', 'Retries the webhook deliveries that are due');
+  new Rule(stack, 'WebhookSweep', {
+    schedule: Schedule.rate(Duration.minutes(1)),
+    targets: [new LambdaFunction(webhookSweeper.fn)],
+  });
+
+  return {
+    dispatcher,
+    sweeper,
+    documents,
+    documentSweeper,
+    sealer,
+    proofStream,
+    proofSweeper,
+    webhookStream,
+    webhookSweeper,
+  };
 };
