@@ -320,9 +320,17 @@ export interface WebhookStore {
   deliveries(webhookId: string, limit: number): Promise<WebhookDelivery[]>;
 }
 
-/** Sends one delivery over HTTP: never follows a redirect, refuses a private address, times out. */
+/**
+ * Sends one delivery over HTTP: never follows a redirect, refuses a private address, times out.
+ * `headers` are made at the instant the bytes leave, by the sender's own clock (the signature's
+ * timestamp is a fact of the transport: receivers compare it with theirs).
+ */
 export interface WebhookSender {
-  send(url: string, headers: Record<string, string>, body: string): Promise<Omit<DeliveryAttempt, 'at'>>;
+  send(
+    url: string,
+    headers: (sentAt: Date) => Record<string, string>,
+    body: string,
+  ): Promise<Omit<DeliveryAttempt, 'at'>>;
 }
 
 /** The events reads ask for (domain/journal-requests.ts): written alone, recorded by the proof worker. */

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi';
 import { ROUTES } from './routes';
-import { API_TYPES_FILE, generatedApiTypes } from '../../portal/scripts/generate-api';
+import { API_TYPES_FILE, CLIENT_TYPES_FILE, generatedApiTypes } from '../../portal/scripts/generate-api';
 
 const run = promisify(execFile);
 
@@ -45,5 +45,7 @@ describe('the OpenAPI document', () => {
 
   it('is what the portal’s committed client types were generated from (npm run portal:api)', async () => {
     expect(await readFile(API_TYPES_FILE, 'utf8')).toBe(await generatedApiTypes());
+    // and the companies' typed client's (clients/typescript)
+    expect(await readFile(CLIENT_TYPES_FILE, 'utf8')).toBe(await generatedApiTypes());
   });
 });

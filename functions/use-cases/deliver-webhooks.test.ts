@@ -28,8 +28,9 @@ describe('delivering webhooks', () => {
     expect(await fanOutWebhookEvents(w.deps)).toMatchObject({ batches: 1, deliveries: 1 });
     expect(await fanOutWebhookEvents(w.deps)).toMatchObject({ batches: 0, deliveries: 0 });
     const sentAt = new Date('2027-01-04T08:00:05Z');
-    expect(await deliverWebhooks(w.deps, { sentAt: () => sentAt })).toMatchObject({ delivered: 1 });
-    expect(await deliverWebhooks(w.deps, { sentAt: () => sentAt })).toMatchObject({ delivered: 0, failed: 0 });
+    w.webhookSender.sentAt = sentAt;
+    expect(await deliverWebhooks(w.deps)).toMatchObject({ delivered: 1 });
+    expect(await deliverWebhooks(w.deps)).toMatchObject({ delivered: 0, failed: 0 });
     const [received] = w.webhookSender.received;
     expect(received!.url).toBe('https://hooks.example.org/in');
     vi.useFakeTimers({ now: sentAt, toFake: ['Date'] });

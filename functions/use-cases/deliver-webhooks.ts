@@ -43,9 +43,7 @@ export const fanOutWebhookEvents = async (deps: Dependencies, batches?: WebhookE
  * failures the subscription is disabled and the company mailed, its other deliveries dropped.
  * Steps: load due → skip the blocked → sign → send → store the outcome. Output: counts.
  */
-export const deliverWebhooks = async (deps: Dependencies, options: { limit?: number; sentAt?: () => Date } = {}) => {
-  // the signature's timestamp is the transport's instant (see deliveryHeaders): the wall clock
-  const sentAt = options.sentAt ?? (() => new Date());
+export const deliverWebhooks = async (deps: Dependencies, options: { limit?: number } = {}) => {
   const due = await deps.webhooks.due(deps.clock.now().toISOString(), options.limit ?? 50);
   let delivered = 0;
   let failed = 0;
@@ -61,7 +59,8 @@ export const deliverWebhooks = async (deps: Dependencies, options: { limit?: num
       await deps.webhooks.saveDelivery(dropped(delivery), delivery.attempts.length);
       continue;
     }
-    const headers = deliveryHeaders(subscription.secret, delivery, sentAt());
+    // signed at the instant it leaves, by the sender's clock (see deliveryHeaders)
+    const headers = (sentAt: Date) => deliveryHeaders(subscription.secret, delivery, sentAt);
     const answer = await deps.webhookSender.send(subscription.url, headers, delivery.body);
     const now = deps.clock.now();
     const outcome = afterAttempt(delivery, { at: now.toISOString(), ...answer }, now);

@@ -12,8 +12,11 @@ export const generatedApiTypes = async () => {
 };
 
 export const API_TYPES_FILE = new URL('../src/api/schema.d.ts', import.meta.url);
+/** the same types in the companies' typed client (clients/typescript) */
+export const CLIENT_TYPES_FILE = new URL('../../clients/typescript/src/schema.d.ts', import.meta.url);
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/portal\//, '/portal/'))) {
-  await writeFile(API_TYPES_FILE, await generatedApiTypes());
-  console.log('portal/src/api/schema.d.ts written');
+  const types = await generatedApiTypes();
+  for (const file of [API_TYPES_FILE, CLIENT_TYPES_FILE]) await writeFile(file, types);
+  console.log('portal/src/api/schema.d.ts and clients/typescript/src/schema.d.ts written');
 }

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { api, candidatureBody, companyBody, draftBody, siret } from '../support/api-client';
@@ -236,4 +239,30 @@ describe('a company’s API client', () => {
       `[webhook] a delivery as received:\n${JSON.stringify({ headers: received[3]!.headers, body: received[3]!.body }, null, 2)}`,
     );
   }, 60_000);
+
+  it('runs the typed client’s example: files, uploads with its checksum, submits, hears the signed events', async () => {
+    const example = await http.call('POST', `/v1/companies/${companyA}/api-clients`, {
+      token: person,
+      body: { name: 'Exemple' },
+    });
+    const root = path.resolve(import.meta.dirname, '../..');
+    const { stdout } = await promisify(execFile)(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['clients/typescript/examples/file-a-candidature.ts'],
+      {
+        cwd: root,
+        timeout: 90_000,
+        env: {
+          ...process.env,
+          TLC_BASE_URL: stack.url,
+          TLC_CLIENT_ID: example.json.clientId,
+          TLC_CLIENT_SECRET: example.json.clientSecret,
+        },
+      },
+    );
+    expect(stdout).toMatch(/upload \S+ received/);
+    expect(stdout).toMatch(/submitted \(admissibility_review\)/);
+    expect(stdout).toMatch(/event upload\.settled .* \(signature verified\)/);
+    expect(stdout).toMatch(/event dossier\.status_changed .*"to":"admissibility_review".* \(signature verified\)/);
+  }, 120_000);
 });

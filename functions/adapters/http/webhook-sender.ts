@@ -21,7 +21,7 @@ export class HttpWebhookSender implements WebhookSender {
     private readonly timeoutMs = DELIVERY_TIMEOUT_MS,
   ) {}
 
-  async send(url: string, headers: Record<string, string>, body: string) {
+  async send(url: string, headersAt: (sentAt: Date) => Record<string, string>, body: string) {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const refused = webhookUrlProblem(url, this.policy);
@@ -55,7 +55,8 @@ export class HttpWebhookSender implements WebhookSender {
         {
           method: 'POST',
           lookup: pinned,
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          // the wall clock, as the receiver's: this adapter is the transport
+          headers: { ...headersAt(new Date()), 'content-length': String(Buffer.byteLength(body)) },
           // the name the certificate is checked against stays the URL's, not the address's
           servername: target.protocol === 'https:' && !/^[\d.:]+$/.test(host) ? host : undefined,
           agent: false,

@@ -72,8 +72,10 @@ export class InMemoryWebhooks implements WebhookStore {
 export class InMemoryWebhookSender implements WebhookSender {
   readonly received: { url: string; headers: Record<string, string>; body: string }[] = [];
   readonly answers: Omit<DeliveryAttempt, 'at'>[] = [];
-  async send(url: string, headers: Record<string, string>, body: string) {
-    this.received.push({ url, headers, body });
+  /** the instant deliveries leave at (tests pin it) */
+  sentAt = new Date('2027-01-04T08:00:05Z');
+  async send(url: string, headers: (sentAt: Date) => Record<string, string>, body: string) {
+    this.received.push({ url, headers: headers(this.sentAt), body });
     return this.answers.shift() ?? { status: 204, durationMs: 1 };
   }
 }
