@@ -1,4 +1,5 @@
 import type { DossierStatus } from './dossier-model';
+import type { WebhookEventType } from './webhook-events';
 
 /**
  * The French words for the service's codes, in one place: the portal shows them, the exports
@@ -33,4 +34,19 @@ export const CERTIFICATE_STATUS_LABELS: Record<string, string> = {
 export const GRANTED_BY_LABELS: Record<string, string> = {
   college: 'Décision du collège',
   tacit_acceptance: 'Acceptation tacite',
+};
+
+/** What a company's webhook may hear of (functions/domain/webhook-events.ts), in words. */
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
+  'dossier.status_changed': 'Changement d’étape d’un dossier',
+  'notification.issued': 'Notification émise',
+  'upload.settled': 'Fichier déposé accepté ou refusé',
+  'certificate.status_changed': 'Changement d’état d’un certificat',
+};
+
+export const DELIVERY_STATUS_LABELS: Record<'pending' | 'delivered' | 'failed' | 'dropped', string> = {
+  pending: 'En attente d’une nouvelle tentative',
+  delivered: 'Remis',
+  failed: 'Abandonné après 24 heures',
+  dropped: 'Non envoyé (abonnement désactivé ou supprimé)',
 };

@@ -27,6 +27,9 @@ export const verifyCompanyBinding = async ({ caller }: ResolvedRequest, deps: De
  */
 export const verifyTenancy = async ({ route, caller, params }: ResolvedRequest, deps: Dependencies): Promise<void> => {
   if (!route?.auth || !caller?.roles.includes('candidate')) return;
+  // a company's own tools (API clients, webhooks): another company's are not found
+  if (route.path.startsWith('/v1/companies/{id}') && params.id !== caller.ensId)
+    throw new NotFoundError('no such company');
   const id = route.path.startsWith('/v1/dossiers/{id}') ? params.id : undefined;
   const number = route.path.startsWith('/v1/certificates/{number}') ? params.number : undefined;
   if (id) {

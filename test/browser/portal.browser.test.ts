@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { useLocalStack } from '../support/local-stack';
-import { siret } from '../support/api-client';
+import { draftBody, siret } from '../support/api-client';
+import { settled, upload } from '../support/uploads';
 import { todayInParis } from '../support/journeys';
 import { checkPage, launchChromium, notFrench, SCREENSHOTS, signIn, signOut, writeAxeReport } from './browser';
 
@@ -558,6 +560,54 @@ describe('portal in Chromium', () => {
     await page.waitForURL(/\/candidat$/);
     await page.getByRole('heading', { name: 'Mes dossiers de certification' }).waitFor();
     await signOut(page);
+  });
+
+  it('candidate: integrates its tools — an API client’s secret shown once, a webhook and its delivery log', async () => {
+    // the company's own receiver, on this machine
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      req.on('data', () => undefined);
+      req.on('end', () => {
+        received.push(String(req.headers['webhook-id']));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const port = (receiver.address() as { port: number }).port;
+    try {
+      await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
+      await page.getByRole('link', { name: 'Intégrer vos outils' }).first().click();
+      await page.getByRole('heading', { name: 'Intégrer vos outils', level: 1 }).waitFor();
+      await page.getByLabel('Nom de l’outil').fill('Chaîne d’intégration');
+      await page.getByRole('button', { name: 'Créer un client d’API' }).click();
+      await page.getByText('Client « Chaîne d’intégration » créé').waitFor();
+      await page.getByRole('cell', { name: 'Chaîne d’intégration' }).waitFor();
+      await checkPage(page, '23-outils-client-cree');
+
+      await page.getByLabel('Adresse de réception (https)').fill(`http://127.0.0.1:${port}/tlc`);
+      await page.getByLabel('Fichier déposé accepté ou refusé').check({ force: true });
+      await page.getByRole('button', { name: 'S’abonner' }).click();
+      await page.getByText('Webhook créé').waitFor();
+      // an event of the company's: a file deposited on a new draft
+      const token = await t.candidate(state.companyId!);
+      const draft = await http.call('POST', '/v1/dossiers', { token, body: draftBody('Outil de test 1.0') });
+      const doc = await upload(http, token, draft.json.id, {});
+      expect((await settled(http, token, draft.json.id, doc.grant.json.uploadId)).status).toBe('received');
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(received.length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Journal des remises' }).click();
+      await page.getByRole('cell', { name: /Remis/ }).first().waitFor();
+      await checkPage(page, '23b-outils-journal-des-remises');
+
+      // revoked after a confirmation: its state says so
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: 'Révoquer' }).click();
+      await page.getByText(/Révoqué le/).waitFor();
+      await signOut(page);
+    } finally {
+      receiver.closeAllConnections();
+      receiver.close();
+    }
   });
 
   it('the French check on every page state finds codes and English, and leaves verbatim text alone', async () => {

@@ -90,7 +90,9 @@ const pathOf = (route: RouteSpec) =>
     .replace('{notificationId}', 'n1')
     .replace('{sectionId}', 'ins')
     .replace('{kind}', 'receipt')
-    .replace('{sha256}', '0'.repeat(64));
+    .replace('{sha256}', '0'.repeat(64))
+    .replace('{clientId}', 'c-unknown')
+    .replace('{webhookId}', 'w-unknown');
 
 // the collège sees its own stage of the queue only (the use case narrows the route's roles)
 const query = (route: RouteSpec) =>

@@ -28,7 +28,7 @@ const navigationFor = (session: Session | null, location: string) => {
   ];
   if (!session) return common;
   const own: Record<Session['role'], ReturnType<typeof item>[]> = {
-    candidate: [item('Mes dossiers', '/candidat')],
+    candidate: [item('Mes dossiers', '/candidat'), item('Intégrer vos outils', '/candidat/outils')],
     instructor: [item('Files d’instruction', '/instruction')],
     security_reviewer: [item('Preuves sensibles', '/securite')],
     college: [item('Ordre du jour', '/college')],

@@ -3,6 +3,7 @@ import { DashboardPage } from './dashboard-page';
 import { CandidatureWizard } from './candidature-wizard';
 import { DossierPage } from './dossier-page';
 import { CertificatePage } from './certificate-page';
+import { ToolsPage } from './tools-page';
 import { NotFoundPage } from '../public/not-found-page';
 
 /** The candidate's pages (one chunk, loaded on sign-in as a candidate). */
@@ -14,6 +15,7 @@ export default function CandidateArea() {
       <Route path="/dossiers/:id/candidature" component={CandidatureWizard} />
       <Route path="/dossiers/:id" component={DossierPage} />
       <Route path="/certificats/:number" component={CertificatePage} />
+      <Route path="/outils" component={ToolsPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );
