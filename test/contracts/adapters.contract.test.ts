@@ -18,7 +18,11 @@ import type {
   OutboxStore,
   ReferentialStore,
   WorkflowStateStore,
+  ApiClientStore,
+  WebhookEventStore,
+  WebhookStore,
 } from '../../functions/domain/ports';
+import type { WebhookDelivery, WebhookSubscription } from '../../functions/domain/webhooks';
 import type { Upload } from '../../functions/domain/upload';
 import { companyBody, siret } from '../support/api-client';
 import { startTable } from '../support/dynamo-table';
@@ -37,6 +41,9 @@ interface Ports {
   outbox: OutboxStore;
   journalRequests: JournalRequestStore;
   workflowState: WorkflowStateStore;
+  apiClients: ApiClientStore;
+  webhooks: WebhookStore;
+  webhookEvents: WebhookEventStore;
 }
 
 let table: Awaited<ReturnType<typeof startTable>> | undefined;
@@ -321,6 +328,102 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.workflowState.takeWait(dossierId)).toBeNull();
       await ports.workflowState.forget(dossierId);
       expect(await ports.workflowState.get(dossierId)).toBeNull();
+    });
+  });
+
+  describe('API clients and webhooks (issue 26)', () => {
+    const subscription = (companyId: string): WebhookSubscription => ({
+      id: randomUUID(),
+      companyId,
+      url: 'https://hooks.example.org/in',
+      events: ['dossier.status_changed'],
+      secret: 'whsec_c2VjcmV0',
+      status: 'active',
+      createdAt: NOW.toISOString(),
+      createdBy: 'u',
+    });
+    const delivery = (
+      webhookId: string,
+      dossierId: string,
+      order: string,
+      at = NOW.toISOString(),
+    ): WebhookDelivery => ({
+      id: `msg_${randomUUID()}`,
+      webhookId,
+      companyId: 'c',
+      dossierId,
+      order,
+      eventId: `${dossierId}.${order}`,
+      type: 'dossier.status_changed',
+      occurredAt: at,
+      body: '{}',
+      status: 'pending',
+      createdAt: at,
+      nextAttemptAt: at,
+      attempts: [],
+    });
+
+    it('keeps a client once, lists a company’s own, revokes it, and counts requests per window', async () => {
+      const companyId = randomUUID();
+      const client = { clientId: randomUUID(), companyId, name: 'CI', createdAt: NOW.toISOString(), createdBy: 'u' };
+      await ports.apiClients.create(client);
+      await expect(ports.apiClients.create(client)).rejects.toThrow(ConflictError);
+      expect(await ports.apiClients.get(client.clientId)).toEqual(client);
+      expect(await ports.apiClients.list(companyId)).toEqual([client]);
+      expect(await ports.apiClients.list(randomUUID())).toEqual([]);
+      await ports.apiClients.revoke({ ...client, revokedAt: NOW.toISOString(), revokedBy: 'u' });
+      expect((await ports.apiClients.get(client.clientId))?.revokedAt).toBe(NOW.toISOString());
+      expect((await ports.apiClients.list(companyId))[0]?.revokedAt).toBe(NOW.toISOString());
+      const window = { key: '1800000000', expiresAt: 1800000120 };
+      const counts = await Promise.all([1, 2, 3].map(() => ports.apiClients.countRequest(client.clientId, window)));
+      expect([...counts].sort()).toEqual([1, 2, 3]);
+      expect(await ports.apiClients.countRequest(client.clientId, { key: '1800000060', expiresAt: 1 })).toBe(1);
+    });
+
+    it('keeps subscriptions per company, disables one with its mail, and deletes it', async () => {
+      const companyId = randomUUID();
+      const s = subscription(companyId);
+      await ports.webhooks.create(s);
+      await expect(ports.webhooks.create(s)).rejects.toThrow(ConflictError);
+      expect(await ports.webhooks.get(companyId, s.id)).toEqual(s);
+      expect(await ports.webhooks.get(randomUUID(), s.id)).toBeNull();
+      expect(await ports.webhooks.list(companyId)).toEqual([s]);
+      await ports.webhooks.disable({ ...s, status: 'disabled', disabledAt: NOW.toISOString() }, []);
+      expect((await ports.webhooks.get(companyId, s.id))?.status).toBe('disabled');
+      await ports.webhooks.remove(companyId, s.id);
+      expect(await ports.webhooks.list(companyId)).toEqual([]);
+      // disabling one deleted meanwhile does nothing
+      await ports.webhooks.disable({ ...s, status: 'disabled' }, []);
+      expect(await ports.webhooks.get(companyId, s.id)).toBeNull();
+    });
+
+    it('hands out due deliveries once stored, in order per dossier, and records an attempt once', async () => {
+      const webhookId = randomUUID();
+      const dossier = randomUUID();
+      const first = delivery(webhookId, dossier, '00000003.000');
+      const second = delivery(webhookId, dossier, '00000005.000');
+      const elsewhere = delivery(webhookId, randomUUID(), '00000001.000');
+      const later = delivery(webhookId, randomUUID(), '00000001.000', '2099-01-01T00:00:00.000Z');
+      await ports.webhooks.addDeliveries([first, second, elsewhere, later]);
+      // a replayed fan-out: what is stored stays
+      await ports.webhooks.addDeliveries([{ ...first, body: 'replayed' }]);
+      const due = await ports.webhooks.due(NOW.toISOString(), 100);
+      const mine = due.filter((d) => d.webhookId === webhookId).map((d) => d.id);
+      expect(mine.sort()).toEqual([first.id, second.id, elsewhere.id].sort());
+      expect(due.find((d) => d.id === first.id)?.body).toBe('{}');
+      expect(await ports.webhooks.blockedByEarlier(second)).toBe(true);
+      expect(await ports.webhooks.blockedByEarlier(first)).toBe(false);
+      expect(await ports.webhooks.blockedByEarlier(elsewhere)).toBe(false);
+      const attempt = { at: NOW.toISOString(), status: 204, durationMs: 3 };
+      const done = { ...first, status: 'delivered' as const, attempts: [attempt], deliveredAt: NOW.toISOString() };
+      expect(await ports.webhooks.saveDelivery(done, 0)).toBe(true);
+      // another worker's outcome, read before this one: refused
+      expect(await ports.webhooks.saveDelivery({ ...first, attempts: [attempt] }, 0)).toBe(false);
+      expect(await ports.webhooks.blockedByEarlier(second)).toBe(false);
+      expect((await ports.webhooks.due(NOW.toISOString(), 100)).map((d) => d.id)).not.toContain(first.id);
+      const log = await ports.webhooks.deliveries(webhookId, 10);
+      expect(log.map((d) => d.id).sort()).toEqual([first.id, second.id, elsewhere.id, later.id].sort());
+      expect(log.find((d) => d.id === first.id)?.status).toBe('delivered');
     });
   });
 });
