@@ -160,6 +160,26 @@ describe('a company’s API client', () => {
     expect(listed.text).not.toContain(second.clientSecret);
   });
 
+  it('is held to 300 requests a minute, told when to come back', async () => {
+    const third = (
+      await http.call('POST', `/v1/companies/${companyA}/api-clients`, { token: person, body: { name: 'Rafale' } })
+    ).json as { clientId: string; clientSecret: string };
+    const token = (await clientToken(third.clientId, third.clientSecret)).json.access_token!;
+    // at the start of a minute of the service's clock, so that the window holds the whole burst
+    const now = new Date((await http.call('GET', '/_local/clock')).json.now as string);
+    const minute = new Date(Math.ceil((now.getTime() + 1) / 60_000) * 60_000);
+    await http.call('POST', '/_local/clock', { body: { to: minute.toISOString() } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 301; i++) statuses.push((await http.call('GET', '/v1/dossiers', { token })).status);
+    expect(statuses.slice(0, 300).every((s) => s === 200)).toBe(true);
+    const refused = await http.call('GET', '/v1/dossiers', { token });
+    expect(refused.status).toBe(429);
+    expect(refused.json.code).toBe('api-client-rate');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // a person of the same company is not held by the client's rate
+    expect((await http.call('GET', '/v1/dossiers', { token: person })).status).toBe(200);
+  }, 60_000);
+
   it('hears of its dossiers on a signed webhook, retried after a 500 and a timeout, in order', async () => {
     const refusedUrls = ['http://10.0.0.1/in', 'https://169.254.169.254/latest/meta-data', 'ftp://example.org/'];
     for (const url of refusedUrls) {
