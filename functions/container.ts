@@ -14,6 +14,7 @@ import {
 } from './adapters/dynamo/outbox-store';
 import { DynamoApiClientStore } from './adapters/dynamo/api-client-store';
 import { DynamoWebhookStore } from './adapters/dynamo/webhook-store';
+import { DynamoPersonalDataLog } from './adapters/dynamo/personal-data-log';
 import { HttpWebhookSender } from './adapters/http/webhook-sender';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
@@ -52,6 +53,7 @@ import type {
   WebhookEventStore,
   WebhookSender,
   WebhookStore,
+  PersonalDataLog,
 } from './domain/ports';
 
 /** Everything a use case may depend on. Built once per Lambda container (or by the local stack). */
@@ -94,6 +96,8 @@ export interface Dependencies {
   webhooks: WebhookStore;
   webhookEvents: WebhookEventStore;
   webhookSender: WebhookSender;
+  /** who asked for their own data, when */
+  personalDataLog: PersonalDataLog;
   /** which webhook URLs are allowed: never loopback in AWS (the local stack allows it, for its tests) */
   webhookUrls: UrlPolicy;
 }
@@ -133,6 +137,7 @@ export const tableAdapters = (db: DocumentClient, table: string) => ({
   apiClients: new DynamoApiClientStore(db, table),
   webhooks: new DynamoWebhookStore(db, table),
   webhookEvents: new DynamoWebhookEventStore(db, table),
+  personalDataLog: new DynamoPersonalDataLog(db, table),
 });
 
 /**
@@ -274,6 +279,9 @@ export const fromEnvironment = (): Dependencies => {
     },
     get webhookEvents() {
       return tables().webhookEvents;
+    },
+    get personalDataLog() {
+      return tables().personalDataLog;
     },
     get webhookSender() {
       return webhookSender();

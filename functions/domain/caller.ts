@@ -10,6 +10,8 @@ export interface Caller {
   ensId?: string;
   /** when the person last signed in (the token's `auth_time`): acts that need a recent sign-in check it */
   authenticatedAt?: string;
+  /** the account's address, when its token carries it (what a person's own data is matched by) */
+  email?: string;
   /** set when a company's API client calls (client-credentials grant): a machine, not a person */
   clientId?: string;
 }

@@ -116,6 +116,8 @@ export interface DossierRepository {
   update(expectedVersion: number, change: DossierChange): Promise<StoredDossier>;
   /** the journal, each event with its trusted timestamp once obtained */
   journal(id: string): Promise<JournalEvent[]>;
+  /** what one person (or API client) did, across dossiers, oldest first: a person's own data (RGPD art. 15) */
+  eventsByActor(sub: string, limit: number): Promise<JournalEvent[]>;
   /** Adds an event's trusted timestamp (outside the chain: the token vouches for the hash); a no-op once it has one. */
   addTimestamp(dossierId: string, seq: number, timestamp: EventTimestamp): Promise<void>;
   /** the dossier and its uploads, in one query */
@@ -297,6 +299,12 @@ export interface ApiClientDirectory {
   create(name: string, companyId: string): Promise<{ clientId: string; clientSecret: string }>;
   /** no new token from now on (the record's revocation refuses the unexpired ones) */
   remove(clientId: string): Promise<void>;
+}
+
+/** Who asked for their own data and when (RGPD art. 15): an append-only record per person. */
+export interface PersonalDataLog {
+  record(entry: { sub: string; at: string; kind: 'export' }): Promise<void>;
+  list(sub: string): Promise<{ at: string; kind: 'export' }[]>;
 }
 
 /** Webhook subscriptions and their deliveries. */

@@ -64,6 +64,7 @@ export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeO
   return {
     sub: String(claims.sub),
     roles,
+    ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
     ...(ensId ? { ensId: String(ensId) } : {}),
     ...(Number.isFinite(authTime) && authTime > 0 ? { authenticatedAt: new Date(authTime * 1000).toISOString() } : {}),
   };

@@ -12,6 +12,7 @@ import {
 import { SCAN_STATUSES, UPLOAD_PURPOSES } from '../domain/upload';
 import { DEADLINE_KINDS } from '../domain/legal-periods';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events';
+import { RETENTION_CATEGORIES } from '../domain/retention';
 
 /**
  * What each route answers, as zod schemas: published in the OpenAPI document (the portal's typed
@@ -654,6 +655,36 @@ export const RESPONSES = {
     description: 'The subscription’s latest deliveries (100), newest first',
     schema: z.looseObject({ webhook: webhookView, items: z.array(webhookDeliveryView) }),
     name: 'WebhookDeliveries',
+  },
+  /** GET /v1/me/data */
+  myData: {
+    status: 200,
+    description: 'The caller’s own data, as JSON (RGPD art. 20)',
+    schema: z.looseObject({
+      generatedAt: instant,
+      person: z.looseObject({ sub: z.string(), roles: z.array(z.string()), email: z.string().optional() }),
+      companies: z.array(z.looseObject({ id: z.string(), name: z.string(), as: z.array(z.string()) })),
+      dossiers: z.array(z.looseObject({ id: z.string(), product, status: z.enum(DOSSIER_STATUSES) })),
+      messages: z.array(z.looseObject({ dossierId: z.string(), at: instant, body: z.string() })),
+      notifications: z.array(z.looseObject({ dossierId: z.string(), kind: z.string(), issuedAt: instant })),
+      downloads: z.array(z.looseObject({ dossierId: z.string(), at: instant, uploadId: z.string() })),
+      acts: z.array(z.looseObject({ dossierId: z.string(), seq: z.number().int(), type: z.string(), at: instant })),
+      requests: z.array(z.looseObject({ at: instant, kind: z.literal('export') })),
+    }),
+    name: 'MyData',
+  },
+  /** GET /v1/public/privacy */
+  publicPrivacy: {
+    status: 200,
+    description: 'The controller, the purposes and the retention of each category',
+    schema: z.looseObject({
+      controller: z.looseObject({ name: z.string(), basis: z.string() }),
+      purposes: z.array(z.string()),
+      retention: z.array(
+        z.looseObject({ category: z.enum(RETENTION_CATEGORIES), period: z.string(), basis: z.string() }),
+      ),
+    }),
+    name: 'Privacy',
   },
 } satisfies Record<string, ResponseSpec>;
 

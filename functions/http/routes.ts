@@ -41,6 +41,8 @@ export interface RouteSpec {
     trustMaterial?: boolean;
     /** creates and deletes the companies' API clients at the identity provider (Cognito app clients) */
     apiClients?: boolean;
+    /** records a person's request for their own data (PutItem on `PERSONLOG#` only) */
+    personalDataLog?: boolean;
     /**
      * The command applies the legal effects already due (DESIGN.md §3) on a dossier that may be
      * in instruction: tacit acceptance issues a certificate (its long clock; its PDF is a job).
@@ -50,6 +52,7 @@ export interface RouteSpec {
 }
 
 import type * as z from 'zod';
+import { ROLES } from '../domain/roles';
 import {
   admissibilitySchema,
   closeNoticeSchema,
@@ -127,6 +130,7 @@ const formatQuery: QueryParameter = {
  * and no more — its own routes below (issue 23, separation of duties).
  */
 const ANYONE: readonly Role[] = ['candidate', 'instructor', 'college', 'admin'];
+const EVERY_ROLE: readonly Role[] = ROLES;
 const SECURITY_REVIEWER: readonly Role[] = ['security_reviewer'];
 const CANDIDATE: readonly Role[] = ['candidate'];
 const INSTRUCTOR: readonly Role[] = ['instructor'];
@@ -171,6 +175,18 @@ export const ROUTE_TABLE = [
     summary: 'Register a company (ENS)',
     response: 'createCompany',
     body: companyInputSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/me/data',
+    handler: 'my-data',
+    auth: true,
+    roles: EVERY_ROLE,
+    // a person with several roles gets all of their data
+    multiRole: true,
+    access: { table: 'read', personalDataLog: true },
+    summary: 'Every personal datum the platform holds about the caller (RGPD art. 15 and 20), the request recorded',
+    response: 'myData',
   },
   {
     method: 'POST',
@@ -667,6 +683,15 @@ export const ROUTE_TABLE = [
     access: { trustMaterial: true },
     summary: "The seal's and the timestamp authority's certificates, to check sealed PDFs and timestamp tokens",
     response: 'publicTrust',
+  },
+  {
+    method: 'GET',
+    path: '/v1/public/privacy',
+    handler: 'public-privacy',
+    auth: false,
+    access: {},
+    summary: 'Who controls the personal data, for what, and how long each kind is kept (RGPD art. 13)',
+    response: 'publicPrivacy',
   },
   {
     method: 'GET',

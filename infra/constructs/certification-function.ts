@@ -16,7 +16,11 @@ import { Construct } from 'constructs';
 import path from 'node:path';
 import { ENV } from '../../functions/config/env';
 import { DOCUMENT_KEY_PATTERNS } from '../../functions/domain/document-job';
-import { API_CLIENT_RATE_PREFIX, JOURNAL_REQUEST_PREFIX } from '../../functions/adapters/dynamo/client';
+import {
+  API_CLIENT_RATE_PREFIX,
+  JOURNAL_REQUEST_PREFIX,
+  PERSONAL_DATA_LOG_PREFIX,
+} from '../../functions/adapters/dynamo/client';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** data every bundle carries beside its code (see the bundling's commandHooks) */
@@ -158,6 +162,19 @@ export class CertificationFunction extends Construct {
         actions: ['dynamodb:UpdateItem'],
         resources: [table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${API_CLIENT_RATE_PREFIX}*`] } },
+      }),
+    );
+    table.encryptionKey?.grant(this.fn, 'kms:Encrypt', 'kms:GenerateDataKey*');
+    return this;
+  }
+
+  /** Records a person's request for their own data: PutItem on `PERSONLOG#*` only. */
+  bindPersonalDataLog(table: ITable): this {
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${PERSONAL_DATA_LOG_PREFIX}*`] } },
       }),
     );
     table.encryptionKey?.grant(this.fn, 'kms:Encrypt', 'kms:GenerateDataKey*');

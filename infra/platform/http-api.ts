@@ -199,6 +199,7 @@ export const httpApi = (
     if (route.access.schedules || route.access.legalEffects) f.bindLongClocks(longClocks);
     if (route.access.trustMaterial) f.bindTrustMaterial(trustParameter);
     if (route.access.apiClients) f.bindApiClientManagement(userPool);
+    if (route.access.personalDataLog) f.bindPersonalDataLog(table);
     f.fn.addEnvironment(ENV.ansMailbox, ansMailbox);
     f.bindOriginSecret(originSecret);
     if (route.query?.some((q) => q.name === 'cursor')) f.bindCursorSigningKey(cursorKey);

@@ -156,7 +156,7 @@ describe('sensitive evidence is closed in the infrastructure', () => {
       )
       .flatMap((r) => (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement)
       // but an API client's rate window (UpdateItem on RATE#* only, checked below for every read)
-      .filter((s) => !JSON.stringify(s).includes('RATE#*'))
+      .filter((s) => !JSON.stringify(s).includes('RATE#*') && !JSON.stringify(s).includes('PERSONLOG#*'))
       .map((s) => s.Action)
       .flat();
     expect(actions.some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toBe(false);
@@ -355,7 +355,11 @@ describe('least privilege on the table (issue 23)', () => {
       const rate = all.filter((s) => JSON.stringify(s.Condition ?? {}).includes('RATE#*'));
       expect(rate.length, route.path).toBe(route.roles?.includes('candidate') ? 1 : 0);
       for (const s of rate) expect(s.Action, route.path).toBe('dynamodb:UpdateItem');
-      const granted = all.filter((s) => !rate.includes(s));
+      // the export of a person's own data records the request: PutItem on PERSONLOG# only
+      const log = all.filter((s) => JSON.stringify(s.Condition ?? {}).includes('PERSONLOG#*'));
+      expect(log.length, route.path).toBe(route.access.personalDataLog ? 1 : 0);
+      for (const s of log) expect(s.Action, route.path).toBe('dynamodb:PutItem');
+      const granted = all.filter((s) => !rate.includes(s) && !log.includes(s));
       if (route.access.table === 'read') {
         expect(granted, route.path).toEqual([]);
         continue;

@@ -131,6 +131,7 @@ describe('functions and API', () => {
       'GET /v1/public/certificates',
       'GET /v1/public/certificates/{number}',
       'GET /v1/public/documents/{sha256}',
+      'GET /v1/public/privacy',
       'GET /v1/public/trust',
     ]);
   });

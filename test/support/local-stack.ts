@@ -20,6 +20,8 @@ export interface StackOptions {
   clockStart?: string;
   /** environment of the stack's process */
   env?: Record<string, string>;
+  /** keep every line the stack writes (stdout and stderr), at the log level AWS runs with (INFO) */
+  captureLogs?: boolean;
 }
 
 /** What a test needs of a running stack, whichever way it was started. */
@@ -34,6 +36,8 @@ export interface TestStack {
   pids: { stack?: number; group?: number; dynamodb: number };
   restart(): Promise<TestStack>;
   dispose(): Promise<void>;
+  /** every line written so far, when `captureLogs` */
+  logs: string[];
 }
 
 const QUIET_ENV = {
@@ -62,11 +66,17 @@ export const startTestStack = async (options: StackOptions = {}, dataDir?: strin
       LOCAL_DATA_DIR: dir,
       LOCAL_CLOCK_START: options.clockStart ?? TEST_CLOCK_START,
       LOCAL_STACK_CONTROL: 'stdio',
+      ...(options.captureLogs ? { POWERTOOLS_LOG_LEVEL: 'INFO' } : {}),
       ...options.env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
+  const logs: string[] = [];
+  if (options.captureLogs) {
+    createInterface({ input: child.stdout! }).on('line', (line) => logs.push(line));
+    createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
+  }
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -104,6 +114,7 @@ export const startTestStack = async (options: StackOptions = {}, dataDir?: strin
     buckets: ready.buckets,
     dataDir: dir,
     pids: { stack: ready.pid, group: child.pid!, dynamodb: ready.dynamoPid },
+    logs,
     restart: async () => {
       await stop();
       return startTestStack(options, dir);
@@ -137,6 +148,7 @@ export const startInProcessStack = async (options: StackOptions = {}, dataDir?: 
     ...stack,
     dataDir: dir,
     pids: { dynamodb: stack.dynamoPid },
+    logs: [],
     restart: async () => {
       await stack.stop();
       return startInProcessStack(options, dir);

@@ -68,7 +68,8 @@ export const admissibleDossier = async (now = '2026-03-02T09:00:00Z', seed = 1) 
 };
 
 /** Another company's admissible candidature, in a world that already exists. */
-export const admissibleDossierIn = async ({ deps }: { deps: Dependencies }, seed: number) => {
+/** A company and its candidature, submitted: it awaits the admissibility decision. */
+export const submittedDossierIn = async ({ deps }: { deps: Dependencies }, seed: number) => {
   const company = await registerCompany(deps, callers.admin, companyBody(siret(seed), `m${seed}`) as never);
   const companyId = (company as { id: string }).id;
   const candidate = callers.candidate(companyId);
@@ -77,8 +78,13 @@ export const admissibleDossierIn = async ({ deps }: { deps: Dependencies }, seed
   const id = stored.dossier.id;
   await depositFile(deps, candidate, id);
   await submitDossier(deps, candidate, id);
-  await decideAdmissibility(deps, callers.instructor, id, { decision: 'admissible' });
   return { id, companyId, candidate };
+};
+
+export const admissibleDossierIn = async (w: { deps: Dependencies }, seed: number) => {
+  const submitted = await submittedDossierIn(w, seed);
+  await decideAdmissibility(w.deps, callers.instructor, submitted.id, { decision: 'admissible' });
+  return submitted;
 };
 
 /** Every applicable requirement gets a received proof and every section is handed in: instruction. */

@@ -889,6 +889,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every personal datum the platform holds about the caller (RGPD art. 15 and 20), the request recorded */
+        get: operations["myData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -966,6 +983,23 @@ export interface paths {
         };
         /** Whether the platform issued the PDF with this SHA-256, and its certificate’s status today */
         get: operations["publicDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/privacy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who controls the personal data, for what, and how long each kind is kept (RGPD art. 13) */
+        get: operations["publicPrivacy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1878,6 +1912,78 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        MyData: {
+            acts: ({
+                /** Format: date-time */
+                at: string;
+                dossierId: string;
+                seq: number;
+                type: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            companies: ({
+                as: string[];
+                id: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            dossiers: ({
+                id: string;
+                product: {
+                    name: string;
+                    version: string;
+                };
+                /** @enum {string} */
+                status: "draft" | "admissibility_review" | "proofs_deposit" | "instruction" | "convention_pending" | "college_pending" | "certified" | "certified_with_reservations" | "refused" | "inadmissible" | "abandoned" | "withdrawn";
+            } & {
+                [key: string]: unknown;
+            })[];
+            downloads: ({
+                /** Format: date-time */
+                at: string;
+                dossierId: string;
+                uploadId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: date-time */
+            generatedAt: string;
+            messages: ({
+                /** Format: date-time */
+                at: string;
+                body: string;
+                dossierId: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            notifications: ({
+                dossierId: string;
+                /** Format: date-time */
+                issuedAt: string;
+                kind: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            person: {
+                email?: string;
+                roles: string[];
+                sub: string;
+            } & {
+                [key: string]: unknown;
+            };
+            requests: ({
+                /** Format: date-time */
+                at: string;
+                /** @constant */
+                kind: "export";
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
         Notification: {
             /** @description RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable */
             deemedReceivedAt: string | null;
@@ -1895,6 +2001,25 @@ export interface components {
             recordedMeans?: string;
             /** @description the information request or notice it communicates */
             subjectId?: string;
+        };
+        Privacy: {
+            controller: {
+                basis: string;
+                name: string;
+            } & {
+                [key: string]: unknown;
+            };
+            purposes: string[];
+            retention: ({
+                basis: string;
+                /** @enum {string} */
+                category: "draft_not_submitted" | "closed_without_certificate" | "certified" | "staff_accounts" | "api_clients_and_webhooks" | "mail" | "logs";
+                period: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
         };
         Problem: {
             /**
@@ -4736,6 +4861,35 @@ export interface operations {
             };
         };
     };
+    myData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller’s own data, as JSON (RGPD art. 20) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyData"];
+                };
+            };
+        };
+    };
     openapi: {
         parameters: {
             query?: never;
@@ -4892,6 +5046,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedDocument"];
+                };
+            };
+        };
+    };
+    publicPrivacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The controller, the purposes and the retention of each category */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Privacy"];
                 };
             };
         };

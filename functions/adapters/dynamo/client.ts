@@ -40,6 +40,9 @@ export const HEAD_SHARDS = [...'0123456789abcdef'];
 /** The partition-key prefix of journal requests, also the condition of the reads' IAM policy. */
 export const JOURNAL_REQUEST_PREFIX = 'JOURNALREQ#';
 
+/** The partition-key prefix of a person's requests for their own data (the export's only write). */
+export const PERSONAL_DATA_LOG_PREFIX = 'PERSONLOG#';
+
 /** The partition-key prefix of API clients' rate windows: every function a client may call writes them. */
 export const API_CLIENT_RATE_PREFIX = 'RATE#';
 
@@ -66,6 +69,11 @@ export const keys = {
   publicCandidature: (dossierId: string) => ({ pk: `PUBLIC_CANDIDATURE#${dossierId}`, sk: 'LISTING' }),
   scanCheck: (uploadId: string) => ({ pk: `SCANCHECK#${uploadId}`, sk: 'SCANCHECK' }),
   member: (sub: string) => ({ pk: `USER#${sub}`, sk: 'COMPANY' }),
+  /** a person's requests for their own data: the only partition the export's function may write */
+  personalDataLog: (sub: string, at: string, kind: string) => ({
+    pk: `${PERSONAL_DATA_LOG_PREFIX}${sub}`,
+    sk: `${kind.toUpperCase()}#${at}`,
+  }),
   webhookEvents: (id: string) => ({ pk: `WEBHOOKEVENTS#${id}`, sk: 'WEBHOOKEVENTS' }),
   /** an API client by its id (what each of its requests reads) */
   apiClient: (clientId: string) => ({ pk: `APICLIENT#${clientId}`, sk: 'APICLIENT' }),

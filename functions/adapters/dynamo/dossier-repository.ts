@@ -18,7 +18,7 @@ import {
 import { queueEntry } from '../../domain/queue';
 import type { QueueStage } from '../../domain/schemas';
 import type { Upload } from '../../domain/upload';
-import { keys, type DocumentClient } from './client';
+import { keys, queryPartition, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
 import { documentJobPut, journalRequestSettle, outboxPut, stampJobPut, webhookEventsPut } from './outbox-items';
@@ -123,6 +123,15 @@ export class DynamoDossierRepository implements DossierRepository {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
+  }
+
+  async eventsByActor(sub: string, limit: number): Promise<JournalEvent[]> {
+    const events: JournalEvent[] = [];
+    for await (const item of queryPartition(this.db, this.table, { index: 'gsi2', value: `${ACTOR_PREFIX}${sub}` })) {
+      events.push(item.event as JournalEvent);
+      if (events.length >= limit) break;
+    }
+    return events;
   }
 
   async journal(id: string): Promise<JournalEvent[]> {
@@ -303,7 +312,7 @@ export class DynamoDossierRepository implements DossierRepository {
       change.events.map((event) => ({
         Put: {
           TableName: this.table,
-          Item: { ...keys.dossierEvent(dossier.id, event.seq), type: 'event', event },
+          Item: { ...keys.dossierEvent(dossier.id, event.seq), type: 'event', event, ...actorIndex(event) },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       })),
@@ -446,3 +455,14 @@ const securityReviewIndex = (upload: Upload) =>
 
 /** The gsi1 partition of the public list of candidatures under way, ordered by planned date. */
 const PUBLIC_CANDIDATURES = 'PUBLIC_CANDIDATURES';
+
+const ACTOR_PREFIX = 'ACTOR#';
+
+/** A person's acts, in the sparse gsi2 by who acted (never the timers'): a person's own data is one Query. */
+const actorIndex = (event: JournalEvent) =>
+  event.actor.sub === 'system'
+    ? {}
+    : {
+        gsi2pk: `${ACTOR_PREFIX}${event.actor.sub}`,
+        gsi2sk: `${event.at}#${event.dossierId}#${String(event.seq).padStart(8, '0')}`,
+      };

@@ -84,6 +84,15 @@ export class InMemoryDossiers implements DossierRepository {
     if (event && !event.timestamp) event.timestamp = clone(timestamp);
   }
 
+  async eventsByActor(sub: string, limit: number) {
+    return [...this.events.values()]
+      .flat()
+      .filter((e) => e.actor.sub === sub)
+      .sort((a, b) => a.at.localeCompare(b.at) || a.dossierId.localeCompare(b.dossierId) || a.seq - b.seq)
+      .slice(0, limit)
+      .map(clone);
+  }
+
   async journal(id: string) {
     return clone(this.events.get(id) ?? []);
   }

@@ -7,6 +7,7 @@ import { InMemoryIssuedDocuments } from './issued-documents';
 import { InMemoryJournalAnchors } from './journal-anchors';
 import { InMemoryApiClientDirectory, InMemoryApiClients } from './api-clients';
 import { InMemoryWebhooks, InMemoryWebhookSender } from './webhooks';
+import { InMemoryPersonalDataLog } from './personal-data-log';
 import type { WebhookEventBatch } from '../../domain/webhooks';
 import {
   InMemoryCertificates,
@@ -74,6 +75,7 @@ export const inMemoryDependencies = (now: string, overrides: Partial<Dependencie
     webhookEvents,
     webhookSender,
     webhookUrls: { allowLoopback: false },
+    personalDataLog: new InMemoryPersonalDataLog(),
     ...overrides,
   };
   return {

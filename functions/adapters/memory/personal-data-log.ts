@@ -1,0 +1,11 @@
+import type { PersonalDataLog } from '../../domain/ports';
+
+export class InMemoryPersonalDataLog implements PersonalDataLog {
+  readonly entries: { sub: string; at: string; kind: 'export' }[] = [];
+  async record(entry: { sub: string; at: string; kind: 'export' }) {
+    this.entries.push({ ...entry });
+  }
+  async list(sub: string) {
+    return this.entries.filter((e) => e.sub === sub).map(({ at, kind }) => ({ at, kind }));
+  }
+}

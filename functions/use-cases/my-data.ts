@@ -1,0 +1,123 @@
+import type { Dependencies } from '../container';
+import type { Caller } from '../domain/caller';
+import type { Company, Person } from '../domain/company';
+import type { JournalEvent } from '../domain/journal';
+import type { Message } from '../domain/message';
+
+/** At most this many acts in one export (a person's whole history on the platform is far less). */
+const MAX_ACTS = 10_000;
+
+/**
+ * A person's own data (RGPD art. 15 and 20; API.md [1.2] « A person's own data »): what the
+ * platform holds about the caller and nothing of anyone else — their account, the company entries
+ * that are theirs (matched by their address), the dossiers they acted on and what they did there,
+ * the messages they wrote, the notifications addressed to them, the files they downloaded, and
+ * their earlier requests. The request itself is recorded first (no export without its record).
+ * Steps: record → load the caller's acts and company → gather → answer.
+ */
+export const exportMyData = async (deps: Dependencies, caller: Caller) => {
+  const now = deps.clock.now().toISOString();
+  const earlier = await deps.personalDataLog.list(caller.sub);
+  await deps.personalDataLog.record({ sub: caller.sub, at: now, kind: 'export' });
+  const acts = await deps.dossiers.eventsByActor(caller.sub, MAX_ACTS);
+  const companyId =
+    caller.ensId ?? (caller.roles.includes('candidate') ? await deps.members.companyOf(caller.sub) : null);
+  const company = companyId ? await deps.companies.get(companyId) : null;
+  const entries = company ? ownEntries(company, caller.email) : [];
+
+  const dossierIds = [...new Set(acts.map((a) => a.dossierId))];
+  // the company's notifications reach its contact and legal representative: theirs if they are one
+  const addressee = entries.length > 0;
+  const companyDossiers = addressee && company ? await allOfCompany(deps, company.id) : [];
+  const ids = [...new Set([...dossierIds, ...companyDossiers.map((d) => d.id)])];
+  const dossiers = [];
+  const messages: { dossierId: string; at: string; body: string }[] = [];
+  const notifications: { dossierId: string; kind: string; issuedAt: string; receivedAt?: string }[] = [];
+  for (const id of ids) {
+    const stored = await deps.dossiers.get(id);
+    if (!stored) continue;
+    const d = stored.dossier;
+    if (dossierIds.includes(id)) {
+      dossiers.push({
+        id: d.id,
+        product: d.product,
+        status: d.status,
+        createdAt: d.createdAt,
+        createdByYou: d.createdBy === caller.sub,
+        ...(d.convention?.signedBy === caller.sub
+          ? { conventionSigned: { signatoryName: d.convention.signatoryName, signedAt: d.convention.signedAt } }
+          : {}),
+      });
+      for (const m of await allMessages(deps, id))
+        if (m.from.sub === caller.sub) messages.push({ dossierId: id, at: m.at, body: m.body });
+    }
+    if (addressee && d.companyId === company?.id)
+      for (const n of d.notifications ?? [])
+        notifications.push({
+          dossierId: id,
+          kind: n.kind,
+          issuedAt: n.issuedAt,
+          ...(n.receivedAt ? { receivedAt: n.receivedAt } : {}),
+        });
+  }
+  return {
+    generatedAt: now,
+    person: {
+      sub: caller.sub,
+      roles: caller.roles,
+      ...(caller.email ? { email: caller.email } : {}),
+      ...(companyId ? { companyId } : {}),
+    },
+    companies: company
+      ? [
+          {
+            id: company.id,
+            name: company.name,
+            as: entries.map((e) => e.as),
+            ...(entries[0] ? { person: entries[0].person } : {}),
+          },
+        ]
+      : [],
+    dossiers,
+    messages,
+    notifications,
+    downloads: acts
+      .filter((a) => a.type === 'evidence_downloaded')
+      .map((a) => ({ dossierId: a.dossierId, at: a.at, uploadId: String(a.data.uploadId ?? '') })),
+    acts: acts.map(actView),
+    requests: [...earlier, { at: now, kind: 'export' as const }],
+  };
+};
+
+/** The company's entries that are the caller's: the legal representative or the contact with their address. */
+const ownEntries = (company: Company, email: string | undefined) => {
+  if (!email) return [];
+  const mine = (p: Person) => p.email.toLowerCase() === email.toLowerCase();
+  return (['legalRepresentative', 'contact'] as const)
+    .filter((as) => mine(company[as]))
+    .map((as) => ({ as, person: company[as] }));
+};
+
+const actView = (e: JournalEvent) => ({ dossierId: e.dossierId, seq: e.seq, type: e.type, at: e.at });
+
+const allOfCompany = async (deps: Dependencies, companyId: string) => {
+  const all = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.dossiers.listByCompany(companyId, 100, cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+};
+
+const allMessages = async (deps: Dependencies, dossierId: string) => {
+  const all: Message[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.dossiers.messages(dossierId, 100, cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+};
