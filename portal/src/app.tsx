@@ -1,8 +1,10 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Redirect, Route, Switch, useLocation, useRouter } from 'wouter';
 import { Shell } from './layout/shell';
 import { Loading } from './ui/page';
-import { currentSession, HOME, onSessionChange, type Role, type Session } from './auth/session';
+import { HOME, type Role, type Session } from './auth/session';
+import { useSession } from './auth/use-session';
+import { MyDataPage } from './pages/public/my-data-page';
 import { HomePage } from './pages/public/home-page';
 import { CertificatesPage } from './pages/public/certificates-page';
 import { CandidaturesPage } from './pages/public/candidatures-page';
@@ -30,6 +32,7 @@ const PUBLIC_PAGES: [path: string, page: ComponentType][] = [
   ['/accessibilite', AccessibilityPage],
   ['/mentions-legales', LegalNoticePage],
   ['/donnees-personnelles', PrivacyPage],
+  ['/mes-donnees', MyDataPage],
   ['/aide', HelpPage],
 ];
 
@@ -42,14 +45,7 @@ const ROLE_AREAS: [path: string, role: Role, Area: ComponentType][] = [
   ['/administration', 'admin', AdminArea],
 ];
 
-export const useSession = () => {
-  const [session, setSession] = useState<Session | null>(currentSession);
-  useEffect(() => {
-    const stop = onSessionChange(() => setSession(currentSession()));
-    return () => void stop();
-  }, []);
-  return session;
-};
+export { useSession };
 
 /**
  * A role's area: signed in with that role, or off to sign-in and back afterwards; another role goes

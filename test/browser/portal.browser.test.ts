@@ -603,6 +603,15 @@ describe('portal in Chromium', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Révoquer' }).click();
       await page.getByText(/Révoqué le/).waitFor();
+
+      // « Mes données »: what the platform holds about this person, and the same as a file
+      await page.getByRole('link', { name: 'Mes données' }).first().click();
+      await page.getByRole('heading', { name: 'Mes données', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: /Dossiers où vous avez agi/ }).waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Télécharger mes données (JSON)' }).click();
+      expect((await download).suggestedFilename()).toBe('mes-donnees.json');
+      await checkPage(page, '25-mes-donnees');
       await signOut(page);
     } finally {
       receiver.closeAllConnections();

@@ -70,6 +70,7 @@ export const Shell = ({ session, children }: { session: Session | null; children
                   text: ROLE_LABELS[session.role],
                   linkProps: { href: HOME[session.role] },
                 },
+                { iconId: 'fr-icon-file-text-line', text: 'Mes données', linkProps: { href: '/mes-donnees' } },
                 {
                   iconId: 'fr-icon-logout-box-r-line',
                   text: 'Se déconnecter',

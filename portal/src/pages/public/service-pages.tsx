@@ -1,4 +1,6 @@
 import { APPEAL_PERIOD, inWords } from '../../../../functions/domain/legal-periods';
+import { RETENTION } from '../../../../functions/domain/retention';
+import { Link } from 'wouter';
 import { Page } from '../../ui/page';
 
 /**
@@ -110,14 +112,40 @@ export const PrivacyPage = () => (
     <p>
       Un dossier et son journal sont conservés tant qu’ils peuvent servir de preuve : le journal d’un dossier est scellé
       et horodaté, une décision peut faire l’objet d’un recours dans les {inWords(APPEAL_PERIOD.period)} suivant sa
-      notification.
+      notification. Chaque catégorie a sa durée :
     </p>
+    <div className="fr-table">
+      <table>
+        <caption>Durées de conservation par catégorie</caption>
+        <thead>
+          <tr>
+            <th scope="col">Données</th>
+            <th scope="col">Durée</th>
+            <th scope="col">Pourquoi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {RETENTION.map((r) => (
+            <tr key={r.category}>
+              <td>{r.holds}</td>
+              <td>
+                {inWords(r.period)} après {r.from}
+              </td>
+              <td>
+                {r.reason} ({r.basis})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
     <h2 className="fr-h4">Vos droits</h2>
     <p>
-      Vous disposez d’un droit d’accès, de rectification et de limitation, et d’un droit d’opposition dans les
-      conditions de l’article 21 du RGPD. Pour les exercer, écrivez au délégué à la protection des données de l’ANS
-      (coordonnées sur esante.gouv.fr). Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une
-      réclamation à la CNIL.
+      Connecté, vous consultez et téléchargez vos données à la page <Link href="/mes-donnees">Mes données</Link>. Vous
+      disposez d’un droit d’accès, de rectification et de limitation, et d’un droit d’opposition dans les conditions de
+      l’article 21 du RGPD. Pour les exercer, écrivez au délégué à la protection des données de l’ANS (coordonnées sur
+      esante.gouv.fr). Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la
+      CNIL.
     </p>
     <p>La plateforme ne dépose aucun cookie de mesure d’audience ; la session est conservée dans votre navigateur.</p>
   </Page>
