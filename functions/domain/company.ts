@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CompanyInput } from './schemas';
+import { NotFoundError } from './errors';
 
 export interface Person {
   firstName: string;
@@ -32,3 +33,27 @@ export const registerCompany = (input: CompanyInput, instant: Date, id: string =
 export const companyRecipients = (company: Company): string[] => [
   ...new Set([company.contact.email, company.legalRepresentative.email].map((e) => e.toLowerCase())),
 ];
+
+/** The roles a person holds in their company's record: found by their address, never by a claim. */
+export const ownEntries = (company: Company, email: string | undefined) =>
+  email
+    ? (['legalRepresentative', 'contact'] as const).filter(
+        (as) => company[as].email.toLowerCase() === email.toLowerCase(),
+      )
+    : [];
+
+/**
+ * A person corrects their own entry (RGPD art. 16): name and phone; the address is their account's
+ * identity and changes only with the account. Both entries when they are both (a small company).
+ */
+export const correctOwnEntry = (
+  company: Company | null,
+  email: string | undefined,
+  input: Partial<Pick<Person, 'firstName' | 'lastName' | 'phone'>>,
+): { company: Company; corrected: ('legalRepresentative' | 'contact')[] } => {
+  const corrected = company ? ownEntries(company, email) : [];
+  if (!company || corrected.length === 0) throw new NotFoundError('your company has no entry with your address');
+  const next = { ...company };
+  for (const as of corrected) next[as] = { ...company[as], ...input };
+  return { company: next, corrected };
+};

@@ -196,6 +196,8 @@ export interface CompanyRepository {
   /** ConflictError when a company with the same SIRET / VAT number exists. */
   create(company: Company, outbox?: OutboxMessage[]): Promise<void>;
   get(id: string): Promise<Company | null>;
+  /** a company's record rewritten (its entries corrected); it must exist */
+  update(company: Company): Promise<void>;
 }
 
 export interface WorkflowWait {
@@ -301,10 +303,12 @@ export interface ApiClientDirectory {
   remove(clientId: string): Promise<void>;
 }
 
-/** Who asked for their own data and when (RGPD art. 15): an append-only record per person. */
+export type PersonalDataRequestKind = 'export' | 'rectification';
+
+/** Who asked for their own data, or corrected it, and when (RGPD art. 15, 16): append-only, per person. */
 export interface PersonalDataLog {
-  record(entry: { sub: string; at: string; kind: 'export' }): Promise<void>;
-  list(sub: string): Promise<{ at: string; kind: 'export' }[]>;
+  record(entry: { sub: string; at: string; kind: PersonalDataRequestKind }): Promise<void>;
+  list(sub: string): Promise<{ at: string; kind: PersonalDataRequestKind }[]>;
 }
 
 /** Webhook subscriptions and their deliveries. */

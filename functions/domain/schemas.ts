@@ -514,3 +514,11 @@ export const webhookCreateSchema = z
     events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length),
   })
   .strict();
+
+/** PATCH /v1/me/contact: a person corrects their own name or phone (at least one). */
+export const contactCorrectionSchema = z
+  .object({ firstName: displayName(100).optional(), lastName: displayName(100).optional(), phone: phone.optional() })
+  .strict()
+  .refine((v) => v.firstName !== undefined || v.lastName !== undefined || v.phone !== undefined, {
+    message: 'give at least one of firstName, lastName, phone',
+  });

@@ -669,9 +669,23 @@ export const RESPONSES = {
       notifications: z.array(z.looseObject({ dossierId: z.string(), kind: z.string(), issuedAt: instant })),
       downloads: z.array(z.looseObject({ dossierId: z.string(), at: instant, uploadId: z.string() })),
       acts: z.array(z.looseObject({ dossierId: z.string(), seq: z.number().int(), type: z.string(), at: instant })),
-      requests: z.array(z.looseObject({ at: instant, kind: z.literal('export') })),
+      requests: z.array(z.looseObject({ at: instant, kind: z.enum(['export', 'rectification']) })),
     }),
     name: 'MyData',
+  },
+  /** PATCH /v1/me/contact */
+  correctMyContact: {
+    status: 200,
+    description: 'Your corrected entries in your company’s record',
+    schema: z.looseObject({
+      items: z.array(
+        z.looseObject({
+          as: z.enum(['legalRepresentative', 'contact']),
+          person: z.looseObject({ firstName: z.string(), lastName: z.string(), email: z.string(), phone: z.string() }),
+        }),
+      ),
+    }),
+    name: 'MyContact',
   },
   /** GET /v1/public/privacy */
   publicPrivacy: {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { admissibleDossierIn, callers, submittedDossierIn } from '../../test/support/use-case-journey';
 import { openInfoRequestUseCase } from './info-requests';
 import { inMemoryDependencies } from '../adapters/memory/in-memory-dependencies';
-import { exportMyData } from './my-data';
+import { correctMyContact, exportMyData } from './my-data';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { postMessage } from './messages';
 
 describe('a person’s own data', () => {
@@ -48,5 +49,26 @@ describe('a person’s own data', () => {
     w.clock.advance(60_000);
     const second = await exportMyData(w.deps, callers.college);
     expect(second.requests.map((r) => r.at)).toEqual(['2027-01-04T08:00:00.000Z', '2027-01-04T08:01:00.000Z']);
+  });
+
+  it('lets a person correct their own name and phone, never another’s entry, and records it', async () => {
+    const w = inMemoryDependencies('2027-01-04T08:00:00Z');
+    const a = await submittedDossierIn(w, 83);
+    const company = (await w.deps.companies.get(a.companyId))!;
+    const rep = { ...a.candidate, email: company.legalRepresentative.email.toUpperCase() };
+    const { items } = await correctMyContact(w.deps, rep, { phone: '+33 6 00 00 00 01' });
+    expect(items).toEqual([
+      { as: 'legalRepresentative', person: { ...company.legalRepresentative, phone: '+33 6 00 00 00 01' } },
+    ]);
+    const after = (await w.deps.companies.get(a.companyId))!;
+    expect(after.contact).toEqual(company.contact);
+    expect((await exportMyData(w.deps, rep)).requests.map((r) => r.kind)).toEqual(['rectification', 'export']);
+    // someone whose address is in no entry, or an API client of the company, corrects nothing
+    await expect(
+      correctMyContact(w.deps, { ...a.candidate, email: 'x@example.org' }, { phone: '+33 1 00 00 00 00' }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(correctMyContact(w.deps, { ...rep, clientId: 'c1' }, { phone: '+33 1 00 00 00 00' })).rejects.toThrow(
+      ForbiddenError,
+    );
   });
 });

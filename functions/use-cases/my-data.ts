@@ -1,6 +1,7 @@
 import type { Dependencies } from '../container';
 import type { Caller } from '../domain/caller';
-import type { Company, Person } from '../domain/company';
+import { correctOwnEntry, ownEntries } from '../domain/company';
+import { assertPerson } from '../domain/api-clients';
 import type { JournalEvent } from '../domain/journal';
 import type { Message } from '../domain/message';
 
@@ -23,7 +24,7 @@ export const exportMyData = async (deps: Dependencies, caller: Caller) => {
   const companyId =
     caller.ensId ?? (caller.roles.includes('candidate') ? await deps.members.companyOf(caller.sub) : null);
   const company = companyId ? await deps.companies.get(companyId) : null;
-  const entries = company ? ownEntries(company, caller.email) : [];
+  const entries = company ? ownEntries(company, caller.email).map((as) => ({ as, person: company[as] })) : [];
 
   const dossierIds = [...new Set(acts.map((a) => a.dossierId))];
   // the company's notifications reach its contact and legal representative: theirs if they are one
@@ -89,15 +90,6 @@ export const exportMyData = async (deps: Dependencies, caller: Caller) => {
   };
 };
 
-/** The company's entries that are the caller's: the legal representative or the contact with their address. */
-const ownEntries = (company: Company, email: string | undefined) => {
-  if (!email) return [];
-  const mine = (p: Person) => p.email.toLowerCase() === email.toLowerCase();
-  return (['legalRepresentative', 'contact'] as const)
-    .filter((as) => mine(company[as]))
-    .map((as) => ({ as, person: company[as] }));
-};
-
 const actView = (e: JournalEvent) => ({ dossierId: e.dossierId, seq: e.seq, type: e.type, at: e.at });
 
 const allOfCompany = async (deps: Dependencies, companyId: string) => {
@@ -120,4 +112,22 @@ const allMessages = async (deps: Dependencies, dossierId: string) => {
     cursor = page.nextCursor;
   } while (cursor);
   return all;
+};
+
+/**
+ * A person corrects their own entry in their company's record (RGPD art. 16): name, phone.
+ * Steps: authorise (a person, not an API client) → rule (their entries, by their address) → store →
+ * record the request → answer the corrected entries.
+ */
+export const correctMyContact = async (
+  deps: Dependencies,
+  caller: Caller,
+  input: { firstName?: string; lastName?: string; phone?: string },
+) => {
+  assertPerson(caller);
+  const company = caller.ensId ? await deps.companies.get(caller.ensId) : null;
+  const { company: next, corrected } = correctOwnEntry(company, caller.email, input);
+  await deps.companies.update(next);
+  await deps.personalDataLog.record({ sub: caller.sub, at: deps.clock.now().toISOString(), kind: 'rectification' });
+  return { items: corrected.map((as) => ({ as, person: next[as] })) };
 };

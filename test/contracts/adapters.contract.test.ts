@@ -274,6 +274,11 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.companies.get(company.id)).toEqual(company);
       await expect(ports.companies.create(registerCompany(input as never, NOW))).rejects.toBeInstanceOf(ConflictError);
       expect(await ports.companies.get(randomUUID())).toBeNull();
+      // an entry corrected: the record rewritten; a company that does not exist is never created so
+      const corrected = { ...company, contact: { ...company.contact, phone: '+33 6 00 00 00 02' } };
+      await ports.companies.update(corrected);
+      expect(await ports.companies.get(company.id)).toEqual(corrected);
+      await expect(ports.companies.update({ ...company, id: randomUUID() })).rejects.toThrow();
     });
 
     it('binds an account to one company, for good', async () => {

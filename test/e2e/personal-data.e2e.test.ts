@@ -126,10 +126,31 @@ describe('a person’s own data (RGPD)', () => {
     const again = await http.call('GET', '/v1/me/data', { token: rep });
     expect(again.json.requests).toHaveLength(2);
 
+    // the representative corrects her phone; the contact's entry stays; an empty correction is a 400
+    const corrected = await http.call('PATCH', '/v1/me/contact', { token: rep, body: { phone: '+33 6 99 88 77 66' } });
+    expect(corrected.status).toBe(200);
+    expect(corrected.json.items).toEqual([
+      { as: 'legalRepresentative', person: { ...people.rep, phone: '+33 6 99 88 77 66' } },
+    ]);
+    expect((await http.call('PATCH', '/v1/me/contact', { token: rep, body: {} })).status).toBe(400);
+    const after = await http.call('GET', '/v1/me/data', { token: rep });
+    expect(after.json.companies[0].person.phone).toBe('+33 6 99 88 77 66');
+    expect(after.json.requests.map((r: { kind: string }) => r.kind)).toEqual([
+      'export',
+      'export',
+      'rectification',
+      'export',
+    ]);
+
     // every line the stack wrote during the journey: ids and statuses, never a name, an address or a phone
     await http.call('POST', '/_local/settle');
     expect(stack.logs.length).toBeGreaterThan(0);
-    const needles = Object.values(people).flatMap((p) => [p.email, p.lastName, p.phone, p.phone.replace(/\s/g, '')]);
+    const needles = [...Object.values(people), { ...people.rep, phone: '+33 6 99 88 77 66' }].flatMap((p) => [
+      p.email,
+      p.lastName,
+      p.phone,
+      p.phone.replace(/\s/g, ''),
+    ]);
     const leaks = stack.logs.filter((line) => needles.some((n) => line.includes(n)));
     expect(leaks).toEqual([]);
   }, 120_000);

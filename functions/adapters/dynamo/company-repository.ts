@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { registrationKey, type Company } from '../../domain/company';
 import { ConflictError } from '../../domain/errors';
 import type { OutboxMessage } from '../../domain/outbox';
@@ -46,6 +46,16 @@ export class DynamoCompanyRepository implements CompanyRepository {
         throw new ConflictError('a company with this SIRET or VAT number is already registered');
       throw error;
     }
+  }
+
+  async update(company: Company): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.company(company.id), type: 'company', company },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
   }
 
   async get(id: string): Promise<Company | null> {

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { PersonalDataLog } from '../../domain/ports';
+import type { PersonalDataLog, PersonalDataRequestKind } from '../../domain/ports';
 import { keys, type DocumentClient } from './client';
 
 /** A person's requests for their own data, in their own partition (`PERSONLOG#sub`), never rewritten. */
@@ -9,7 +9,7 @@ export class DynamoPersonalDataLog implements PersonalDataLog {
     private readonly table: string,
   ) {}
 
-  async record(entry: { sub: string; at: string; kind: 'export' }): Promise<void> {
+  async record(entry: { sub: string; at: string; kind: PersonalDataRequestKind }): Promise<void> {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
@@ -28,6 +28,6 @@ export class DynamoPersonalDataLog implements PersonalDataLog {
         ConsistentRead: true,
       }),
     );
-    return (Items ?? []).map((i) => ({ at: String(i.entry.at), kind: i.entry.kind as 'export' }));
+    return (Items ?? []).map((i) => ({ at: String(i.entry.at), kind: i.entry.kind as PersonalDataRequestKind }));
   }
 }

@@ -1,8 +1,8 @@
-import type { PersonalDataLog } from '../../domain/ports';
+import type { PersonalDataLog, PersonalDataRequestKind } from '../../domain/ports';
 
 export class InMemoryPersonalDataLog implements PersonalDataLog {
-  readonly entries: { sub: string; at: string; kind: 'export' }[] = [];
-  async record(entry: { sub: string; at: string; kind: 'export' }) {
+  readonly entries: { sub: string; at: string; kind: PersonalDataRequestKind }[] = [];
+  async record(entry: { sub: string; at: string; kind: PersonalDataRequestKind }) {
     this.entries.push({ ...entry });
   }
   async list(sub: string) {
