@@ -85,9 +85,7 @@ export const openApiDocument = () => {
     const parameters = [
       ...params,
       ...(route.query ?? []),
-      ...(route.method === 'PATCH'
-        ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }]
-        : []),
+      ...(route.ifMatch ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] : []),
     ];
     const spec = { ...route, response: RESPONSES[route.response] as ResponseSpec };
     if (spec.response.schema && spec.response.name) named[spec.response.name] = spec.response.schema;

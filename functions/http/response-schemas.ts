@@ -663,7 +663,16 @@ export const RESPONSES = {
     schema: z.looseObject({
       generatedAt: instant,
       person: z.looseObject({ sub: z.string(), roles: z.array(z.string()), email: z.string().optional() }),
-      companies: z.array(z.looseObject({ id: z.string(), name: z.string(), as: z.array(z.string()) })),
+      companies: z.array(
+        z.looseObject({
+          id: z.string(),
+          name: z.string(),
+          as: z.array(z.string()),
+          person: z
+            .looseObject({ firstName: z.string(), lastName: z.string(), email: z.string(), phone: z.string() })
+            .optional(),
+        }),
+      ),
       dossiers: z.array(z.looseObject({ id: z.string(), product, status: z.enum(DOSSIER_STATUSES) })),
       messages: z.array(z.looseObject({ dossierId: z.string(), at: instant, body: z.string() })),
       notifications: z.array(z.looseObject({ dossierId: z.string(), kind: z.string(), issuedAt: instant })),

@@ -19,6 +19,8 @@ export interface RouteSpec {
   /** the success answer: status, description and schema (checked against every 2xx in the integration suites) */
   /** what it answers on success: an entry of `RESPONSES` (response-schemas.ts) */
   response: ResponseName;
+  /** the route reads `If-Match` (428 without it): published as a required header */
+  ifMatch?: boolean;
   /** the request body, parsed by the wrapper before the handler runs (400/413/415) and published as is */
   body?: z.ZodType;
   /** the body may be left out (the wrapper parses it only when present) */
@@ -318,6 +320,7 @@ export const ROUTE_TABLE = [
     method: 'PATCH',
     path: '/v1/dossiers/{id}',
     handler: 'patch-dossier',
+    ifMatch: true,
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', workflow: true },

@@ -611,6 +611,11 @@ describe('portal in Chromium', () => {
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Télécharger mes données (JSON)' }).click();
       expect((await download).suggestedFilename()).toBe('mes-donnees.json');
+      // the contact corrects her phone in the company's record
+      await page.getByLabel('Nouveau téléphone').fill('+33 1 02 03 04 99');
+      await page.getByRole('button', { name: 'Corriger mon téléphone' }).click();
+      await page.getByText('Votre téléphone est corrigé.').waitFor();
+      await page.getByText(/\+33 1 02 03 04 99\./).waitFor();
       await checkPage(page, '25-mes-donnees');
       await signOut(page);
     } finally {

@@ -1961,6 +1961,14 @@ export interface components {
                 as: string[];
                 id: string;
                 name: string;
+                person?: {
+                    email: string;
+                    firstName: string;
+                    lastName: string;
+                    phone: string;
+                } & {
+                    [key: string]: unknown;
+                };
             } & {
                 [key: string]: unknown;
             })[];
@@ -4899,9 +4907,7 @@ export interface operations {
     myContact: {
         parameters: {
             query?: never;
-            header: {
-                "If-Match": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

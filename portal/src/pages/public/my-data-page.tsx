@@ -8,7 +8,9 @@ import { STATUS_LABELS } from '../../ui/labels';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { Section } from '../../ui/section';
-import { useLoad } from '../../ui/use-load';
+import { useCommands, useLoad } from '../../ui/use-load';
+import { CommandForm, TextField, useField } from '../../ui/command-form';
+import { SuccessNotice } from '../../ui/problem-alert';
 
 const AS_LABELS: Record<string, string> = { legalRepresentative: 'représentant légal', contact: 'contact' };
 
@@ -18,10 +20,12 @@ const AS_LABELS: Record<string, string> = { legalRepresentative: 'représentant 
  */
 export const MyDataPage = () => {
   const session = useSession();
-  const { data, error, loading } = useLoad(
+  const { data, error, loading, reload } = useLoad(
     async () => (session ? unwrap(api.GET('/v1/me/data')) : undefined),
     [session?.token],
   );
+  const { command, act } = useCommands(reload);
+  const phone = useField();
   const download = () => {
     const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
     const link = document.createElement('a');
@@ -65,10 +69,35 @@ export const MyDataPage = () => {
           {data.companies.length > 0 && (
             <Section id="entreprise" title="Votre entreprise">
               {data.companies.map((c) => (
-                <p key={c.id}>
-                  {c.name}
-                  {c.as.length > 0 && <> — vous en êtes le {c.as.map((a) => AS_LABELS[a] ?? a).join(' et le ')}</>}
-                </p>
+                <div key={c.id}>
+                  <p>
+                    {c.name}
+                    {c.as.length > 0 && <> — vous en êtes le {c.as.map((a) => AS_LABELS[a] ?? a).join(' et le ')}</>}
+                  </p>
+                  {c.person && (
+                    <>
+                      <p>
+                        Ce que l’ANS a de vous : {c.person.firstName} {c.person.lastName}, {c.person.email},{' '}
+                        {c.person.phone}.
+                      </p>
+                      <ProblemAlert error={command.error} />
+                      <SuccessNotice message={command.done} />
+                      <CommandForm
+                        submit="Corriger mon téléphone"
+                        busy={command.busy}
+                        ready={phone.value.trim().length > 0}
+                        onSubmit={() =>
+                          act(
+                            () => unwrap(api.PATCH('/v1/me/contact', { body: { phone: phone.value } })),
+                            'Votre téléphone est corrigé.',
+                          )
+                        }
+                      >
+                        <TextField label="Nouveau téléphone" type="tel" autoComplete="tel" name="phone" {...phone} />
+                      </CommandForm>
+                    </>
+                  )}
+                </div>
               ))}
             </Section>
           )}
