@@ -1,4 +1,4 @@
-import { APPEAL_PERIOD, inWords, type Period } from './legal-periods';
+import { APPEAL_PERIOD, CLOCKS, inWords, type Period } from './legal-periods';
 
 /**
  * How long the platform keeps personal data, per category, and why (RGPD art. 5-1-e, art. 13-2-a;
@@ -30,6 +30,9 @@ export interface RetentionRule {
   basis: string;
 }
 
+/** A draft nobody submitted: long enough to resume it or ask why it closed. */
+const DRAFT_KEPT: Period = { years: 1 };
+
 /** The prescription quadriennale of claims against the State (loi n° 68-1250 du 31 décembre 1968, art. 1). */
 const CLAIMS_AGAINST_THE_STATE: Period = { years: 4 };
 
@@ -38,11 +41,9 @@ export const RETENTION: readonly RetentionRule[] = [
     category: 'draft_not_submitted',
     holds: 'candidatures jamais soumises, abandonnées ou retirées à l’état de brouillon',
     from: 'la clôture du brouillon',
-    period: { years: 1 },
-    reason:
-      'aucune décision n’a été prise : l’entreprise peut reprendre son dossier ou demander une explication pendant un an',
-    basis:
-      'RGPD art. 5-1-e (limitation de la conservation) ; guide de dépôt §5.2 (abandon après six mois d’inactivité)',
+    period: DRAFT_KEPT,
+    reason: `aucune décision n’a été prise : l’entreprise peut reprendre son dossier ou demander une explication pendant ${inWords(DRAFT_KEPT)}`,
+    basis: `RGPD art. 5-1-e (limitation de la conservation) ; guide de dépôt §5.2 (abandon après ${inWords(CLOCKS.inactivity_abandonment.period)} d’inactivité)`,
   },
   {
     category: 'closed_without_certificate',
