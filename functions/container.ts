@@ -15,7 +15,6 @@ import {
 import { DynamoApiClientStore } from './adapters/dynamo/api-client-store';
 import { DynamoWebhookStore } from './adapters/dynamo/webhook-store';
 import { DynamoPersonalDataLog } from './adapters/dynamo/personal-data-log';
-import { HttpWebhookSender } from './adapters/http/webhook-sender';
 import { DynamoCertificateRepository } from './adapters/dynamo/certificate-repository';
 import { DynamoReferentialStore } from './adapters/dynamo/referential-store';
 import { DynamoMemberStore } from './adapters/dynamo/member-store';
@@ -192,8 +191,6 @@ export const fromEnvironment = (): Dependencies => {
     const { CognitoApiClientDirectory } = await import('./adapters/cognito/cognito-api-clients');
     return new CognitoApiClientDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
   });
-  // in AWS: https only, public addresses only (the SSRF guard, domain/webhook-url.ts)
-  const webhookSender = lazy(() => new HttpWebhookSender({ allowLoopback: false }));
   const users = deferred<UserDirectory>(async () => {
     const sdk = await import('@aws-sdk/client-cognito-identity-provider');
     return new CognitoUserDirectory(sdk, new sdk.CognitoIdentityProviderClient({}), requireEnv(ENV.userPoolId));
@@ -284,7 +281,8 @@ export const fromEnvironment = (): Dependencies => {
       return tables().personalDataLog;
     },
     get webhookSender() {
-      return webhookSender();
+      // the sender and its SSRF guard weigh (ipaddr.js): only the webhook worker registers one
+      return slot.__tlcWebhookSender ?? NO_SENDER;
     },
     webhookUrls: { allowLoopback: false },
   };
@@ -292,7 +290,21 @@ export const fromEnvironment = (): Dependencies => {
 
 // kept on globalThis so that every copy of this module (loaders may instantiate it twice
 // under different specifiers) sees the same dependencies
-const slot = globalThis as typeof globalThis & { __tlcDependencies?: Dependencies; __tlcTrust?: TrustServices };
+const slot = globalThis as typeof globalThis & {
+  __tlcDependencies?: Dependencies;
+  __tlcTrust?: TrustServices;
+  __tlcWebhookSender?: WebhookSender;
+};
+
+/** What a function that registered no webhook sender has: each send fails, nothing is bundled. */
+const NO_SENDER: WebhookSender = {
+  send: async () => Promise.reject(new Error('this function sends no webhooks (useWebhookSender)')),
+};
+
+/** The webhook worker's sender (https only, public addresses only: domain/webhook-url.ts). */
+export const useWebhookSender = (sender: WebhookSender): void => {
+  slot.__tlcWebhookSender = sender;
+};
 
 const noTrust = async () => Promise.reject(new Error('this function has no proof services (useTrustServices)'));
 /** What a function that registered no proof services has: each call fails, nothing is bundled. */

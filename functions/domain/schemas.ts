@@ -7,8 +7,7 @@ import { PAUSE_REASONS } from './decision-clock';
 import { ROLES_BY_PRIVILEGE } from './roles';
 import { UPLOAD_PURPOSES } from './upload-purposes';
 import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
-import { WEBHOOK_EVENT_TYPES } from './webhook-events';
-import { MAX_WEBHOOK_URL_LENGTH } from './webhook-url';
+import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES } from './webhook-events';
 
 /** Request and resource schemas: the single source of validation and of the OpenAPI document. */
 

@@ -6,3 +6,6 @@ export const WEBHOOK_EVENT_TYPES = [
   'certificate.status_changed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The longest webhook URL accepted (the SSRF guard's rules are in webhook-url.ts). */
+export const MAX_WEBHOOK_URL_LENGTH = 2048;

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { MAX_WEBHOOK_URL_LENGTH } from './webhook-events';
 
 /**
  * The SSRF guard of webhooks: a company names a URL and the platform POSTs to it, from inside AWS.
@@ -12,7 +13,7 @@ export interface UrlPolicy {
   allowLoopback: boolean;
 }
 
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
+export { MAX_WEBHOOK_URL_LENGTH };
 
 /** Only ordinary public unicast addresses; loopback too when the policy allows it (locally). */
 export const isAllowedAddress = (address: string, policy: UrlPolicy): boolean => {

@@ -2,9 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Certificate } from './certificate';
 import type { Dossier } from './dossier';
 import type { JournalEvent } from './journal';
-import type { Caller } from './caller';
-import { BadRequestError, BusinessRuleError, NotFoundError } from './errors';
-import { webhookUrlProblem, type UrlPolicy } from './webhook-url';
+import { NotFoundError } from './errors';
 
 /**
  * Webhooks (API.md [1.2] « Company API clients and webhooks »): a company hears of each change to
@@ -266,31 +264,6 @@ export const subscriptionView = (s: WebhookSubscription) => ({
   createdAt: s.createdAt,
   ...(s.disabledAt ? { disabledAt: s.disabledAt, disabledReason: s.disabledReason } : {}),
 });
-
-/** A new subscription: its URL through the SSRF guard, at most `MAX_WEBHOOKS_PER_COMPANY` active. */
-export const newSubscription = (
-  input: { id: string; url: string; events: WebhookEventType[] },
-  caller: Caller,
-  companyId: string,
-  existing: WebhookSubscription[],
-  now: Date,
-  policy: UrlPolicy,
-): WebhookSubscription => {
-  const problem = webhookUrlProblem(input.url, policy);
-  if (problem) throw new BadRequestError(problem, [{ path: 'url', message: problem }]);
-  if (existing.filter((s) => s.status === 'active').length >= MAX_WEBHOOKS_PER_COMPANY)
-    throw new BusinessRuleError(`a company has at most ${MAX_WEBHOOKS_PER_COMPANY} active webhooks: delete one first`);
-  return {
-    id: input.id,
-    companyId,
-    url: input.url,
-    events: [...new Set(input.events)],
-    secret: newWebhookSecret(),
-    status: 'active',
-    createdAt: now.toISOString(),
-    createdBy: caller.sub,
-  };
-};
 
 export const existingSubscription = (subscription: WebhookSubscription | null): WebhookSubscription => {
   if (!subscription) throw new NotFoundError('no such webhook');

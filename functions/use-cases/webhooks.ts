@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Dependencies } from '../container';
 import { assertActsForCompany } from '../domain/api-clients';
 import type { Caller } from '../domain/caller';
-import {
-  deliveryView,
-  existingSubscription,
-  newSubscription,
-  subscriptionView,
-  type WebhookEventType,
-} from '../domain/webhooks';
+import { deliveryView, existingSubscription, subscriptionView, type WebhookEventType } from '../domain/webhooks';
+import { newSubscription } from '../domain/webhook-subscriptions';
 
 /**
  * A company's webhooks: subscribe (the secret shown once), list, delete, read the delivery log.

@@ -3,7 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { dependencies } from '../container';
+import { dependencies, useWebhookSender } from '../container';
+import { HttpWebhookSender } from '../adapters/http/webhook-sender';
 import type { WebhookEventBatch } from '../domain/webhooks';
 import { logger } from '../observability';
 import { deliverWebhooks, fanOutWebhookEvents } from '../use-cases/deliver-webhooks';
@@ -14,6 +15,9 @@ import { deliverWebhooks, fanOutWebhookEvents } from '../use-cases/deliver-webho
  * the retries that are due. Either way each delivery is attempted at most once a round, in order
  * per endpoint and dossier; a failure only sets its next attempt.
  */
+// in AWS: https only, public addresses only, 10 s (the SSRF guard, domain/webhook-url.ts)
+useWebhookSender(new HttpWebhookSender({ allowLoopback: false }));
+
 export const onStream = middy<DynamoDBStreamEvent>()
   .use(injectLambdaContext(logger))
   .handler(async (event: DynamoDBStreamEvent) => {
