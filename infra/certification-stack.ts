@@ -9,6 +9,7 @@ import { identity } from './platform/identity';
 import { mail } from './platform/mail';
 import { workflow } from './platform/workflow';
 import { legalClocks } from './platform/legal-clocks';
+import { retention } from './platform/retention';
 import { closeSensitiveEvidence, evidenceChecks } from './platform/evidence-checks';
 import { workQueues } from './platform/work-queues';
 import { httpApi } from './platform/http-api';
@@ -110,6 +111,12 @@ export class CertificationStack extends Stack {
     });
     // the reconciler settles, from the object's tag, a scan whose result event never came
     reconciler.bindScanTagRead(evidenceBuckets);
+    const { purger } = retention(this, {
+      table,
+      ansMailbox,
+      deadLetters,
+      buckets: { evidence: evidence.bucket, sensitive: sensitive.bucket },
+    });
     const proof = trust(this, props.trust);
     const {
       dispatcher,
@@ -179,6 +186,7 @@ export class CertificationStack extends Stack {
         ...Object.values(workflowFunctions),
         certificateClock,
         reconciler,
+        purger,
         objectCreated,
         scanResult,
         dispatcher,

@@ -114,6 +114,8 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
     withReservations: boolean;
     conventionTermAt?: string;
     formalNoticeRespondBy?: string;
+    /** when the certificate ended (expired, withdrawn, terminated): the retention period runs from it */
+    endedAt?: string;
   };
   decision?: Decision;
   insTestDay?: {
@@ -136,6 +138,8 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
   closure?: { reasons: string[]; at: string; by: string; appeal: string; appealUntil?: string };
   /** keys of the reminders already mailed, so that none is sent twice */
   remindersSent?: string[];
+  /** when the company was told its dossier's personal data would be erased (domain/retention.ts) */
+  retentionNoticeAt?: string;
   /** addresses of this dossier's company that SES reported undeliverable (by role, never the address) */
   undeliverable?: UndeliverableContact[];
   /** acts notified to the company, each with its certain date of receipt (R.1470-4 al. 2) */

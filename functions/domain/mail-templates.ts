@@ -36,6 +36,7 @@ export interface MailDataByTemplate {
   ins_test_day_proposed: AboutDossier & { date: string };
   convention_ready: AboutDossier;
   dossier_withdrawn: AboutDossier;
+  retention_notice: AboutDossier & { dueAt: string; reason: string };
   dossier_closed_unsigned: AboutDossier & { reasons: string; appeal: string };
   ins_test_day_late: AboutDossier;
   complete_file_receipt: AboutDossier & { at: string; dueAt: string; insTestDueAt: string; seq: number; hash: string };
@@ -77,6 +78,8 @@ const escapeHtml = (s: string) =>
 const product = (d: { productName: string; productVersion: string }) =>
   `${d.productName ?? ''} ${d.productVersion ?? ''}`.trim();
 const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
+/** The Paris day of an instant, in words: « 4 janvier 2031 ». */
+const day = (iso: string) => DateTime.fromISO(iso, { zone: LEGAL_ZONE }).setLocale('fr').toFormat('d LLLL yyyy');
 
 const words = (kind: keyof typeof CLOCKS) => inWords(CLOCKS[kind].period);
 const DEADLINE_LABELS: Record<string, string> = {
@@ -276,6 +279,16 @@ const MORE_TEMPLATES = {
   dossier_withdrawn: (d) => ({
     subject: `Candidature retirée — ${product(d)}`,
     lines: ['Bonjour,', `La candidature ${d.dossierId} (${product(d)}) a été retirée par le candidat.`],
+  }),
+  retention_notice: (d) => ({
+    subject: `Effacement prochain des données du dossier ${d.dossierId}`,
+    lines: [
+      'Bonjour,',
+      `Le dossier ${d.dossierId} (${product(d)}) arrive au terme de sa durée de conservation : ses données personnelles seront effacées au terme du ${day(d.dueAt)} (règlement général sur la protection des données, art. 5-1-e).`,
+      `Pourquoi cette durée : ${d.reason}.`,
+      'Seront effacés les noms, coordonnées, messages, textes et fichiers déposés du dossier. Le journal du dossier est conservé sans donnée personnelle : ses dates et ses empreintes restent vérifiables.',
+      'Pour garder une copie, téléchargez dès maintenant vos documents depuis la plateforme, ou vos données depuis la page « Mes données ».',
+    ],
   }),
   dossier_closed_unsigned: (d) => ({
     subject: `Dossier clos faute de signature de la convention — ${product(d)}`,

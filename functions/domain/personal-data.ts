@@ -216,6 +216,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'Dossier.closure.appeal',
   'Dossier.closure.appealUntil',
   'Dossier.remindersSent[]',
+  'Dossier.retentionNoticeAt',
   'Dossier.undeliverable[].*',
   'Dossier.notifications[].id',
   'Dossier.notifications[].kind',
@@ -332,6 +333,12 @@ export const NOT_PERSONAL: readonly string[] = [
   'JournalEvent.prevHash',
   'JournalEvent.hash',
   'JournalEvent.timestamp.*',
+  // the digest stands for the personal part; the salt is random (erased with the part)
+  'JournalEvent.salt',
+  'JournalEvent.personalDigest',
+  'JournalEvent.purgedAt',
+  // a tombstone names no one (domain/dossier-rules/retention.ts)
+  'PurgedDossier.*',
   'WebhookSubscription.id',
   'WebhookSubscription.companyId',
   'WebhookSubscription.url',
@@ -360,6 +367,7 @@ export const STORED_RECORDS: Record<string, string> = {
   WebhookSubscription: 'functions/domain/webhooks.ts',
   WebhookDelivery: 'functions/domain/webhooks.ts',
   JournalEvent: 'functions/domain/journal.ts',
+  PurgedDossier: 'functions/domain/dossier-rules/retention.ts',
   Certificate: 'functions/domain/certificate.ts',
   OutboxMessage: 'functions/domain/outbox.ts',
 };

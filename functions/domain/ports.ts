@@ -16,6 +16,7 @@ import type { Certificate, CertificateStatus } from './certificate';
 import type { ProfileMatrix } from './profile-matrix';
 import type { ApiClient } from './api-clients';
 import type { DeliveryAttempt, WebhookDelivery, WebhookEventBatch, WebhookSubscription } from './webhooks';
+import type { PurgedDossier } from './dossier-rules/retention';
 
 /** Secondary ports: what use cases need from the outside world. Adapters implement them. */
 
@@ -134,6 +135,17 @@ export interface DossierRepository {
   listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>>;
   queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;
   messages(id: string, limit: number, cursor?: string): Promise<Page<Message>>;
+  /** closed dossiers whose retention has something due at or before `at` (notice or erasure), earliest first */
+  retentionDue(at: string, limit: number): Promise<{ dossierId: string; wakeAt: string }[]>;
+  /** the earliest instant any dossier's retention has something due, if any */
+  nextRetentionWake(): Promise<string | null>;
+  /**
+   * Erases a dossier's personal data (domain/dossier-rules/retention.ts): the given journal events
+   * rewritten in their erased form, its uploads and messages deleted, its record replaced by the
+   * tombstone (last, and only if unchanged since: a purge cut short is taken up again). Afterwards
+   * `get` answers null; `journal` still answers the erased chain.
+   */
+  purge(tombstone: PurgedDossier, events: JournalEvent[]): Promise<void>;
 }
 
 export type ObjectStoreName = Upload['store'];
@@ -165,6 +177,8 @@ export interface ObjectStorage {
   /** whether an object is stored (a HEAD: never reads the bytes) */
   exists(store: ObjectStoreName, key: string): Promise<boolean>;
   remove(store: ObjectStoreName, key: string): Promise<void>;
+  /** every object under `prefix`, every version of each included (a dossier's erasure); how many went */
+  removeAll(store: ObjectStoreName, prefix: string): Promise<number>;
   /** stores a document the platform generates (convention, certificate) */
   put(store: ObjectStoreName, key: string, body: Buffer, contentType: string): Promise<void>;
   /** the malware scanner's verdict tagged on the object (GuardDuty's `GuardDutyMalwareScanStatus`), if any */

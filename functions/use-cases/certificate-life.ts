@@ -125,7 +125,12 @@ export const commitCertificate = async (
         ]
       : [];
   const notice = life.openNotice(next);
-  const snapshot = { ...stored.dossier.certificate!, status: next.status, conventionTermAt: next.conventionTermAt };
+  const snapshot = {
+    ...stored.dossier.certificate!,
+    status: next.status,
+    conventionTermAt: next.conventionTermAt,
+    ...(next.ended ? { endedAt: next.ended.at } : {}),
+  };
   delete snapshot.formalNoticeRespondBy;
   const dossier = withDeadlines(
     { ...stored.dossier, certificate: { ...snapshot, ...(notice ? { formalNoticeRespondBy: notice.respondBy } : {}) } },

@@ -281,6 +281,32 @@ export class CertificationFunction extends Construct {
     return this;
   }
 
+  /**
+   * Erases a dossier's files at the end of its retention (the purge function alone): lists and
+   * deletes every version under `dossiers/`, bypassing the governance-mode Object Lock — which
+   * every other principal meets (the buckets' policies deny them both actions).
+   */
+  bindErasure(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    for (const bucket of Object.values(buckets)) {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket', 's3:ListBucketVersions'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': ['dossiers/*'] } },
+        }),
+      );
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:BypassGovernanceRetention'],
+          resources: [bucket.arnForObjects('dossiers/*')],
+        }),
+      );
+    }
+    this.acknowledgeBucketWildcards(Object.values(buckets));
+    return this;
+  }
+
   private bucketNames(buckets: { evidence: IBucket; sensitive: IBucket }) {
     // names are not secrets; access is what the grants give
     this.fn.addEnvironment(ENV.evidenceBucket, buckets.evidence.bucketName);

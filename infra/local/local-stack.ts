@@ -29,6 +29,7 @@ import { dispatchOutbox } from '../../functions/use-cases/dispatch-outbox';
 import { renderDocuments } from '../../functions/use-cases/render-documents';
 import { recordJournalRequests } from '../../functions/use-cases/record-journal-requests';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
+import { nextPurgeAt, purgeExpired } from '../../functions/use-cases/purge-expired';
 import { nextReconcileAt, reconcile, type ReconcileReport } from '../../functions/use-cases/reconcile';
 import { evaluate as evaluateTask } from '../../functions/workflow/evaluate';
 import { handler as registerWaitTask } from '../../functions/workflow/register-wait';
@@ -166,12 +167,17 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     );
     // the engine needs the outbox drain and the drain needs the dependencies, engine included
     const ref: { deps?: Dependencies } = {};
-    const storage = await S3ObjectStorage.create(storageBuckets, {
-      endpoint: s3Gate.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    const storage = await S3ObjectStorage.create(
+      storageBuckets,
+      {
+        endpoint: s3Gate.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+        forcePathStyle: true,
+      },
+      // s3rver keeps no versions: an erasure lists and deletes the objects themselves
+      { versioned: false },
+    );
     // the outbox and the document jobs, as their stream functions would
     /** this stack's address, known once its HTTP server listens (the local TSA is served there) */
     const apiAddress: { url?: string } = {};
@@ -248,13 +254,20 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     pump.kick = webhookPump.kick;
     stops.unshift(() => webhookPump.stop());
     engine.onSchedule((number) => evaluateCertificate(deps, number));
-    // the reconciler, every virtual hour (every 15 minutes in AWS)
+    // the reconciler, every virtual hour (every 15 minutes in AWS); the purge rides on the same
+    // boundaries (daily in AWS): both look only when their index says something is due
     engine.onPeriodic({
-      next: () => nextReconcileAt(deps),
+      next: async () => {
+        const instants = [await nextReconcileAt(deps), await nextPurgeAt(deps)].filter((n) => n !== undefined);
+        return instants.length ? Math.min(...instants) : undefined;
+      },
       run: async () => {
         const report = await reconcile(deps);
         reconcilerRuns.push({ at: clock.now().toISOString(), ...report });
         if (reconcilerRuns.length > 100) reconcilerRuns.shift();
+        const purge = await purgeExpired(deps);
+        if (purge.noticed.length || purge.purged.length)
+          console.log(`[retention] ${purge.noticed.length} notice(s), ${purge.purged.length} dossier(s) erased`);
       },
     });
     useDependencies(deps);

@@ -5,7 +5,10 @@ import { tableAdapters } from '../../functions/container';
 import { registerCompany } from '../../functions/domain/company';
 import { createDossier, patchDossier } from '../../functions/domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
-import { appendEvents, GENESIS, verifyChain } from '../../functions/domain/journal';
+import { appendEvents, GENESIS, purgeEvent, verifyChain } from '../../functions/domain/journal';
+import { newMessage } from '../../functions/domain/message';
+import { dossierRetention } from '../../functions/domain/retention';
+import { purgeDue } from '../../functions/domain/dossier-rules/retention';
 import { outboxMessage } from '../../functions/domain/outbox';
 import { downloadRecorded, requestedEvent } from '../../functions/domain/journal-requests';
 import { CLAIM_LEASE_MS } from '../../functions/domain/ports';
@@ -129,6 +132,44 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       const journal = await ports.dossiers.journal(change.dossier.id);
       expect(journal.map((e) => e.seq)).toEqual([1, 2]);
       expect(verifyChain(journal)).toBe(-1);
+    });
+
+    it('indexes a closed dossier by its retention, and erases it with its uploads and messages, its journal still checking', async () => {
+      const change = newDossier();
+      const id = change.dossier.id;
+      const v1 = await ports.dossiers.create(change);
+      await ports.dossiers.createUpload(upload(id));
+      const at = NOW.toISOString();
+      const closed = { ...v1.dossier, status: 'withdrawn' as const, submittedAt: at, closedAt: at };
+      const withdrawn = appendEvents(v1.journalHead, [{ dossierId: id, type: 'dossier_withdrawn', at, actor }]);
+      const message = newMessage(id, { side: 'candidate', sub: 'u', role: 'candidate' }, 'Mme Iseult Brocard', NOW);
+      await ports.dossiers.update(1, { dossier: closed, ...withdrawn, messages: [message] });
+      const dueAt = dossierRetention(closed)!;
+      const mine = (until: string) =>
+        ports.dossiers.retentionDue(until, 1000).then((all) => all.filter((d) => d.dossierId === id));
+      expect(await mine(new Date(Date.parse(dueAt.noticeAt) - 1).toISOString())).toEqual([]);
+      expect(await mine(dueAt.noticeAt)).toEqual([{ dossierId: id, wakeAt: dueAt.noticeAt }]);
+      expect(await ports.dossiers.nextRetentionWake()).not.toBeNull();
+
+      const purgedAt = dueAt.dueAt;
+      const tombstone = purgeDue(closed, new Date(purgedAt))!;
+      const journal = await ports.dossiers.journal(id);
+      await ports.dossiers.purge(
+        tombstone,
+        journal.map((e) => purgeEvent(e, purgedAt)!),
+      );
+      expect(await ports.dossiers.get(id)).toBeNull();
+      expect(await ports.dossiers.getWithUploads(id)).toBeNull();
+      expect((await ports.dossiers.messages(id, 10)).items).toEqual([]);
+      expect(await mine(dueAt.dueAt)).toEqual([]);
+      expect((await ports.dossiers.eventsByActor('u', 1000)).filter((e) => e.dossierId === id)).toEqual([]);
+      const erased = await ports.dossiers.journal(id);
+      expect(erased.map((e) => e.hash)).toEqual(journal.map((e) => e.hash));
+      expect(verifyChain(erased)).toBe(-1);
+      expect(JSON.stringify(erased)).not.toContain('"sub":"u"');
+      // a purge taken up again changes nothing
+      await ports.dossiers.purge(tombstone, erased);
+      expect(await ports.dossiers.journal(id)).toEqual(erased);
     });
 
     it('keeps uploads beside their dossier: granted alone, settled with the dossier', async () => {

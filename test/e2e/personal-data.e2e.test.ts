@@ -1,4 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client';
+import { dossierRetention } from '../../functions/domain/retention';
+import { scanTable } from '../../infra/ops/scan-table';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api, companyBody, siret } from '../support/api-client';
 import { submittedDossier, tokens } from '../support/journeys';
 import { useLocalStack, type TestStack } from '../support/local-stack';
@@ -154,4 +162,98 @@ describe('a person’s own data (RGPD)', () => {
     const leaks = stack.logs.filter((line) => needles.some((n) => line.includes(n)));
     expect(leaks).toEqual([]);
   }, 120_000);
+
+  it('erases a dossier past its retention from every store, tells the company first, and its journal still verifies', async () => {
+    const person = {
+      firstName: 'Ombeline',
+      lastName: 'Garnier-Sorel',
+      email: 'ombeline.garnier@exemple-purge.fr',
+      phone: '+33 6 24 68 13 57',
+    };
+    const { id, companyId, candidate } = await submittedDossier(
+      http,
+      2703,
+      'company',
+      {},
+      { legalRepresentative: person, contact: person },
+    );
+    const message = 'Notre référente est Mme Ombeline Garnier-Sorel';
+    expect(
+      (await http.call('POST', `/v1/dossiers/${id}/messages`, { token: candidate, body: { body: message } })).status,
+    ).toBe(201);
+    expect((await http.call('POST', `/v1/dossiers/${id}/withdraw`, { token: candidate })).status).toBe(200);
+    const closed = (await http.call('GET', `/v1/dossiers/${id}`, { token: candidate })).json;
+    const retention = dossierRetention(closed)!;
+    expect(retention.category).toBe('closed_without_certificate');
+
+    const db = createDocumentClient(
+      new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    );
+    const s3 = new S3Client({
+      endpoint: stack.endpoints.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    const objects = async () => {
+      const keys: string[] = [];
+      for (const bucket of Object.values(stack.buckets)) {
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `dossiers/${id}/` }));
+        keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+      }
+      return keys;
+    };
+    /** every item of the table that holds one of the person's data, or the dossier's own text */
+    const itemsNaming = async () => {
+      const found: string[] = [];
+      for await (const item of scanTable(db, { TableName: stack.tableName })) {
+        const text = JSON.stringify(item);
+        if (
+          item.pk === `DOSSIER#${id}` &&
+          [person.lastName, message, `cand-${companyId}`].some((n) => text.includes(n))
+        )
+          found.push(`${String(item.pk)} ${String(item.sk)}`);
+      }
+      return found;
+    };
+    expect(await objects()).not.toEqual([]);
+    expect(await itemsNaming()).not.toEqual([]);
+
+    // two weeks before: the notice, to the company's addresses
+    const to = async (instant: string) =>
+      expect((await http.call('POST', '/_local/clock', { body: { to: instant } })).status).toBe(200);
+    await to(new Date(Date.parse(retention.noticeAt) + 3_600_000).toISOString());
+    const mails = (await http.call('GET', `/_local/mail?to=${person.email}`)).json.items as { subject: string }[];
+    expect(mails.map((m) => m.subject)).toContain(`Effacement prochain des données du dossier ${id}`);
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await t.candidate(companyId) })).status).toBe(200);
+
+    // the day after: gone from the table, both buckets and every read; the journal still verifies
+    await to(new Date(Date.parse(retention.dueAt) + 3_600_000).toISOString());
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await t.candidate(companyId) })).status).toBe(404);
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await t.instructor() })).status).toBe(404);
+    const listed = (await http.call('GET', '/v1/dossiers', { token: await t.candidate(companyId) })).json.items as {
+      id: string;
+    }[];
+    expect(listed.map((d) => d.id)).not.toContain(id);
+    expect(await objects()).toEqual([]);
+    expect(await itemsNaming()).toEqual([]);
+    const mine = await http.call('GET', '/v1/me/data', { token: await t.candidate(companyId) });
+    expect(mine.text).not.toContain(id);
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'infra/ops/journal-verify.ts'], {
+      env: {
+        ...process.env,
+        DYNAMODB_ENDPOINT: stack.endpoints.dynamodb,
+        TABLE_NAME: stack.tableName,
+        API_URL: stack.url,
+      },
+    });
+    expect(stdout).toContain('every journal is intact');
+    expect(stdout).not.toContain('BROKEN');
+
+    // and the stack's lines about it name no one
+    const leaks = stack.logs.filter((line) =>
+      [person.email, person.lastName, person.phone].some((n) => line.includes(n)),
+    );
+    expect(leaks).toEqual([]);
+  }, 180_000);
 });

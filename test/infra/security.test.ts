@@ -131,15 +131,37 @@ describe('sensitive evidence is closed in the infrastructure', () => {
     expect(readers(roles)).toEqual([expect.stringMatching(/^Httpcreateupload/)]);
   });
 
-  it('lets no function erase an object version', () => {
+  it('lets no function but the purge erase an object version, and the buckets deny it to everyone else', () => {
+    const erasers = new Set<string>();
     for (const r of Object.values(resources)) {
       if (r.Type !== 'AWS::IAM::Policy') continue;
-      const actions = (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => [
-        s.Action,
-      ]).flat();
-      expect(actions).not.toContain('s3:DeleteObjectVersion');
+      const statements = (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement;
+      const actions = statements.flatMap((s) => [s.Action]).flat();
       expect(actions).not.toContain('s3:DeleteObject*');
       expect(actions).not.toContain('s3:*');
+      if (actions.includes('s3:DeleteObjectVersion') || actions.includes('s3:BypassGovernanceRetention')) {
+        for (const role of r.Properties!.Roles as { Ref: string }[]) erasers.add(role.Ref);
+        // on the dossiers' prefix only
+        for (const s of statements.filter((x) => [x.Action].flat().includes('s3:DeleteObjectVersion')))
+          expect(JSON.stringify(s.Resource)).toMatch(/\/dossiers\/\*/);
+      }
+    }
+    expect(readers([...erasers])).toEqual([expect.stringMatching(/^PurgerFunctionServiceRole/)]);
+    for (const name of ['EvidenceBucket', 'SensitiveEvidenceBucket']) {
+      const bucket = logicalIdOf('AWS::S3::Bucket', name);
+      const policy = Object.values(resources).find(
+        (r) =>
+          r.Type === 'AWS::S3::BucketPolicy' &&
+          JSON.stringify(r.Properties!.Bucket) === JSON.stringify({ Ref: bucket }),
+      )!;
+      const deny = (policy.Properties!.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement.find(
+        (s) => s.Sid === 'OnlyThePurgeErasesVersions',
+      );
+      expect(deny).toMatchObject({
+        Effect: 'Deny',
+        Action: ['s3:DeleteObjectVersion', 's3:BypassGovernanceRetention'],
+      });
+      expect(JSON.stringify(deny!.Condition)).toMatch(/PurgerFunctionServiceRole/);
     }
   });
 

@@ -1,6 +1,13 @@
 import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem } from '../../domain/upload';
 import type { PublicCandidature } from '../../domain/public-candidature';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { EventTimestamp } from '../../domain/trusted-timestamps';
 import type { Dossier } from '../../domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
@@ -16,6 +23,8 @@ import {
   type PendingScan,
 } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
+import { retentionWakeAt } from '../../domain/retention';
+import type { PurgedDossier } from '../../domain/dossier-rules/retention';
 import type { QueueStage } from '../../domain/schemas';
 import type { Upload } from '../../domain/upload';
 import { keys, queryPartition, type DocumentClient } from './client';
@@ -46,7 +55,8 @@ export class DynamoDossierRepository implements DossierRepository {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.dossier(id), ConsistentRead: true }),
     );
-    return Item ? toStored(Item as DossierItem) : null;
+    // a purged dossier's tombstone is no dossier any more: it is gone for every reader
+    return Item?.dossier ? toStored(Item as DossierItem) : null;
   }
 
   async getWithUploads(id: string): Promise<{ stored: StoredDossier; uploads: Upload[] } | null> {
@@ -67,7 +77,7 @@ export class DynamoDossierRepository implements DossierRepository {
       cursor = page.LastEvaluatedKey;
     } while (cursor);
     const meta = items.find((i) => i.sk === 'META') as DossierItem | undefined;
-    if (!meta) return null;
+    if (!meta?.dossier) return null;
     const uploads = items.filter((i) => String(i.sk).startsWith('UPLOAD#')).map((i) => i.upload as Upload);
     uploads.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { stored: toStored(meta), uploads };
@@ -267,6 +277,75 @@ export class DynamoDossierRepository implements DossierRepository {
     };
   }
 
+  async retentionDue(at: string, limit: number): Promise<{ dossierId: string; wakeAt: string }[]> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        // `~` sorts after every digit and `#`: every entry of the instant `at` itself is included
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :until',
+        ExpressionAttributeValues: { ':pk': RETENTION_INDEX, ':until': `${at}#~` },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((i) => {
+      const [wakeAt, dossierId] = String(i.gsi2sk).split('#');
+      return { dossierId: dossierId!, wakeAt: wakeAt! };
+    });
+  }
+
+  async nextRetentionWake(): Promise<string | null> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': RETENTION_INDEX },
+        Limit: 1,
+      }),
+    );
+    const first = page.Items?.[0];
+    return first ? String(first.gsi2sk).split('#')[0]! : null;
+  }
+
+  async purge(tombstone: PurgedDossier, events: JournalEvent[]): Promise<void> {
+    const { pk } = keys.dossier(tombstone.id);
+    // the journal first, event by event (a retried purge rewrites the same erased form), out of
+    // the actor index; then the uploads and messages; the record last, so that a purge cut short
+    // stays in the retention index and is taken up again
+    for (const event of events)
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.dossierEvent(tombstone.id, event.seq), type: 'event', event },
+        }),
+      );
+    for await (const item of queryPartition(this.db, this.table, { value: pk })) {
+      const sk = String(item.sk);
+      if (sk.startsWith('UPLOAD#') || sk.startsWith('MESSAGE#'))
+        await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk } }));
+    }
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.dossier(tombstone.id), ConsistentRead: true }),
+    );
+    if (!Item) return;
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...keys.dossier(tombstone.id),
+          type: 'dossier-purged',
+          purged: tombstone,
+          version: Number(Item.version) + 1,
+          journalHead: Item.journalHead,
+        },
+        // never over a change made since the dossier was read (a retried purge finds its tombstone)
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': Item.version },
+      }),
+    );
+  }
+
   /** The conflict a failed transaction means, from the kinds of the items whose condition failed. */
   private conflictFor(failed: TransactionItemKind[], fallback: string) {
     if (failed.includes('product-key'))
@@ -283,12 +362,15 @@ export class DynamoDossierRepository implements DossierRepository {
     assertFitsOneTransaction(change); // a clear error before DynamoDB's ValidationException
     const { dossier } = change;
     const queue = queueEntry(dossier);
+    const retention = queue ? null : retentionWakeAt(dossier);
     const item = {
       ...keys.dossier(dossier.id),
       type: 'dossier',
       gsi1pk: `COMPANY#${dossier.companyId}`,
       gsi1sk: `DOSSIER#${dossier.createdAt}#${dossier.id}`,
       ...(queue ? { gsi2pk: `QUEUE#${queue.stage}`, gsi2sk: `${queue.orderBy}#${dossier.id}` } : {}),
+      // a closed dossier waits in the sparse retention index for its notice, then its erasure
+      ...(retention ? { gsi2pk: RETENTION_INDEX, gsi2sk: `${retention}#${dossier.id}` } : {}),
       dossier,
       version,
       journalHead: change.head,
@@ -457,6 +539,8 @@ const securityReviewIndex = (upload: Upload) =>
 const PUBLIC_CANDIDATURES = 'PUBLIC_CANDIDATURES';
 
 const ACTOR_PREFIX = 'ACTOR#';
+/** The gsi2 partition of closed dossiers, by the next instant their retention has something due. */
+const RETENTION_INDEX = 'RETENTION';
 
 /** A person's acts, in the sparse gsi2 by who acted (never the timers'): a person's own data is one Query. */
 const actorIndex = (event: JournalEvent) =>

@@ -8,6 +8,8 @@ import type { EventTimestamp, StampJob } from '../../domain/trusted-timestamps';
 import type { DossierChange, DossierRepository, Page, PendingScan, QueueItem, StoredDossier } from '../../domain/ports';
 import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
+import { retentionWakeAt } from '../../domain/retention';
+import type { PurgedDossier } from '../../domain/dossier-rules/retention';
 import type { QueueStage } from '../../domain/schemas';
 import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem, type Upload } from '../../domain/upload';
 import type { Dossier } from '../../domain/dossier';
@@ -23,6 +25,8 @@ export class InMemoryDossiers implements DossierRepository {
   readonly productKeys = new Map<string, string>();
   readonly publicListings = new Map<string, PublicCandidature>();
   readonly scanChecks = new Map<string, PendingScan>();
+  /** purged dossiers' tombstones, by id (their journal stays in `events`) */
+  readonly tombstones = new Map<string, PurgedDossier>();
 
   constructor(
     private readonly outbox?: InMemoryOutbox,
@@ -77,6 +81,40 @@ export class InMemoryDossiers implements DossierRepository {
     if (change.settlesRequest) this.journalRequests?.settle(change.settlesRequest);
     for (const c of change.certificates ?? []) this.certificates?.save(c);
     return clone(stored);
+  }
+
+  async retentionDue(at: string, limit: number) {
+    return this.retentionIndex()
+      .filter((e) => e.wakeAt <= at)
+      .slice(0, limit);
+  }
+
+  async nextRetentionWake() {
+    return this.retentionIndex()[0]?.wakeAt ?? null;
+  }
+
+  /** as the sparse index: closed dossiers out of every queue, by their next retention instant */
+  private retentionIndex() {
+    return [...this.stored.values()]
+      .filter((s) => !queueEntry(s.dossier))
+      .map((s) => ({ dossierId: s.dossier.id, wakeAt: retentionWakeAt(s.dossier) }))
+      .filter((e): e is { dossierId: string; wakeAt: string } => e.wakeAt !== null)
+      .sort((a, b) => a.wakeAt.localeCompare(b.wakeAt) || a.dossierId.localeCompare(b.dossierId));
+  }
+
+  async purge(tombstone: PurgedDossier, events: JournalEvent[]) {
+    const id = tombstone.id;
+    const erased = new Map(events.map((e) => [e.seq, e]));
+    this.events.set(
+      id,
+      (this.events.get(id) ?? []).map((e) => clone(erased.get(e.seq) ?? e)),
+    );
+    for (const [key, upload] of this.uploads) if (upload.dossierId === id) this.uploads.delete(key);
+    for (let i = this.messageList.length - 1; i >= 0; i--)
+      if (this.messageList[i]!.dossierId === id) this.messageList.splice(i, 1);
+    if (!this.stored.has(id)) return;
+    this.stored.delete(id);
+    this.tombstones.set(id, clone(tombstone));
   }
 
   async addTimestamp(dossierId: string, seq: number, timestamp: EventTimestamp) {

@@ -22,6 +22,15 @@ export class InMemoryStorage implements ObjectStorage {
   async remove(store: ObjectStoreName, key: string) {
     this.objects.delete(`${store}/${key}`);
   }
+  async removeAll(store: ObjectStoreName, prefix: string) {
+    let removed = 0;
+    for (const key of [...this.objects.keys()])
+      if (key.startsWith(`${store}/${prefix}`)) {
+        this.objects.delete(key);
+        removed++;
+      }
+    return removed;
+  }
   async put(store: ObjectStoreName, key: string, body: Buffer, contentType: string) {
     // as S3 keeps the checksum the adapter writes with (ChecksumSHA256)
     const sha256 = createHash('sha256').update(body).digest('base64');

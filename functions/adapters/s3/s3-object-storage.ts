@@ -20,13 +20,19 @@ export class S3ObjectStorage implements ObjectStorage {
     private readonly sdk: S3Sdk,
     private readonly s3: S3.S3Client,
     private readonly buckets: Record<ObjectStoreName, string>,
+    /** the buckets keep versions (AWS: versioned, under Object Lock); s3rver keeps none */
+    private readonly versioned = true,
   ) {}
 
   /**
    * Loads the S3 SDK (on first use: a function that never touches S3 never loads it) and builds
    * the client. SDK ≥ 3.729 would add a CRC32 of an empty body to presigned PUTs without WHEN_REQUIRED.
    */
-  static async create(buckets: Record<ObjectStoreName, string>, config: S3.S3ClientConfig = {}) {
+  static async create(
+    buckets: Record<ObjectStoreName, string>,
+    config: S3.S3ClientConfig = {},
+    options: { versioned?: boolean } = {},
+  ) {
     const [s3, presigner] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]);
     const sdk: S3Sdk = { ...s3, getSignedUrl: presigner.getSignedUrl };
     const client = new s3.S3Client({
@@ -34,7 +40,7 @@ export class S3ObjectStorage implements ObjectStorage {
       responseChecksumValidation: 'WHEN_REQUIRED',
       ...config,
     });
-    return new S3ObjectStorage(sdk, client, buckets);
+    return new S3ObjectStorage(sdk, client, buckets, options.versioned ?? true);
   }
 
   async presignPut(
@@ -154,5 +160,53 @@ export class S3ObjectStorage implements ObjectStorage {
 
   async remove(store: ObjectStoreName, key: string): Promise<void> {
     await this.s3.send(new this.sdk.DeleteObjectCommand({ Bucket: this.buckets[store], Key: key }));
+  }
+
+  /**
+   * Every version of every object under the prefix, delete markers included. The buckets' Object
+   * Lock is in governance mode: it stops every other principal, and this one call — the erasure at
+   * the end of the retention, granted `s3:BypassGovernanceRetention` on the purge's function only —
+   * removes the locked versions (a delete without a version id would only add a marker and leave
+   * the bytes for years).
+   */
+  async removeAll(store: ObjectStoreName, prefix: string): Promise<number> {
+    const Bucket = this.buckets[store];
+    let removed = 0;
+    for (const target of await this.listAll(Bucket, prefix)) {
+      await this.s3.send(
+        new this.sdk.DeleteObjectCommand({
+          Bucket,
+          Key: target.key,
+          ...(target.versionId ? { VersionId: target.versionId, BypassGovernanceRetention: true } : {}),
+        }),
+      );
+      removed++;
+    }
+    return removed;
+  }
+
+  private async listAll(Bucket: string, Prefix: string): Promise<{ key: string; versionId?: string }[]> {
+    const found: { key: string; versionId?: string }[] = [];
+    if (this.versioned) {
+      let KeyMarker: string | undefined;
+      let VersionIdMarker: string | undefined;
+      do {
+        const page = await this.s3.send(
+          new this.sdk.ListObjectVersionsCommand({ Bucket, Prefix, KeyMarker, VersionIdMarker }),
+        );
+        for (const v of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])])
+          if (v.Key) found.push({ key: v.Key, ...(v.VersionId ? { versionId: v.VersionId } : {}) });
+        KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+        VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+      } while (KeyMarker);
+      return found;
+    }
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await this.s3.send(new this.sdk.ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+      for (const o of page.Contents ?? []) if (o.Key) found.push({ key: o.Key });
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    return found;
   }
 }

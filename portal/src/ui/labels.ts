@@ -106,6 +106,7 @@ export const JOURNAL_EVENT_LABELS: Record<string, string> = {
   dossier_updated: 'Candidature modifiée',
   dossier_submitted: 'Candidature déposée',
   dossier_withdrawn: 'Candidature retirée',
+  retention_notice_sent: 'Avis d’effacement prochain des données personnelles',
   dossier_admissible: 'Candidature déclarée recevable',
   dossier_inadmissible: 'Candidature déclarée irrecevable',
   dossier_abandoned: 'Candidature réputée abandonnée',
