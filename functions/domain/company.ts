@@ -43,6 +43,24 @@ export const ownEntries = (company: Company, email: string | undefined) =>
     : [];
 
 /**
+ * ANS support records the company's new legal representative (on the company's request, with the
+ * proof of the change): the entry is replaced — the former representative's name and address leave
+ * the record — and the accounts follow through the outbox: the former one's is disabled and removed
+ * from the company, the new one's opened. When the same person stays (a corrected address), only
+ * the entry changes and the account is opened anew for the new address.
+ */
+export const replaceLegalRepresentative = (
+  company: Company,
+  person: Person,
+): { company: Company; former: Person; addressChanged: boolean } => {
+  const former = company.legalRepresentative;
+  const addressChanged = former.email.toLowerCase() !== person.email.toLowerCase();
+  // the contact was the representative themself (a small company): the contact entry follows
+  const contact = company.contact.email.toLowerCase() === former.email.toLowerCase() ? person : company.contact;
+  return { company: { ...company, legalRepresentative: person, contact }, former, addressChanged };
+};
+
+/**
  * A person corrects their own entry (RGPD art. 16): name and phone; the address is their account's
  * identity and changes only with the account. Both entries when they are both (a small company).
  */

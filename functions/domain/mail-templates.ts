@@ -21,6 +21,7 @@ interface AboutCertificate {
  */
 export interface MailDataByTemplate {
   company_registered: { companyName: string };
+  legal_representative_replaced: { companyName: string; reason: string; at: string };
   webhook_disabled: { url: string; since: string; lastError: string };
   dossier_created: AboutDossier & { dueAt: string };
   submission_received: AboutDossier & { at: string };
@@ -97,6 +98,16 @@ const TEMPLATES = {
       'Bonjour,',
       `Le compte de la société ${d.companyName} a été créé sur la plateforme de certification de l'Agence du Numérique en Santé.`,
       'Vous recevrez séparément vos identifiants de connexion. Vous pourrez ensuite déposer une candidature pour chacun de vos systèmes d’information de téléconsultation.',
+    ],
+  }),
+  legal_representative_replaced: (d) => ({
+    subject: `Nouveau représentant légal de ${d.companyName}`,
+    lines: [
+      'Bonjour,',
+      `Le ${when(d.at)}, l’ANS a enregistré un nouveau représentant légal de la société ${d.companyName} sur la plateforme de certification.`,
+      `Motif : ${d.reason}.`,
+      'Le compte de l’ancien représentant légal est fermé ; le nouveau représentant reçoit ses identifiants séparément. Les candidatures et certificats de la société ne changent pas.',
+      'Si ce changement ne vous semble pas fondé, répondez à ce message ou écrivez au support de l’ANS.',
     ],
   }),
   webhook_disabled: (d) => ({

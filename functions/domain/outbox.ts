@@ -18,6 +18,8 @@ export interface OutboxMessage {
   dossierId?: string;
   /** an account to open before the mail goes out (company registration) */
   invite?: { email: string; firstName: string; lastName: string; ensId: string };
+  /** an account to disable and remove from its company before the mail goes out (a replaced representative) */
+  revoke?: { email: string; ensId: string };
 }
 
 export const outboxMessage = <T extends MailTemplate>(

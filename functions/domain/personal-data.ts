@@ -133,6 +133,10 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     'table',
     'mail',
   ]),
+  field('OutboxMessage.revoke.email', 'contact', 'ancien représentant légal', 'fermer son compte', 'mail', [
+    'table',
+    'identity provider',
+  ]),
   field('OutboxMessage.invite.email', 'contact', 'représentant légal invité', 'ouvrir son compte', 'mail', [
     'table',
     'identity provider',
@@ -355,6 +359,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'OutboxMessage.createdAt',
   'OutboxMessage.dossierId',
   'OutboxMessage.invite.ensId',
+  'OutboxMessage.revoke.ensId',
 ];
 
 /** The records the inventory covers, by the file that declares each. */

@@ -193,6 +193,11 @@ export interface UserDirectory {
    * Returns the account's immutable id (`sub`), which the platform binds to the company.
    */
   invite(user: { email: string; firstName: string; lastName: string; ensId: string }): Promise<string>;
+  /**
+   * Disables the account opened for this address as a candidate of the company, and ends its
+   * sessions (no new token). Idempotent; an account of another company, or of staff, is left alone.
+   */
+  disable(user: { email: string; ensId: string }): Promise<void>;
 }
 
 /**
@@ -201,17 +206,23 @@ export interface UserDirectory {
  * could not act for another company.
  */
 export interface CompanyMembers {
+  /** the company the account acts for; null when unbound or removed */
   companyOf(sub: string): Promise<string | null>;
-  /** ConflictError when the account is already bound to another company. */
-  bind(sub: string, companyId: string): Promise<void>;
+  /**
+   * ConflictError when the account is already bound to another company, or was removed from its
+   * own (a removed account never comes back by a token: a new invitation opens a new one).
+   */
+  bind(sub: string, companyId: string, email?: string): Promise<void>;
+  /** removes from the company, at `at`, every account opened for this address; their ids */
+  removeByEmail(companyId: string, email: string, at: string): Promise<string[]>;
 }
 
 export interface CompanyRepository {
   /** ConflictError when a company with the same SIRET / VAT number exists. */
   create(company: Company, outbox?: OutboxMessage[]): Promise<void>;
   get(id: string): Promise<Company | null>;
-  /** a company's record rewritten (its entries corrected); it must exist */
-  update(company: Company): Promise<void>;
+  /** a company's record rewritten (its entries corrected or replaced), with its mail, in one write; it must exist */
+  update(company: Company, outbox?: OutboxMessage[]): Promise<void>;
 }
 
 export interface WorkflowWait {

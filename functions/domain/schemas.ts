@@ -514,6 +514,10 @@ export const webhookCreateSchema = z
   })
   .strict();
 
+/** PUT /v1/companies/{id}/legal-representative: ANS support records a new legal representative, and why. */
+export const legalRepresentativeSchema = z.object({ legalRepresentative: personSchema, reason: text(1000) }).strict();
+export type LegalRepresentativeInput = z.infer<typeof legalRepresentativeSchema>;
+
 /** PATCH /v1/me/contact: a person corrects their own name or phone (at least one). */
 export const contactCorrectionSchema = z
   .object({ firstName: displayName(100).optional(), lastName: displayName(100).optional(), phone: phone.optional() })

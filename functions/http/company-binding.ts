@@ -4,8 +4,13 @@ import { assertWithinRate, rateWindow } from '../domain/api-clients';
 import type { Caller } from '../domain/caller';
 import type { ResolvedRequest } from './request';
 
-/** Bindings never change once written: a container may keep the ones it has seen. */
-const known = new Map<string, string>();
+/**
+ * Bindings never move to another company, but a replaced legal representative's is removed: a
+ * container keeps the ones it has seen for a minute at most (the account is disabled at the
+ * identity provider at once, so no new token comes; the tokens already issued stop within it).
+ */
+const BINDING_CACHE_MS = 60_000;
+const known = new Map<string, { companyId: string; until: number }>();
 
 /**
  * The server side of tenant isolation: a candidate's token must name the company its account is
@@ -15,8 +20,12 @@ const known = new Map<string, string>();
 export const verifyCompanyBinding = async ({ caller }: ResolvedRequest, deps: Dependencies): Promise<void> => {
   if (!caller?.roles.includes('candidate')) return; // staff, or a public route: nothing to bind
   if (caller.clientId) return; // an API client: bound by its record (verifyApiClient)
-  const bound = known.get(caller.sub) ?? (await deps.members.companyOf(caller.sub));
-  if (bound) known.set(caller.sub, bound);
+  const now = deps.clock.now().getTime();
+  const cached = known.get(caller.sub);
+  const bound = cached && cached.until > now ? cached.companyId : await deps.members.companyOf(caller.sub);
+  if (bound && !(cached && cached.until > now))
+    known.set(caller.sub, { companyId: bound, until: now + BINDING_CACHE_MS });
+  if (!bound) known.delete(caller.sub);
   if (!bound || bound !== caller.ensId)
     throw new ForbiddenError('this account does not act for the company its token names');
 };

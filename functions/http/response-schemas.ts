@@ -682,6 +682,22 @@ export const RESPONSES = {
     }),
     name: 'MyData',
   },
+  /** PUT /v1/companies/{id}/legal-representative */
+  replaceLegalRepresentative: {
+    status: 200,
+    description: 'The company’s entries once the legal representative is replaced',
+    schema: z.looseObject({
+      id: z.string(),
+      legalRepresentative: z.looseObject({
+        firstName: z.string(),
+        lastName: z.string(),
+        email: z.string(),
+        phone: z.string(),
+      }),
+      contact: z.looseObject({ firstName: z.string(), lastName: z.string(), email: z.string(), phone: z.string() }),
+    }),
+    name: 'CompanyEntries',
+  },
   /** PATCH /v1/me/contact */
   correctMyContact: {
     status: 200,

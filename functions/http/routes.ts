@@ -83,6 +83,7 @@ import {
   renewalCandidatureSchema,
   apiClientCreateSchema,
   contactCorrectionSchema,
+  legalRepresentativeSchema,
   webhookCreateSchema,
   reviewSchema,
   abandonDossierSchema,
@@ -212,6 +213,18 @@ export const ROUTE_TABLE = [
     summary: 'Create an API client of the company (client-credentials grant); its secret is shown once',
     response: 'createApiClient',
     body: apiClientCreateSchema,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/companies/{id}/legal-representative',
+    handler: 'replace-legal-representative',
+    auth: true,
+    roles: ['admin'],
+    access: { table: 'write' },
+    summary:
+      'Replace the company’s legal representative (ANS support, with the reason): the former account is closed, the new one opened',
+    response: 'replaceLegalRepresentative',
+    body: legalRepresentativeSchema,
   },
   {
     method: 'GET',

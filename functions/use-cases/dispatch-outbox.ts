@@ -15,9 +15,15 @@ export const dispatchOutbox = async (deps: Dependencies, messages?: OutboxMessag
     deps.outbox,
     deps.clock,
     async (message) => {
+      if (message.revoke) {
+        // no new token first, then no request with the tokens already issued
+        await deps.users.disable(message.revoke);
+        await deps.members.removeByEmail(message.revoke.ensId, message.revoke.email, deps.clock.now().toISOString());
+      }
       if (message.invite) {
         try {
-          await deps.members.bind(await deps.users.invite(message.invite), message.invite.ensId);
+          const sub = await deps.users.invite(message.invite);
+          await deps.members.bind(sub, message.invite.ensId, message.invite.email);
         } catch (error) {
           // the directory refused the invitation for good (a staff account's address, another
           // company's representative): no retry can succeed and no invitation mail may leave

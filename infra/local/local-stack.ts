@@ -240,7 +240,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       longClocks: engine,
       // Cognito stands aside locally: `POST /_local/token` issues the tokens an invitation would lead to
       // the local issuer stands for Cognito: an invited account's id is its email
-      users: { invite: async (user) => `invited:${user.email}` },
+      users: {
+        invite: async (user) => `invited:${user.email}`,
+        // the local issuer keeps no accounts to disable: the removed binding refuses the account's
+        // tokens, and no new token binds it again (POST /_local/token answers 409)
+        disable: async () => {},
+      },
       // no scanner runs here: received files show `not_scanned`, never clean
       malwareScanning: false,
       // Cognito's app clients stand aside locally: ids and hashed secrets in the data directory
@@ -299,7 +304,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         // when first seen, and never moves to another one (409), as the invitation does in AWS
         if (parsed.data.role === 'candidate' || parsed.data.roles?.includes('candidate')) {
           try {
-            await deps.members.bind(parsed.data.sub, parsed.data.ensId!);
+            await deps.members.bind(parsed.data.sub, parsed.data.ensId!, parsed.data.email);
           } catch (error) {
             if (error instanceof ConflictError) return problemResponse(error, '/_local/token');
             throw error;

@@ -71,13 +71,16 @@ export const workQueues = (
   for (const f of [dispatcher, sweeper]) {
     f.fn.addEnvironment(ENV.userPoolId, userPool.userPoolId);
     // AdminGetUser and AdminListGroupsForUser: a replayed invitation checks the existing account is
-    // this company's candidate, never a staff account (separation of duties)
+    // this company's candidate, never a staff account (separation of duties); AdminDisableUser and
+    // AdminUserGlobalSignOut: a replaced legal representative's account closes with its mail
     userPool.grant(
       f.fn,
       'cognito-idp:AdminCreateUser',
       'cognito-idp:AdminAddUserToGroup',
       'cognito-idp:AdminGetUser',
       'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
     );
   }
   new Rule(stack, 'OutboxSweep', {

@@ -330,6 +330,21 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       await expect(ports.members.bind(sub, 'company-b')).rejects.toBeInstanceOf(ConflictError);
       expect(await ports.members.companyOf(sub)).toBe('company-a');
     });
+
+    it('removes a replaced representative’s accounts by address, for good, and only theirs', async () => {
+      const company = `company-${randomUUID()}`;
+      const [former, other, elsewhere] = [1, 2, 3].map(() => `sub-${randomUUID()}`);
+      await ports.members.bind(former!, company, 'Former@Exemple.fr');
+      await ports.members.bind(former!, company); // a sign-in without the address keeps it
+      await ports.members.bind(other!, company, 'other@exemple.fr');
+      await ports.members.bind(elsewhere!, `company-${randomUUID()}`, 'former@exemple.fr');
+      expect(await ports.members.removeByEmail(company, 'former@exemple.fr', NOW.toISOString())).toEqual([former]);
+      expect(await ports.members.companyOf(former!)).toBeNull();
+      expect(await ports.members.companyOf(other!)).toBe(company);
+      expect(await ports.members.companyOf(elsewhere!)).not.toBeNull();
+      await expect(ports.members.bind(former!, company)).rejects.toThrow('this account was removed from its company');
+      expect(await ports.members.removeByEmail(company, 'former@exemple.fr', NOW.toISOString())).toEqual([]);
+    });
   });
 
   describe('referentials and certificates', () => {

@@ -163,6 +163,57 @@ describe('a person’s own data (RGPD)', () => {
     expect(leaks).toEqual([]);
   }, 120_000);
 
+  it('lets ANS support replace a legal representative: the former account is closed, the new one acts', async () => {
+    const former = {
+      firstName: 'Gaspard',
+      lastName: 'Lenormand-Vidal',
+      email: 'gaspard.lenormand@exemple-remplacement.fr',
+      phone: '+33 6 31 41 59 26',
+    };
+    const next = {
+      firstName: 'Héloïse',
+      lastName: 'Duchâtel',
+      email: 'heloise.duchatel@exemple-remplacement.fr',
+      phone: '+33 6 27 18 28 18',
+    };
+    const { id, companyId } = await submittedDossier(http, 2704, 'company', {}, { legalRepresentative: former });
+    await http.call('POST', '/_local/settle');
+    // the former representative's own account, as the invitation opened it
+    const formerToken = await http.token({ role: 'candidate', sub: `invited:${former.email}`, ensId: companyId });
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: formerToken })).status).toBe(200);
+
+    const path = `/v1/companies/${companyId}/legal-representative`;
+    const body = { legalRepresentative: next, reason: 'Changement de gérant, extrait Kbis joint à la demande' };
+    expect((await http.call('PUT', path, { token: formerToken, body })).status).toBe(403);
+    expect((await http.call('PUT', path, { token: await t.instructor(), body })).status).toBe(403);
+    expect((await http.call('PUT', path, { token: await t.admin(), body: { legalRepresentative: next } })).status).toBe(
+      400,
+    );
+    const replaced = await http.call('PUT', path, { token: await t.admin(), body });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.legalRepresentative).toEqual(next);
+    const mails = (await http.call('GET', `/_local/mail?to=${former.email}`)).json.items as { subject: string }[];
+    expect(mails.map((m) => m.subject)).toContain(`Nouveau représentant légal de Société e2704`);
+
+    // a minute on (the binding a function has seen): the former account is refused, and never bound again
+    expect((await http.call('POST', '/_local/clock', { body: { advance: 'PT2M' } })).status).toBe(200);
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: formerToken })).status).toBe(403);
+    const again = await http.call('POST', '/_local/token', {
+      body: { role: 'candidate', sub: `invited:${former.email}`, ensId: companyId },
+    });
+    expect(again.status).toBe(409);
+    const nextToken = await http.token({
+      role: 'candidate',
+      sub: `invited:${next.email}`,
+      ensId: companyId,
+      email: next.email,
+    });
+    expect((await http.call('GET', `/v1/dossiers/${id}`, { token: nextToken })).status).toBe(200);
+    const mine = await http.call('GET', '/v1/me/data', { token: nextToken });
+    expect(mine.json.companies).toEqual([expect.objectContaining({ id: companyId, as: ['legalRepresentative'] })]);
+    expect(mine.text).not.toContain(former.email);
+  }, 120_000);
+
   it('erases a dossier past its retention from every store, tells the company first, and its journal still verifies', async () => {
     const person = {
       firstName: 'Ombeline',

@@ -58,4 +58,21 @@ export class CognitoUserDirectory implements UserDirectory {
     );
     return sub;
   }
+
+  async disable(user: { email: string; ensId: string }): Promise<void> {
+    let existing: Cognito.AdminGetUserCommandOutput;
+    try {
+      existing = await this.cognito.send(
+        new this.sdk.AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: user.email }),
+      );
+    } catch (error) {
+      if (error instanceof this.sdk.UserNotFoundException) return; // never opened, or gone: nothing to do
+      throw error;
+    }
+    // only the company's own candidate account: never another company's, never staff (no ensId)
+    if (existing.UserAttributes?.find((a) => a.Name === 'custom:ensId')?.Value !== user.ensId) return;
+    const target = { UserPoolId: this.userPoolId, Username: user.email };
+    await this.cognito.send(new this.sdk.AdminDisableUserCommand(target));
+    await this.cognito.send(new this.sdk.AdminUserGlobalSignOutCommand(target));
+  }
 }

@@ -48,13 +48,18 @@ export class DynamoCompanyRepository implements CompanyRepository {
     }
   }
 
-  async update(company: Company): Promise<void> {
+  async update(company: Company, outbox: OutboxMessage[] = []): Promise<void> {
+    const put = {
+      TableName: this.table,
+      Item: { ...keys.company(company.id), type: 'company', company },
+      ConditionExpression: 'attribute_exists(pk)',
+    };
+    if (!outbox.length) {
+      await this.db.send(new PutCommand(put));
+      return;
+    }
     await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.company(company.id), type: 'company', company },
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
+      new TransactWriteCommand({ TransactItems: [{ Put: put }, ...outbox.map((m) => outboxPut(this.table, m))] }),
     );
   }
 

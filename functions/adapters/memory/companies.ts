@@ -15,9 +15,10 @@ export class InMemoryCompanies implements CompanyRepository {
     this.companies.set(company.id, clone(company));
     for (const m of outbox) this.outbox?.add(m);
   }
-  async update(company: Company) {
+  async update(company: Company, outbox: OutboxMessage[] = []) {
     if (!this.companies.has(company.id)) throw new Error('no such company to update');
     this.companies.set(company.id, clone(company));
+    for (const m of outbox) this.outbox?.add(m);
   }
   async get(id: string) {
     const found = this.companies.get(id);
