@@ -172,6 +172,14 @@ export const dossierRetention = (dossier: Dossier): DossierRetention | null => {
   };
 };
 
+/**
+ * When a record of a category with a fixed period (mail, API clients and webhooks) expires, in
+ * epoch seconds: the table's TTL attribute erases it then (DynamoDB deletes expired items within
+ * days, and on the local stack the purge's run does).
+ */
+export const expiresAt = (category: 'mail' | 'api_clients_and_webhooks', from: string): number =>
+  Math.ceil(rawDeadline(new Date(from), RULES.get(category)!.period).getTime() / 1000);
+
 /** The next instant the purge has something to do for this dossier: its notice, then its erasure. */
 export const retentionWakeAt = (dossier: Dossier): string | null => {
   const retention = dossierRetention(dossier);

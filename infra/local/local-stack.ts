@@ -30,6 +30,7 @@ import { renderDocuments } from '../../functions/use-cases/render-documents';
 import { recordJournalRequests } from '../../functions/use-cases/record-journal-requests';
 import { evaluateCertificate } from '../../functions/use-cases/certificate-life';
 import { nextPurgeAt, purgeExpired } from '../../functions/use-cases/purge-expired';
+import { expireItems } from './ttl-sweep';
 import { nextReconcileAt, reconcile, type ReconcileReport } from '../../functions/use-cases/reconcile';
 import { evaluate as evaluateTask } from '../../functions/workflow/evaluate';
 import { handler as registerWaitTask } from '../../functions/workflow/register-wait';
@@ -271,8 +272,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         reconcilerRuns.push({ at: clock.now().toISOString(), ...report });
         if (reconcilerRuns.length > 100) reconcilerRuns.shift();
         const purge = await purgeExpired(deps);
-        if (purge.noticed.length || purge.purged.length)
-          console.log(`[retention] ${purge.noticed.length} notice(s), ${purge.purged.length} dossier(s) erased`);
+        const expired = await expireItems(db, tableName, clock.now());
+        if (purge.noticed.length || purge.purged.length || expired)
+          console.log(
+            `[retention] ${purge.noticed.length} notice(s), ${purge.purged.length} dossier(s) erased, ${expired} item(s) expired`,
+          );
       },
     });
     useDependencies(deps);

@@ -288,6 +288,20 @@ describe('a person’s own data (RGPD)', () => {
     expect(listed.map((d) => d.id)).not.toContain(id);
     expect(await objects()).toEqual([]);
     expect(await itemsNaming()).toEqual([]);
+    // elsewhere in the table only the company's own record, her account's binding to it (the company
+    // lives on) and the mail of the last 90 days name her
+    // (sent mail expires by the table's TTL, which the local stack applies as DynamoDB does)
+    const now = Date.parse((await http.call('GET', '/_local/clock')).json.now as string);
+    const elsewhere: string[] = [];
+    for await (const item of scanTable(db, { TableName: stack.tableName })) {
+      if (!JSON.stringify(item).includes(person.email)) continue;
+      const recentMail =
+        String(item.pk).startsWith('OUTBOX#') &&
+        now - Date.parse((item.message as { createdAt: string }).createdAt) < 90 * 86_400_000;
+      const company = item.pk === `COMPANY#${companyId}` || (item.type === 'member' && item.companyId === companyId);
+      if (!company && !recentMail) elsewhere.push(`${String(item.pk)} ${String(item.sk)}`);
+    }
+    expect(elsewhere).toEqual([]);
     const mine = await http.call('GET', '/v1/me/data', { token: await t.candidate(companyId) });
     expect(mine.text).not.toContain(id);
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'infra/ops/journal-verify.ts'], {

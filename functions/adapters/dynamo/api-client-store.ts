@@ -1,3 +1,4 @@
+import { expiresAt } from '../../domain/retention';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiClient } from '../../domain/api-clients';
 import { ConflictError } from '../../domain/errors';
@@ -67,7 +68,13 @@ export class DynamoApiClientStore implements ApiClientStore {
     return [keys.apiClient(client.clientId), keys.companyApiClient(client.companyId, client.clientId)].map((key) => ({
       Put: {
         TableName: this.table,
-        Item: { ...key, type: 'api-client', client },
+        // a revoked client is kept 90 days (« API clients and webhooks »), then expires
+        Item: {
+          ...key,
+          type: 'api-client',
+          client,
+          ...(client.revokedAt ? { ttl: expiresAt('api_clients_and_webhooks', client.revokedAt) } : {}),
+        },
         ConditionExpression: condition,
       },
     }));

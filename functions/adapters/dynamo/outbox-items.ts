@@ -18,16 +18,20 @@ export interface QueueLayout {
   pendingPartition: string;
   key: (id: string) => { pk: string; sk: string };
   field: string;
+  /** the retention of a done item (domain/retention.ts): its TTL is set when it is done */
+  retention?: 'mail';
 }
 
-const layout = (type: string, pendingPartition: string, key: QueueLayout['key'], field: string): QueueLayout => ({
-  type,
-  pendingPartition,
-  key,
-  field,
-});
+const layout = (
+  type: string,
+  pendingPartition: string,
+  key: QueueLayout['key'],
+  field: string,
+  retention?: QueueLayout['retention'],
+): QueueLayout => ({ type, pendingPartition, key, field, ...(retention ? { retention } : {}) });
 
-export const OUTBOX_LAYOUT = layout('outbox', OUTBOX_PENDING, keys.outbox, 'message');
+/** Mail: a sent message expires 90 days after its sending (the « mail » category). */
+export const OUTBOX_LAYOUT = layout('outbox', OUTBOX_PENDING, keys.outbox, 'message', 'mail');
 export const DOCUMENTS_LAYOUT = layout('document-job', DOCUMENTS_PENDING, keys.documentJob, 'job');
 export const STAMPS_LAYOUT = layout('stamp-job', STAMPS_PENDING, keys.stampJob, 'job');
 export const WEBHOOK_EVENTS_LAYOUT = layout('webhook-events', WEBHOOK_EVENTS_PENDING, keys.webhookEvents, 'batch');

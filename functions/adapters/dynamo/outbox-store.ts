@@ -1,3 +1,4 @@
+import { expiresAt } from '../../domain/retention';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
@@ -75,13 +76,18 @@ export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
   }
 
   async markDone(id: string, at: string): Promise<void> {
+    const { retention } = this.layout;
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
         Key: this.layout.key(id),
-        UpdateExpression: 'SET #s = :sent, sentAt = :at REMOVE gsi1pk, gsi1sk',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
+        UpdateExpression: `SET #s = :sent, sentAt = :at${retention ? ', #ttl = :ttl' : ''} REMOVE gsi1pk, gsi1sk`,
+        ExpressionAttributeNames: { '#s': 'status', ...(retention ? { '#ttl': 'ttl' } : {}) },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':at': at,
+          ...(retention ? { ':ttl': expiresAt(retention, at) } : {}),
+        },
       }),
     );
   }

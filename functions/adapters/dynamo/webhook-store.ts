@@ -1,3 +1,4 @@
+import { expiresAt } from '../../domain/retention';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { OutboxMessage } from '../../domain/outbox';
@@ -183,10 +184,13 @@ export class DynamoWebhookStore implements WebhookStore {
       type: 'webhook-delivery',
       attemptCount: delivery.attempts.length,
       delivery,
-      // in the index of due deliveries while pending (sparse: gone once delivered, failed or dropped)
+      // in the index of due deliveries while pending (sparse: gone once delivered, failed or dropped);
+      // settled, it is kept 90 days from its last attempt (« API clients and webhooks »), then expires
       ...(delivery.status === 'pending'
         ? { gsi1pk: WEBHOOK_DELIVERIES_DUE, gsi1sk: `${delivery.nextAttemptAt}#${delivery.id}` }
-        : {}),
+        : {
+            ttl: expiresAt('api_clients_and_webhooks', delivery.attempts.at(-1)?.at ?? delivery.createdAt),
+          }),
     };
   }
 }
