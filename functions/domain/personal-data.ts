@@ -377,6 +377,38 @@ export const STORED_RECORDS: Record<string, string> = {
   OutboxMessage: 'functions/domain/outbox.ts',
 };
 
+/** What an erased field reads: an account id, a name or a text that is no longer there. */
+export const ERASED = 'effacé';
+
+/**
+ * A record with every field the inventory classifies as personal replaced by `ERASED` (strings,
+ * and strings in arrays): the erasure follows the inventory, so a field classified tomorrow is
+ * erased tomorrow. Other fields, and the record's shape, stay as they are.
+ */
+export const erasePersonalFields = <T>(record: keyof typeof STORED_RECORDS, value: T): T => {
+  const erase = (node: unknown, segments: string[]): unknown => {
+    if (node === undefined || node === null) return node;
+    const [head, ...rest] = segments;
+    if (head === undefined) return typeof node === 'string' ? ERASED : Array.isArray(node) ? node.map(() => ERASED) : node;
+    const name = head.replace(/(\[\]|\{\})$/, '');
+    if (typeof node !== 'object' || Array.isArray(node)) return node;
+    const child = (node as Record<string, unknown>)[name];
+    if (child === undefined) return node;
+    const next = head.endsWith('[]')
+      ? Array.isArray(child)
+        ? child.map((item) => erase(item, rest))
+        : child
+      : head.endsWith('{}')
+        ? Object.fromEntries(Object.entries(child as object).map(([k, v]) => [k, erase(v, rest)]))
+        : erase(child, rest);
+    return { ...(node as object), [name]: next };
+  };
+  let erased: unknown = value;
+  for (const field of PERSONAL_FIELDS)
+    if (field.path.startsWith(`${record}.`)) erased = erase(erased, field.path.split('.').slice(1));
+  return erased as T;
+};
+
 /** How a field path is classified: a personal field, `not_personal`, or `undefined` (unclassified). */
 export const classify = (path: string): PersonalField | 'not_personal' | undefined => {
   const personal = PERSONAL_FIELDS.find((f) => f.path === path);

@@ -445,4 +445,6 @@ export interface CertificateRepository {
   setClock(number: string, wakeAt: string | null): Promise<void>;
   /** Certificates whose clock runs, earliest wake-up first. */
   clocks(): AsyncIterable<{ number: string; wakeAt: string }>;
+  /** the certificate rewritten with its personal fields erased (its dossier's retention ended); indexes unchanged */
+  erase(certificate: Certificate): Promise<void>;
 }

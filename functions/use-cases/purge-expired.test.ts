@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callers, depositFile, submittedDossierIn } from '../../test/support/use-case-journey';
+import { callers, certifiedBySilence, depositFile, submittedDossierIn } from '../../test/support/use-case-journey';
+import { changeCertificateStatus, formalNotice } from './certificate-life';
+import { ERASED } from '../domain/personal-data';
 import { inMemoryDependencies } from '../adapters/memory/in-memory-dependencies';
 import { PURGED_ACTOR, verifyChain } from '../domain/journal';
 import { createDossier } from './create-dossier';
@@ -76,5 +78,26 @@ describe('the end of retention', () => {
     expect(report.purged.map((p) => [p.dossierId, p.category])).toEqual([[draft, 'draft_not_submitted']]);
     expect(await w.deps.dossiers.get(draft)).toBeNull();
     expect((await w.deps.dossiers.get(open))!.dossier.status).toBe('draft');
+  });
+
+  it('keeps a certified dossier five years after its certificate ends, then erases the certificate’s people too', async () => {
+    const w = await certifiedBySilence(94, '2027-02-01T09:00:00Z');
+    const respondBy = new Date(w.clock.now().getTime() + 20 * DAY).toISOString();
+    await formalNotice(w.deps, callers.instructor, w.number, { nonConformities: ['INS'], respondBy });
+    w.clock.advance(21 * DAY);
+    const withdrawn = await changeCertificateStatus(w.deps, callers.instructor, w.number, 'withdraw', ['non levée']);
+    expect((await w.deps.dossiers.get(w.id))!.dossier.certificate!.endedAt).toBe(withdrawn.ended!.at);
+    expect(withdrawn.ended!.by).toBe(callers.instructor.sub);
+
+    w.clock.set(new Date(Date.parse(withdrawn.ended!.at) + 5 * 366 * DAY).toISOString());
+    const report = await purgeExpired(w.deps);
+    expect(report.purged.map((p) => [p.dossierId, p.category])).toEqual([[w.id, 'certified']]);
+    const certificate = (await w.deps.certificates.get(w.number))!;
+    expect(certificate.status).toBe('withdrawn');
+    expect(certificate.ended!.by).toBe(ERASED);
+    expect(certificate.formalNotices![0]!.issuedBy).toBe(ERASED);
+    expect(certificate.acts!.every((a) => a.by === ERASED)).toBe(true);
+    expect(JSON.stringify(certificate)).not.toContain(callers.instructor.sub);
+    expect(verifyChain(await w.deps.dossiers.journal(w.id))).toBe(-1);
   });
 });

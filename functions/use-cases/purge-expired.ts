@@ -1,6 +1,7 @@
 import type { Dependencies } from '../container';
 import { PreconditionFailedError } from '../domain/errors';
 import { purgeEvent } from '../domain/journal';
+import { erasePersonalFields } from '../domain/personal-data';
 import type { ObjectStoreName } from '../domain/ports';
 import { noticeRetention, purgeDue } from '../domain/dossier-rules/retention';
 import { commitChange } from './commit-dossier';
@@ -61,6 +62,9 @@ const purgeOne = async (deps: Dependencies, dossierId: string, report: PurgeRepo
   const erased = journal.map((e) => purgeEvent(e, tombstone.purgedAt));
   report.legacyEvents += erased.filter((e) => e === null).length;
   const events = erased.filter((e): e is NonNullable<typeof e> => e !== null);
+  // a certificate outlives nothing of its dossier's people: its personal fields go with them
+  const certificate = tombstone.certificateNumber ? await deps.certificates.get(tombstone.certificateNumber) : null;
+  if (certificate) await deps.certificates.erase(erasePersonalFields('Certificate', certificate));
   await deps.dossiers.purge(tombstone, events);
   report.purged.push({ dossierId, category: tombstone.retention.category, objects, events: events.length });
 };

@@ -72,6 +72,22 @@ export class DynamoCertificateRepository implements CertificateRepository {
     }
   }
 
+  async erase(certificate: Certificate): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: certificateKey(certificate.number),
+          UpdateExpression: 'SET certificate = :c',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':c': certificate },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async *clocks(): AsyncIterable<{ number: string; wakeAt: string }> {
     for await (const item of queryPartition(this.db, this.table, { index: 'gsi2', value: CERTIFICATE_CLOCKS })) {
       const [wakeAt, number] = String(item.gsi2sk).split('#');

@@ -10,6 +10,9 @@ export class InMemoryCertificates implements CertificateRepository {
     this.certificates.set(c.number, clone(c));
     this.clockIndex.set(c.number, c.updatedAt); // checked at once until its clock is scheduled
   }
+  async erase(c: Certificate) {
+    if (this.certificates.has(c.number)) this.certificates.set(c.number, clone(c));
+  }
   async setClock(number: string, wakeAt: string | null) {
     if (!this.certificates.has(number)) return;
     if (wakeAt) this.clockIndex.set(number, wakeAt);
