@@ -389,7 +389,8 @@ export const erasePersonalFields = <T>(record: keyof typeof STORED_RECORDS, valu
   const erase = (node: unknown, segments: string[]): unknown => {
     if (node === undefined || node === null) return node;
     const [head, ...rest] = segments;
-    if (head === undefined) return typeof node === 'string' ? ERASED : Array.isArray(node) ? node.map(() => ERASED) : node;
+    if (head === undefined)
+      return typeof node === 'string' ? ERASED : Array.isArray(node) ? node.map(() => ERASED) : node;
     const name = head.replace(/(\[\]|\{\})$/, '');
     if (typeof node !== 'object' || Array.isArray(node)) return node;
     const child = (node as Record<string, unknown>)[name];
