@@ -7,6 +7,7 @@ import type { Dossier } from '../domain/dossier';
 import { decisionClockView } from '../domain/decision-clock';
 import { decisionView } from '../domain/decision';
 import { notificationView } from '../domain/notifications';
+import { dossierRetention } from '../domain/retention-dates';
 
 /** Staff user ids are ANS's internal business: a candidate sees who acted by role, not by account. */
 const withoutStaffIds = (dossier: Dossier): Dossier => {
@@ -25,8 +26,10 @@ export const dossierView = (stored: StoredDossier, uploads: Upload[], viewer: Ca
   const dossier = isStaff(viewer) ? all : withoutStaffIds(all as Dossier);
   const decisionClock = decisionClockView(dossier);
   const { decision, notifications, convention } = dossier;
+  const retention = dossierRetention(stored.dossier);
   return {
     ...dossier,
+    ...(retention ? { retention } : {}),
     ...(convention
       ? { convention: { ...convention, status: convention.signedAt ? 'signed' : 'awaiting_signature' } }
       : {}),

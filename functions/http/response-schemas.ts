@@ -118,6 +118,15 @@ export const dossierViewSchema = z.looseObject({
   receipt: z.looseObject({ at: instant, seq: z.number().int(), hash: z.string() }).optional(),
   decisionDueAt: instant.optional(),
   decisionClock: decisionClockViewSchema.optional(),
+  /** once closed: when its personal data are erased, under which category (GET /v1/public/privacy) */
+  retention: z
+    .looseObject({
+      category: z.enum(['draft_not_submitted', 'closed_without_certificate', 'certified']),
+      from: instant,
+      dueAt: instant,
+      noticeAt: instant,
+    })
+    .optional(),
   instructionReport: z
     .looseObject({
       outcome: z.enum(['favourable', 'unfavourable']),

@@ -7,7 +7,7 @@ import { createDossier, patchDossier } from '../../functions/domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
 import { appendEvents, GENESIS, purgeEvent, verifyChain } from '../../functions/domain/journal';
 import { newMessage } from '../../functions/domain/message';
-import { dossierRetention } from '../../functions/domain/retention';
+import { dossierRetention } from '../../functions/domain/retention-dates';
 import { purgeDue } from '../../functions/domain/dossier-rules/retention';
 import { outboxMessage } from '../../functions/domain/outbox';
 import { downloadRecorded, requestedEvent } from '../../functions/domain/journal-requests';

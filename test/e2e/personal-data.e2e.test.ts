@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamo/client';
-import { dossierRetention } from '../../functions/domain/retention';
+import { dossierRetention } from '../../functions/domain/retention-dates';
 import { scanTable } from '../../infra/ops/scan-table';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api, companyBody, siret } from '../support/api-client';

@@ -1,4 +1,4 @@
-import { expiresAt } from '../../domain/retention';
+import { expiresAt } from '../../domain/retention-dates';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiClient } from '../../domain/api-clients';
 import { ConflictError } from '../../domain/errors';

@@ -23,7 +23,7 @@ import {
   type PendingScan,
 } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
-import { retentionWakeAt } from '../../domain/retention';
+import { retentionWakeAt } from '../../domain/retention-dates';
 import type { PurgedDossier } from '../../domain/dossier-rules/retention';
 import type { QueueStage } from '../../domain/schemas';
 import type { Upload } from '../../domain/upload';

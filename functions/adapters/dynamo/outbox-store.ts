@@ -1,4 +1,4 @@
-import { expiresAt } from '../../domain/retention';
+import { expiresAt } from '../../domain/retention-dates';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';

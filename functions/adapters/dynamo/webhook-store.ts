@@ -1,4 +1,4 @@
-import { expiresAt } from '../../domain/retention';
+import { expiresAt } from '../../domain/retention-dates';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { OutboxMessage } from '../../domain/outbox';

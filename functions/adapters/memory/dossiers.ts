@@ -8,7 +8,7 @@ import type { EventTimestamp, StampJob } from '../../domain/trusted-timestamps';
 import type { DossierChange, DossierRepository, Page, PendingScan, QueueItem, StoredDossier } from '../../domain/ports';
 import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
-import { retentionWakeAt } from '../../domain/retention';
+import { retentionWakeAt } from '../../domain/retention-dates';
 import type { PurgedDossier } from '../../domain/dossier-rules/retention';
 import type { QueueStage } from '../../domain/schemas';
 import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem, type Upload } from '../../domain/upload';

@@ -1,7 +1,8 @@
 import { SYSTEM_ACTOR } from '../caller';
 import type { Dossier, DossierStatus } from '../dossier-model';
 import { mailToCompany, type RuleChange } from '../rule-change';
-import { dossierRetention, RETENTION, type DossierRetention } from '../retention';
+import { RETENTION } from '../retention';
+import { dossierRetention, type DossierRetention } from '../retention-dates';
 
 /**
  * The end of a dossier's retention (domain/retention.ts), in two acts like every clock: the notice

@@ -1739,6 +1739,18 @@ export interface components {
                 [key: string]: unknown;
             };
             referentialVersion: string;
+            retention?: {
+                /** @enum {string} */
+                category: "draft_not_submitted" | "closed_without_certificate" | "certified";
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                noticeAt: string;
+            } & {
+                [key: string]: unknown;
+            };
             sections?: {
                 [key: string]: {
                     /** @constant */
@@ -2533,6 +2545,18 @@ export interface components {
                 [key: string]: unknown;
             };
             referentialVersion: string;
+            retention?: {
+                /** @enum {string} */
+                category: "draft_not_submitted" | "closed_without_certificate" | "certified";
+                /** Format: date-time */
+                dueAt: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                noticeAt: string;
+            } & {
+                [key: string]: unknown;
+            };
             sections?: {
                 [key: string]: {
                     /** @constant */

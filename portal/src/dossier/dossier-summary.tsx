@@ -3,8 +3,9 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { Dossier } from '../api/client';
 import { STATUS_LABELS, statusSeverity, USE_CASE_LABELS, PROFILE_LABELS } from '../ui/labels';
 import { DeadlineList } from '../ui/deadlines';
-import { formatDateTime } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
 import { IssuedDocumentLink } from './issued-document-link';
+import { RETENTION_NOTICE_DAYS } from '../../../functions/domain/retention';
 
 /** Who, what, where it stands and which clocks run: the head of every dossier page. */
 export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
@@ -47,6 +48,18 @@ export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
             <dd>
               {formatDateTime(dossier.closedAt)}
               {dossier.closedReason ? ` — ${labelOf(CLOSED_REASON_LABELS, dossier.closedReason)}` : ''}
+            </dd>
+          </>
+        )}
+        {dossier.retention && (
+          <>
+            <dt className="fr-text--bold">Conservation des données</dt>
+            <dd>
+              Données personnelles effacées au terme du {formatDate(dossier.retention.dueAt)} (avis envoyé{' '}
+              {RETENTION_NOTICE_DAYS} jours avant) ; le journal du dossier reste vérifiable.{' '}
+              <a className="fr-link" href="/donnees-personnelles">
+                Durées de conservation
+              </a>
             </dd>
           </>
         )}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDossier } from './dossier';
 import type { Dossier } from './dossier-model';
-import { dossierRetention, expiresAt, RETENTION, RETENTION_CATEGORIES, retentionWakeAt } from './retention';
+import { RETENTION, RETENTION_CATEGORIES } from './retention';
+import { dossierRetention, expiresAt, retentionWakeAt } from './retention-dates';
 
 const base = createDossier(
   { product: { name: 'P', version: '1' }, useCase: 'city_practice', profiles: [] },
