@@ -624,6 +624,19 @@ describe('portal in Chromium', () => {
     }
   });
 
+  it('candidate: a withdrawn candidature says when its personal data will be erased', async () => {
+    const token = await http.token({ role: 'candidate', sub: `local-${CANDIDATE}`, ensId: state.companyId });
+    const draft = await http.call('POST', '/v1/dossiers', { token, body: draftBody('Produit abandonné 2.0') });
+    expect(draft.status).toBe(201);
+    expect((await http.call('POST', `/v1/dossiers/${draft.json.id}/withdraw`, { token })).status).toBe(200);
+    await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
+    await page.goto(`${base}/candidat/dossiers/${draft.json.id}`);
+    await page.getByText('Conservation des données').waitFor();
+    await page.getByText(/Données personnelles effacées au terme du \d+ \S+ \d{4}/).waitFor();
+    await checkPage(page, '26-dossier-retire-conservation');
+    await signOut(page);
+  });
+
   it('the French check on every page state finds codes and English, and leaves verbatim text alone', async () => {
     const other = await browser.newPage();
     await other.setContent(
