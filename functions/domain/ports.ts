@@ -17,6 +17,7 @@ import type { ProfileMatrix } from './profile-matrix';
 import type { ApiClient } from './api-clients';
 import type { DeliveryAttempt, WebhookDelivery, WebhookEventBatch, WebhookSubscription } from './webhooks';
 import type { PurgedDossier } from './dossier-rules/retention';
+import type { StaffNote } from './staff-notes';
 
 /** Secondary ports: what use cases need from the outside world. Adapters implement them. */
 
@@ -135,6 +136,10 @@ export interface DossierRepository {
   listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>>;
   queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;
   messages(id: string, limit: number, cursor?: string): Promise<Page<Message>>;
+  /** a private note between staff on the dossier (never in the dossier's own record or journal) */
+  addNote(note: StaffNote): Promise<void>;
+  /** the dossier's staff notes, oldest first */
+  notes(id: string, limit: number, cursor?: string): Promise<Page<StaffNote>>;
   /** closed dossiers whose retention has something due at or before `at` (notice or erasure), earliest first */
   retentionDue(at: string, limit: number): Promise<{ dossierId: string; wakeAt: string }[]>;
   /** the earliest instant any dossier's retention has something due, if any */

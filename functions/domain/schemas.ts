@@ -518,6 +518,9 @@ export const webhookCreateSchema = z
 export const legalRepresentativeSchema = z.object({ legalRepresentative: personSchema, reason: text(1000) }).strict();
 export type LegalRepresentativeInput = z.infer<typeof legalRepresentativeSchema>;
 
+/** POST /v1/dossiers/{id}/notes: a private note between ANS staff. */
+export const staffNoteSchema = z.object({ body: text(4000) }).strict();
+
 /** PATCH /v1/me/contact: a person corrects their own name or phone (at least one). */
 export const contactCorrectionSchema = z
   .object({ firstName: displayName(100).optional(), lastName: displayName(100).optional(), phone: phone.optional() })

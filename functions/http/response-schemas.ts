@@ -290,6 +290,14 @@ const journalSchema = z.looseObject({
   firstBrokenSeq: z.number().int().optional(),
 });
 
+/** A private note between staff (never shown to the company). */
+const staffNote = z.looseObject({
+  id: z.string(),
+  dossierId: z.string(),
+  by: z.looseObject({ sub: z.string(), role: z.string() }),
+  body: z.string(),
+  at: instant,
+});
 const messageView = z.looseObject({
   id: z.string(),
   dossierId: z.string(),
@@ -430,6 +438,15 @@ export const RESPONSES = {
   listMessages: { status: 200, description: 'A page of messages', schema: page(messageView), name: 'MessagePage' },
   /** POST /v1/dossiers/{id}/messages */
   postMessage: { status: 201, description: 'The message', schema: messageView, name: 'Message' },
+  /** GET /v1/dossiers/{id}/notes */
+  listStaffNotes: {
+    status: 200,
+    description: 'A page of staff notes, oldest first',
+    schema: page(staffNote),
+    name: 'StaffNotePage',
+  },
+  /** POST /v1/dossiers/{id}/notes */
+  addStaffNote: { status: 201, description: 'The note', schema: staffNote, name: 'StaffNote' },
   /** GET /v1/dossiers/{id}/requirements */
   securityQueue: {
     status: 200,

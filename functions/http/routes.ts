@@ -55,6 +55,7 @@ export interface RouteSpec {
 
 import type * as z from 'zod';
 import { ROLES } from '../domain/roles';
+import { STAFF_NOTE_ROLES } from '../domain/staff-notes';
 import {
   admissibilitySchema,
   closeNoticeSchema,
@@ -84,6 +85,7 @@ import {
   apiClientCreateSchema,
   contactCorrectionSchema,
   legalRepresentativeSchema,
+  staffNoteSchema,
   webhookCreateSchema,
   reviewSchema,
   abandonDossierSchema,
@@ -427,6 +429,28 @@ export const ROUTE_TABLE = [
     summary: 'Send a message',
     response: 'postMessage',
     body: messageSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}/notes',
+    handler: 'list-staff-notes',
+    auth: true,
+    roles: STAFF_NOTE_ROLES,
+    access: { table: 'read' },
+    summary: 'The private notes between ANS staff on the dossier (never shown to the company)',
+    response: 'listStaffNotes',
+    query: pageQuery,
+  },
+  {
+    method: 'POST',
+    path: '/v1/dossiers/{id}/notes',
+    handler: 'add-staff-note',
+    auth: true,
+    roles: STAFF_NOTE_ROLES,
+    access: { table: 'write' },
+    summary: 'Add a private note between ANS staff on the dossier',
+    response: 'addStaffNote',
+    body: staffNoteSchema,
   },
   {
     method: 'GET',

@@ -306,6 +306,12 @@ describe('portal in Chromium', () => {
       .click();
     await page.locator('iframe.tlc-preview').waitFor();
     await checkPage(page, '15-instruction-dossier');
+    // a note for the other staff, never for the company
+    await page.getByLabel('Nouvelle note interne').fill('Relancer l’éditeur sur le PCA — note interne 7731');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await page.getByText('Relancer l’éditeur sur le PCA — note interne 7731').waitFor();
+    await page.locator('#notes-internes').scrollIntoViewIfNeeded();
+    await page.locator('#notes-internes').screenshot({ path: path.join(SCREENSHOTS, '15a-notes-internes.png') });
     const awaiting = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
       hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
     });
@@ -397,6 +403,7 @@ describe('portal in Chromium', () => {
     await page.getByText('Réception de la décision accusée.').waitFor();
     await page.getByRole('heading', { name: 'Prochaine étape — Dossier clos' }).waitFor();
     await checkPage(page, '19-candidat-decision');
+    expect(await page.locator('main').innerText()).not.toContain('note interne 7731');
     await page.getByRole('link', { name: /Voir le certificat/ }).click();
     await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
     await checkPage(page, '20-candidat-certificat');

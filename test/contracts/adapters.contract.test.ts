@@ -7,6 +7,8 @@ import { createDossier, patchDossier } from '../../functions/domain/dossier';
 import { ConflictError, PreconditionFailedError } from '../../functions/domain/errors';
 import { appendEvents, GENESIS, purgeEvent, verifyChain } from '../../functions/domain/journal';
 import { newMessage } from '../../functions/domain/message';
+import { newStaffNote } from '../../functions/domain/staff-notes';
+import type { Caller } from '../../functions/domain/caller';
 import { dossierRetention } from '../../functions/domain/retention-dates';
 import { purgeDue } from '../../functions/domain/dossier-rules/retention';
 import { outboxMessage } from '../../functions/domain/outbox';
@@ -144,6 +146,7 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       const withdrawn = appendEvents(v1.journalHead, [{ dossierId: id, type: 'dossier_withdrawn', at, actor }]);
       const message = newMessage(id, { side: 'candidate', sub: 'u', role: 'candidate' }, 'Mme Iseult Brocard', NOW);
       await ports.dossiers.update(1, { dossier: closed, ...withdrawn, messages: [message] });
+      await ports.dossiers.addNote(newStaffNote(id, { sub: 'i', roles: ['instructor'] } as Caller, 'note', NOW));
       const dueAt = dossierRetention(closed)!;
       const mine = (until: string) =>
         ports.dossiers.retentionDue(until, 1000).then((all) => all.filter((d) => d.dossierId === id));
@@ -161,6 +164,7 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.dossiers.get(id)).toBeNull();
       expect(await ports.dossiers.getWithUploads(id)).toBeNull();
       expect((await ports.dossiers.messages(id, 10)).items).toEqual([]);
+      expect((await ports.dossiers.notes(id, 10)).items).toEqual([]);
       expect(await mine(dueAt.dueAt)).toEqual([]);
       expect((await ports.dossiers.eventsByActor('u', 1000)).filter((e) => e.dossierId === id)).toEqual([]);
       const erased = await ports.dossiers.journal(id);
@@ -170,6 +174,20 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       // a purge taken up again changes nothing
       await ports.dossiers.purge(tombstone, erased);
       expect(await ports.dossiers.journal(id)).toEqual(erased);
+    });
+
+    it('keeps staff notes beside their dossier, oldest first, paged, and erases them with it', async () => {
+      const change = newDossier();
+      const id = change.dossier.id;
+      await ports.dossiers.create(change);
+      const staff = { sub: 'instructor-1', roles: ['instructor'] } as Caller;
+      for (const [i, body] of ['première', 'deuxième', 'troisième'].entries())
+        await ports.dossiers.addNote(newStaffNote(id, staff, body, new Date(NOW.getTime() + i * 1000)));
+      const first = await ports.dossiers.notes(id, 2);
+      expect(first.items.map((n) => n.body)).toEqual(['première', 'deuxième']);
+      const rest = await ports.dossiers.notes(id, 2, first.nextCursor);
+      expect(rest.items.map((n) => n.body)).toEqual(['troisième']);
+      expect((await ports.dossiers.notes(randomUUID(), 10)).items).toEqual([]);
     });
 
     it('keeps uploads beside their dossier: granted alone, settled with the dossier', async () => {

@@ -719,6 +719,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The private notes between ANS staff on the dossier (never shown to the company) */
+        get: operations["listStaffNotes"];
+        put?: never;
+        /** Add a private note between ANS staff on the dossier */
+        post: operations["addStaffNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/notifications/{notificationId}/open": {
         parameters: {
             query?: never;
@@ -2706,6 +2724,41 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        StaffNote: {
+            /** Format: date-time */
+            at: string;
+            body: string;
+            by: {
+                role: string;
+                sub: string;
+            } & {
+                [key: string]: unknown;
+            };
+            dossierId: string;
+            id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        StaffNotePage: {
+            items: ({
+                /** Format: date-time */
+                at: string;
+                body: string;
+                by: {
+                    role: string;
+                    sub: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                dossierId: string;
+                id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            nextCursor?: string;
+        } & {
+            [key: string]: unknown;
+        };
         StatusResult: {
             /** @enum {string} */
             status: "draft" | "admissibility_review" | "proofs_deposit" | "instruction" | "convention_pending" | "college_pending" | "certified" | "certified_with_reservations" | "refused" | "inadmissible" | "abandoned" | "withdrawn";
@@ -4624,6 +4677,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Message"];
+                };
+            };
+        };
+    };
+    listStaffNotes: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A page of staff notes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNotePage"];
+                };
+            };
+        };
+    };
+    addStaffNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffNote"];
                 };
             };
         };

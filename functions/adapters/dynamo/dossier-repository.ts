@@ -25,6 +25,7 @@ import {
 import { queueEntry } from '../../domain/queue';
 import { retentionWakeAt } from '../../domain/retention-dates';
 import type { PurgedDossier } from '../../domain/dossier-rules/retention';
+import type { StaffNote } from '../../domain/staff-notes';
 import type { QueueStage } from '../../domain/schemas';
 import type { Upload } from '../../domain/upload';
 import { keys, queryPartition, type DocumentClient } from './client';
@@ -277,6 +278,32 @@ export class DynamoDossierRepository implements DossierRepository {
     };
   }
 
+  async addNote(note: StaffNote): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: keys.dossier(note.dossierId).pk, sk: `NOTE#${note.at}#${note.id}`, type: 'staff-note', note },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async notes(id: string, limit: number, cursor?: string): Promise<Page<StaffNote>> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': 'NOTE#' },
+        Limit: limit,
+        ExclusiveStartKey: await decodeCursor(cursor, `NOTES#${id}`),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => i.note as StaffNote),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, `NOTES#${id}`),
+    };
+  }
+
   async retentionDue(at: string, limit: number): Promise<{ dossierId: string; wakeAt: string }[]> {
     const page = await this.db.send(
       new QueryCommand({
@@ -311,7 +338,7 @@ export class DynamoDossierRepository implements DossierRepository {
   async purge(tombstone: PurgedDossier, events: JournalEvent[]): Promise<void> {
     const { pk } = keys.dossier(tombstone.id);
     // the journal first, event by event (a retried purge rewrites the same erased form), out of
-    // the actor index; then the uploads and messages; the record last, so that a purge cut short
+    // the actor index; then the uploads, messages and staff notes; the record last, so that a purge cut short
     // stays in the retention index and is taken up again
     for (const event of events)
       await this.db.send(
@@ -322,7 +349,7 @@ export class DynamoDossierRepository implements DossierRepository {
       );
     for await (const item of queryPartition(this.db, this.table, { value: pk })) {
       const sk = String(item.sk);
-      if (sk.startsWith('UPLOAD#') || sk.startsWith('MESSAGE#'))
+      if (sk.startsWith('UPLOAD#') || sk.startsWith('MESSAGE#') || sk.startsWith('NOTE#'))
         await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk } }));
     }
     const { Item } = await this.db.send(

@@ -10,6 +10,7 @@ import { assertFitsOneTransaction } from '../../domain/ports';
 import { queueEntry } from '../../domain/queue';
 import { retentionWakeAt } from '../../domain/retention-dates';
 import type { PurgedDossier } from '../../domain/dossier-rules/retention';
+import type { StaffNote } from '../../domain/staff-notes';
 import type { QueueStage } from '../../domain/schemas';
 import { awaitsSecurityReview, securityReviewItem, type SecurityReviewItem, type Upload } from '../../domain/upload';
 import type { Dossier } from '../../domain/dossier';
@@ -22,6 +23,7 @@ export class InMemoryDossiers implements DossierRepository {
   readonly events = new Map<string, JournalEvent[]>();
   readonly uploads = new Map<string, Upload>();
   readonly messageList: Message[] = [];
+  readonly staffNotes: StaffNote[] = [];
   readonly productKeys = new Map<string, string>();
   readonly publicListings = new Map<string, PublicCandidature>();
   readonly scanChecks = new Map<string, PendingScan>();
@@ -83,6 +85,17 @@ export class InMemoryDossiers implements DossierRepository {
     return clone(stored);
   }
 
+  async addNote(note: StaffNote) {
+    this.staffNotes.push(clone(note));
+  }
+
+  async notes(id: string, limit: number, cursor?: string): Promise<Page<StaffNote>> {
+    const all = this.staffNotes
+      .filter((n) => n.dossierId === id)
+      .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    return page(all.map(clone), limit, cursor);
+  }
+
   async retentionDue(at: string, limit: number) {
     return this.retentionIndex()
       .filter((e) => e.wakeAt <= at)
@@ -112,6 +125,8 @@ export class InMemoryDossiers implements DossierRepository {
     for (const [key, upload] of this.uploads) if (upload.dossierId === id) this.uploads.delete(key);
     for (let i = this.messageList.length - 1; i >= 0; i--)
       if (this.messageList[i]!.dossierId === id) this.messageList.splice(i, 1);
+    for (let i = this.staffNotes.length - 1; i >= 0; i--)
+      if (this.staffNotes[i]!.dossierId === id) this.staffNotes.splice(i, 1);
     if (!this.stored.has(id)) return;
     this.stored.delete(id);
     this.tombstones.set(id, clone(tombstone));

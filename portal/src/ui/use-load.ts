@@ -1,21 +1,29 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Loads data for a page, with its error and a reload for after a command. */
+/**
+ * Loads data for a page, with its error and a reload for after a command. Only the latest load's
+ * answer is kept: a slow first load that answers after the reload a command made would otherwise
+ * put back what the service held before the command.
+ */
 export const useLoad = <T>(load: () => Promise<T>, deps: unknown[]) => {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
+  const latest = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
+    const ticket = ++latest.current;
     setLoading(true);
     try {
-      setData(await run());
+      const answer = await run();
+      if (ticket !== latest.current) return;
+      setData(answer);
       setError(undefined);
     } catch (e) {
-      setError(e);
+      if (ticket === latest.current) setError(e);
     } finally {
-      setLoading(false);
+      if (ticket === latest.current) setLoading(false);
     }
   }, [run]);
   useEffect(() => {

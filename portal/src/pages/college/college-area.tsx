@@ -1,3 +1,4 @@
+import { StaffNotesPanel } from '../../dossier/staff-notes-panel';
 import { isAllowed } from '../../../../functions/domain/dossier-commands';
 import { NotFoundPage } from '../public/not-found-page';
 import { useState } from 'react';
@@ -134,6 +135,7 @@ const Decide = () => {
           </CommandForm>
         )
       )}
+      <StaffNotesPanel dossierId={id} />
     </Page>
   );
 };

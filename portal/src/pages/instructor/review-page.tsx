@@ -15,6 +15,7 @@ import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { FileItem } from '../../dossier/file-links';
 import { EvidenceReview } from '../../dossier/evidence-review';
 import { MessagesPanel } from '../../dossier/messages-panel';
+import { StaffNotesPanel } from '../../dossier/staff-notes-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
@@ -293,6 +294,7 @@ export const ReviewPage = () => {
         </p>
       )}
       <MessagesPanel dossierId={dossier.id} />
+      <StaffNotesPanel dossierId={dossier.id} />
       <JournalPanel dossierId={dossier.id} version={dossier.version} />
     </Page>
   );

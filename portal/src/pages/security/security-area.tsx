@@ -1,3 +1,4 @@
+import { StaffNotesPanel } from '../../dossier/staff-notes-panel';
 import { NotFoundPage } from '../public/not-found-page';
 import { useState } from 'react';
 import { Input } from '@codegouvfr/react-dsfr/Input';
@@ -103,6 +104,7 @@ const SensitiveEvidence = () => {
       ) : (
         <p>Ce dossier n’attend aucune preuve sensible.</p>
       )}
+      <StaffNotesPanel dossierId={id} />
     </Page>
   );
 };

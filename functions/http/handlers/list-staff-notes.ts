@@ -1,0 +1,8 @@
+import { listStaffNotes } from '../../use-cases/staff-notes';
+import { endpoint, json } from '../http-handler';
+import { pageParams } from '../request';
+
+export const handler = endpoint('GET /v1/dossiers/{id}/notes', async ({ event, deps, params }) => {
+  const { limit, cursor } = pageParams(event);
+  return json(200, await listStaffNotes(deps, params.id, limit, cursor));
+});
