@@ -62,6 +62,8 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
   companyId: string;
   /** the company's name when it filed (what ANS staff work from; no route renames a company) */
   companyName?: string;
+  /** what people read and search for (domain/dossier-reference.ts); absent on dossiers filed before it */
+  reference?: string;
   status: DossierStatus;
   referentialVersion: string;
   components: NonNullable<DossierCreateInput['components']>;

@@ -7,6 +7,8 @@ export interface AboutDossier {
   productName: string;
   productVersion: string;
   dossierId: string;
+  /** what the mail names the dossier by (domain/dossier-reference.ts); its id when it has none */
+  reference?: string;
 }
 interface AboutCertificate {
   productName: string;
@@ -78,6 +80,8 @@ const escapeHtml = (s: string) =>
 
 const product = (d: { productName: string; productVersion: string }) =>
   `${d.productName ?? ''} ${d.productVersion ?? ''}`.trim();
+/** The dossier as people name it: its reference, or its id for one filed before references. */
+const ref = (d: { dossierId: string; reference?: string }) => d.reference ?? d.dossierId;
 const when = (iso?: string) => (iso ? formatParisDate(iso) : '—');
 /** The Paris day of an instant, in words: « 4 janvier 2031 ». */
 const day = (iso: string) => DateTime.fromISO(iso, { zone: LEGAL_ZONE }).setLocale('fr').toFormat('d LLLL yyyy');
@@ -123,7 +127,7 @@ const TEMPLATES = {
     subject: `Candidature créée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Votre candidature pour ${product(d)} (dossier ${d.dossierId}) a été enregistrée en mode brouillon.`,
+      `Votre candidature pour ${product(d)} (dossier ${ref(d)}) a été enregistrée en mode brouillon.`,
       `Sans modification de votre part, elle sera considérée comme abandonnée le ${when(d.dueAt)} (guide de dépôt, §5.2).`,
     ],
   }),
@@ -131,7 +135,7 @@ const TEMPLATES = {
     subject: `Candidature reçue — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Votre candidature pour ${product(d)} (dossier ${d.dossierId}) a été soumise le ${when(d.at)}.`,
+      `Votre candidature pour ${product(d)} (dossier ${ref(d)}) a été soumise le ${when(d.at)}.`,
       'L’ANS en étudie la recevabilité. Les profils choisis sont désormais définitifs.',
     ],
   }),
@@ -139,7 +143,7 @@ const TEMPLATES = {
     subject: `Candidature recevable — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Votre candidature pour ${product(d)} (dossier ${d.dossierId}) a été déclarée recevable le ${when(d.at)}.`,
+      `Votre candidature pour ${product(d)} (dossier ${ref(d)}) a été déclarée recevable le ${when(d.at)}.`,
       'Vous pouvez déposer les preuves de conformité, section par section, pour les exigences applicables à vos profils.',
     ],
   }),
@@ -147,23 +151,23 @@ const TEMPLATES = {
     subject: `Demande de pièces complémentaires — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `L’ANS vous demande les éléments suivants pour le dossier ${d.dossierId} (${product(d)}) :`,
+      `L’ANS vous demande les éléments suivants pour le dossier ${ref(d)} (${product(d)}) :`,
       ...(d.items ?? '').split('\n').map((item) => `• ${item}`),
       `Vous avez jusqu’au ${when(d.dueAt)} pour les fournir. À défaut, la demande sera réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
     ],
   }),
   info_request_answered: (d) => ({
-    subject: `Réponse à une demande de pièces — dossier ${d.dossierId}`,
+    subject: `Réponse à une demande de pièces — dossier ${ref(d)}`,
     lines: [
       'Bonjour,',
-      `Le candidat a répondu le ${when(d.at)} à la demande de pièces complémentaires du dossier ${d.dossierId} (${product(d)}).`,
+      `Le candidat a répondu le ${when(d.at)} à la demande de pièces complémentaires du dossier ${ref(d)} (${product(d)}).`,
     ],
   }),
   mail_undeliverable: (d) => ({
     subject: `Adresse injoignable — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Un courriel du dossier ${d.dossierId} (${product(d)}) n’a pas pu être remis au ${ROLE_LABELS[d.role] ?? 'destinataire'} de l’entreprise (${d.kind === 'bounce' ? 'adresse rejetée définitivement' : 'signalé comme indésirable'}) le ${when(d.at)}.`,
+      `Un courriel du dossier ${ref(d)} (${product(d)}) n’a pas pu être remis au ${ROLE_LABELS[d.role] ?? 'destinataire'} de l’entreprise (${d.kind === 'bounce' ? 'adresse rejetée définitivement' : 'signalé comme indésirable'}) le ${when(d.at)}.`,
       'Les notifications légales de ce dossier ne lui parviennent plus : merci de joindre l’entreprise par un autre moyen et de faire corriger l’adresse.',
     ],
   }),
@@ -171,7 +175,7 @@ const TEMPLATES = {
     subject: `Rappel : échéance dans ${d.daysLeft} jours — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Pour le dossier ${d.dossierId} (${product(d)}), ${DEADLINE_LABELS[d.kind ?? ''] ?? 'un délai'} expire le ${when(d.dueAt)}.`,
+      `Pour le dossier ${ref(d)} (${product(d)}), ${DEADLINE_LABELS[d.kind ?? ''] ?? 'un délai'} expire le ${when(d.dueAt)}.`,
       d.kind === 'decision'
         ? 'Sans décision notifiée d’ici là, le silence gardé vaudra acceptation et le certificat sera délivré.'
         : d.kind === 'ins_test_day'
@@ -185,7 +189,7 @@ const TEMPLATES = {
     subject: `Candidature abandonnée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Faute d’action de votre part depuis ${words('inactivity_abandonment')}, votre candidature pour ${product(d)} (dossier ${d.dossierId}) est considérée comme abandonnée (guide de dépôt, §5.2).`,
+      `Faute d’action de votre part depuis ${words('inactivity_abandonment')}, votre candidature pour ${product(d)} (dossier ${ref(d)}) est considérée comme abandonnée (guide de dépôt, §5.2).`,
       'Pour obtenir la certification, une nouvelle candidature est nécessaire.',
     ],
   }),
@@ -193,15 +197,15 @@ const TEMPLATES = {
     subject: `Candidature abandonnée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Les pièces complémentaires demandées pour le dossier ${d.dossierId} (${product(d)}) n’ont pas été fournies dans le délai de ${words('info_request')} : la demande est réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
+      `Les pièces complémentaires demandées pour le dossier ${ref(d)} (${product(d)}) n’ont pas été fournies dans le délai de ${words('info_request')} : la demande est réputée abandonnée (art. R.1470-2 du code de la santé publique).`,
       'Pour obtenir la certification, une nouvelle candidature est nécessaire.',
     ],
   }),
   message_received: (d) => ({
-    subject: `Nouveau message — dossier ${d.dossierId}`,
+    subject: `Nouveau message — dossier ${ref(d)}`,
     lines: [
       'Bonjour,',
-      `Un nouveau message a été déposé sur le dossier ${d.dossierId} (${product(d)}) par ${d.from}.`,
+      `Un nouveau message a été déposé sur le dossier ${ref(d)} (${product(d)}) par ${d.from}.`,
       'Consultez-le sur la plateforme (son contenu n’est pas recopié par courriel).',
     ],
   }),
@@ -212,22 +216,22 @@ const MORE_TEMPLATES = {
     subject: `Preuve non conforme — ${d.requirementId} — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Une preuve déposée pour l’exigence ${d.requirementId} du dossier ${d.dossierId} (${product(d)}) a été jugée non conforme.`,
+      `Une preuve déposée pour l’exigence ${d.requirementId} du dossier ${ref(d)} (${product(d)}) a été jugée non conforme.`,
       'Le commentaire de l’ANS est visible sur la plateforme ; vous pouvez déposer une nouvelle preuve pour cette exigence.',
     ],
   }),
   ins_test_day_proposed: (d) => ({
-    subject: `Journée de test INS proposée — dossier ${d.dossierId}`,
+    subject: `Journée de test INS proposée — dossier ${ref(d)}`,
     lines: [
       'Bonjour,',
-      `Le candidat propose le ${d.date} pour la journée de test INS du dossier ${d.dossierId} (${product(d)}).`,
+      `Le candidat propose le ${d.date} pour la journée de test INS du dossier ${ref(d)} (${product(d)}).`,
     ],
   }),
   convention_ready: (d) => ({
     subject: `Convention à signer — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `L’instruction du dossier ${d.dossierId} (${product(d)}) est terminée : toutes les exigences applicables sont conformes.`,
+      `L’instruction du dossier ${ref(d)} (${product(d)}) est terminée : toutes les exigences applicables sont conformes.`,
       'La convention est disponible sur la plateforme ; sa signature électronique par votre représentant habilité ouvre le passage devant le collège technique.',
     ],
   }),
@@ -289,13 +293,13 @@ const MORE_TEMPLATES = {
   }),
   dossier_withdrawn: (d) => ({
     subject: `Candidature retirée — ${product(d)}`,
-    lines: ['Bonjour,', `La candidature ${d.dossierId} (${product(d)}) a été retirée par le candidat.`],
+    lines: ['Bonjour,', `La candidature ${ref(d)} (${product(d)}) a été retirée par le candidat.`],
   }),
   retention_notice: (d) => ({
-    subject: `Effacement prochain des données du dossier ${d.dossierId}`,
+    subject: `Effacement prochain des données du dossier ${ref(d)}`,
     lines: [
       'Bonjour,',
-      `Le dossier ${d.dossierId} (${product(d)}) arrive au terme de sa durée de conservation : ses données personnelles seront effacées au terme du ${day(d.dueAt)} (règlement général sur la protection des données, art. 5-1-e).`,
+      `Le dossier ${ref(d)} (${product(d)}) arrive au terme de sa durée de conservation : ses données personnelles seront effacées au terme du ${day(d.dueAt)} (règlement général sur la protection des données, art. 5-1-e).`,
       `Pourquoi cette durée : ${d.reason}.`,
       'Seront effacés les noms, coordonnées, messages, textes et fichiers déposés du dossier. Le journal du dossier est conservé sans donnée personnelle : ses dates et ses empreintes restent vérifiables.',
       'Pour garder une copie, téléchargez dès maintenant vos documents depuis la plateforme, ou vos données depuis la page « Mes données ».',
@@ -305,7 +309,7 @@ const MORE_TEMPLATES = {
     subject: `Dossier clos faute de signature de la convention — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `La convention de certification du dossier ${d.dossierId} (${product(d)}) n’a pas été signée ${`dans les ${words('convention_signature')} suivant son envoi`} : l’ANS clôt le dossier (guide de dépôt, §5.2).`,
+      `La convention de certification du dossier ${ref(d)} (${product(d)}) n’a pas été signée ${`dans les ${words('convention_signature')} suivant son envoi`} : l’ANS clôt le dossier (guide de dépôt, §5.2).`,
       `Motifs : ${d.reasons}.`,
       d.appeal,
     ],
@@ -314,15 +318,15 @@ const MORE_TEMPLATES = {
     subject: `Journée de test INS non organisée — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `La journée de test INS du dossier ${d.dossierId} (${product(d)}) n’a pas eu lieu dans les ${words('ins_test_day')} suivant le dépôt du dossier complet (guide de dépôt, §5.2).`,
+      `La journée de test INS du dossier ${ref(d)} (${product(d)}) n’a pas eu lieu dans les ${words('ins_test_day')} suivant le dépôt du dossier complet (guide de dépôt, §5.2).`,
       'Merci de proposer une date au plus vite.',
     ],
   }),
   complete_file_receipt: (d) => ({
-    subject: `Accusé de réception — dossier complet ${d.dossierId}`,
+    subject: `Accusé de réception — dossier complet ${ref(d)}`,
     lines: [
       'Bonjour,',
-      `L’ANS accuse réception, le ${when(d.at)}, du dossier complet de preuves pour ${product(d)} (dossier ${d.dossierId}).`,
+      `L’ANS accuse réception, le ${when(d.at)}, du dossier complet de preuves pour ${product(d)} (dossier ${ref(d)}).`,
       `La décision doit intervenir au plus tard le ${when(d.dueAt)} ; à défaut, le silence gardé vaut acceptation (art. R.1470-4 du code de la santé publique).`,
       `La journée de test INS est à organiser avant le ${when(d.insTestDueAt)}.`,
       `Preuve de date : événement n°${d.seq} du journal, empreinte SHA-256 ${d.hash}.`,
@@ -333,8 +337,8 @@ const MORE_TEMPLATES = {
     lines: [
       'Bonjour,',
       d.tacit
-        ? `Faute de décision notifiée dans le délai de ${words('decision')}, la certification de ${product(d)} (dossier ${d.dossierId}) est acquise par acceptation tacite (art. R.1470-4 du code de la santé publique).`
-        : `Le collège technique a décidé de certifier ${product(d)} (dossier ${d.dossierId})${d.reservations ? ' avec réserves' : ''}.`,
+        ? `Faute de décision notifiée dans le délai de ${words('decision')}, la certification de ${product(d)} (dossier ${ref(d)}) est acquise par acceptation tacite (art. R.1470-4 du code de la santé publique).`
+        : `Le collège technique a décidé de certifier ${product(d)} (dossier ${ref(d)})${d.reservations ? ' avec réserves' : ''}.`,
       ...(d.reservations ? [`Réserves : ${d.reservations}`] : []),
       `Le certificat porte le numéro ${d.number}, délivré le ${when(d.at)}.`,
       ...appeal(d),
@@ -344,7 +348,7 @@ const MORE_TEMPLATES = {
     subject: `Décision de refus — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Le collège technique a refusé la certification de ${product(d)} (dossier ${d.dossierId}).`,
+      `Le collège technique a refusé la certification de ${product(d)} (dossier ${ref(d)}).`,
       `Motifs : ${d.reasons}`,
       ...appeal(d),
     ],
@@ -353,7 +357,7 @@ const MORE_TEMPLATES = {
     subject: `Décision d’irrecevabilité — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `L’ANS déclare irrecevable la candidature de ${product(d)} (dossier ${d.dossierId}) ; le dossier est clos.`,
+      `L’ANS déclare irrecevable la candidature de ${product(d)} (dossier ${ref(d)}) ; le dossier est clos.`,
       `Motifs : ${d.reasons}`,
       ...appeal(d),
     ],
@@ -362,7 +366,7 @@ const MORE_TEMPLATES = {
     subject: `Décision du collège — certification sous réserve de ${product(d)}`,
     lines: [
       'Bonjour,',
-      `Le collège technique a décidé d’attribuer la certification de ${product(d)} (dossier ${d.dossierId}) sous réserve.`,
+      `Le collège technique a décidé d’attribuer la certification de ${product(d)} (dossier ${ref(d)}) sous réserve.`,
       `Réserves : ${d.reservations}`,
       'La convention est disponible sur la plateforme : le certificat est délivré dès sa signature.',
       ...appeal(d),
@@ -372,7 +376,7 @@ const MORE_TEMPLATES = {
     subject: `Rapport d’instruction défavorable — ${product(d)}`,
     lines: [
       'Bonjour,',
-      `L’instruction du dossier ${d.dossierId} (${product(d)}) s’achève sur un rapport défavorable ; le collège technique statuera.`,
+      `L’instruction du dossier ${ref(d)} (${product(d)}) s’achève sur un rapport défavorable ; le collège technique statuera.`,
       'Non-conformités relevées :',
       d.items ?? '',
     ],

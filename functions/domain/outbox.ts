@@ -38,10 +38,15 @@ export const outboxMessage = <T extends MailTemplate>(
 };
 
 /** What every dossier mail names: the product, its version and the dossier. */
-export const aboutDossier = (dossier: { id: string; product: { name: string; version: string } }): AboutDossier => ({
+export const aboutDossier = (dossier: {
+  id: string;
+  reference?: string;
+  product: { name: string; version: string };
+}): AboutDossier => ({
   productName: dossier.product.name,
   productVersion: dossier.product.version,
   dossierId: dossier.id,
+  ...(dossier.reference ? { reference: dossier.reference } : {}),
 });
 
 /** The mail to a company's contact and legal representative about one of its dossiers, if the company is known. */

@@ -223,6 +223,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'Dossier.closure.appealUntil',
   'Dossier.remindersSent[]',
   'Dossier.retentionNoticeAt',
+  'Dossier.reference',
   'Dossier.undeliverable[].*',
   'Dossier.notifications[].id',
   'Dossier.notifications[].kind',

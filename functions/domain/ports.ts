@@ -102,6 +102,7 @@ export interface Page<T> {
 
 export interface QueueItem {
   dossierId: string;
+  reference?: string;
   companyId: string;
   product: { name: string; version: string };
   since: string;
@@ -136,6 +137,8 @@ export interface DossierRepository {
   listPublicCandidatures(limit: number, cursor?: string): Promise<Page<PublicCandidature>>;
   queue(stage: QueueStage, limit: number, cursor?: string): Promise<Page<QueueItem>>;
   messages(id: string, limit: number, cursor?: string): Promise<Page<Message>>;
+  /** the next number of the year's sequence of dossier references, allocated atomically */
+  allocateReference(year: number): Promise<number>;
   /** a private note between staff on the dossier (never in the dossier's own record or journal) */
   addNote(note: StaffNote): Promise<void>;
   /** the dossier's staff notes, oldest first */

@@ -1,3 +1,4 @@
+import { DOSSIER_REFERENCE_PATTERN } from '../domain/dossier-reference';
 import { DOCUMENT_KINDS } from '../domain/document-job';
 import * as z from 'zod';
 import { DOSSIER_STATUSES } from '../domain/dossier-model';
@@ -89,6 +90,8 @@ export const dossierViewSchema = z.looseObject({
   companyId: z.string(),
   /** the company's name, for ANS staff (GET /v1/dossiers/{id}) */
   companyName: z.string().optional(),
+  /** what people read and search for (`CAND-2027-00042`); absent on dossiers filed before references */
+  reference: z.string().regex(DOSSIER_REFERENCE_PATTERN).optional(),
   status: z.enum(DOSSIER_STATUSES),
   product,
   useCase: z.enum(USE_CASES),
@@ -240,6 +243,7 @@ export const certificateSchema = publicCertificateSchema.extend({
 
 const queueItem = z.looseObject({
   dossierId: z.string(),
+  reference: z.string().regex(DOSSIER_REFERENCE_PATTERN).optional(),
   companyId: z.string(),
   companyName: z.string().describe('the company’s name, as registered'),
   product,

@@ -23,6 +23,15 @@ describe('creating a candidature', () => {
     expect(await w.workflow.get(stored.dossier.id)).toMatchObject({ generation: 1 });
   });
 
+  it('gives each candidature the next reference of the year, which its mail names it by', async () => {
+    const w = await world(43);
+    const first = await createDossier(w.deps, w.candidate, candidatureBody('Premier'));
+    const second = await createDossier(w.deps, w.candidate, candidatureBody('Second'));
+    expect([first.dossier.reference, second.dossier.reference]).toEqual(['CAND-2026-00001', 'CAND-2026-00002']);
+    const mail = [...w.outbox.messages.values()].find((m) => m.dossierId === second.dossier.id)!;
+    expect(mail.text).toContain('(dossier CAND-2026-00002)');
+  });
+
   it('refuses an account attached to no company, and a second open candidature for the same product', async () => {
     const w = await world(42);
     await expect(createDossier(w.deps, { sub: 'x', roles: ['candidate'] }, candidatureBody('P'))).rejects.toThrow(

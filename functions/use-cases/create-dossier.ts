@@ -1,6 +1,7 @@
 import { actorOf, type Caller } from '../domain/caller';
 import { companyRecipients, type Company } from '../domain/company';
 import { createDossier as newDossier, type Dossier } from '../domain/dossier';
+import { dossierReference, referenceYear } from '../domain/dossier-reference';
 import { ForbiddenError } from '../domain/errors';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { DossierCreateInput } from '../domain/schemas';
@@ -18,6 +19,12 @@ export const draftCreatedMail = (dossier: Dossier, company: Company) =>
     dossier.id,
   );
 
+/** The next reference of the year, taken before the write: a creation that fails leaves a gap, never a duplicate. */
+export const allocateDossierReference = async (deps: Dependencies) => {
+  const year = referenceYear(deps.clock.now());
+  return dossierReference(year, await deps.dossiers.allocateReference(year));
+};
+
 /**
  * Opens a draft candidature for the caller's company.
  * Input: validated draft fields, the calling candidate. Output: the stored dossier and version.
@@ -31,6 +38,7 @@ export const createDossier = async (deps: Dependencies, caller: Caller, input: D
   const dossier = {
     ...newDossier(input, company.id, caller.sub, deps.clock.now(), undefined, await deps.referentials.current()),
     companyName: company.name,
+    reference: await allocateDossierReference(deps),
   };
   const mail = draftCreatedMail(dossier, company);
   // known to the reconciler before anything can fail: a dossier whose execution never starts is found

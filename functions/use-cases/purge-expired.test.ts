@@ -32,7 +32,9 @@ describe('the end of retention', () => {
     w.clock.set('2030-12-22T08:00:00Z');
     expect((await purgeExpired(w.deps)).noticed).toEqual([id]);
     const notice = [...w.outbox.messages.values()].find((m) => m.template === 'retention_notice')!;
-    expect(notice.subject).toContain(id);
+    expect(notice.subject).toBe(
+      `Effacement prochain des données du dossier ${(await w.deps.dossiers.get(id))!.dossier.reference}`,
+    );
     expect(notice.text).toMatch(/effacées au terme du 4 janvier 2031/);
     expect((await purgeExpired(w.deps)).noticed).toEqual([]); // once
     expect(await nextPurgeAt(w.deps)).toBe(Date.parse('2031-01-04T22:59:59.999Z'));

@@ -1,3 +1,4 @@
+import { allocateDossierReference } from './create-dossier';
 import { DOSSIER_FIELD_NAMES, type DossierCreateInput } from '../domain/schemas';
 import { actorOf, type Caller } from '../domain/caller';
 import { createDossier as newDossier } from '../domain/dossier';
@@ -46,6 +47,7 @@ export const createRenewalCandidature = async (
       await deps.referentials.current(),
     ),
     companyName: company.name,
+    reference: await allocateDossierReference(deps),
     renewalOf: number,
   };
   // known to the reconciler before anything can fail: a dossier whose execution never starts is found

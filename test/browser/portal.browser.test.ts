@@ -292,6 +292,21 @@ describe('portal in Chromium', () => {
     await page.getByRole('heading', { name: 'Files d’instruction' }).waitFor();
     await page.getByRole('tab', { name: /^Instruction/ }).click();
     await checkPage(page, '14-files-instruction');
+    // the search folds accents and case, over the reference, the company and the product
+    const dossier = await http.call('GET', `/v1/dossiers/${state.dossierId}`, {
+      token: await http.token({ role: 'instructor', sub: 'instructeur@ans.fr' }),
+    });
+    expect(dossier.json.reference).toMatch(/^CAND-\d{4}-\d{5}$/);
+    await page.getByLabel('Rechercher un dossier').fill('telesante plus');
+    await page.getByRole('tab', { name: /^Instruction \(1 sur \d+\)/ }).waitFor();
+    await page.getByRole('cell', { name: dossier.json.reference }).waitFor();
+    await checkPage(page, '14b-files-recherche');
+    await page.getByLabel('Rechercher un dossier').fill('aucun-dossier-ainsi');
+    await page
+      .locator('.fr-tabs__panel--selected')
+      .getByText('Aucun dossier de cette file ne correspond à la recherche.')
+      .waitFor();
+    await page.getByLabel('Rechercher un dossier').fill(dossier.json.reference.toLowerCase());
     await page.getByRole('link', { name: 'TéléSanté Plus 3.2' }).click();
     await page.getByRole('heading', { name: 'Preuves par exigence' }).waitFor();
     // the penetration-test files are the security reviewer's: the instructor sees their state only

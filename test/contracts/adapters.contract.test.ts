@@ -176,6 +176,13 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.dossiers.journal(id)).toEqual(erased);
     });
 
+    it('allocates each year’s dossier references in sequence, one year apart from another', async () => {
+      const year = 3000 + (seed++ % 900);
+      const first = await ports.dossiers.allocateReference(year);
+      expect(await ports.dossiers.allocateReference(year)).toBe(first + 1);
+      expect(await ports.dossiers.allocateReference(year + 1000)).toBe(1);
+    });
+
     it('keeps staff notes beside their dossier, oldest first, paged, and erases them with it', async () => {
       const change = newDossier();
       const id = change.dossier.id;

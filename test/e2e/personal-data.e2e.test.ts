@@ -275,7 +275,7 @@ describe('a person’s own data (RGPD)', () => {
       expect((await http.call('POST', '/_local/clock', { body: { to: instant } })).status).toBe(200);
     await to(new Date(Date.parse(retention.noticeAt) + 3_600_000).toISOString());
     const mails = (await http.call('GET', `/_local/mail?to=${person.email}`)).json.items as { subject: string }[];
-    expect(mails.map((m) => m.subject)).toContain(`Effacement prochain des données du dossier ${id}`);
+    expect(mails.map((m) => m.subject)).toContain(`Effacement prochain des données du dossier ${closed.reference}`);
     expect((await http.call('GET', `/v1/dossiers/${id}`, { token: await t.candidate(companyId) })).status).toBe(200);
 
     // the day after: gone from the table, both buckets and every read; the journal still verifies

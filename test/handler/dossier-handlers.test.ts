@@ -129,6 +129,8 @@ describe('POST /v1/dossiers', () => {
     ddb.on(GetCommand).resolves({ Item: { company } });
     bindCandidate();
     ddb.on(TransactWriteCommand).resolves({});
+    // the year's sequence of references (its counter)
+    ddb.on(UpdateCommand).resolves({ Attributes: { value: 42 } });
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn' });
     const response = await createDossier(
       event({
@@ -143,6 +145,8 @@ describe('POST /v1/dossiers', () => {
     expect(Math.abs(Date.parse(String(response.headers?.['x-service-time'])) - Date.now())).toBeLessThan(60_000);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items.map((i) => i.Put?.Item?.type)).toEqual(['dossier', 'journal-head', 'event', 'outbox', 'product-key']);
+    expect(items[0]!.Put!.Item!.dossier.reference).toMatch(/^CAND-\d{4}-00042$/);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.Key!.pk).toMatch(/^COUNTER#dossier#\d{4}$/);
     expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.name).toMatch(/^dossier-/);
   });
 

@@ -1189,6 +1189,7 @@ export interface components {
                     name: string;
                     version: string;
                 };
+                reference?: string;
                 /** Format: date-time */
                 since: string;
                 /** @enum {string} */
@@ -1756,6 +1757,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            reference?: string;
             referentialVersion: string;
             retention?: {
                 /** @enum {string} */
@@ -2252,6 +2254,7 @@ export interface components {
                     name: string;
                     version: string;
                 };
+                reference?: string;
                 /** Format: date-time */
                 since: string;
                 /** @enum {string} */
@@ -2562,6 +2565,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+            reference?: string;
             referentialVersion: string;
             retention?: {
                 /** @enum {string} */

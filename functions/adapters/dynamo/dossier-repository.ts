@@ -251,6 +251,7 @@ export class DynamoDossierRepository implements DossierRepository {
         const d = i.dossier as Dossier;
         return {
           dossierId: d.id,
+          ...(d.reference ? { reference: d.reference } : {}),
           companyId: d.companyId,
           product: d.product,
           since: queueEntry(d)?.since ?? String(i.gsi2sk).split('#')[0]!,
@@ -276,6 +277,20 @@ export class DynamoDossierRepository implements DossierRepository {
       items: (page.Items ?? []).map((i) => i.message as Message),
       nextCursor: await encodeCursor(page.LastEvaluatedKey, `MESSAGES#${id}`),
     };
+  }
+
+  async allocateReference(year: number): Promise<number> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `COUNTER#dossier#${year}`, sk: 'COUNTER' },
+        UpdateExpression: 'ADD #v :one',
+        ExpressionAttributeNames: { '#v': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.value);
   }
 
   async addNote(note: StaffNote): Promise<void> {

@@ -85,6 +85,13 @@ export class InMemoryDossiers implements DossierRepository {
     return clone(stored);
   }
 
+  private readonly sequences = new Map<number, number>();
+  async allocateReference(year: number) {
+    const next = (this.sequences.get(year) ?? 0) + 1;
+    this.sequences.set(year, next);
+    return next;
+  }
+
   async addNote(note: StaffNote) {
     this.staffNotes.push(clone(note));
   }
@@ -204,6 +211,7 @@ export class InMemoryDossiers implements DossierRepository {
       .sort((a, b) => a.entry!.orderBy.localeCompare(b.entry!.orderBy) || a.d.id.localeCompare(b.d.id))
       .map(({ d, entry }) => ({
         dossierId: d.id,
+        ...(d.reference ? { reference: d.reference } : {}),
         companyId: d.companyId,
         product: d.product,
         since: entry!.since,

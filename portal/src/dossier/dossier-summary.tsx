@@ -23,7 +23,17 @@ export const DossierSummary = ({ dossier }: { dossier: Dossier }) => (
         )}
         <dt className="fr-text--bold">Référence du dossier</dt>
         <dd>
-          <code>{dossier.id}</code>
+          {dossier.reference ? (
+            <>
+              <strong>{dossier.reference}</strong>
+              <br />
+              <span className="fr-text--xs">
+                identifiant technique <code>{dossier.id}</code>
+              </span>
+            </>
+          ) : (
+            <code>{dossier.id}</code>
+          )}
         </dd>
         <dt className="fr-text--bold">Cas d’usage</dt>
         <dd>{USE_CASE_LABELS[dossier.useCase]}</dd>

@@ -4,7 +4,7 @@ import { serviceNow } from '../../api/service-time';
 import { DEADLINE_LABELS } from '../../ui/labels';
 import { daysLeft, formatDate, formatDaysLeft } from '../../ui/format';
 
-type QueueItem = Schemas['QueuePage']['items'][number];
+export type QueueItem = Schemas['QueuePage']['items'][number];
 
 const nearest = (item: QueueItem) => [...item.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
 
@@ -20,13 +20,15 @@ export const QueueTable = ({
   items,
   caption,
   hrefOf,
+  empty = 'Aucun dossier dans cette file.',
 }: {
   items: QueueItem[];
   caption: string;
   hrefOf: (i: QueueItem) => string;
+  empty?: string;
 }) => {
   const now = serviceNow();
-  if (items.length === 0) return <p>Aucun dossier dans cette file.</p>;
+  if (items.length === 0) return <p>{empty}</p>;
   return (
     <div className="fr-table">
       <table>
@@ -34,6 +36,7 @@ export const QueueTable = ({
         <thead>
           <tr>
             <th scope="col">Solution</th>
+            <th scope="col">Référence</th>
             <th scope="col">Entreprise</th>
             <th scope="col">Entrée dans l’étape</th>
             <th scope="col">Délai le plus proche</th>
@@ -50,6 +53,7 @@ export const QueueTable = ({
                     {item.product.name} {item.product.version}
                   </Link>
                 </td>
+                <td style={{ whiteSpace: 'nowrap' }}>{item.reference ?? '—'}</td>
                 <td>{item.companyName}</td>
                 <td>{formatDate(item.since)}</td>
                 <td className={late ? 'tlc-late' : undefined}>

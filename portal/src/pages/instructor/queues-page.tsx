@@ -8,7 +8,8 @@ import { currentSession } from '../../auth/session';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
-import { QueueTable } from './queue-table';
+import { QueueTable, type QueueItem } from './queue-table';
+import { matchesSearch } from '../../ui/text';
 
 const STAGES = [
   { stage: 'admissibility', label: 'Recevabilité' },
@@ -52,7 +53,14 @@ const CertificateLookup = () => {
   );
 };
 
+/** What a search looks into: the reference, the company, the product and its version. */
+const searchText = (item: QueueItem) =>
+  [item.reference ?? '', item.companyName, item.product.name, item.product.version].join(' ');
+
 export const QueuesPage = () => {
+  const [query, setQuery] = useState('');
+  const shown = (items: QueueItem[]) =>
+    query.trim() ? items.filter((i) => matchesSearch(searchText(i), query)) : items;
   const { data, error, loading } = useLoad(
     () =>
       Promise.all(
@@ -65,14 +73,20 @@ export const QueuesPage = () => {
       <p>Les dossiers de chaque étape, le plus ancien d’abord ; ceux dont un délai est dépassé en tête, en rouge.</p>
       <ProblemAlert error={error} />
       {loading && <Loading />}
+      <Input
+        label="Rechercher un dossier"
+        hintText="Référence (CAND-2027-00042), entreprise ou solution ; sans tenir compte des accents"
+        nativeInputProps={{ value: query, onChange: (e) => setQuery(e.target.value), name: 'search', type: 'search' }}
+      />
       {data && (
         <Tabs
           tabs={STAGES.map(({ stage, label }, i) => ({
-            label: `${label} (${data[i]!.items.length})`,
+            label: `${label} (${shown(data[i]!.items).length}${query.trim() ? ` sur ${data[i]!.items.length}` : ''})`,
             content: (
               <>
                 <QueueTable
-                  items={data[i]!.items}
+                  items={shown(data[i]!.items)}
+                  {...(query.trim() ? { empty: 'Aucun dossier de cette file ne correspond à la recherche.' } : {})}
                   caption={`File « ${label} »`}
                   hrefOf={(item) => `/dossiers/${item.dossierId}`}
                 />
