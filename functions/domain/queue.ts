@@ -3,8 +3,9 @@ import type { QueueStage } from './schemas';
 
 /**
  * Where a dossier sits in ANS's FIFO queues, if anywhere: in a stage where ANS is the one to
- * act, ordered by the date that stage was entered. A dossier waiting on the candidate's answer
- * to an information request is not in the queue.
+ * act — during the evidence deposit, reviewing each proof as it arrives — ordered by the date that
+ * stage was entered. A dossier waiting on the candidate's answer to an information request is not
+ * in the queue.
  */
 export interface QueueEntry {
   stage: QueueStage;
@@ -19,6 +20,9 @@ export const queueEntry = (dossier: Dossier): QueueEntry | null => {
   if (dossier.status === 'admissibility_review' && dossier.submittedAt) {
     return { stage: 'admissibility', since: dossier.submittedAt, orderBy: dossier.submittedAt };
   }
+  // evidence deposit: the company deposits, ANS reviews each proof as it arrives — FIFO by admissibility
+  if (dossier.status === 'proofs_deposit' && dossier.admissibleAt)
+    return { stage: 'deposit', since: dossier.admissibleAt, orderBy: dossier.admissibleAt };
   // instruction: FIFO by the complete file's acknowledgement of receipt
   if (dossier.status === 'instruction' && dossier.receipt)
     return { stage: 'instruction', since: dossier.receipt.at, orderBy: dossier.receipt.at };

@@ -403,7 +403,8 @@ export const completeInstructionSchema = z
   .strict();
 export const isCertificateNumber = (value: string) => CERTIFICATE_NUMBER_PATTERN.test(value);
 
-export const QUEUE_STAGES = ['admissibility', 'instruction', 'college'] as const;
+/** ANS's queues, in the procedure's order; `deposit` (issue 25) follows the evidence deposit of admissible dossiers. */
+export const QUEUE_STAGES = ['admissibility', 'deposit', 'instruction', 'college'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
 
 export { ROLES, type Role } from './roles';

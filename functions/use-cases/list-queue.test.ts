@@ -7,7 +7,10 @@ describe('work queues', () => {
   it('gives instructors the instruction queue in order of receipt, and the collège only its own', async () => {
     const w = await admissibleDossier('2026-03-02T09:00:00Z', 111);
     expect((await listQueue(w.deps, callers.instructor, 'instruction', 10)).items).toEqual([]);
+    // admissible: in the evidence-deposit queue until the file is complete
+    expect((await listQueue(w.deps, callers.instructor, 'deposit', 10)).items.map((i) => i.dossierId)).toEqual([w.id]);
     await completeFile(w.deps, w.candidate, w.id);
+    expect((await listQueue(w.deps, callers.instructor, 'deposit', 10)).items).toEqual([]);
     const page = await listQueue(w.deps, callers.instructor, 'instruction', 10);
     expect(page.items.map((i) => i.dossierId)).toEqual([w.id]);
     // staff know a dossier by its company: the name comes with each item

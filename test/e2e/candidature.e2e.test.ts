@@ -182,6 +182,12 @@ describe('register → draft → uploads → submit → queue → admissible', (
         (i: { dossierId: string }) => i.dossierId,
       ),
     ).not.toContain(id);
+    // admissible: it waits in the evidence-deposit queue, where ANS reviews each proof as it comes
+    const deposit = await http.call('GET', '/v1/queue?stage=deposit', { token: instructor });
+    expect(deposit.json.items).toContainEqual(
+      expect.objectContaining({ dossierId: id, since: after.json.admissibleAt, reference: after.json.reference }),
+    );
+    expect((await http.call('GET', '/v1/queue?stage=deposit', { token: candidate })).status).toBe(403);
     expect(
       (
         await http.call('POST', `/v1/dossiers/${id}/admissibility`, {

@@ -5427,7 +5427,7 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit?: number;
-                stage: "admissibility" | "instruction" | "college";
+                stage: "admissibility" | "deposit" | "instruction" | "college";
             };
             header?: never;
             path?: never;
@@ -5459,7 +5459,7 @@ export interface operations {
         parameters: {
             query: {
                 format?: "csv" | "xlsx";
-                stage: "admissibility" | "instruction" | "college";
+                stage: "admissibility" | "deposit" | "instruction" | "college";
             };
             header?: never;
             path?: never;

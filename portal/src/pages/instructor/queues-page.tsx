@@ -13,6 +13,7 @@ import { matchesSearch } from '../../ui/text';
 
 const STAGES = [
   { stage: 'admissibility', label: 'Recevabilité' },
+  { stage: 'deposit', label: 'Dépôt des preuves' },
   { stage: 'instruction', label: 'Instruction' },
   { stage: 'college', label: 'Collège' },
 ] as const;
