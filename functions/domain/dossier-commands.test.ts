@@ -13,6 +13,7 @@ import { decideAdmissibility } from './dossier-rules/admissibility';
 import { requestInformation } from './dossier-rules/information-requests';
 import { evidenceRequirement, handInSection } from './dossier-rules/evidence';
 import { patchDossier, TRANSITIONS } from './dossier';
+import { takeInCharge } from './dossier-rules/assignment';
 
 const now = new Date('2027-03-01T09:00:00Z');
 const staff: Caller = { sub: 'staff-1', roles: ['instructor', 'college'] };
@@ -62,6 +63,7 @@ const RULES: Record<DossierCommand, ((d: Dossier) => unknown) | undefined> = {
   college_decision: (d) => collegeDecision(d, { decision: 'refused', reasons: ['r'] }, staff, now, policy),
   close_unsigned: (d) => closeUnsigned(d, ['non signée'], staff, now, policy),
   post_message: undefined, // messages use case
+  assign: (d) => takeInCharge(d, staff, now),
   withdraw: (d) => withdraw(d, candidate, now),
 };
 

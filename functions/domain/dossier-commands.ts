@@ -45,6 +45,7 @@ export const DOSSIER_COMMANDS = {
     refusal: 'only a dossier whose convention awaits signature can be closed for want of it',
   },
   post_message: { when: OPEN_STATUSES, refusal: 'the thread of a closed dossier is closed' },
+  assign: { when: OPEN_STATUSES, refusal: 'only an open dossier is taken in charge' },
   withdraw: { when: OPEN_STATUSES, refusal: 'only an open candidature can be withdrawn' },
 } as const satisfies Record<string, { when: readonly DossierStatus[]; refusal: string }>;
 

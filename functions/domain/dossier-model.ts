@@ -64,6 +64,8 @@ export interface Dossier extends Omit<DossierCreateInput, 'components'> {
   companyName?: string;
   /** what people read and search for (domain/dossier-reference.ts); absent on dossiers filed before it */
   reference?: string;
+  /** the ANS agent who took the dossier in charge (« je prends ce dossier »); staff only */
+  assignee?: { sub: string; email?: string; at: string };
   status: DossierStatus;
   referentialVersion: string;
   components: NonNullable<DossierCreateInput['components']>;

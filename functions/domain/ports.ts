@@ -103,6 +103,7 @@ export interface Page<T> {
 export interface QueueItem {
   dossierId: string;
   reference?: string;
+  assignee?: { sub: string; email?: string; at: string };
   companyId: string;
   product: { name: string; version: string };
   since: string;

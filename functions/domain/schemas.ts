@@ -519,6 +519,9 @@ export const webhookCreateSchema = z
 export const legalRepresentativeSchema = z.object({ legalRepresentative: personSchema, reason: text(1000) }).strict();
 export type LegalRepresentativeInput = z.infer<typeof legalRepresentativeSchema>;
 
+/** POST /v1/dossiers/{id}/assignment: take the dossier in charge, or give it back. */
+export const assignmentSchema = z.object({ action: z.enum(['take', 'release']) }).strict();
+
 /** POST /v1/dossiers/{id}/notes: a private note between ANS staff. */
 export const staffNoteSchema = z.object({ body: text(4000) }).strict();
 

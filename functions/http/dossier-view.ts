@@ -11,7 +11,7 @@ import { dossierRetention } from '../domain/retention-dates';
 
 /** Staff user ids are ANS's internal business: a candidate sees who acted by role, not by account. */
 const withoutStaffIds = (dossier: Dossier): Dossier => {
-  const { instructionReport, decision, infoRequests, ...rest } = dossier;
+  const { instructionReport, decision, infoRequests, assignee: _assignee, ...rest } = dossier;
   return {
     ...rest,
     ...(instructionReport ? { instructionReport: { ...instructionReport, by: 'ans' } } : {}),

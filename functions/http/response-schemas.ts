@@ -92,6 +92,8 @@ export const dossierViewSchema = z.looseObject({
   companyName: z.string().optional(),
   /** what people read and search for (`CAND-2027-00042`); absent on dossiers filed before references */
   reference: z.string().regex(DOSSIER_REFERENCE_PATTERN).optional(),
+  /** who at ANS has it in hand (staff only) */
+  assignee: z.looseObject({ sub: z.string(), email: z.string().optional(), at: instant }).optional(),
   status: z.enum(DOSSIER_STATUSES),
   product,
   useCase: z.enum(USE_CASES),
@@ -244,6 +246,7 @@ export const certificateSchema = publicCertificateSchema.extend({
 const queueItem = z.looseObject({
   dossierId: z.string(),
   reference: z.string().regex(DOSSIER_REFERENCE_PATTERN).optional(),
+  assignee: z.looseObject({ sub: z.string(), email: z.string().optional(), at: instant }).optional(),
   companyId: z.string(),
   companyName: z.string().describe('the company’s name, as registered'),
   product,
@@ -556,6 +559,8 @@ export const RESPONSES = {
   },
   /** POST /v1/dossiers/{id}/withdraw */
   withdrawDossier: dossier,
+  /** POST /v1/dossiers/{id}/assignment */
+  assignDossier: dossier,
   /** POST /v1/dossiers/{id}/abandon */
   abandonDossier: dossier,
   /** GET /v1/queue/export */

@@ -11,7 +11,11 @@ import {
   closeUnsignedDossier,
   signConvention,
   withdrawDossier,
+  assignDossier,
 } from './instruction';
+import { listQueue } from './list-queue';
+import { getDossier } from './get-dossier';
+import type { Caller } from '../domain/caller';
 import { loadDossier } from './legal-effects';
 import { reviewAll } from '../../test/support/use-case-journey';
 
@@ -148,5 +152,36 @@ describe('instruction', () => {
     const mail = [...w.outbox.messages.values()].find((m) => m.template === 'dossier_closed_unsigned')!;
     expect(mail.text).toContain('Convention non signée');
     expect(mail.text).toContain('tribunal administratif');
+  });
+});
+
+describe('taking a dossier in charge', () => {
+  it('records who at ANS has it, lets a colleague take it over or give it back, and hides it from the company', async () => {
+    const w = await admissibleDossier('2027-02-01T09:00:00Z', 96);
+    const me = { ...callers.instructor, email: 'instructeur@ans.fr' };
+    const taken = await assignDossier(w.deps, me, w.id, 'take');
+    expect(taken.dossier.assignee).toEqual({
+      sub: me.sub,
+      email: 'instructeur@ans.fr',
+      at: '2027-02-01T09:00:00.000Z',
+    });
+    // taking what one holds changes nothing
+    expect((await assignDossier(w.deps, me, w.id, 'take')).version).toBe(taken.version);
+    const colleague = { sub: 'instructor-2', roles: ['instructor'] } as Caller;
+    expect((await assignDossier(w.deps, colleague, w.id, 'take')).dossier.assignee!.sub).toBe('instructor-2');
+    expect((await listQueue(w.deps, me, 'deposit', 10)).items[0]!.assignee!.sub).toBe('instructor-2');
+    const journal = await w.deps.dossiers.journal(w.id);
+    expect(journal.filter((e) => e.type === 'dossier_taken_in_charge').map((e) => e.data)).toEqual([
+      {},
+      { from: me.sub },
+    ]);
+    expect(JSON.stringify(await getDossier(w.deps, w.candidate, w.id))).not.toContain('instructeur@ans.fr');
+    expect((await assignDossier(w.deps, colleague, w.id, 'release')).dossier.assignee).toBeUndefined();
+  });
+
+  it('refuses a closed dossier (409)', async () => {
+    const w = await admissibleDossier('2027-02-01T09:00:00Z', 97);
+    await withdrawDossier(w.deps, w.candidate, w.id);
+    await expect(assignDossier(w.deps, callers.instructor, w.id, 'take')).rejects.toBeInstanceOf(ConflictError);
   });
 });

@@ -1,3 +1,4 @@
+import { releaseCharge, takeInCharge } from '../domain/dossier-rules/assignment';
 import { signatureProof } from '../domain/convention-signature';
 import { decisionKey, receiptKey, signatureEvidenceKey } from '../domain/document-job';
 import { assertCanSee, type Caller } from '../domain/caller';
@@ -167,4 +168,13 @@ export const closeUnsignedDossier = async (deps: Dependencies, caller: Caller, i
   const stored = await loadDossier(deps, id);
   if (!stored) throw new NotFoundError('no such dossier');
   return commitChange(deps, stored, closeUnsigned(stored.dossier, reasons, caller, deps.clock.now(), deps.calendar));
+};
+
+/** An instructor takes a dossier in charge, or gives it back (« je prends ce dossier »). */
+export const assignDossier = async (deps: Dependencies, caller: Caller, id: string, action: 'take' | 'release') => {
+  const stored = await loadDossier(deps, id);
+  if (!stored) throw new NotFoundError('no such dossier');
+  const change =
+    action === 'take' ? takeInCharge(stored.dossier, caller, deps.clock.now()) : releaseCharge(stored.dossier, caller);
+  return change ? commitChange(deps, stored, change) : stored;
 };

@@ -327,6 +327,13 @@ describe('portal in Chromium', () => {
     await page.getByText('Relancer l’éditeur sur le PCA — note interne 7731').waitFor();
     await page.locator('#notes-internes').scrollIntoViewIfNeeded();
     await page.locator('#notes-internes').screenshot({ path: path.join(SCREENSHOTS, '15a-notes-internes.png') });
+    // the instructor takes the dossier in charge: the queue and the page say who has it
+    await page.getByRole('button', { name: 'Je prends ce dossier' }).click();
+    await page.getByText(/^Pris en charge par vous depuis le/).waitFor();
+    await page.getByRole('button', { name: 'Libérer le dossier' }).waitFor();
+    await page
+      .locator('.fr-callout', { hasText: 'Pris en charge par vous' })
+      .screenshot({ path: path.join(SCREENSHOTS, '15c-prise-en-charge.png') });
     const awaiting = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
       hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
     });
@@ -418,7 +425,9 @@ describe('portal in Chromium', () => {
     await page.getByText('Réception de la décision accusée.').waitFor();
     await page.getByRole('heading', { name: 'Prochaine étape — Dossier clos' }).waitFor();
     await checkPage(page, '19-candidat-decision');
-    expect(await page.locator('main').innerText()).not.toContain('note interne 7731');
+    const seen = await page.locator('main').innerText();
+    expect(seen).not.toContain('note interne 7731');
+    expect(seen).not.toContain('Pris en charge par');
     await page.getByRole('link', { name: /Voir le certificat/ }).click();
     await page.getByRole('heading', { name: `Certificat ${state.number}` }).waitFor();
     await checkPage(page, '20-candidat-certificat');
@@ -654,6 +663,7 @@ describe('portal in Chromium', () => {
     await signIn(page, base, 'Candidat (entreprise)', CANDIDATE, COMPANY);
     await page.goto(`${base}/candidat/dossiers/${draft.json.id}`);
     await page.getByText('Conservation des données').waitFor();
+    await page.getByText('Le dossier est clos : sa messagerie aussi.').waitFor();
     await page.getByText(/Données personnelles effacées au terme du \d+ \S+ \d{4}/).waitFor();
     await checkPage(page, '26-dossier-retire-conservation');
     await signOut(page);

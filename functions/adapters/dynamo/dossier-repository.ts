@@ -252,6 +252,7 @@ export class DynamoDossierRepository implements DossierRepository {
         return {
           dossierId: d.id,
           ...(d.reference ? { reference: d.reference } : {}),
+          ...(d.assignee ? { assignee: d.assignee } : {}),
           companyId: d.companyId,
           product: d.product,
           since: queueEntry(d)?.since ?? String(i.gsi2sk).split('#')[0]!,

@@ -212,6 +212,7 @@ export class InMemoryDossiers implements DossierRepository {
       .map(({ d, entry }) => ({
         dossierId: d.id,
         ...(d.reference ? { reference: d.reference } : {}),
+        ...(d.assignee ? { assignee: d.assignee } : {}),
         companyId: d.companyId,
         product: d.product,
         since: entry!.since,

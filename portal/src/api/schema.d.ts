@@ -497,6 +497,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the dossier in charge (from a colleague too), or give it back */
+        post: operations["assignDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/college-decision": {
         parameters: {
             query?: never;
@@ -1168,6 +1185,14 @@ export interface components {
     schemas: {
         Agenda: {
             items: ({
+                assignee?: {
+                    /** Format: date-time */
+                    at: string;
+                    email?: string;
+                    sub: string;
+                } & {
+                    [key: string]: unknown;
+                };
                 companyId: string;
                 /** @description the company’s name, as registered */
                 companyName: string;
@@ -1554,6 +1579,14 @@ export interface components {
         Dossier: {
             /** Format: date-time */
             admissibleAt?: string;
+            assignee?: {
+                /** Format: date-time */
+                at: string;
+                email?: string;
+                sub: string;
+            } & {
+                [key: string]: unknown;
+            };
             certificate?: {
                 /** Format: date-time */
                 grantedAt: string;
@@ -2237,6 +2270,14 @@ export interface components {
         };
         QueuePage: {
             items: ({
+                assignee?: {
+                    /** Format: date-time */
+                    at: string;
+                    email?: string;
+                    sub: string;
+                } & {
+                    [key: string]: unknown;
+                };
                 companyId: string;
                 /** @description the company’s name, as registered */
                 companyName: string;
@@ -2361,6 +2402,14 @@ export interface components {
         SectionSubmitted: {
             /** Format: date-time */
             admissibleAt?: string;
+            assignee?: {
+                /** Format: date-time */
+                at: string;
+                email?: string;
+                sub: string;
+            } & {
+                [key: string]: unknown;
+            };
             certificate?: {
                 /** Format: date-time */
                 grantedAt: string;
@@ -4180,6 +4229,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatusResult"];
+                };
+            };
+        };
+    };
+    assignDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "take" | "release";
+                };
+            };
+        };
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dossier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
                 };
             };
         };

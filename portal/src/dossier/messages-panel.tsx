@@ -6,8 +6,8 @@ import { formatDateTime } from '../ui/format';
 import { CommandForm, TextAreaField } from '../ui/command-form';
 import { Section } from '../ui/section';
 
-/** The exchange between the company and ANS on a dossier. */
-export const MessagesPanel = ({ dossierId }: { dossierId: string }) => {
+/** The exchange between the company and ANS on a dossier; closed with the dossier (read only then). */
+export const MessagesPanel = ({ dossierId, open = true }: { dossierId: string; open?: boolean }) => {
   const { data, error, reload } = useLoad(
     () => unwrap(api.GET('/v1/dossiers/{id}/messages', { params: { path: { id: dossierId }, query: { limit: 100 } } })),
     [dossierId],
@@ -39,9 +39,13 @@ export const MessagesPanel = ({ dossierId }: { dossierId: string }) => {
           </li>
         ))}
       </ul>
-      <CommandForm submit="Envoyer le message" busy={command.busy} ready={Boolean(body.trim())} onSubmit={send}>
-        <TextAreaField label="Nouveau message" name="message" value={body} onChange={setBody} required />
-      </CommandForm>
+      {open ? (
+        <CommandForm submit="Envoyer le message" busy={command.busy} ready={Boolean(body.trim())} onSubmit={send}>
+          <TextAreaField label="Nouveau message" name="message" value={body} onChange={setBody} required />
+        </CommandForm>
+      ) : (
+        <p className="fr-text--sm">Le dossier est clos : sa messagerie aussi.</p>
+      )}
     </Section>
   );
 };

@@ -107,6 +107,8 @@ export const JOURNAL_EVENT_LABELS: Record<string, string> = {
   dossier_submitted: 'Candidature déposée',
   dossier_withdrawn: 'Candidature retirée',
   retention_notice_sent: 'Avis d’effacement prochain des données personnelles',
+  dossier_taken_in_charge: 'Dossier pris en charge par l’ANS',
+  dossier_released: 'Prise en charge du dossier libérée',
   dossier_admissible: 'Candidature déclarée recevable',
   dossier_inadmissible: 'Candidature déclarée irrecevable',
   dossier_abandoned: 'Candidature réputée abandonnée',

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { Schemas } from '../../api/client';
 import { serviceNow } from '../../api/service-time';
+import { currentSession } from '../../auth/session';
 import { DEADLINE_LABELS } from '../../ui/labels';
 import { daysLeft, formatDate, formatDaysLeft } from '../../ui/format';
 
@@ -28,6 +29,7 @@ export const QueueTable = ({
   empty?: string;
 }) => {
   const now = serviceNow();
+  const me = currentSession()?.sub;
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <div className="fr-table">
@@ -38,6 +40,7 @@ export const QueueTable = ({
             <th scope="col">Solution</th>
             <th scope="col">Référence</th>
             <th scope="col">Entreprise</th>
+            <th scope="col">Pris en charge par</th>
             <th scope="col">Entrée dans l’étape</th>
             <th scope="col">Délai le plus proche</th>
           </tr>
@@ -55,6 +58,13 @@ export const QueueTable = ({
                 </td>
                 <td style={{ whiteSpace: 'nowrap' }}>{item.reference ?? '—'}</td>
                 <td>{item.companyName}</td>
+                <td>
+                  {item.assignee
+                    ? item.assignee.sub === me
+                      ? 'vous'
+                      : (item.assignee.email ?? item.assignee.sub)
+                    : '—'}
+                </td>
                 <td>{formatDate(item.since)}</td>
                 <td className={late ? 'tlc-late' : undefined}>
                   {clock ? (

@@ -2,6 +2,7 @@ import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { useLocation } from 'wouter';
 import { api, unwrap } from '../../api/client';
 import { currentSession } from '../../auth/session';
@@ -60,8 +61,13 @@ const searchText = (item: QueueItem) =>
 
 export const QueuesPage = () => {
   const [query, setQuery] = useState('');
+  const [onlyMine, setOnlyMine] = useState(false);
+  const me = currentSession()?.sub;
+  const filtering = Boolean(query.trim()) || onlyMine;
   const shown = (items: QueueItem[]) =>
-    query.trim() ? items.filter((i) => matchesSearch(searchText(i), query)) : items;
+    items.filter(
+      (i) => (!query.trim() || matchesSearch(searchText(i), query)) && (!onlyMine || i.assignee?.sub === me),
+    );
   const { data, error, loading } = useLoad(
     () =>
       Promise.all(
@@ -79,15 +85,23 @@ export const QueuesPage = () => {
         hintText="Référence (CAND-2027-00042), entreprise ou solution ; sans tenir compte des accents"
         nativeInputProps={{ value: query, onChange: (e) => setQuery(e.target.value), name: 'search', type: 'search' }}
       />
+      <Checkbox
+        options={[
+          {
+            label: 'Seulement les dossiers que j’ai pris en charge',
+            nativeInputProps: { checked: onlyMine, onChange: (e) => setOnlyMine(e.target.checked), name: 'mine' },
+          },
+        ]}
+      />
       {data && (
         <Tabs
           tabs={STAGES.map(({ stage, label }, i) => ({
-            label: `${label} (${shown(data[i]!.items).length}${query.trim() ? ` sur ${data[i]!.items.length}` : ''})`,
+            label: `${label} (${shown(data[i]!.items).length}${filtering ? ` sur ${data[i]!.items.length}` : ''})`,
             content: (
               <>
                 <QueueTable
                   items={shown(data[i]!.items)}
-                  {...(query.trim() ? { empty: 'Aucun dossier de cette file ne correspond à la recherche.' } : {})}
+                  {...(filtering ? { empty: 'Aucun dossier de cette file ne correspond à la recherche.' } : {})}
                   caption={`File « ${label} »`}
                   hrefOf={(item) => `/dossiers/${item.dossierId}`}
                 />

@@ -16,6 +16,7 @@ import { FileItem } from '../../dossier/file-links';
 import { EvidenceReview } from '../../dossier/evidence-review';
 import { MessagesPanel } from '../../dossier/messages-panel';
 import { StaffNotesPanel } from '../../dossier/staff-notes-panel';
+import { AssignmentPanel } from '../../dossier/assignment-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
 import { lines } from '../../ui/text';
 import { loadDossier } from '../../dossier/load-dossier';
@@ -64,6 +65,7 @@ export const ReviewPage = () => {
       <DossierSummary dossier={dossier} />
       <ProblemAlert error={command.error} />
       <SuccessNotice message={command.done} />
+      <AssignmentPanel dossier={dossier} act={act} busy={command.busy} />
 
       <Section id="docs" title="Documentation fonctionnelle et mandats">
         {documents.length === 0 && <p className="fr-text--sm">Aucun document.</p>}
@@ -293,7 +295,7 @@ export const ReviewPage = () => {
           </Link>
         </p>
       )}
-      <MessagesPanel dossierId={dossier.id} />
+      <MessagesPanel dossierId={dossier.id} open={isAllowed('post_message', dossier.status)} />
       <StaffNotesPanel dossierId={dossier.id} />
       <JournalPanel dossierId={dossier.id} version={dossier.version} />
     </Page>
