@@ -1,3 +1,4 @@
+import { foldText } from './text-fold';
 import { BadRequestError, type FieldError } from './errors';
 import type { Catalogue, Requirement } from './catalogue';
 import { PROFILE_CODES, type ProfileCode } from './schemas';
@@ -20,13 +21,7 @@ export const IMPORT_COLUMNS = [
   'expected_evidence',
 ] as const;
 
-const normaliseHeader = (h: string) =>
-  h
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+const normaliseHeader = (h: string) => foldText(h).replace(/[\s-]+/g, '_');
 
 const YES = new Set(['oui', 'yes', 'true', '1', 'o', 'x']);
 const NO = new Set(['non', 'no', 'false', '0', 'n', '']);

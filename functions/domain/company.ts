@@ -29,6 +29,14 @@ export const registerCompany = (input: CompanyInput, instant: Date, id: string =
   createdAt: instant.toISOString(),
 });
 
+/** The account the outbox opens for the company's legal representative (a candidate of the company). */
+export const representativeInvite = (company: Company) => ({
+  email: company.legalRepresentative.email,
+  firstName: company.legalRepresentative.firstName,
+  lastName: company.legalRepresentative.lastName,
+  ensId: company.id,
+});
+
 /** Who receives the company's mail: its contact and its legal representative. */
 export const companyRecipients = (company: Company): string[] => [
   ...new Set([company.contact.email, company.legalRepresentative.email].map((e) => e.toLowerCase())),

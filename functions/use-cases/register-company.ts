@@ -1,4 +1,4 @@
-import { companyRecipients, registerCompany as newCompany } from '../domain/company';
+import { companyRecipients, registerCompany as newCompany, representativeInvite } from '../domain/company';
 import type { Caller } from '../domain/caller';
 import { outboxMessage } from '../domain/outbox';
 import type { CompanyInput } from '../domain/schemas';
@@ -19,12 +19,7 @@ export const registerCompany = async (deps: Dependencies, caller: Caller, input:
     company.createdAt,
   );
   // the account is opened by the outbox too, so a registration is never left without it
-  welcome.invite = {
-    email: company.legalRepresentative.email,
-    firstName: company.legalRepresentative.firstName,
-    lastName: company.legalRepresentative.lastName,
-    ensId: company.id,
-  };
+  welcome.invite = representativeInvite(company);
   await deps.companies.create(company, [welcome]);
   return { id: company.id };
 };

@@ -1,6 +1,6 @@
 import type { Dependencies } from '../container';
 import type { Caller } from '../domain/caller';
-import { companyRecipients, replaceLegalRepresentative } from '../domain/company';
+import { companyRecipients, replaceLegalRepresentative, representativeInvite } from '../domain/company';
 import { NotFoundError } from '../domain/errors';
 import { outboxMessage } from '../domain/outbox';
 import type { LegalRepresentativeInput } from '../domain/schemas';
@@ -30,12 +30,7 @@ export const replaceLegalRepresentativeUseCase = async (
     at,
   );
   if (addressChanged) mail.revoke = { email: former.email, ensId: company.id };
-  mail.invite = {
-    email: next.legalRepresentative.email,
-    firstName: next.legalRepresentative.firstName,
-    lastName: next.legalRepresentative.lastName,
-    ensId: company.id,
-  };
+  mail.invite = representativeInvite(next);
   await deps.companies.update(next, [mail]);
   return { id: next.id, legalRepresentative: next.legalRepresentative, contact: next.contact };
 };

@@ -1,3 +1,5 @@
+import { foldText } from '../../../functions/domain/text-fold';
+
 /** A textarea's lines as a list (one non-conformity, reason or missing item per line). */
 export const lines = (text: string) =>
   text
@@ -7,17 +9,10 @@ export const lines = (text: string) =>
 
 /**
  * A text as a search compares it: lower case, without accents or ligature forms, spaces folded —
- * « telesante » finds « TéléSanté » (issue 25: the public search was accent-sensitive).
+ * « telesante » finds « TéléSanté » (issue 25: the public search was accent-sensitive). The same
+ * folding as the service's product key (functions/domain/text-fold.ts).
  */
-export const searchable = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('fr')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/\s+/g, ' ')
-    .trim();
+export const searchable = foldText;
 
 /** Whether every word of the query is found in the text, accents and case aside. */
 export const matchesSearch = (text: string, query: string) => {
