@@ -162,8 +162,10 @@ describe('6. a complete file is never abandoned by a timer', () => {
     await http.call('POST', '/_local/clock', { body: { to: new Date(signBy + 30 * 86_400_000).toISOString() } });
     expect((await get(d.id)).status).toBe('convention_pending');
     const mails = (await http.call('GET', '/_local/mail')).json.items as { subject: string; text: string }[];
+    // a mail names the dossier by its reference (CAND-…), the one people read
+    const reference = (await get(d.id)).reference as string;
     const reminders = mails.filter(
-      (m) => m.text.includes(d.id) && m.text.includes('délai de signature de la convention'),
+      (m) => m.text.includes(reference) && m.text.includes('délai de signature de la convention'),
     );
     expect(reminders.length).toBe(5); // monthly: 150, 120, 90, 60 and 30 days before the six months
     expect(reminders[0]!.text).toContain('Merci de faire signer la convention');
