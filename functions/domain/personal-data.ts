@@ -269,6 +269,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'Upload.rejectedReason',
   'Upload.withdrawnAt',
   'Upload.scan.*',
+  'Upload.multipart.*',
   'Upload.review.verdict',
   'Upload.review.at',
   'Upload.reviews[].verdict',

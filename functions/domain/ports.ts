@@ -172,6 +172,15 @@ export interface SpreadsheetWriter {
   writeXlsx(sheetName: string, header: string[], rows: unknown[][]): Buffer;
 }
 
+/** One part of a multipart upload as storage holds it. */
+export interface StoredPart {
+  partNumber: number;
+  etag: string;
+  size: number;
+  /** base64; absent where storage kept none */
+  sha256?: string;
+}
+
 export interface ObjectStorage {
   presignPut(
     store: ObjectStoreName,
@@ -179,6 +188,20 @@ export interface ObjectStorage {
     file: { contentType: string; size: number; sha256: string },
     expiresInSeconds: number,
   ): Promise<{ url: string; headers: Record<string, string> }>;
+  /** opens a multipart upload whose parts each carry a SHA-256; storage's id of it */
+  startMultipart(store: ObjectStoreName, key: string, file: { contentType: string }): Promise<string>;
+  /** a presigned PUT of one part, its exact length and SHA-256 signed as for a whole file */
+  presignPart(
+    store: ObjectStoreName,
+    key: string,
+    storageId: string,
+    part: { partNumber: number; size: number; sha256: string },
+    expiresInSeconds: number,
+  ): Promise<{ url: string; headers: Record<string, string> }>;
+  /** the parts storage holds (null: no such upload, completed or aborted) */
+  listParts(store: ObjectStoreName, key: string, storageId: string): Promise<StoredPart[] | null>;
+  /** assembles the parts into the object (never over an existing one) */
+  completeMultipart(store: ObjectStoreName, key: string, storageId: string, parts: StoredPart[]): Promise<void>;
   /** size, SHA-256 (base64) and type of a stored object; null when absent */
   inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null>;
   /** the object's first `bytes` bytes (a ranged GET), to check its content; empty when absent */

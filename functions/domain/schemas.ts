@@ -6,6 +6,7 @@ import { COLLEGE_OUTCOMES, DECISION_OUTCOMES } from './decision';
 import { PAUSE_REASONS } from './decision-clock';
 import { ROLES_BY_PRIVILEGE } from './roles';
 import { UPLOAD_PURPOSES } from './upload-purposes';
+import { MAX_UPLOAD_BYTES, MULTIPART_PART_BYTES } from './upload-rules';
 import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
 import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES } from './webhook-events';
 
@@ -171,6 +172,11 @@ export const dossierPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');
 export type DossierPatchInput = z.infer<typeof dossierPatchSchema>;
 
+const sha256Digest = z
+  .string()
+  .max(44)
+  .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a SHA-256 digest');
+
 export const uploadRequestSchema = z
   .object({
     purpose: z.enum(UPLOAD_PURPOSES),
@@ -191,10 +197,16 @@ export const uploadRequestSchema = z
     fileName: text(255),
     contentType: z.string().trim().toLowerCase().max(127),
     size: z.number().int().positive(),
-    sha256: z
-      .string()
-      .max(44)
-      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a SHA-256 digest'),
+    sha256: sha256Digest,
+    /**
+     * Asks for a multipart upload: the SHA-256 (base64) of each part, in order, the file cut in
+     * parts of MULTIPART_PART_BYTES (the last one shorter). Without it, one presigned PUT.
+     */
+    parts: z
+      .array(sha256Digest)
+      .min(2)
+      .max(Math.ceil(MAX_UPLOAD_BYTES / MULTIPART_PART_BYTES))
+      .optional(),
   })
   .strict()
   .refine((u) => u.purpose !== 'proof' || u.requirementId !== undefined, {

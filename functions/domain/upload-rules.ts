@@ -26,3 +26,16 @@ export const ALLOWED_CONTENT_TYPES: readonly string[] = [
   'video/webm',
   'video/quicktime',
 ];
+
+/**
+ * Above this size the portal sends a file in parts (S3 multipart upload, each part presigned with
+ * its own SHA-256): a cut connection costs one part, never the whole file, and a reload resumes.
+ */
+export const MULTIPART_THRESHOLD_BYTES = 16 * 1024 * 1024;
+/** Every part but the last has exactly this size (S3 wants at least 5 MiB, the last part excepted). */
+export const MULTIPART_PART_BYTES = 8 * 1024 * 1024;
+/** How many parts a file of this size is sent in. */
+export const partCount = (size: number) => Math.ceil(size / MULTIPART_PART_BYTES);
+/** The size of part `partNumber` (1-based) of a file of `size` bytes. */
+export const partSize = (size: number, partNumber: number) =>
+  Math.min(MULTIPART_PART_BYTES, size - (partNumber - 1) * MULTIPART_PART_BYTES);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ALLOWED_CONTENT_TYPES, MAX_UPLOAD_BYTES } from './upload-rules';
+import { ALLOWED_CONTENT_TYPES, MAX_UPLOAD_BYTES, MULTIPART_PART_BYTES, partCount } from './upload-rules';
 import type { Dossier } from './dossier';
 import {
   BusinessRuleError,
@@ -18,7 +18,8 @@ export { UPLOAD_PURPOSES, type UploadPurpose };
  * PUT that signs its type, exact length and SHA-256; the upload only counts once storage holds
  * an object whose size and SHA-256 match what was announced.
  */
-export type UploadStatus = 'pending' | 'received' | 'rejected' | 'withdrawn';
+export const UPLOAD_STATUSES = ['pending', 'received', 'rejected', 'withdrawn'] as const;
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 export interface Upload {
   id: string;
@@ -45,6 +46,12 @@ export interface Upload {
   rejectedAt?: string;
   rejectedReason?: string;
   withdrawnAt?: string;
+  /**
+   * A file sent in parts (above MULTIPART_THRESHOLD_BYTES): each part's announced SHA-256, in order,
+   * and storage's id of the multipart upload. It lands once the service completes it, its parts
+   * checked against these digests; the whole file's SHA-256 is checked as for any upload.
+   */
+  multipart?: MultipartTransfer;
   /** malware scan of the stored object (GuardDuty Malware Protection for S3 in AWS) */
   scan?: { status: ScanStatus; at: string };
   /** the latest review; `reviews` keeps them all */
@@ -76,6 +83,14 @@ export const scanBlocksStaff = (upload: Upload): string | null => {
   return `the malware scan could not conclude (${status}): ask the company for another file`;
 };
 
+export interface MultipartTransfer {
+  partSize: number;
+  /** base64 SHA-256 of part 1, 2, … */
+  parts: string[];
+  /** storage's id of the multipart upload (S3's UploadId) */
+  storageId: string;
+}
+
 export interface Review {
   verdict: 'compliant' | 'non_compliant';
   comment?: string;
@@ -100,6 +115,22 @@ export const assertGrantCapacity = (uploads: readonly Upload[], size: number, no
     );
 };
 export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
+/**
+ * How long a file sent in parts may take, a bad connection included: its parts' links last 15
+ * minutes each and are granted again on demand; storage drops an unfinished upload after a day.
+ */
+export const MULTIPART_WINDOW_SECONDS = 12 * 60 * 60;
+
+/** Refuses part digests that do not cut the announced size in MULTIPART_PART_BYTES parts. */
+const assertPartsFit = (request: UploadRequest) => {
+  if (request.parts && request.parts.length !== partCount(request.size))
+    throw new BusinessRuleError('the parts do not cut the file in parts of the agreed size', [
+      {
+        path: 'parts',
+        message: `a file of ${request.size} bytes is sent in ${partCount(request.size)} parts of ${MULTIPART_PART_BYTES} bytes (the last one shorter)`,
+      },
+    ]);
+};
 
 /** What each purpose may be deposited for, by dossier status. */
 export const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][]> = {
@@ -130,6 +161,7 @@ export const newUpload = (
   if (request.size > MAX_UPLOAD_BYTES) {
     throw new PayloadTooLargeError(`files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
   }
+  assertPartsFit(request);
   if (!ALLOWED_CONTENT_TYPES.includes(request.contentType)) {
     throw new UnsupportedMediaTypeError(
       `the content type ${request.contentType} is not accepted (PDF, images, office documents, archives, video)`,
@@ -169,8 +201,52 @@ export const newUpload = (
     status: 'pending',
     createdAt: now.toISOString(),
     createdBy: actor,
-    expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(),
+    expiresAt: new Date(
+      now.getTime() +
+        (sentInParts(request, options.sensitive) ? MULTIPART_WINDOW_SECONDS : UPLOAD_URL_TTL_SECONDS) * 1000,
+    ).toISOString(),
   };
+};
+
+/**
+ * Whether a file is sent in parts: asked for with `parts`, except sensitive evidence. S3 wants
+ * kms:Decrypt on the bucket key from whoever sends or assembles parts, and the sensitive key lets
+ * only the security reviewers' functions decrypt: a penetration test goes in one PUT (S3 takes
+ * one PUT of up to 5 GB), its single grant answered to a client that asked for parts.
+ */
+export const sentInParts = (request: Pick<UploadRequest, 'parts'>, sensitive: boolean) =>
+  request.parts !== undefined && !sensitive;
+
+/** The parts to send (again): those storage does not hold with their announced SHA-256. */
+export const partsToSend = (
+  transfer: Pick<MultipartTransfer, 'parts'>,
+  stored: readonly { partNumber: number; sha256?: string }[],
+): number[] => {
+  const held = new Map(stored.map((p) => [p.partNumber, p.sha256]));
+  return transfer.parts.flatMap((digest, i) => (held.get(i + 1) === digest ? [] : [i + 1]));
+};
+
+/** A file sent in parts may still be sent: pending, within its window, its parts still in storage. */
+export const assertPartsMayArrive = <P>(upload: Upload, now: Date, stored: P[] | null): P[] => {
+  if (upload.status !== 'pending') throw new ConflictError(`this upload is already ${upload.status}`);
+  if (Date.parse(upload.expiresAt) <= now.getTime())
+    throw new ConflictError('this upload’s window has closed: ask for a new upload and send the file again');
+  if (!stored) throw new ConflictError('storage no longer holds this upload’s parts: ask for a new upload');
+  return stored;
+};
+
+/** The parts to assemble, in order, once storage holds every one with its announced SHA-256. */
+export const partsToAssemble = <P extends { partNumber: number; sha256?: string }>(
+  transfer: Pick<MultipartTransfer, 'parts'>,
+  stored: readonly P[],
+): P[] => {
+  const missing = partsToSend(transfer, stored);
+  if (missing.length)
+    throw new ConflictError(`parts ${missing.join(', ')} are missing or differ from their announced SHA-256`, [
+      { path: 'parts', message: `send parts ${missing.join(', ')} again, then complete the upload` },
+    ]);
+  const byNumber = new Map(stored.map((p) => [p.partNumber, p]));
+  return transfer.parts.map((_, i) => byNumber.get(i + 1)!);
 };
 
 export interface StoredObject {

@@ -10,7 +10,7 @@ import {
   decisionViewSchema,
   notificationViewSchema,
 } from '../domain/schemas';
-import { SCAN_STATUSES, UPLOAD_PURPOSES } from '../domain/upload';
+import { SCAN_STATUSES, UPLOAD_PURPOSES, UPLOAD_STATUSES } from '../domain/upload';
 import { DEADLINE_KINDS } from '../domain/legal-periods';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events';
 import { RETENTION_CATEGORIES } from '../domain/retention';
@@ -46,7 +46,7 @@ export const uploadViewSchema = z.looseObject({
   contentType: z.string(),
   size: z.number().int(),
   sha256: z.string(),
-  status: z.enum(['pending', 'received', 'rejected', 'withdrawn']),
+  status: z.enum(UPLOAD_STATUSES),
   createdAt: instant,
   receivedAt: instant.optional(),
   rejectedAt: instant.optional(),
@@ -313,12 +313,38 @@ const messageView = z.looseObject({
   at: instant,
 });
 
-export const uploadGrantSchema = z.looseObject({
-  uploadId: z.string(),
+const partGrant = z.looseObject({
+  partNumber: z.number().int(),
   url: z.string(),
-  method: z.literal('PUT'),
   headers: z.record(z.string(), z.string()),
+});
+
+/** One presigned PUT for the file, or (asked with `parts`) one per part. */
+export const uploadGrantSchema = z.union([
+  z.looseObject({
+    uploadId: z.string(),
+    url: z.string(),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: instant,
+  }),
+  z.looseObject({
+    uploadId: z.string(),
+    method: z.literal('PUT'),
+    partSize: z.number().int(),
+    parts: z.array(partGrant),
+    expiresAt: instant,
+  }),
+]);
+
+const multipartProgress = z.looseObject({
+  uploadId: z.string(),
+  partSize: z.number().int(),
   expiresAt: instant,
+  /** the parts storage holds with their announced SHA-256 */
+  received: z.array(z.number().int()),
+  /** a fresh presigned PUT for each part still to send */
+  parts: z.array(partGrant),
 });
 
 export const collegeDecisionResultSchema = z.looseObject({
@@ -421,6 +447,20 @@ export const RESPONSES = {
   patchDossier: dossier,
   /** POST /v1/dossiers/{id}/uploads */
   createUpload: { status: 201, description: 'The upload grant', schema: uploadGrantSchema, name: 'UploadGrant' },
+  /** GET /v1/dossiers/{id}/uploads/{uploadId}/parts */
+  resumeMultipart: {
+    status: 200,
+    description: 'The parts received, and links for the others',
+    schema: multipartProgress,
+    name: 'MultipartProgress',
+  },
+  /** POST /v1/dossiers/{id}/uploads/{uploadId}/complete */
+  completeMultipart: {
+    status: 200,
+    description: 'The file is assembled: the service checks it before it counts',
+    schema: z.looseObject({ uploadId: z.string(), status: z.enum(UPLOAD_STATUSES) }),
+    name: 'MultipartCompleted',
+  },
   /** POST /v1/dossiers/{id}/submit */
   submitDossier: dossier,
   /** GET /v1/queue */

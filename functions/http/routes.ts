@@ -34,10 +34,11 @@ export interface RouteSpec {
     workflow?: boolean;
     /**
      * put / get / delete: uploaded evidence, both buckets (the sensitive one included);
+     * multipart: a file sent in parts (its parts listed, the file assembled);
      * read-documents: generated PDFs, in the ordinary evidence bucket only (the document function
      * alone writes them).
      */
-    evidence?: 'put' | 'get' | 'get-sensitive' | 'delete' | 'read-documents';
+    evidence?: 'put' | 'multipart' | 'get' | 'get-sensitive' | 'delete' | 'read-documents';
     schedules?: boolean;
     /** reads the public trust material (the seal's and the timestamp authority's certificates) */
     trustMaterial?: boolean;
@@ -351,9 +352,29 @@ export const ROUTE_TABLE = [
     auth: true,
     roles: CANDIDATE,
     access: { table: 'write', evidence: 'put', legalEffects: true },
-    summary: 'Ask to upload a file (presigned PUT)',
+    summary: 'Ask to upload a file (one presigned PUT, or one per part with `parts`)',
     response: 'createUpload',
     body: uploadRequestSchema,
+  },
+  {
+    method: 'GET',
+    path: '/v1/dossiers/{id}/uploads/{uploadId}/parts',
+    handler: 'multipart-upload',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'write', evidence: 'multipart', legalEffects: true },
+    summary: 'Where a file sent in parts stands, with fresh links for the parts still to send',
+    response: 'resumeMultipart',
+  },
+  {
+    method: 'POST',
+    path: '/v1/dossiers/{id}/uploads/{uploadId}/complete',
+    handler: 'multipart-upload',
+    auth: true,
+    roles: CANDIDATE,
+    access: { table: 'write', evidence: 'multipart', legalEffects: true },
+    summary: 'Assemble a file sent in parts (its parts checked against their SHA-256)',
+    response: 'completeMultipart',
   },
   {
     method: 'POST',

@@ -181,19 +181,52 @@ export class CertificationFunction extends Construct {
     return this;
   }
 
-  /** Presigns uploads into the evidence buckets: PutObject only, on the dossiers/ prefix. */
+  /**
+   * Presigns uploads into the evidence buckets: PutObject only, on the dossiers/ prefix — and a
+   * file sent in parts, in the ordinary evidence bucket only (sensitive evidence is never sent in
+   * parts: its key lets only the security reviewers' functions decrypt).
+   */
   bindEvidenceUpload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
     this.bucketNames(buckets);
-    // PutObject and the key's encrypt side only: a single presigned PUT needs no kms:Decrypt
-    // (multipart would), so the uploader can never read back what it wrote
     for (const bucket of Object.values(buckets)) {
       this.fn.addToRolePolicy(
         new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('dossiers/*')] }),
       );
       bucket.encryptionKey?.grant(this.fn, 'kms:GenerateDataKey', 'kms:Encrypt');
     }
+    this.decryptPartsThroughS3(buckets.evidence);
     this.acknowledgeBucketWildcards(Object.values(buckets));
     return this;
+  }
+
+  /** Resumes and assembles a file sent in parts: the ordinary evidence bucket, its parts listed. */
+  bindMultipartUpload(buckets: { evidence: IBucket; sensitive: IBucket }): this {
+    this.bucketNames(buckets);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:ListMultipartUploadParts'],
+        resources: [buckets.evidence.arnForObjects('dossiers/*')],
+      }),
+    );
+    buckets.evidence.encryptionKey?.grant(this.fn, 'kms:GenerateDataKey', 'kms:Encrypt');
+    this.decryptPartsThroughS3(buckets.evidence);
+    this.acknowledgeBucketWildcards([buckets.evidence]);
+    return this;
+  }
+
+  /**
+   * S3 wants kms:Decrypt from whoever sends or assembles the parts of an SSE-KMS object: through
+   * S3 only, and with no s3:GetObject the role still can never read back what it wrote.
+   */
+  private decryptPartsThroughS3(bucket: IBucket) {
+    if (!bucket.encryptionKey) return;
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [bucket.encryptionKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
   }
 
   /** Writes the documents the platform generates (convention, certificate): the ordinary evidence bucket only. */

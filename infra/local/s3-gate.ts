@@ -145,8 +145,174 @@ const xmlError = (res: ServerResponse, status: number, code: string, message: st
   res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 };
 
+/** S3's smallest part, the last one excepted (EntityTooSmall at completion otherwise). */
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+
+interface PartHeld {
+  etag: string;
+  size: number;
+  sha256?: string;
+  at: string;
+}
+interface MultipartHeld {
+  path: string;
+  /** the checksum every part must carry (`x-amz-checksum-algorithm` at creation) */
+  algorithm?: string;
+  parts: Map<number, PartHeld>;
+}
+
+const xmlEscape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const unquote = (etag: string) => etag.replace(/"/g, '').replace(/&quot;/g, '');
+
 export const startS3Gate = async (options: GateOptions) => {
   const upstream = new URL(options.upstream);
+  /**
+   * Multipart uploads as S3 keeps them: s3rver stores parts and concatenates whatever a
+   * completion names, lists no parts and aborts nothing. The gate records each part it passed
+   * (its ETag, size and SHA-256) and refuses, as S3 does, a part without the checksum its upload
+   * was opened with, a completion naming a part not held, out of order, with another ETag or
+   * checksum, or smaller than 5 MiB but the last; it answers ListParts and AbortMultipartUpload.
+   */
+  const multiparts = new Map<string, MultipartHeld>();
+  /** Forwards a request whose body is already read, and hands back the emulator's whole answer. */
+  const exchange = (req: IncomingMessage, body: Buffer) =>
+    new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
+      const out = forward(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (c: Buffer) => chunks.push(c));
+          answer.on('end', () =>
+            resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }),
+          );
+          answer.on('error', reject);
+        },
+      );
+      out.on('error', reject);
+      out.end(body);
+    });
+  const relay = (
+    res: ServerResponse,
+    answer: { status: number; headers: IncomingMessage['headers']; body: Buffer },
+  ) => {
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+    res.end(answer.body);
+  };
+  const multipart = async (req: IncomingMessage, res: ServerResponse, query: Map<string, string>): Promise<boolean> => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const uploadId = query.get('uploadId');
+    if (req.method === 'POST' && query.has('uploads')) {
+      const answer = await exchange(req, await bodyOf(req));
+      const id = /<UploadId>([^<]+)<\/UploadId>/.exec(answer.body.toString('utf8'))?.[1];
+      if (answer.status === 200 && id) {
+        const algorithm = req.headers['x-amz-checksum-algorithm'];
+        multiparts.set(id, {
+          path,
+          ...(typeof algorithm === 'string' ? { algorithm: algorithm.toUpperCase() } : {}),
+          parts: new Map(),
+        });
+      }
+      relay(res, answer);
+      return true;
+    }
+    if (uploadId === undefined) return false;
+    const held = multiparts.get(uploadId);
+    if (!held || held.path !== path) {
+      req.resume();
+      xmlError(res, 404, 'NoSuchUpload', 'The specified upload does not exist');
+      return true;
+    }
+    if (req.method === 'PUT') {
+      const partNumber = Number(query.get('partNumber'));
+      const checksum = req.headers['x-amz-checksum-sha256'];
+      if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
+        req.resume();
+        xmlError(res, 400, 'InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive');
+        return true;
+      }
+      if (held.algorithm === 'SHA256' && typeof checksum !== 'string') {
+        req.resume();
+        xmlError(res, 400, 'InvalidRequest', 'Checksum Type mismatch occurred, expected checksum Type: sha256');
+        return true;
+      }
+      const body = await bodyOf(req);
+      const sha256 = createHash('sha256').update(body).digest('base64');
+      if (typeof checksum === 'string' && sha256 !== checksum) {
+        xmlError(res, 400, 'BadDigest', 'The SHA256 you specified did not match the calculated checksum');
+        return true;
+      }
+      const answer = await exchange(req, body);
+      if (answer.status === 200)
+        held.parts.set(partNumber, {
+          etag: `"${createHash('md5').update(body).digest('hex')}"`,
+          size: body.length,
+          ...(typeof checksum === 'string' ? { sha256 } : {}),
+          at: new Date((options.now ?? Date.now)()).toISOString(),
+        });
+      relay(res, answer);
+      return true;
+    }
+    if (req.method === 'GET') {
+      req.resume();
+      const [bucket = '', ...key] = path.slice(1).split('/');
+      const parts = [...held.parts.entries()].sort(([a], [b]) => a - b);
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(
+        '<?xml version="1.0" encoding="UTF-8"?><ListPartsResult>' +
+          `<Bucket>${xmlEscape(bucket)}</Bucket><Key>${xmlEscape(decodeURIComponent(key.join('/')))}</Key>` +
+          `<UploadId>${xmlEscape(uploadId)}</UploadId><MaxParts>1000</MaxParts><IsTruncated>false</IsTruncated>` +
+          parts
+            .map(
+              ([n, p]) =>
+                `<Part><PartNumber>${n}</PartNumber><LastModified>${p.at}</LastModified>` +
+                `<ETag>${xmlEscape(p.etag)}</ETag><Size>${p.size}</Size>` +
+                (p.sha256 ? `<ChecksumSHA256>${p.sha256}</ChecksumSHA256>` : '') +
+                '</Part>',
+            )
+            .join('') +
+          '</ListPartsResult>',
+      );
+      return true;
+    }
+    if (req.method === 'DELETE') {
+      req.resume();
+      multiparts.delete(uploadId);
+      res.writeHead(204);
+      res.end();
+      return true;
+    }
+    if (req.method === 'POST') {
+      const body = await bodyOf(req);
+      const named = [...body.toString('utf8').matchAll(/<Part>([\s\S]*?)<\/Part>/g)].map(([, part]) => ({
+        partNumber: Number(/<PartNumber>(\d+)<\/PartNumber>/.exec(part!)?.[1]),
+        etag: unquote(/<ETag>([^<]*)<\/ETag>/.exec(part!)?.[1] ?? ''),
+        sha256: /<ChecksumSHA256>([^<]*)<\/ChecksumSHA256>/.exec(part!)?.[1],
+      }));
+      const refuse = (status: number, code: string, message: string) => {
+        xmlError(res, status, code, message);
+        return true;
+      };
+      if (!named.length) return refuse(400, 'MalformedXML', 'The XML you provided was not well-formed');
+      for (const [i, part] of named.entries()) {
+        if (i > 0 && part.partNumber <= named[i - 1]!.partNumber)
+          return refuse(400, 'InvalidPartOrder', 'The list of parts was not in ascending order');
+        const stored = held.parts.get(part.partNumber);
+        if (!stored || unquote(stored.etag) !== part.etag)
+          return refuse(400, 'InvalidPart', 'One or more of the specified parts could not be found');
+        if (held.algorithm === 'SHA256' && part.sha256 !== stored.sha256)
+          return refuse(400, 'InvalidPart', 'The checksum of a part does not match the one it was sent with');
+        if (i < named.length - 1 && stored.size < MIN_PART_BYTES)
+          return refuse(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
+      }
+      if (req.headers['if-none-match'] === '*' && (await exists(req)))
+        return refuse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+      const answer = await exchange(req, body);
+      if (answer.status === 200) multiparts.delete(uploadId);
+      relay(res, answer);
+      return true;
+    }
+    return false;
+  };
   const pass = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
     const out = forward(
       {
@@ -194,6 +360,7 @@ export const startS3Gate = async (options: GateOptions) => {
         req.resume();
         return xmlError(res, 403, refused.includes('expired') ? 'AccessDenied' : 'SignatureDoesNotMatch', refused);
       }
+      if (await multipart(req, res, new Map(parseQuery((req.url ?? '').split(/\?(.*)/s)[1] ?? '')))) return;
       if (req.method === 'PUT' && req.headers['if-none-match'] === '*' && (await exists(req))) {
         req.resume();
         return xmlError(
@@ -211,7 +378,7 @@ export const startS3Gate = async (options: GateOptions) => {
         return pass(req, res, body);
       }
       pass(req, res);
-    })();
+    })().catch(() => (res.headersSent ? res.destroy() : xmlError(res, 502, 'BadGateway', 'storage unavailable')));
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -191,6 +191,7 @@ export const httpApi = (
       f.bindApiClientRate(table);
     if (route.access.workflow) f.bindStateMachine(workflow);
     if (route.access.evidence === 'put') f.bindEvidenceUpload(evidenceBuckets);
+    if (route.access.evidence === 'multipart') f.bindMultipartUpload(evidenceBuckets);
     if (route.access.evidence === 'get') f.bindEvidenceDownload(evidenceBuckets);
     if (route.access.evidence === 'get-sensitive') f.bindSensitiveDownload(evidenceBuckets);
     if (route.access.evidence === 'read-documents') f.bindDocumentRead(evidenceBuckets);

@@ -98,8 +98,11 @@ export const createCertificationClient = (options: ClientOptions): Certification
         },
       }),
     );
+    // asked without `parts`, the grant is one PUT of the whole file
+    if (typeof grant.url !== 'string') throw new Error('expected a single PUT grant');
+    const single = grant as { url: string; method: 'PUT'; headers: Record<string, string> };
     // the storage checks the checksum the grant was signed with: a different byte is refused
-    const put = await fetch(grant.url, { method: grant.method, headers: grant.headers, body: file.bytes });
+    const put = await fetch(single.url, { method: single.method, headers: single.headers, body: file.bytes });
     if (!put.ok) throw new CertificationApiError(put.status, { detail: 'the storage refused the file' });
     // the service settles the file once the storage tells it (received, or rejected with its reason)
     for (let attempt = 0; attempt < 150; attempt++) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type * as S3 from '@aws-sdk/client-s3';
 import type * as Presigner from '@aws-sdk/s3-request-presigner';
-import type { ObjectStorage, ObjectStoreName } from '../../domain/ports';
+import type { ObjectStorage, ObjectStoreName, StoredPart } from '../../domain/ports';
 import type { StoredObject } from '../../domain/upload';
 
 type S3Sdk = typeof S3 & Pick<typeof Presigner, 'getSignedUrl'>;
@@ -67,6 +67,92 @@ export class S3ObjectStorage implements ObjectStorage {
       url,
       headers: { 'content-type': file.contentType, 'x-amz-checksum-sha256': file.sha256, 'if-none-match': '*' },
     };
+  }
+
+  async startMultipart(store: ObjectStoreName, key: string, file: { contentType: string }) {
+    const started = await this.s3.send(
+      new this.sdk.CreateMultipartUploadCommand({
+        Bucket: this.buckets[store],
+        Key: key,
+        ContentType: file.contentType,
+        // every part then must carry its SHA-256, which S3 checks on arrival
+        ChecksumAlgorithm: 'SHA256',
+      }),
+    );
+    if (!started.UploadId) throw new Error('storage opened no multipart upload');
+    return started.UploadId;
+  }
+
+  async presignPart(
+    store: ObjectStoreName,
+    key: string,
+    storageId: string,
+    part: { partNumber: number; size: number; sha256: string },
+    expiresIn: number,
+  ) {
+    const command = new this.sdk.UploadPartCommand({
+      Bucket: this.buckets[store],
+      Key: key,
+      UploadId: storageId,
+      PartNumber: part.partNumber,
+      ContentLength: part.size,
+      ChecksumSHA256: part.sha256,
+    });
+    const url = await this.sdk.getSignedUrl(this.s3, command, {
+      expiresIn,
+      signableHeaders: new Set(['content-length']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+    });
+    return { url, headers: { 'x-amz-checksum-sha256': part.sha256 } };
+  }
+
+  async listParts(store: ObjectStoreName, key: string, storageId: string): Promise<StoredPart[] | null> {
+    const parts: StoredPart[] = [];
+    let PartNumberMarker: string | undefined;
+    try {
+      do {
+        const page = await this.s3.send(
+          new this.sdk.ListPartsCommand({
+            Bucket: this.buckets[store],
+            Key: key,
+            UploadId: storageId,
+            PartNumberMarker,
+          }),
+        );
+        for (const p of page.Parts ?? [])
+          if (p.PartNumber && p.ETag)
+            parts.push({
+              partNumber: p.PartNumber,
+              etag: p.ETag,
+              size: p.Size ?? 0,
+              ...(p.ChecksumSHA256 ? { sha256: p.ChecksumSHA256 } : {}),
+            });
+        PartNumberMarker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+      } while (PartNumberMarker);
+      return parts;
+    } catch (error) {
+      if (error instanceof this.sdk.NoSuchUpload) return null;
+      throw error;
+    }
+  }
+
+  async completeMultipart(store: ObjectStoreName, key: string, storageId: string, parts: StoredPart[]) {
+    await this.s3.send(
+      new this.sdk.CompleteMultipartUploadCommand({
+        Bucket: this.buckets[store],
+        Key: key,
+        UploadId: storageId,
+        MultipartUpload: {
+          Parts: parts.map((p) => ({
+            PartNumber: p.partNumber,
+            ETag: p.etag,
+            ...(p.sha256 ? { ChecksumSHA256: p.sha256 } : {}),
+          })),
+        },
+        // as a presigned PUT: the upload creates the object once, never over a settled file
+        IfNoneMatch: '*',
+      }),
+    );
   }
 
   async inspect(store: ObjectStoreName, key: string): Promise<StoredObject | null> {

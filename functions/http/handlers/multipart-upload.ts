@@ -1,0 +1,11 @@
+import { completeMultipart, resumeMultipart } from '../../use-cases/multipart-upload';
+import { endpoint, json } from '../http-handler';
+
+export const handler = endpoint(
+  ['GET /v1/dossiers/{id}/uploads/{uploadId}/parts', 'POST /v1/dossiers/{id}/uploads/{uploadId}/complete'],
+  async ({ deps, caller, params, request }) => {
+    const { id, uploadId } = params as { id: string; uploadId: string };
+    if (request.route?.method === 'GET') return json(200, await resumeMultipart(deps, caller, id, uploadId));
+    return json(200, await completeMultipart(deps, caller, id, uploadId));
+  },
+);
