@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { useLocalStack } from '../support/local-stack';
 import { draftBody, siret } from '../support/api-client';
 import { settled, upload } from '../support/uploads';
-import { todayInParis } from '../support/journeys';
+import { admissibleDossier, todayInParis } from '../support/journeys';
 import { checkPage, launchChromium, notFrench, SCREENSHOTS, signIn, signOut, writeAxeReport } from './browser';
 
 /**
@@ -666,6 +666,47 @@ describe('portal in Chromium', () => {
     await page.getByText('Le dossier est clos : sa messagerie aussi.').waitFor();
     await page.getByText(/Données personnelles effacées au terme du \d+ \S+ \d{4}/).waitFor();
     await checkPage(page, '26-dossier-retire-conservation');
+    await signOut(page);
+  });
+
+  it('candidate: a large file survives a cut connection and a reload, and resumes where it stopped', async () => {
+    const d = await admissibleDossier(http, 2601, 'company');
+    await signIn(page, base, 'Candidat (entreprise)', 'rep-e2601@example.fr', 'Société e2601');
+    await page.goto(`${base}/candidat/dossiers/${d.id}`);
+    // 20 MB: sent in three parts of 8 MB, 8 MB and 4 MB
+    const file = await pdfFile('demonstration.pdf', 20 * 1024 * 1024);
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      const part = new URL(r.url()).searchParams.get('partNumber');
+      if (r.method() === 'PUT' && part) sent.push(part);
+    });
+    // the connection is cut while part 2 goes: every attempt at it fails
+    const partTwo = /[?&]partNumber=2(&|$)/;
+    await page.route(partTwo, (route) => route.abort('internetdisconnected'));
+    const input = page.getByLabel(/^Déposer une preuve pour /).first();
+    await input.setInputFiles(file);
+    await page.getByText(/la connexion a été coupée pendant l’envoi/).waitFor({ timeout: 60_000 });
+    expect(sent.filter((n) => n === '2').length).toBeGreaterThan(1); // retried before giving up
+    expect(sent).toEqual(expect.arrayContaining(['1', '3']));
+    await checkPage(page, '27-depot-connexion-coupee');
+    await page
+      .locator('.fr-upload-group', { hasText: 'demonstration.pdf' })
+      .screenshot({ path: path.join(SCREENSHOTS, '27-depot-connexion-coupee-detail.png') });
+
+    // the connection is back; the page reloaded; the same file chosen again: only part 2 goes
+    await page.unroute(partTwo);
+    await page.reload();
+    sent.length = 0;
+    await page
+      .getByLabel(/^Déposer une preuve pour /)
+      .first()
+      .setInputFiles(file);
+    await page.getByText('demonstration.pdf : reçu, empreinte vérifiée.').waitFor({ timeout: 60_000 });
+    expect(sent).toEqual(['2']);
+    await checkPage(page, '27-depot-repris-recu');
+    await page
+      .locator('.fr-upload-group', { hasText: 'demonstration.pdf' })
+      .screenshot({ path: path.join(SCREENSHOTS, '27-depot-repris-recu-detail.png') });
     await signOut(page);
   });
 

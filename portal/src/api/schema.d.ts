@@ -882,7 +882,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask to upload a file (presigned PUT) */
+        /** Ask to upload a file (one presigned PUT, or one per part with `parts`) */
         post: operations["createUpload"];
         delete?: never;
         options?: never;
@@ -907,6 +907,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dossiers/{id}/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assemble a file sent in parts (its parts checked against their SHA-256) */
+        post: operations["multipartUploadComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dossiers/{id}/uploads/{uploadId}/download": {
         parameters: {
             query?: never;
@@ -916,6 +933,23 @@ export interface paths {
         };
         /** Download an uploaded file */
         get: operations["downloadUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dossiers/{id}/uploads/{uploadId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a file sent in parts stands, with fresh links for the parts still to send */
+        get: operations["multipartUploadParts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2032,6 +2066,31 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        MultipartCompleted: {
+            /** @enum {string} */
+            status: "pending" | "received" | "rejected" | "withdrawn";
+            uploadId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        MultipartProgress: {
+            /** Format: date-time */
+            expiresAt: string;
+            parts: ({
+                headers: {
+                    [key: string]: string;
+                };
+                partNumber: number;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            partSize: number;
+            received: number[];
+            uploadId: string;
+        } & {
+            [key: string]: unknown;
+        };
         MyContact: {
             items: ({
                 /** @enum {string} */
@@ -2172,12 +2231,12 @@ export interface components {
              * @description stable and kebab-case: what a client tests (`detail` is for people, in French unless Accept-Language: en)
              * @enum {string}
              */
-            code: "access-token-required" | "account-bound-elsewhere" | "account-company-mismatch" | "account-not-attached" | "account-removed" | "action-not-found" | "address-is-staff" | "address-represents-other-company" | "answer-file-not-found" | "answer-files-invalid" | "answer-needs-request" | "api-client-by-person" | "api-client-exists" | "api-client-rate" | "api-client-revoked" | "api-client-unknown" | "api-clients-limit" | "before-regime-opens" | "between" | "body-required" | "body-too-large" | "business-rule" | "candidature-already-open" | "candidature-document-locked" | "candidature-incomplete" | "certificate-already-suspended" | "certificate-candidature-missing" | "certificate-dossier-missing" | "certificate-not-found" | "certificate-not-suspended" | "certificate-number-invalid" | "certificate-status" | "comment-required" | "commitment-missing" | "commitment-required" | "company-already-registered" | "company-has-account" | "company-unknown" | "component-nie-required" | "conflict" | "content-type-refused" | "convention-already-signed" | "convention-awaiting-signature" | "convention-being-generated" | "convention-changed" | "convention-not-generated" | "convention-not-signed" | "convention-term-passed" | "correction-empty" | "csv-unreadable" | "cursor-foreign" | "cursor-invalid" | "date-after-today" | "date-in-past" | "date-today-or-earlier" | "date-today-or-later" | "date-too-early" | "date-too-late" | "decision-deadline-passed" | "deployed-in-company-required" | "deposit-refused-in-status" | "document-being-prepared" | "document-kind-invalid" | "document-not-yet" | "document-unknown" | "dossier-busy" | "dossier-closed" | "dossier-exists" | "dossier-modified" | "dossier-not-found" | "dossier-state" | "evidence-handed-in" | "evidence-not-compliant" | "evidence-not-found" | "evidence-reviewed-by-other-role" | "evidence-under-review" | "exceptional-after-expiry" | "exceptional-needs-favourable-core" | "exceptional-regime-ended" | "exceptional-regime-ended-regular" | "exceptional-regime-not-open" | "exceptional-use-case" | "fault-case-required" | "favourable-report-not-yet" | "file-not-found" | "file-too-large" | "fingerprint-invalid" | "forbidden" | "formal-notice-ambiguous" | "formal-notice-not-found" | "formal-notice-open" | "format-invalid" | "fraud-needs-observations" | "functional-documentation-required" | "group-member-mandates-only" | "group-member-unknown" | "if-match-invalid" | "if-match-required" | "inadmissibility-reasons-required" | "info-request-already-open" | "info-request-awaiting-answer" | "info-request-fields-only" | "info-request-lapsed" | "info-request-not-found" | "info-request-open" | "info-request-status" | "ins-outcome-recorded" | "ins-test-day-held" | "ins-test-day-not-held" | "ins-test-day-pending" | "ins-test-day-too-late" | "internal" | "invalid" | "json-invalid" | "json-required" | "limit-invalid" | "local-token-ens-id" | "local-token-roles" | "mandate-from-member" | "mandates-for-group-lead" | "mandates-required" | "missing-column" | "missing-items-required" | "nie-required" | "nil-required" | "no-core-section" | "no-decision-yet" | "no-evidence-for-requirement" | "no-formal-notice-open" | "no-formal-notice-to-close" | "no-ins-test-day" | "no-observations-notice" | "non-compliance-comment-required" | "non-compliance-needs-lapsed-notice" | "non-conformities-required" | "non-renewal-already-given" | "not-applicable-requirement" | "not-for-use-case" | "not-found" | "not-with-unfavourable-report" | "notification-not-found" | "observations-already-presented" | "observations-first" | "observations-pending" | "observations-period-ended" | "observations-period-too-short" | "one-of" | "origin-not-front" | "own-entry-missing" | "path-parameter-invalid" | "payload-too-large" | "piece-non-compliant" | "piece-not-found" | "planned-date-past" | "planned-date-required" | "precondition-failed" | "precondition-required" | "profile-matrix" | "profiles-empty" | "profiles-unknown" | "publish-planned-date-required" | "reason-required" | "reauthentication-required" | "receipt-date-out-of-range" | "record-conflict" | "redeposit-needs-request" | "referential-exists" | "referential-no-core" | "referential-not-found" | "refusal-reasons-required" | "refused-or-reservations" | "reinstatement-needs-remedy" | "remedy-period-too-long" | "remedy-period-too-short" | "renewal-already-required" | "renewal-date-in-future" | "report-unfavourable" | "request-id-required" | "required-with-unfavourable" | "required-with-waived" | "requirement-id-duplicate" | "requirement-id-invalid" | "requirement-id-required" | "requirement-not-applicable" | "reservations-required" | "role-required" | "sanction-reasons-required" | "schema-mismatch" | "section-already-handed-in" | "section-handed-in" | "section-id-invalid" | "section-incomplete" | "section-not-found" | "section-title-conflict" | "section-title-empty" | "sensitive-evidence-not-found" | "sensitive-evidence-reviewers-only" | "sensitive-invalid" | "separation-of-duties" | "sheet-too-many-columns" | "sheet-too-many-rows" | "siret-or-vat" | "spreadsheet-empty" | "spreadsheet-errors" | "spreadsheet-missing-columns" | "spreadsheet-no-requirement" | "stage-invalid" | "state" | "status-invalid" | "suspension-needs-notice" | "tacit-withdrawal-ended" | "tacit-withdrawal-not-open" | "title-empty" | "token-required" | "too-many-requests" | "too-many-uploads" | "transition-refused" | "unauthorized" | "unsupported-media-type" | "upload-not-found" | "upload-unknown" | "use-case-mismatch" | "validation-error" | "version-is-substantial-change" | "version-must-match" | "waiver-reason-required" | "webhook-exists" | "webhook-unknown" | "webhook-url-credentials" | "webhook-url-fragment" | "webhook-url-invalid" | "webhook-url-not-https" | "webhook-url-private" | "webhook-url-too-long" | "webhooks-limit" | "withdrawal-needs-lapsed-notice" | "xlsx-no-sheet" | "xlsx-refused" | "xlsx-unreadable" | "zip-directory-damaged" | "zip-entry-damaged" | "zip-entry-truncated" | "zip-inflates" | "zip-inflates-or-damaged" | "zip-method-refused" | "zip-not-archive" | "zip-sixty-four-refused" | "zip-too-many-parts";
+            code: "access-token-required" | "account-bound-elsewhere" | "account-company-mismatch" | "account-not-attached" | "account-removed" | "action-not-found" | "address-is-staff" | "address-represents-other-company" | "answer-file-not-found" | "answer-files-invalid" | "answer-needs-request" | "api-client-by-person" | "api-client-exists" | "api-client-rate" | "api-client-revoked" | "api-client-unknown" | "api-clients-limit" | "before-regime-opens" | "between" | "body-required" | "body-too-large" | "business-rule" | "candidature-already-open" | "candidature-document-locked" | "candidature-incomplete" | "certificate-already-suspended" | "certificate-candidature-missing" | "certificate-dossier-missing" | "certificate-not-found" | "certificate-not-suspended" | "certificate-number-invalid" | "certificate-status" | "comment-required" | "commitment-missing" | "commitment-required" | "company-already-registered" | "company-has-account" | "company-unknown" | "component-nie-required" | "conflict" | "content-type-refused" | "convention-already-signed" | "convention-awaiting-signature" | "convention-being-generated" | "convention-changed" | "convention-not-generated" | "convention-not-signed" | "convention-term-passed" | "correction-empty" | "csv-unreadable" | "cursor-foreign" | "cursor-invalid" | "date-after-today" | "date-in-past" | "date-today-or-earlier" | "date-today-or-later" | "date-too-early" | "date-too-late" | "decision-deadline-passed" | "deployed-in-company-required" | "deposit-refused-in-status" | "document-being-prepared" | "document-kind-invalid" | "document-not-yet" | "document-unknown" | "dossier-busy" | "dossier-closed" | "dossier-exists" | "dossier-modified" | "dossier-not-found" | "dossier-state" | "evidence-handed-in" | "evidence-not-compliant" | "evidence-not-found" | "evidence-reviewed-by-other-role" | "evidence-under-review" | "exceptional-after-expiry" | "exceptional-needs-favourable-core" | "exceptional-regime-ended" | "exceptional-regime-ended-regular" | "exceptional-regime-not-open" | "exceptional-use-case" | "fault-case-required" | "favourable-report-not-yet" | "file-not-found" | "file-too-large" | "fingerprint-invalid" | "forbidden" | "formal-notice-ambiguous" | "formal-notice-not-found" | "formal-notice-open" | "format-invalid" | "fraud-needs-observations" | "functional-documentation-required" | "group-member-mandates-only" | "group-member-unknown" | "if-match-invalid" | "if-match-required" | "inadmissibility-reasons-required" | "info-request-already-open" | "info-request-awaiting-answer" | "info-request-fields-only" | "info-request-lapsed" | "info-request-not-found" | "info-request-open" | "info-request-status" | "ins-outcome-recorded" | "ins-test-day-held" | "ins-test-day-not-held" | "ins-test-day-pending" | "ins-test-day-too-late" | "internal" | "invalid" | "json-invalid" | "json-required" | "limit-invalid" | "local-token-ens-id" | "local-token-roles" | "mandate-from-member" | "mandates-for-group-lead" | "mandates-required" | "missing-column" | "missing-items-required" | "nie-required" | "nil-required" | "no-core-section" | "no-decision-yet" | "no-evidence-for-requirement" | "no-formal-notice-open" | "no-formal-notice-to-close" | "no-ins-test-day" | "no-observations-notice" | "non-compliance-comment-required" | "non-compliance-needs-lapsed-notice" | "non-conformities-required" | "non-renewal-already-given" | "not-applicable-requirement" | "not-for-use-case" | "not-found" | "not-with-unfavourable-report" | "notification-not-found" | "observations-already-presented" | "observations-first" | "observations-pending" | "observations-period-ended" | "observations-period-too-short" | "one-of" | "origin-not-front" | "own-entry-missing" | "parts-count" | "parts-misfit" | "parts-missing" | "parts-send-again" | "path-parameter-invalid" | "payload-too-large" | "piece-non-compliant" | "piece-not-found" | "planned-date-past" | "planned-date-required" | "precondition-failed" | "precondition-required" | "profile-matrix" | "profiles-empty" | "profiles-unknown" | "publish-planned-date-required" | "reason-required" | "reauthentication-required" | "receipt-date-out-of-range" | "record-conflict" | "redeposit-needs-request" | "referential-exists" | "referential-no-core" | "referential-not-found" | "refusal-reasons-required" | "refused-or-reservations" | "reinstatement-needs-remedy" | "remedy-period-too-long" | "remedy-period-too-short" | "renewal-already-required" | "renewal-date-in-future" | "report-unfavourable" | "request-id-required" | "required-with-unfavourable" | "required-with-waived" | "requirement-id-duplicate" | "requirement-id-invalid" | "requirement-id-required" | "requirement-not-applicable" | "reservations-required" | "role-required" | "sanction-reasons-required" | "schema-mismatch" | "section-already-handed-in" | "section-handed-in" | "section-id-invalid" | "section-incomplete" | "section-not-found" | "section-title-conflict" | "section-title-empty" | "sensitive-evidence-not-found" | "sensitive-evidence-reviewers-only" | "sensitive-invalid" | "separation-of-duties" | "sheet-too-many-columns" | "sheet-too-many-rows" | "siret-or-vat" | "spreadsheet-empty" | "spreadsheet-errors" | "spreadsheet-missing-columns" | "spreadsheet-no-requirement" | "stage-invalid" | "state" | "status-invalid" | "suspension-needs-notice" | "tacit-withdrawal-ended" | "tacit-withdrawal-not-open" | "title-empty" | "token-required" | "too-many-requests" | "too-many-uploads" | "transition-refused" | "unauthorized" | "unsupported-media-type" | "upload-not-found" | "upload-not-in-parts" | "upload-parts-gone" | "upload-settled" | "upload-unknown" | "upload-window-closed" | "use-case-mismatch" | "validation-error" | "version-is-substantial-change" | "version-must-match" | "waiver-reason-required" | "webhook-exists" | "webhook-unknown" | "webhook-url-credentials" | "webhook-url-fragment" | "webhook-url-invalid" | "webhook-url-not-https" | "webhook-url-private" | "webhook-url-too-long" | "webhooks-limit" | "withdrawal-needs-lapsed-notice" | "xlsx-no-sheet" | "xlsx-refused" | "xlsx-unreadable" | "zip-directory-damaged" | "zip-entry-damaged" | "zip-entry-truncated" | "zip-inflates" | "zip-inflates-or-damaged" | "zip-method-refused" | "zip-not-archive" | "zip-sixty-four-refused" | "zip-too-many-parts";
             /** @description in French by default; `Accept-Language: en` gives English */
             detail: string;
             errors?: {
                 /** @enum {string} */
-                code: "access-token-required" | "account-bound-elsewhere" | "account-company-mismatch" | "account-not-attached" | "account-removed" | "action-not-found" | "address-is-staff" | "address-represents-other-company" | "answer-file-not-found" | "answer-files-invalid" | "answer-needs-request" | "api-client-by-person" | "api-client-exists" | "api-client-rate" | "api-client-revoked" | "api-client-unknown" | "api-clients-limit" | "before-regime-opens" | "between" | "body-required" | "body-too-large" | "candidature-already-open" | "candidature-document-locked" | "candidature-incomplete" | "certificate-already-suspended" | "certificate-candidature-missing" | "certificate-dossier-missing" | "certificate-not-found" | "certificate-not-suspended" | "certificate-number-invalid" | "certificate-status" | "comment-required" | "commitment-missing" | "commitment-required" | "company-already-registered" | "company-has-account" | "company-unknown" | "component-nie-required" | "content-type-refused" | "convention-already-signed" | "convention-awaiting-signature" | "convention-being-generated" | "convention-changed" | "convention-not-generated" | "convention-not-signed" | "convention-term-passed" | "correction-empty" | "csv-unreadable" | "cursor-foreign" | "cursor-invalid" | "custom" | "date-after-today" | "date-in-past" | "date-today-or-earlier" | "date-today-or-later" | "date-too-early" | "date-too-late" | "decision-deadline-passed" | "deployed-in-company-required" | "deposit-refused-in-status" | "document-being-prepared" | "document-kind-invalid" | "document-not-yet" | "document-unknown" | "dossier-busy" | "dossier-closed" | "dossier-exists" | "dossier-modified" | "dossier-not-found" | "dossier-state" | "evidence-handed-in" | "evidence-not-compliant" | "evidence-not-found" | "evidence-reviewed-by-other-role" | "evidence-under-review" | "exceptional-after-expiry" | "exceptional-needs-favourable-core" | "exceptional-regime-ended" | "exceptional-regime-ended-regular" | "exceptional-regime-not-open" | "exceptional-use-case" | "fault-case-required" | "favourable-report-not-yet" | "file-not-found" | "file-too-large" | "fingerprint-invalid" | "formal-notice-ambiguous" | "formal-notice-not-found" | "formal-notice-open" | "format-invalid" | "fraud-needs-observations" | "functional-documentation-required" | "group-member-mandates-only" | "group-member-unknown" | "if-match-invalid" | "if-match-required" | "inadmissibility-reasons-required" | "info-request-already-open" | "info-request-awaiting-answer" | "info-request-fields-only" | "info-request-lapsed" | "info-request-not-found" | "info-request-open" | "info-request-status" | "ins-outcome-recorded" | "ins-test-day-held" | "ins-test-day-not-held" | "ins-test-day-pending" | "ins-test-day-too-late" | "invalid" | "invalid-element" | "invalid-format" | "invalid-key" | "invalid-type" | "invalid-union" | "invalid-value" | "json-invalid" | "json-required" | "limit-invalid" | "local-token-ens-id" | "local-token-roles" | "mandate-from-member" | "mandates-for-group-lead" | "mandates-required" | "missing-column" | "missing-items-required" | "nie-required" | "nil-required" | "no-core-section" | "no-decision-yet" | "no-evidence-for-requirement" | "no-formal-notice-open" | "no-formal-notice-to-close" | "no-ins-test-day" | "no-observations-notice" | "non-compliance-comment-required" | "non-compliance-needs-lapsed-notice" | "non-conformities-required" | "non-renewal-already-given" | "not-applicable-requirement" | "not-for-use-case" | "not-multiple-of" | "not-with-unfavourable-report" | "notification-not-found" | "observations-already-presented" | "observations-first" | "observations-pending" | "observations-period-ended" | "observations-period-too-short" | "one-of" | "origin-not-front" | "own-entry-missing" | "path-parameter-invalid" | "piece-non-compliant" | "piece-not-found" | "planned-date-past" | "planned-date-required" | "profile-matrix" | "profiles-empty" | "profiles-unknown" | "publish-planned-date-required" | "reason-required" | "reauthentication-required" | "receipt-date-out-of-range" | "record-conflict" | "redeposit-needs-request" | "referential-exists" | "referential-no-core" | "referential-not-found" | "refusal-reasons-required" | "refused-or-reservations" | "reinstatement-needs-remedy" | "remedy-period-too-long" | "remedy-period-too-short" | "renewal-already-required" | "renewal-date-in-future" | "report-unfavourable" | "request-id-required" | "required-with-unfavourable" | "required-with-waived" | "requirement-id-duplicate" | "requirement-id-invalid" | "requirement-id-required" | "requirement-not-applicable" | "reservations-required" | "role-required" | "sanction-reasons-required" | "schema-mismatch" | "section-already-handed-in" | "section-handed-in" | "section-id-invalid" | "section-incomplete" | "section-not-found" | "section-title-conflict" | "section-title-empty" | "sensitive-evidence-not-found" | "sensitive-evidence-reviewers-only" | "sensitive-invalid" | "separation-of-duties" | "sheet-too-many-columns" | "sheet-too-many-rows" | "siret-or-vat" | "spreadsheet-empty" | "spreadsheet-errors" | "spreadsheet-missing-columns" | "spreadsheet-no-requirement" | "stage-invalid" | "state" | "status-invalid" | "suspension-needs-notice" | "tacit-withdrawal-ended" | "tacit-withdrawal-not-open" | "title-empty" | "token-required" | "too-big" | "too-many-uploads" | "too-small" | "transition-refused" | "unrecognized-keys" | "upload-not-found" | "upload-unknown" | "use-case-mismatch" | "version-is-substantial-change" | "version-must-match" | "waiver-reason-required" | "webhook-exists" | "webhook-unknown" | "webhook-url-credentials" | "webhook-url-fragment" | "webhook-url-invalid" | "webhook-url-not-https" | "webhook-url-private" | "webhook-url-too-long" | "webhooks-limit" | "withdrawal-needs-lapsed-notice" | "xlsx-no-sheet" | "xlsx-refused" | "xlsx-unreadable" | "zip-directory-damaged" | "zip-entry-damaged" | "zip-entry-truncated" | "zip-inflates" | "zip-inflates-or-damaged" | "zip-method-refused" | "zip-not-archive" | "zip-sixty-four-refused" | "zip-too-many-parts";
+                code: "access-token-required" | "account-bound-elsewhere" | "account-company-mismatch" | "account-not-attached" | "account-removed" | "action-not-found" | "address-is-staff" | "address-represents-other-company" | "answer-file-not-found" | "answer-files-invalid" | "answer-needs-request" | "api-client-by-person" | "api-client-exists" | "api-client-rate" | "api-client-revoked" | "api-client-unknown" | "api-clients-limit" | "before-regime-opens" | "between" | "body-required" | "body-too-large" | "candidature-already-open" | "candidature-document-locked" | "candidature-incomplete" | "certificate-already-suspended" | "certificate-candidature-missing" | "certificate-dossier-missing" | "certificate-not-found" | "certificate-not-suspended" | "certificate-number-invalid" | "certificate-status" | "comment-required" | "commitment-missing" | "commitment-required" | "company-already-registered" | "company-has-account" | "company-unknown" | "component-nie-required" | "content-type-refused" | "convention-already-signed" | "convention-awaiting-signature" | "convention-being-generated" | "convention-changed" | "convention-not-generated" | "convention-not-signed" | "convention-term-passed" | "correction-empty" | "csv-unreadable" | "cursor-foreign" | "cursor-invalid" | "custom" | "date-after-today" | "date-in-past" | "date-today-or-earlier" | "date-today-or-later" | "date-too-early" | "date-too-late" | "decision-deadline-passed" | "deployed-in-company-required" | "deposit-refused-in-status" | "document-being-prepared" | "document-kind-invalid" | "document-not-yet" | "document-unknown" | "dossier-busy" | "dossier-closed" | "dossier-exists" | "dossier-modified" | "dossier-not-found" | "dossier-state" | "evidence-handed-in" | "evidence-not-compliant" | "evidence-not-found" | "evidence-reviewed-by-other-role" | "evidence-under-review" | "exceptional-after-expiry" | "exceptional-needs-favourable-core" | "exceptional-regime-ended" | "exceptional-regime-ended-regular" | "exceptional-regime-not-open" | "exceptional-use-case" | "fault-case-required" | "favourable-report-not-yet" | "file-not-found" | "file-too-large" | "fingerprint-invalid" | "formal-notice-ambiguous" | "formal-notice-not-found" | "formal-notice-open" | "format-invalid" | "fraud-needs-observations" | "functional-documentation-required" | "group-member-mandates-only" | "group-member-unknown" | "if-match-invalid" | "if-match-required" | "inadmissibility-reasons-required" | "info-request-already-open" | "info-request-awaiting-answer" | "info-request-fields-only" | "info-request-lapsed" | "info-request-not-found" | "info-request-open" | "info-request-status" | "ins-outcome-recorded" | "ins-test-day-held" | "ins-test-day-not-held" | "ins-test-day-pending" | "ins-test-day-too-late" | "invalid" | "invalid-element" | "invalid-format" | "invalid-key" | "invalid-type" | "invalid-union" | "invalid-value" | "json-invalid" | "json-required" | "limit-invalid" | "local-token-ens-id" | "local-token-roles" | "mandate-from-member" | "mandates-for-group-lead" | "mandates-required" | "missing-column" | "missing-items-required" | "nie-required" | "nil-required" | "no-core-section" | "no-decision-yet" | "no-evidence-for-requirement" | "no-formal-notice-open" | "no-formal-notice-to-close" | "no-ins-test-day" | "no-observations-notice" | "non-compliance-comment-required" | "non-compliance-needs-lapsed-notice" | "non-conformities-required" | "non-renewal-already-given" | "not-applicable-requirement" | "not-for-use-case" | "not-multiple-of" | "not-with-unfavourable-report" | "notification-not-found" | "observations-already-presented" | "observations-first" | "observations-pending" | "observations-period-ended" | "observations-period-too-short" | "one-of" | "origin-not-front" | "own-entry-missing" | "parts-count" | "parts-misfit" | "parts-missing" | "parts-send-again" | "path-parameter-invalid" | "piece-non-compliant" | "piece-not-found" | "planned-date-past" | "planned-date-required" | "profile-matrix" | "profiles-empty" | "profiles-unknown" | "publish-planned-date-required" | "reason-required" | "reauthentication-required" | "receipt-date-out-of-range" | "record-conflict" | "redeposit-needs-request" | "referential-exists" | "referential-no-core" | "referential-not-found" | "refusal-reasons-required" | "refused-or-reservations" | "reinstatement-needs-remedy" | "remedy-period-too-long" | "remedy-period-too-short" | "renewal-already-required" | "renewal-date-in-future" | "report-unfavourable" | "request-id-required" | "required-with-unfavourable" | "required-with-waived" | "requirement-id-duplicate" | "requirement-id-invalid" | "requirement-id-required" | "requirement-not-applicable" | "reservations-required" | "role-required" | "sanction-reasons-required" | "schema-mismatch" | "section-already-handed-in" | "section-handed-in" | "section-id-invalid" | "section-incomplete" | "section-not-found" | "section-title-conflict" | "section-title-empty" | "sensitive-evidence-not-found" | "sensitive-evidence-reviewers-only" | "sensitive-invalid" | "separation-of-duties" | "sheet-too-many-columns" | "sheet-too-many-rows" | "siret-or-vat" | "spreadsheet-empty" | "spreadsheet-errors" | "spreadsheet-missing-columns" | "spreadsheet-no-requirement" | "stage-invalid" | "state" | "status-invalid" | "suspension-needs-notice" | "tacit-withdrawal-ended" | "tacit-withdrawal-not-open" | "title-empty" | "token-required" | "too-big" | "too-many-uploads" | "too-small" | "transition-refused" | "unrecognized-keys" | "upload-not-found" | "upload-not-in-parts" | "upload-parts-gone" | "upload-settled" | "upload-unknown" | "upload-window-closed" | "use-case-mismatch" | "version-is-substantial-change" | "version-must-match" | "waiver-reason-required" | "webhook-exists" | "webhook-unknown" | "webhook-url-credentials" | "webhook-url-fragment" | "webhook-url-invalid" | "webhook-url-not-https" | "webhook-url-private" | "webhook-url-too-long" | "webhooks-limit" | "withdrawal-needs-lapsed-notice" | "xlsx-no-sheet" | "xlsx-refused" | "xlsx-unreadable" | "zip-directory-damaged" | "zip-entry-damaged" | "zip-entry-truncated" | "zip-inflates" | "zip-inflates-or-damaged" | "zip-method-refused" | "zip-not-archive" | "zip-sixty-four-refused" | "zip-too-many-parts";
                 /** @description in the language of `detail` */
                 message: string;
                 /** @description the client’s field name, e.g. product.name */
@@ -2862,7 +2921,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        UploadGrant: {
+        UploadGrant: ({
             /** Format: date-time */
             expiresAt: string;
             headers: {
@@ -2874,7 +2933,25 @@ export interface components {
             url: string;
         } & {
             [key: string]: unknown;
-        };
+        }) | ({
+            /** Format: date-time */
+            expiresAt: string;
+            /** @constant */
+            method: "PUT";
+            parts: ({
+                headers: {
+                    [key: string]: string;
+                };
+                partNumber: number;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            partSize: number;
+            uploadId: string;
+        } & {
+            [key: string]: unknown;
+        });
         WebhookCreated: {
             /** Format: date-time */
             createdAt: string;
@@ -5100,6 +5177,7 @@ export interface operations {
                     contentType: string;
                     fileName: string;
                     groupMember?: string;
+                    parts?: string[];
                     /** @enum {string} */
                     purpose: "functional_documentation" | "mandate" | "proof" | "answer";
                     requestId?: string;
@@ -5162,6 +5240,38 @@ export interface operations {
             };
         };
     };
+    multipartUploadComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is assembled: the service checks it before it counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MultipartCompleted"];
+                };
+            };
+        };
+    };
     downloadUpload: {
         parameters: {
             query?: never;
@@ -5190,6 +5300,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+        };
+    };
+    multipartUploadParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The parts received, and links for the others */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MultipartProgress"];
                 };
             };
         };
