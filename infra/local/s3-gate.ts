@@ -293,17 +293,18 @@ export const startS3Gate = async (options: GateOptions) => {
         return true;
       };
       if (!named.length) return refuse(400, 'MalformedXML', 'The XML you provided was not well-formed');
-      for (const [i, part] of named.entries()) {
-        if (i > 0 && part.partNumber <= named[i - 1]!.partNumber)
-          return refuse(400, 'InvalidPartOrder', 'The list of parts was not in ascending order');
+      if (named.some((part, i) => i > 0 && part.partNumber <= named[i - 1]!.partNumber))
+        return refuse(400, 'InvalidPartOrder', 'The list of parts was not in ascending order');
+      for (const part of named) {
         const stored = held.parts.get(part.partNumber);
         if (!stored || unquote(stored.etag) !== part.etag)
           return refuse(400, 'InvalidPart', 'One or more of the specified parts could not be found');
         if (held.algorithm === 'SHA256' && part.sha256 !== stored.sha256)
           return refuse(400, 'InvalidPart', 'The checksum of a part does not match the one it was sent with');
-        if (i < named.length - 1 && stored.size < MIN_PART_BYTES)
-          return refuse(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
       }
+      // every part found, then their sizes: all but the last at least 5 MiB
+      if (named.slice(0, -1).some((part) => held.parts.get(part.partNumber)!.size < MIN_PART_BYTES))
+        return refuse(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
       if (req.headers['if-none-match'] === '*' && (await exists(req)))
         return refuse(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
       const answer = await exchange(req, body);

@@ -1,4 +1,14 @@
+import { createHash } from 'node:crypto';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  ListPartsCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api } from '../support/api-client';
 import * as journey from '../support/journeys';
 import { useLocalStack } from '../support/local-stack';
@@ -12,9 +22,11 @@ import { pdf, proofGrant, settled } from '../support/uploads';
 let http: ReturnType<typeof api>;
 let t: ReturnType<typeof journey.tokens>;
 let storage = '';
+let bucket = '';
 useLocalStack((ctx) => {
   ({ http, t } = ctx);
   storage = ctx.stack.endpoints.s3;
+  bucket = ctx.stack.buckets.evidence;
 });
 
 const grantFor = async (candidate: string, id: string, file: Buffer, requirementId = 'INS-01') => {
@@ -77,5 +89,51 @@ describe('the local S3 checks every request as S3 does', () => {
       types = journal.json.items.map((e: { type: string }) => e.type);
     }
     expect(types).toContain('stray_object_removed');
+  });
+
+  it('keeps a multipart upload’s parts as S3 does: each with its checksum, listed, assembled only as sent', async () => {
+    const s3 = new S3Client({
+      endpoint: storage,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    const Key = 'dossiers/gate-test/proof/multipart';
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { name: string }) => e.name,
+      );
+    const digest = (b: Buffer) => createHash('sha256').update(b).digest('base64');
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key, ChecksumAlgorithm: 'SHA256' }),
+    );
+    const small = Buffer.alloc(1024, 1);
+    const last = Buffer.alloc(10, 2);
+    const part = (PartNumber: number, Body: Buffer, ChecksumSHA256?: string) =>
+      s3.send(new UploadPartCommand({ Bucket: bucket, Key, UploadId, PartNumber, Body, ChecksumSHA256 }));
+    // the upload was opened with SHA-256: a part without it, or with another, is refused
+    expect(await code(part(1, small))).toBe('InvalidRequest');
+    expect(await code(part(1, small, digest(last)))).toBe('BadDigest');
+    const one = await part(1, small, digest(small));
+    const two = await part(2, last, digest(last));
+    const listed = await s3.send(new ListPartsCommand({ Bucket: bucket, Key, UploadId }));
+    expect(listed.Parts?.map((p) => [p.PartNumber, p.Size, p.ChecksumSHA256])).toEqual([
+      [1, 1024, digest(small)],
+      [2, 10, digest(last)],
+    ]);
+    const complete = (Parts: { PartNumber: number; ETag?: string; ChecksumSHA256?: string }[]) =>
+      code(s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key, UploadId, MultipartUpload: { Parts } })));
+    const p1 = { PartNumber: 1, ETag: one.ETag, ChecksumSHA256: digest(small) };
+    const p2 = { PartNumber: 2, ETag: two.ETag, ChecksumSHA256: digest(last) };
+    expect(await complete([p2, p1])).toBe('InvalidPartOrder');
+    expect(await complete([p1, { ...p2, ETag: one.ETag }])).toBe('InvalidPart');
+    expect(await complete([p1, { ...p2, ChecksumSHA256: undefined }])).toBe('InvalidPart');
+    expect(await complete([p1, p2])).toBe('EntityTooSmall'); // 1 KiB is no last part
+    await s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key, UploadId }));
+    expect(await code(s3.send(new ListPartsCommand({ Bucket: bucket, Key, UploadId })))).toBe('NoSuchUpload');
+    expect(await code(part(3, last, digest(last)))).toBe('NoSuchUpload');
+    s3.destroy();
   });
 });
