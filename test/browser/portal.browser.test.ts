@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -249,6 +250,23 @@ describe('portal in Chromium', () => {
     await page.getByText('Accusé de réception du dossier complet').first().waitFor();
     await page.getByText('En instruction').first().waitFor();
     await checkPage(page, '12-dossier-accuse-de-reception');
+
+    // the candidature, printable: what was filed, each document with its SHA-256, the receipt's date
+    await page.getByRole('link', { name: 'Récapitulatif imprimable de la candidature' }).click();
+    await page.getByRole('heading', { name: /^Récapitulatif de candidature — / }).waitFor();
+    await page.getByText('documentation.pdf').waitFor();
+    await checkPage(page, '12b-recapitulatif-candidature');
+    await page.emulateMedia({ media: 'print' });
+    const printed = path.join(files, 'recapitulatif.pdf');
+    await page.pdf({ path: printed, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', ['-layout', printed, '-']).toString('utf8');
+    expect(text).toMatch(/CAND-\d{4}-\d{5}/);
+    expect(text).toContain('Accusé de réception du dossier complet');
+    expect(text).toContain('documentation.pdf');
+    // the page only: no navigation, no button
+    expect(text).not.toContain('Se déconnecter');
+    expect(text).not.toContain('Imprimer le récapitulatif');
     await signOut(page);
   });
 

@@ -2,6 +2,7 @@ import { Route, Switch } from 'wouter';
 import { DashboardPage } from './dashboard-page';
 import { CandidatureWizard } from './candidature-wizard';
 import { DossierPage } from './dossier-page';
+import { CandidaturePrintPage } from './candidature-print-page';
 import { CertificatePage } from './certificate-page';
 import { ToolsPage } from './tools-page';
 import { NotFoundPage } from '../public/not-found-page';
@@ -13,6 +14,7 @@ export default function CandidateArea() {
       <Route path="/" component={DashboardPage} />
       <Route path="/dossiers/nouveau" component={CandidatureWizard} />
       <Route path="/dossiers/:id/candidature" component={CandidatureWizard} />
+      <Route path="/dossiers/:id/recapitulatif" component={CandidaturePrintPage} />
       <Route path="/dossiers/:id" component={DossierPage} />
       <Route path="/certificats/:number" component={CertificatePage} />
       <Route path="/outils" component={ToolsPage} />

@@ -188,6 +188,16 @@ export const DossierPage = () => {
       <NextStepBanner dossier={dossier} requirements={requirements} viewer="candidate" />
       <PageSummary watch={data} />
       <DossierSummary dossier={dossier} />
+      {dossier.status !== 'draft' && (
+        <p className="tlc-no-print">
+          <Link
+            href={`/dossiers/${dossier.id}/recapitulatif`}
+            className="fr-link fr-icon-printer-line fr-link--icon-left"
+          >
+            Récapitulatif imprimable de la candidature
+          </Link>
+        </p>
+      )}
       <ProblemAlert error={command.error ?? error} />
       <SuccessNotice message={command.done} />
 
