@@ -30,6 +30,21 @@ const bigPdf = () => {
   return body;
 };
 
+/** Asks to send `body` in parts, as the proof of INS-01, announcing `sha256` for the whole file. */
+const askInParts = (d: { id: string; candidate: string }, body: Buffer, sha256 = digest(body)) =>
+  http.call('POST', `/v1/dossiers/${d.id}/uploads`, {
+    token: d.candidate,
+    body: {
+      purpose: 'proof',
+      requirementId: 'INS-01',
+      fileName: 'démonstration.pdf',
+      contentType: 'application/pdf',
+      size: body.length,
+      sha256,
+      parts: cut(body).map(digest),
+    },
+  });
+
 interface PartGrant {
   partNumber: number;
   url: string;
@@ -41,18 +56,7 @@ describe('a file sent in parts', () => {
     const d = await journey.admissibleDossier(http, 2501, 'company');
     const body = bigPdf();
     const parts = cut(body);
-    const grant = await http.call('POST', `/v1/dossiers/${d.id}/uploads`, {
-      token: d.candidate,
-      body: {
-        purpose: 'proof',
-        requirementId: 'INS-01',
-        fileName: 'démonstration.pdf',
-        contentType: 'application/pdf',
-        size: body.length,
-        sha256: digest(body),
-        parts: parts.map(digest),
-      },
-    });
+    const grant = await askInParts(d, body);
     expect(grant.status).toBe(201);
     expect(grant.json.url).toBeUndefined();
     const grants = grant.json.parts as PartGrant[];
@@ -107,18 +111,7 @@ describe('a file sent in parts', () => {
     const d = await journey.admissibleDossier(http, 2503, 'company');
     const body = bigPdf();
     const parts = cut(body);
-    const grant = await http.call('POST', `/v1/dossiers/${d.id}/uploads`, {
-      token: d.candidate,
-      body: {
-        purpose: 'proof',
-        requirementId: 'INS-01',
-        fileName: 'démonstration.pdf',
-        contentType: 'application/pdf',
-        size: body.length,
-        sha256: digest(Buffer.from('un autre fichier')),
-        parts: parts.map(digest),
-      },
-    });
+    const grant = await askInParts(d, body, digest(Buffer.from('un autre fichier')));
     for (const g of grant.json.parts as PartGrant[])
       expect((await fetch(g.url, { method: 'PUT', headers: g.headers, body: parts[g.partNumber - 1]! })).status).toBe(
         200,
