@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { CompanyMembers } from '../../domain/ports';
-import { keys, type DocumentClient } from './client';
+import { keys, queryPartition, type DocumentClient } from './client';
 
 /** The gsi1 partition of a company's accounts (its representative's, replaced ones removed). */
 const membersOf = (companyId: string) => `MEMBERS#${companyId}`;
@@ -57,31 +57,18 @@ export class DynamoMemberStore implements CompanyMembers {
 
   async removeByEmail(companyId: string, email: string, at: string): Promise<string[]> {
     const removed: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
+    for await (const item of queryPartition(this.db, this.table, { index: 'gsi1', value: membersOf(companyId) })) {
+      if (item.email !== email.toLowerCase() || item.removedAt) continue;
+      const sub = String(item.gsi1sk);
+      // the address goes with the binding: only the account id and the company stay
+      await this.db.send(
+        new PutCommand({
           TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': membersOf(companyId) },
-          ExclusiveStartKey: start,
+          Item: { ...keys.member(sub), type: 'member', companyId, removedAt: at },
         }),
       );
-      for (const item of page.Items ?? []) {
-        if (item.email !== email.toLowerCase() || item.removedAt) continue;
-        const sub = String(item.gsi1sk);
-        // the address goes with the binding: only the account id and the company stay
-        await this.db.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...keys.member(sub), type: 'member', companyId, removedAt: at },
-          }),
-        );
-        removed.push(sub);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+      removed.push(sub);
+    }
     return removed;
   }
 }
