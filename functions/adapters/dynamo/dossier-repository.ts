@@ -265,18 +265,28 @@ export class DynamoDossierRepository implements DossierRepository {
   }
 
   async messages(id: string, limit: number, cursor?: string): Promise<Page<Message>> {
+    return this.pagedItems(id, { prefix: 'MESSAGE#', field: 'message', cursorScope: `MESSAGES#${id}` }, limit, cursor);
+  }
+
+  /** One page of a dossier's items under a sort-key prefix (messages, notes), in key order. */
+  private async pagedItems<T>(
+    id: string,
+    of: { prefix: string; field: string; cursorScope: string },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<T>> {
     const page = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': 'MESSAGE#' },
+        ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': of.prefix },
         Limit: limit,
-        ExclusiveStartKey: await decodeCursor(cursor, `MESSAGES#${id}`),
+        ExclusiveStartKey: await decodeCursor(cursor, of.cursorScope),
       }),
     );
     return {
-      items: (page.Items ?? []).map((i) => i.message as Message),
-      nextCursor: await encodeCursor(page.LastEvaluatedKey, `MESSAGES#${id}`),
+      items: (page.Items ?? []).map((i) => i[of.field] as T),
+      nextCursor: await encodeCursor(page.LastEvaluatedKey, of.cursorScope),
     };
   }
 
@@ -305,19 +315,7 @@ export class DynamoDossierRepository implements DossierRepository {
   }
 
   async notes(id: string, limit: number, cursor?: string): Promise<Page<StaffNote>> {
-    const page = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':prefix': 'NOTE#' },
-        Limit: limit,
-        ExclusiveStartKey: await decodeCursor(cursor, `NOTES#${id}`),
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map((i) => i.note as StaffNote),
-      nextCursor: await encodeCursor(page.LastEvaluatedKey, `NOTES#${id}`),
-    };
+    return this.pagedItems(id, { prefix: 'NOTE#', field: 'note', cursorScope: `NOTES#${id}` }, limit, cursor);
   }
 
   async retentionDue(at: string, limit: number): Promise<{ dossierId: string; wakeAt: string }[]> {
