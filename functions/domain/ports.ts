@@ -160,7 +160,7 @@ export interface DossierRepository {
 export type ObjectStoreName = Upload['store'];
 
 /**
- * Spreadsheets (SheetJS, csv-parse), handed by their handlers to the two use cases that need them:
+ * Spreadsheets (SheetJS, d3-dsv), handed by their handlers to the two use cases that need them:
  * a port rather than a dependency of the container, so that no other function bundles them.
  */
 export interface SpreadsheetReader {

@@ -108,7 +108,7 @@ const httpEvent = (
 });
 
 describe('the synthesised Lambda bundles (esbuild), run as Lambda runs them', () => {
-  it('bundle SheetJS, csv-parse, pdf-lib and the proof libraries so that they work', async () => {
+  it('bundle SheetJS, d3-dsv, pdf-lib and the proof libraries so that they work', async () => {
     const { sealed, ...result } = (await invoke(bundles.probe, {}, { PROBE_API_URL: stack.url })) as unknown as Record<
       string,
       unknown
