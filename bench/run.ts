@@ -27,6 +27,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services';
 import { api } from '../test/support/api-client';
 import { admissibleDossier, completeFile, readyForCollege, tokens } from '../test/support/journeys';
 import { startInProcessStack } from '../test/support/local-stack';
+import { ROUTES, type RouteSpec } from '../functions/http/routes';
 import { load, quantile, summary } from './stats';
 import { measurePortalWeight } from './portal-weight';
 
@@ -111,17 +112,40 @@ try {
 
   // cold start: a fresh process loads the bundle and serves one invocation -------------
   const probe = await admissibleDossier(http, 9000, 'company');
-  const event = JSON.stringify({
-    rawPath: `/v1/dossiers/${probe.id}`,
-    headers: {},
-    pathParameters: { id: probe.id },
-    isBase64Encoded: false,
-    requestContext: {
-      requestId: 'bench',
-      http: { method: 'GET' },
-      authorizer: { jwt: { claims: { sub: 'i', 'cognito:groups': '[instructor]', token_use: 'access' }, scopes: [] } },
-    },
-  });
+  // each function is sent a request for its own route (API Gateway's routeKey), by the least
+  // privileged role it serves, on a real dossier: the path it runs is the one it runs in production
+  // (a body-less command stops at its 400, as a malformed request would)
+  const eventFor = (route: RouteSpec) => {
+    const role = route.roles?.includes('instructor') ? 'instructor' : route.roles?.[0];
+    const pathParameters = Object.fromEntries(
+      [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === 'id' ? probe.id : 'bench']),
+    );
+    const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name]!);
+    return JSON.stringify({
+      version: '2.0',
+      routeKey: `${route.method} ${route.path}`,
+      rawPath,
+      headers: {},
+      pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'bench',
+        http: { method: route.method, path: rawPath },
+        ...(route.auth && role
+          ? {
+              authorizer: {
+                jwt: { claims: { sub: 'i', 'cognito:groups': `[${role}]`, token_use: 'access' }, scopes: [] },
+              },
+            }
+          : {}),
+      },
+    });
+  };
+  const getDossierRoute = ROUTES.find((r) => r.method === 'GET' && r.path === '/v1/dossiers/{id}')!;
+  const event = eventFor(getDossierRoute);
+  const routeOfFunction = new Map<string, RouteSpec>(
+    ROUTES.map((r) => [`Http${r.handler.replaceAll('-', '')}`, r] as const).reverse(),
+  );
   const env = {
     ...process.env,
     TABLE_NAME: stack.tableName,
@@ -184,7 +208,8 @@ try {
   > = {};
   for (const [name, bundle] of sample) {
     const file = place(name, bundle.file);
-    const payload = /Taskevaluate/.test(name) ? evaluateEvent : event;
+    const route = routeOfFunction.get(name);
+    const payload = /Taskevaluate/.test(name) ? evaluateEvent : route ? eventFor(route) : event;
     const walls: number[] = [];
     const baselines: number[] = [];
     let status: number | null = null;

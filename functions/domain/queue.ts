@@ -1,5 +1,5 @@
-import type { Dossier } from './dossier';
-import type { QueueStage } from './schemas';
+import type { Dossier } from './dossier-model';
+import type { QueueStage } from './queue-stages';
 
 /**
  * Where a dossier sits in ANS's FIFO queues, if anywhere: in a stage where ANS is the one to

@@ -415,9 +415,7 @@ export const completeInstructionSchema = z
   .strict();
 export const isCertificateNumber = (value: string) => CERTIFICATE_NUMBER_PATTERN.test(value);
 
-/** ANS's queues, in the procedure's order; `deposit` (issue 25) follows the evidence deposit of admissible dossiers. */
-export const QUEUE_STAGES = ['admissibility', 'deposit', 'instruction', 'college'] as const;
-export type QueueStage = (typeof QUEUE_STAGES)[number];
+export { QUEUE_STAGES, type QueueStage } from './queue-stages';
 
 export { ROLES, type Role } from './roles';
 

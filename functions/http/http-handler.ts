@@ -11,16 +11,8 @@ import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
 import { verifyApiClient, verifyCompanyBinding, verifyTenancy } from './company-binding';
 import { forRequest } from './request-reads';
-import {
-  authorise,
-  callerOf,
-  certificateNumberParam,
-  parseBody,
-  pathParam,
-  routeOf,
-  type ResolvedRequest,
-} from './request';
-import type { ROUTE_TABLE } from './routes';
+import { authorise, callerOf, certificateNumberParam, parseBody, pathParam, type ResolvedRequest } from './request';
+import type { ROUTE_TABLE, RouteSpec } from './routes';
 import type { HttpEvent, HttpResponse } from './types';
 
 export interface RouteContext {
@@ -68,17 +60,28 @@ const correlation = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
   },
 });
 
-/** One HTTP handler: parse → authorise → load → decide → store → answer happens in `route`. */
-export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>) =>
-  middy<HttpEvent, HttpResponse, Error, Context>()
+const keyOf = (route: RouteSpec) => `${route.method} ${route.path}`;
+
+/**
+ * One HTTP handler for the routes it serves (their entries, imported by name from routes.ts):
+ * parse → authorise → load → decide → store → answer happens in `route`.
+ */
+export const httpHandler = (
+  serves: RouteSpec | readonly RouteSpec[],
+  route: (ctx: RouteContext) => Promise<HttpResponse>,
+) => {
+  const served = new Map([serves].flat().map((spec) => [keyOf(spec), spec] as const));
+  const handler = middy<HttpEvent, HttpResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlation())
     .use(problems())
     .handler(async (event) => {
       // only what came through the front (CloudFront + WAF) is served, before anything else
       await verifyOrigin(event);
+      const spec = served.get(event.routeKey);
+      // a deployment that mounts a handler on a route it does not declare is a bug, not a request
+      if (!spec) throw new Error(`this handler does not serve ${event.routeKey}`);
       const deps = forRequest(dependencies());
-      const spec = routeOf(event);
       // an API client acts for the company its record names, if it is not revoked
       const caller = await verifyApiClient(authorise(event, spec), deps);
       // malformed ids are a 400 before anything is read (a 3,000-character id would otherwise
@@ -90,6 +93,9 @@ export const httpHandler = (route: (ctx: RouteContext) => Promise<HttpResponse>)
       // the service's own instant: the portal counts « jours restants » from it, not the browser's clock
       return { ...response, headers: { ...response.headers, 'x-service-time': deps.clock.now().toISOString() } };
     });
+  // the routes it declares, for the test that matches handlers and the route table
+  return Object.assign(handler, { routeKeys: [...served.keys()] });
+};
 
 /** Every path parameter of the route, checked by its name's rule (a certificate number has its own). */
 const validatePathParameters = (event: HttpEvent) =>
@@ -101,12 +107,8 @@ const validatePathParameters = (event: HttpEvent) =>
   );
 
 type Table = (typeof ROUTE_TABLE)[number];
-type KeyOf<T> = T extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
 /** A route as the table names it: "POST /v1/dossiers/{id}/submit". */
-export type RouteKey = KeyOf<Table>;
-type MethodOf<K> = K extends `${infer M} ${string}` ? M : never;
-type PathOf<K> = K extends `${string} ${infer P}` ? P : never;
-type EntryOf<K> = K extends RouteKey ? Extract<Table, { method: MethodOf<K>; path: PathOf<K> }> : never;
+export type RouteKey = `${Table['method']} ${Table['path']}`;
 type BodyOf<E> = E extends { body: infer S extends z.ZodType }
   ? E extends { optionalBody: true }
     ? z.infer<S> | undefined
@@ -124,24 +126,17 @@ export interface EndpointContext<B, P extends string> extends RouteContext {
 }
 
 /**
- * A handler for the routes it names: everything else about them — roles, body schema, query,
- * answer — is declared once, in the route table (routes.ts), which the wrapper, the OpenAPI document
- * and CDK all read. The body arrives parsed and typed by the route's own schema; the handler reads:
- * load → decide → store → answer.
+ * A handler for the routes it names (`routes.getDossier`): everything else about them — roles, body
+ * schema, query, answer — is declared once, in the route table (routes.ts), which the wrapper, the
+ * OpenAPI document and CDK all read. The body arrives parsed and typed by the route's own schema;
+ * the handler reads: load → decide → store → answer.
  */
-export const endpoint = <K extends RouteKey>(
-  keys: K | readonly K[],
-  route: (ctx: EndpointContext<BodyOf<EntryOf<K>>, ParamsIn<PathOf<K>>>) => Promise<HttpResponse>,
-) => {
-  const served = new Set<string>([keys].flat());
-  const handler = httpHandler(async ({ event, deps, request }) => {
+export const endpoint = <E extends Table>(
+  entries: E | readonly E[],
+  route: (ctx: EndpointContext<BodyOf<E>, ParamsIn<E['path']>>) => Promise<HttpResponse>,
+) =>
+  httpHandler(entries, async ({ event, deps, request }) => {
     const { route: spec, caller, params } = request;
-    // a deployment that mounts a handler on a route it does not declare is a bug, not a request
-    if (!spec || !served.has(`${spec.method} ${spec.path}`))
-      throw new Error(`this handler does not serve ${event.routeKey}`);
     const body = spec.body && !(spec.optionalBody && !event.body) ? parseBody(event, spec.body) : undefined;
     return route({ event, deps, request, caller: caller ?? callerOf(event, spec), params, body } as never);
   });
-  // the routes it declares, for the test that matches handlers and the route table
-  return Object.assign(handler, { routeKeys: [...served] });
-};

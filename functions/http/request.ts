@@ -14,14 +14,10 @@ import { actingRole, dutiesConflict, isRole } from '../domain/roles';
 import { CERTIFICATE_NUMBER_PATTERN } from '../domain/certificate-number';
 import { API_CLIENT_SCOPE, clientSubject } from '../domain/api-clients';
 import type { HttpEvent } from './types';
-import { ROUTES, type RouteSpec } from './routes';
+import type { RouteSpec } from './routes';
 
 /** JSON bodies are small: evidence never passes through a handler (it goes straight to S3). */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-/** The route an event was routed by (API Gateway's `routeKey`, e.g. "POST /v1/dossiers/{id}/submit"). */
-export const routeOf = (event: HttpEvent): RouteSpec | undefined => ROUTE_BY_KEY.get(event.routeKey);
-const ROUTE_BY_KEY = new Map<string, RouteSpec>(ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
 
 /**
  * Reads the caller from the JWT claims that the authoriser (Cognito in AWS, jose locally) verified.
@@ -34,7 +30,7 @@ const claimsOf = (event: HttpEvent): Record<string, unknown> | undefined => {
   return authorizer?.jwt?.claims ?? authorizer?.lambda;
 };
 
-export const callerOf = (event: HttpEvent, route: RouteSpec | undefined = routeOf(event)): Caller => {
+export const callerOf = (event: HttpEvent, route?: RouteSpec): Caller => {
   const claims = claimsOf(event);
   if (!claims?.sub) throw new UnauthorizedError('a valid bearer token is required');
   // access tokens only: an ID token says who someone is to the portal, not what the API may do
@@ -169,7 +165,7 @@ export const queryParam = (event: HttpEvent, name: string): string | undefined =
 
 /** What the wrapper resolves once per request and hands on: the route, the caller, the path parameters. */
 export interface ResolvedRequest {
-  route: RouteSpec | undefined;
+  route: RouteSpec;
   /** present whenever the request carries a verified token (always on an authenticated route) */
   caller: Caller | undefined;
   params: Record<string, string>;

@@ -1,8 +1,9 @@
 import { createApiClient, revokeApiClient } from '../../use-cases/api-clients';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 
 export const handler = endpoint(
-  ['POST /v1/companies/{id}/api-clients', 'DELETE /v1/companies/{id}/api-clients/{clientId}'],
+  [routes.createApiClient, routes.revokeApiClient],
   async ({ deps, caller, body, params, request }) => {
     if (request.route?.method === 'DELETE') {
       const { clientId } = params as { id: string; clientId: string };

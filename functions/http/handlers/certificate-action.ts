@@ -20,6 +20,7 @@ import * as life from '../../use-cases/certificate-life';
 import { reasonsOf } from '../../domain/schemas';
 import { createRenewalCandidature } from '../../use-cases/renewal-candidature';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 import { etag } from '../request';
 
 /** The body of the action, already parsed by the route's own schema (routes.ts). */
@@ -28,19 +29,19 @@ type Body<S extends z.ZodType> = z.infer<S>;
 /** Everything done to a certificate after its grant: one function, routed by the action in the path. */
 export const handler = endpoint(
   [
-    'POST /v1/certificates/{number}/formal-notice',
-    'POST /v1/certificates/{number}/formal-notice/response',
-    'POST /v1/certificates/{number}/formal-notice/close',
-    'POST /v1/certificates/{number}/suspend',
-    'POST /v1/certificates/{number}/reinstate',
-    'POST /v1/certificates/{number}/withdraw',
-    'POST /v1/certificates/{number}/observations-notice',
-    'POST /v1/certificates/{number}/observations',
-    'POST /v1/certificates/{number}/terminate',
-    'POST /v1/certificates/{number}/substantial-change',
-    'POST /v1/certificates/{number}/non-renewal',
-    'POST /v1/certificates/{number}/renewal-required',
-    'POST /v1/certificates/{number}/renewal-candidature',
+    routes.certificateActionFormalNotice,
+    routes.certificateActionFormalNoticeResponse,
+    routes.certificateActionFormalNoticeClose,
+    routes.certificateActionSuspend,
+    routes.certificateActionReinstate,
+    routes.certificateActionWithdraw,
+    routes.certificateActionObservationsNotice,
+    routes.certificateActionObservations,
+    routes.certificateActionTerminate,
+    routes.certificateActionSubstantialChange,
+    routes.certificateActionNonRenewal,
+    routes.certificateActionRenewalRequired,
+    routes.certificateActionRenewalCandidature,
   ],
   async ({ event, deps, caller, params, body }) => {
     const { number } = params;

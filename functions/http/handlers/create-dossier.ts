@@ -1,8 +1,9 @@
 import { createDossier } from '../../use-cases/create-dossier';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 import { etag } from '../request';
 
-export const handler = endpoint('POST /v1/dossiers', async ({ deps, caller, body }) => {
+export const handler = endpoint(routes.createDossier, async ({ deps, caller, body }) => {
   const stored = await createDossier(deps, caller, body);
   return json(
     201,

@@ -1,8 +1,7 @@
 import { downloadSensitiveEvidence } from '../../use-cases/sensitive-evidence';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 
-export const handler = endpoint(
-  'GET /v1/dossiers/{id}/sensitive-evidence/{uploadId}/download',
-  async ({ deps, caller, params }) =>
-    json(200, await downloadSensitiveEvidence(deps, caller, params.id, params.uploadId)),
+export const handler = endpoint(routes.downloadSensitiveUpload, async ({ deps, caller, params }) =>
+  json(200, await downloadSensitiveEvidence(deps, caller, params.id, params.uploadId)),
 );

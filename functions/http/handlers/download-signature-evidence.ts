@@ -1,6 +1,7 @@
 import { downloadSignatureEvidence } from '../../use-cases/instruction';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 
-export const handler = endpoint('GET /v1/dossiers/{id}/convention/evidence', async ({ deps, caller, params }) =>
+export const handler = endpoint(routes.downloadSignatureEvidence, async ({ deps, caller, params }) =>
   json(200, await downloadSignatureEvidence(deps, caller, params.id)),
 );

@@ -1,11 +1,12 @@
 import { BadRequestError } from '../../domain/errors';
-import { QUEUE_STAGES, type QueueStage } from '../../domain/schemas';
+import { QUEUE_STAGES, type QueueStage } from '../../domain/queue-stages';
 import { writeXlsx } from '../../adapters/spreadsheet/xlsx';
 import { exportQueue } from '../../use-cases/export-queue';
 import { endpoint, file } from '../http-handler';
+import * as routes from '../routes';
 import { queryParam } from '../request';
 
-export const handler = endpoint('GET /v1/queue/export', async ({ event, deps, caller }) => {
+export const handler = endpoint(routes.exportQueue, async ({ event, deps, caller }) => {
   const stage = queryParam(event, 'stage');
   const format = queryParam(event, 'format') ?? 'csv';
   if (!stage || !(QUEUE_STAGES as readonly string[]).includes(stage))

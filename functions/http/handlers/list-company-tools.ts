@@ -1,14 +1,11 @@
 import { listApiClients } from '../../use-cases/api-clients';
 import { listWebhooks, webhookDeliveries } from '../../use-cases/webhooks';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 
 /** The company's integration tools, read: its API clients, its webhooks, a webhook's delivery log. */
 export const handler = endpoint(
-  [
-    'GET /v1/companies/{id}/api-clients',
-    'GET /v1/companies/{id}/webhooks',
-    'GET /v1/companies/{id}/webhooks/{webhookId}/deliveries',
-  ],
+  [routes.listApiClients, routes.listWebhooks, routes.webhookDeliveries],
   async ({ deps, caller, params, request }) => {
     const path = request.route!.path;
     if (path.endsWith('/api-clients')) return json(200, { items: await listApiClients(deps, caller, params.id) });

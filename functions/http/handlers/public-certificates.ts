@@ -1,5 +1,6 @@
 import { publishedCertificates, publishedCertificatesCsv } from '../../use-cases/certificates';
 import { file, httpHandler, json } from '../http-handler';
+import * as routes from '../routes';
 import { pageParams, queryParam } from '../request';
 import { ENDED_STATUSES } from '../../domain/certificate';
 import { BadRequestError } from '../../domain/errors';
@@ -8,7 +9,7 @@ import { BadRequestError } from '../../domain/errors';
  * The published list: JSON, or CSV with `Accept: text/csv`; certificates in force by default,
  * `?status=withdrawn|terminated|expired` for ended ones. No authentication, no personal data.
  */
-export const handler = httpHandler(async ({ event, deps }) => {
+export const handler = httpHandler(routes.publicCertificates, async ({ event, deps }) => {
   if ((event.headers.accept ?? '').includes('text/csv')) {
     return file(await publishedCertificatesCsv(deps), 'text/csv; charset=utf-8', {
       'content-disposition': 'attachment; filename="certificats.csv"',

@@ -1,9 +1,10 @@
 import { signConvention } from '../../use-cases/instruction';
 import { dossierView } from '../dossier-view';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 import { etag } from '../request';
 
-export const handler = endpoint('POST /v1/dossiers/{id}/convention/sign', async ({ deps, caller, body, params }) => {
+export const handler = endpoint(routes.signConvention, async ({ deps, caller, body, params }) => {
   const stored = await signConvention(deps, caller, params.id, body);
   return json(200, dossierView(stored, [], caller), { etag: etag(stored.version) });
 });

@@ -1,8 +1,9 @@
 import { createWebhook, deleteWebhook } from '../../use-cases/webhooks';
 import { endpoint, json } from '../http-handler';
+import * as routes from '../routes';
 
 export const handler = endpoint(
-  ['POST /v1/companies/{id}/webhooks', 'DELETE /v1/companies/{id}/webhooks/{webhookId}'],
+  [routes.createWebhook, routes.deleteWebhook],
   async ({ deps, caller, body, params, request }) => {
     if (request.route?.method === 'DELETE') {
       const { webhookId } = params as { id: string; webhookId: string };
