@@ -1,4 +1,6 @@
 import type { DossierStatus } from './dossier-model';
+import type { DeadlineKind } from './legal-periods';
+import type { QueueStage } from './queue-stages';
 import type { WebhookEventType } from './webhook-events';
 
 /**
@@ -18,6 +20,26 @@ export const STATUS_LABELS: Record<DossierStatus, string> = {
   inadmissible: 'Irrecevable',
   abandoned: 'Abandonné',
   withdrawn: 'Retiré',
+};
+
+/** The legal clocks (functions/domain/legal-periods.ts), as the people they bind read them. */
+export const DEADLINE_LABELS_FR: Record<DeadlineKind, string> = {
+  inactivity_abandonment: 'Abandon pour inactivité',
+  info_request: 'Réponse à la demande de pièces',
+  decision: 'Décision (silence vaut acceptation)',
+  ins_test_day: 'Journée de test INS',
+  convention_signature: 'Signature de la convention',
+  formal_notice: 'Réponse à la mise en demeure',
+  convention_term: 'Échéance de la convention',
+};
+
+/** ANS's queues (functions/domain/queue-stages.ts), as the instructors name them. */
+export const QUEUE_STAGE_LABELS: Record<QueueStage, string> = {
+  admissibility: 'Recevabilité',
+  deposit: 'Dépôt des preuves',
+  instruction: 'Instruction',
+  college: 'Collège',
+  awaiting_answer: 'En attente du candidat',
 };
 
 /** A certificate's status (its domain list, CERTIFICATE_STATUSES, is checked against these keys). */

@@ -2,10 +2,11 @@ import type { Dossier } from './dossier-model';
 import type { QueueStage } from './queue-stages';
 
 /**
- * Where a dossier sits in ANS's FIFO queues, if anywhere: in a stage where ANS is the one to
- * act — during the evidence deposit, reviewing each proof as it arrives — ordered by the date that
- * stage was entered. A dossier waiting on the candidate's answer to an information request is not
- * in the queue.
+ * Where a dossier sits in ANS's queues, if anywhere: in a stage where ANS is the one to act — during
+ * the evidence deposit, reviewing each proof as it arrives — ordered by the date that stage was
+ * entered; or, while an information request waits for the company's answer, among the dossiers
+ * awaiting an answer, the nearest due date first (an instructor follows them there, not in a stage
+ * where nothing is theirs to do).
  */
 export interface QueueEntry {
   stage: QueueStage;
@@ -16,7 +17,8 @@ export interface QueueEntry {
 }
 
 export const queueEntry = (dossier: Dossier): QueueEntry | null => {
-  if (dossier.infoRequests?.some((r) => r.status === 'open')) return null;
+  const request = dossier.infoRequests?.find((r) => r.status === 'open');
+  if (request) return { stage: 'awaiting_answer', since: request.openedAt, orderBy: request.dueAt };
   if (dossier.status === 'admissibility_review' && dossier.submittedAt) {
     return { stage: 'admissibility', since: dossier.submittedAt, orderBy: dossier.submittedAt };
   }

@@ -281,6 +281,7 @@ export const uploadView = (u: Upload) => ({
   id: u.id,
   purpose: u.purpose,
   ...(u.requirementId ? { requirementId: u.requirementId } : {}),
+  ...(u.requestId ? { requestId: u.requestId } : {}),
   ...(u.groupMember !== undefined ? { groupMember: u.groupMember } : {}),
   fileName: u.fileName,
   contentType: u.contentType,

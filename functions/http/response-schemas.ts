@@ -42,6 +42,7 @@ export const uploadViewSchema = z.looseObject({
   id: z.string(),
   purpose: z.enum(UPLOAD_PURPOSES),
   requirementId: z.string().optional(),
+  requestId: z.string().optional().describe('for an answer’s file: the information request it answers'),
   fileName: z.string(),
   contentType: z.string(),
   size: z.number().int(),
@@ -64,6 +65,10 @@ const infoRequestView = z.looseObject({
   status: z.enum(['open', 'answered', 'lapsed']),
   answeredAt: instant.optional(),
   answer: z.string().optional(),
+  answerUploadIds: z
+    .array(z.string())
+    .optional()
+    .describe('the files joined to the answer: uploads with purpose `answer`, listed in `uploads`'),
 });
 
 const dossierCertificate = z.looseObject({

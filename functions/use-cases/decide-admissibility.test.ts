@@ -48,6 +48,9 @@ describe('admissibility', () => {
     const dossier = (await w.deps.dossiers.get(w.id))!.dossier;
     expect(dossier.infoRequests?.[0]).toMatchObject({ stage: 'admissibility', status: 'open' });
     expect((await w.deps.dossiers.queue('admissibility', 10)).items).toHaveLength(0);
+    // followed among the dossiers awaiting the company's answer, by the answer's due date
+    const waiting = (await w.deps.dossiers.queue('awaiting_answer', 10)).items;
+    expect(waiting.map((i) => [i.dossierId, i.since])).toEqual([[w.id, dossier.infoRequests![0]!.openedAt]]);
   });
 
   it('opens evidence deposit on an admissible candidature', async () => {

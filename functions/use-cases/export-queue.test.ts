@@ -16,17 +16,30 @@ describe('exporting a queue', () => {
     const csv = await exportQueue(w.deps, callers.instructor, 'instruction', 'csv', writer);
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     const lines = csv.body.toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('\uFEFFDossier;Entreprise;Produit;Version;Dans la file depuis (heure de Paris)');
+    expect(lines[0]).toBe(
+      '\uFEFFRéférence;Dossier;Entreprise;Produit;Version;Dans la file depuis (heure de Paris);Délai le plus proche (heure de Paris)',
+    );
     // the company by its name, the instant in Paris time
     expect(lines[1]).not.toContain(w.companyId);
-    expect(lines[1]).toMatch(/;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(lines[1]).toMatch(/;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2};/);
     expect(lines[1]).toContain(w.id);
+    // its reference first, and its nearest clock in words (the INS test day, a month after receipt)
+    expect(lines[1]).toMatch(/^CAND-2026-\d{5};/);
+    expect(lines[1]).toMatch(/;Journée de test INS : \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const xlsx = await exportQueue(w.deps, callers.instructor, 'instruction', 'xlsx', writer);
     expect(xlsx.body.toString()).toBe('xlsx');
     expect(written).toEqual([
       {
-        sheet: 'File instruction',
-        header: ['Dossier', 'Entreprise', 'Produit', 'Version', 'Dans la file depuis (heure de Paris)'],
+        sheet: 'Instruction',
+        header: [
+          'Référence',
+          'Dossier',
+          'Entreprise',
+          'Produit',
+          'Version',
+          'Dans la file depuis (heure de Paris)',
+          'Délai le plus proche (heure de Paris)',
+        ],
         rows: [expect.arrayContaining([w.id])],
       },
     ]);

@@ -5,6 +5,7 @@ import { toCsv } from './certificates';
 import type { SpreadsheetWriter } from '../domain/ports';
 import { parisDateTime } from '../domain/calendar';
 import { withCompanyNames } from './list-queue';
+import { DEADLINE_LABELS_FR, QUEUE_STAGE_LABELS } from '../domain/labels-fr';
 
 /**
  * Export of an instruction queue for instructors.
@@ -24,15 +25,33 @@ export const exportQueue = async (
   let cursor: string | undefined;
   do {
     const page = await deps.dossiers.queue(stage, 100, cursor);
-    for (const item of await withCompanyNames(deps, page.items))
-      rows.push([item.dossierId, item.companyName, item.product.name, item.product.version, parisDateTime(item.since)]);
+    for (const item of await withCompanyNames(deps, page.items)) {
+      const nearest = [...item.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+      rows.push([
+        item.reference ?? '',
+        item.dossierId,
+        item.companyName,
+        item.product.name,
+        item.product.version,
+        parisDateTime(item.since),
+        nearest ? `${DEADLINE_LABELS_FR[nearest.kind]} : ${parisDateTime(nearest.dueAt)}` : '',
+      ]);
+    }
     cursor = page.nextCursor;
   } while (cursor);
-  // in French, as the instructors read it: the company's name, Paris time (issue 25)
-  const header = ['Dossier', 'Entreprise', 'Produit', 'Version', 'Dans la file depuis (heure de Paris)'];
+  // in French, as the instructors read it: the reference, the company's name, Paris time (issue 25)
+  const header = [
+    'Référence',
+    'Dossier',
+    'Entreprise',
+    'Produit',
+    'Version',
+    'Dans la file depuis (heure de Paris)',
+    'Délai le plus proche (heure de Paris)',
+  ];
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: Buffer.from(toCsv(header, rows)) };
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: sheets.writeXlsx(`File ${stage}`, header, rows),
+    body: sheets.writeXlsx(QUEUE_STAGE_LABELS[stage], header, rows),
   };
 };

@@ -352,6 +352,62 @@ describe('portal in Chromium', () => {
     await page
       .locator('.fr-callout', { hasText: 'Pris en charge par vous' })
       .screenshot({ path: path.join(SCREENSHOTS, '15c-prise-en-charge.png') });
+    // one place for the information requests: the admissibility's, answered, its answer kept
+    const requests = page.locator('section#req');
+    await requests.getByText('Documentation fonctionnelle à jour').waitFor();
+    await requests.getByText('« La documentation déposée est à jour. »').waitFor();
+    // a request during instruction takes the dossier out of the instruction queue, into the one
+    // of the dossiers awaiting the company's answer
+    await requests.getByLabel('Éléments demandés (un par ligne)').fill('Plan de continuité d’activité signé');
+    await requests.getByRole('button', { name: 'Envoyer une demande' }).click();
+    await page.getByText(/^Demande envoyée : le candidat a 60 jours pour répondre/).waitFor();
+    await requests.getByText('En attente de réponse').waitFor();
+    // one request at a time: the form gives way to a line saying so
+    await requests.getByText('Une demande attend la réponse de l’entreprise : une seule à la fois.').waitFor();
+    await requests.scrollIntoViewIfNeeded();
+    await requests.screenshot({ path: path.join(SCREENSHOTS, '15d-demandes-de-pieces.png') });
+    await page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: 'Files d’instruction' })
+      .click();
+    await page.getByRole('tab', { name: /^En attente du candidat \(1\)/ }).click();
+    await page.locator('.fr-tabs__panel--selected').getByRole('cell', { name: dossier.json.reference }).waitFor();
+    await page
+      .locator('.fr-tabs__panel--selected')
+      .getByText(/^Réponse à la demande de pièces : /)
+      .waitFor();
+    expect(await page.getByRole('tab', { name: /^Instruction \(0\)/ }).count()).toBe(1);
+    await checkPage(page, '14c-files-en-attente-du-candidat');
+    // the workload dashboard: dossiers per stage, days left per clock, the late ones
+    await page.getByRole('link', { name: /^Tableau de bord de la charge/ }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord de la charge', level: 1 }).waitFor();
+    const stages = page.getByRole('figure', { name: 'Dossiers par étape' });
+    await stages.waitFor();
+    const clocks = page.getByRole('figure', { name: 'Jours restants par délai' });
+    await clocks.locator('.tlc-chart__label', { hasText: 'Réponse à la demande de pièces' }).waitFor();
+    // the figures behind each chart, as a table
+    await stages.getByRole('button', { name: /^Données du graphique/ }).click();
+    const waitingRow = stages.getByRole('row', { name: /^En attente du candidat/ });
+    await waitingRow.waitFor();
+    expect(await waitingRow.getByRole('cell').allTextContents()).toEqual(['0', '1', '1']);
+    expect(
+      await page.getByRole('navigation', { name: 'Menu principal' }).locator('[aria-current="page"]').allTextContents(),
+    ).toEqual(['Tableau de bord']);
+    await checkPage(page, '14d-tableau-de-bord');
+    await stages.screenshot({ path: path.join(SCREENSHOTS, '14e-tableau-de-bord-etapes.png') });
+    await clocks.screenshot({ path: path.join(SCREENSHOTS, '14f-tableau-de-bord-delais.png') });
+    // the company answers (its own pages are walked above); the dossier comes back to instruction
+    const open = (
+      await http.call('GET', `/v1/dossiers/${state.dossierId}`, { token: await t.instructor() })
+    ).json.infoRequests.find((r: { status: string }) => r.status === 'open');
+    const answer = await http.call('POST', `/v1/dossiers/${state.dossierId}/info-requests/${open.id}/answer`, {
+      token: await t.candidate(state.companyId!),
+      body: { message: 'Le PCA signé est déposé.' },
+    });
+    expect(answer.status).toBe(200);
+    await page.goto(`${base}/instruction/dossiers/${state.dossierId}`);
+    await page.getByRole('heading', { name: 'Preuves par exigence' }).waitFor();
+    await requests.getByText('« Le PCA signé est déposé. »').waitFor();
     const awaiting = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
       hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
     });

@@ -26,6 +26,7 @@ import type {
   ApiClientStore,
   WebhookEventStore,
   WebhookStore,
+  StoredDossier,
 } from '../../functions/domain/ports';
 import type { WebhookDelivery, WebhookSubscription } from '../../functions/domain/webhooks';
 import type { Upload } from '../../functions/domain/upload';
@@ -174,6 +175,35 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       // a purge taken up again changes nothing
       await ports.dossiers.purge(tombstone, erased);
       expect(await ports.dossiers.journal(id)).toEqual(erased);
+    });
+
+    it('queues a dossier with an open request among those awaiting an answer, by due date, and lets it go with the answer', async () => {
+      const withRequest = async (dueAt: string, status: 'open' | 'answered' = 'open', from?: StoredDossier) => {
+        const stored = from ?? (await ports.dossiers.create(newDossier()));
+        const request = {
+          id: 'r1',
+          stage: 'instruction' as const,
+          missingItems: ['x'],
+          openedAt: NOW.toISOString(),
+          openedBy: 'i',
+          dueAt,
+          status,
+        };
+        const next = { ...stored.dossier, infoRequests: [request] };
+        const events = appendEvents(stored.journalHead, [
+          { dossierId: next.id, type: 'dossier_updated', at: NOW.toISOString(), actor },
+        ]);
+        return ports.dossiers.update(stored.version, { dossier: next, ...events });
+      };
+      const later = await withRequest('2027-03-06T22:59:59.999Z');
+      const sooner = await withRequest('2027-03-05T22:59:59.999Z');
+      const ours = async () =>
+        (await ports.dossiers.queue('awaiting_answer', 100)).items
+          .map((i) => i.dossierId)
+          .filter((id) => id === later.dossier.id || id === sooner.dossier.id);
+      expect(await ours()).toEqual([sooner.dossier.id, later.dossier.id]);
+      await withRequest('2027-03-05T22:59:59.999Z', 'answered', sooner);
+      expect(await ours()).toEqual([later.dossier.id]);
     });
 
     it('allocates each year’s dossier references in sequence, one year apart from another', async () => {

@@ -1751,6 +1751,8 @@ export interface components {
                 answer?: string;
                 /** Format: date-time */
                 answeredAt?: string;
+                /** @description the files joined to the answer: uploads with purpose `answer`, listed in `uploads` */
+                answerUploadIds?: string[];
                 /** Format: date-time */
                 dueAt: string;
                 id: string;
@@ -1867,6 +1869,8 @@ export interface components {
                 /** Format: date-time */
                 rejectedAt?: string;
                 rejectedReason?: string;
+                /** @description for an answer’s file: the information request it answers */
+                requestId?: string;
                 requirementId?: string;
                 review?: {
                     /** Format: date-time */
@@ -2403,6 +2407,8 @@ export interface components {
                         /** Format: date-time */
                         rejectedAt?: string;
                         rejectedReason?: string;
+                        /** @description for an answer’s file: the information request it answers */
+                        requestId?: string;
                         requirementId?: string;
                         review?: {
                             /** Format: date-time */
@@ -2600,6 +2606,8 @@ export interface components {
                 answer?: string;
                 /** Format: date-time */
                 answeredAt?: string;
+                /** @description the files joined to the answer: uploads with purpose `answer`, listed in `uploads` */
+                answerUploadIds?: string[];
                 /** Format: date-time */
                 dueAt: string;
                 id: string;
@@ -2716,6 +2724,8 @@ export interface components {
                 /** Format: date-time */
                 rejectedAt?: string;
                 rejectedReason?: string;
+                /** @description for an answer’s file: the information request it answers */
+                requestId?: string;
                 requirementId?: string;
                 review?: {
                     /** Format: date-time */
@@ -2794,6 +2804,8 @@ export interface components {
                         /** Format: date-time */
                         rejectedAt?: string;
                         rejectedReason?: string;
+                        /** @description for an answer’s file: the information request it answers */
+                        requestId?: string;
                         requirementId?: string;
                         review?: {
                             /** Format: date-time */
@@ -2896,6 +2908,8 @@ export interface components {
             /** Format: date-time */
             rejectedAt?: string;
             rejectedReason?: string;
+            /** @description for an answer’s file: the information request it answers */
+            requestId?: string;
             requirementId?: string;
             review?: {
                 /** Format: date-time */
@@ -5656,7 +5670,7 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit?: number;
-                stage: "admissibility" | "deposit" | "instruction" | "college";
+                stage: "admissibility" | "deposit" | "instruction" | "college" | "awaiting_answer";
             };
             header?: never;
             path?: never;
@@ -5688,7 +5702,7 @@ export interface operations {
         parameters: {
             query: {
                 format?: "csv" | "xlsx";
-                stage: "admissibility" | "deposit" | "instruction" | "college";
+                stage: "admissibility" | "deposit" | "instruction" | "college" | "awaiting_answer";
             };
             header?: never;
             path?: never;

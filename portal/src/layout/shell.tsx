@@ -29,12 +29,16 @@ const navigationFor = (session: Session | null, location: string) => {
   if (!session) return common;
   const own: Record<Session['role'], ReturnType<typeof item>[]> = {
     candidate: [item('Mes dossiers', '/candidat'), item('Intégrer vos outils', '/candidat/outils')],
-    instructor: [item('Files d’instruction', '/instruction')],
+    instructor: [item('Files d’instruction', '/instruction'), item('Tableau de bord', '/instruction/tableau-de-bord')],
     security_reviewer: [item('Preuves sensibles', '/securite')],
     college: [item('Ordre du jour', '/college')],
     admin: [item('Administration', '/administration')],
   };
-  return [...own[session.role], ...common];
+  // one current page: where two entries match (« /instruction » and « /instruction/tableau-de-bord »),
+  // the longer one is the page the person is on
+  const items = [...own[session.role], ...common];
+  const current = items.filter((i) => i.isActive).sort((a, b) => b.linkProps.href.length - a.linkProps.href.length)[0];
+  return items.map((i) => ({ ...i, isActive: i === current }));
 };
 
 /** The DSFR frame every page shares: skip links, header with the Marianne, navigation, footer. */

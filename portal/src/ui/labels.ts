@@ -3,6 +3,8 @@ import { CLOSED_WITHOUT_CERTIFICATE, isCertified } from '../../../functions/doma
 import type { Schemas } from '../api/client';
 import {
   CERTIFICATE_STATUS_LABELS as DOMAIN_CERTIFICATE_STATUS_LABELS,
+  DEADLINE_LABELS_FR,
+  QUEUE_STAGE_LABELS as DOMAIN_QUEUE_STAGE_LABELS,
   STATUS_LABELS as DOMAIN_STATUS_LABELS,
 } from '../../../functions/domain/labels-fr';
 
@@ -10,8 +12,10 @@ type DossierStatus = Schemas['Dossier']['status'];
 type Profile = Schemas['Dossier']['profiles'][number];
 type UseCase = Schemas['Dossier']['useCase'];
 type DeadlineKind = Schemas['Dossier']['deadlines'][number]['kind'];
+export type QueueStage = keyof typeof DOMAIN_QUEUE_STAGE_LABELS;
 
 export const STATUS_LABELS: Record<DossierStatus, string> = DOMAIN_STATUS_LABELS;
+export const QUEUE_STAGE_LABELS: Record<QueueStage, string> = DOMAIN_QUEUE_STAGE_LABELS;
 
 /** DSFR badge severity for a status: closed badly is an error, closed well a success. */
 export const statusSeverity = (status: DossierStatus): 'success' | 'error' | 'info' | 'new' | 'warning' => {
@@ -54,15 +58,7 @@ export const PROFILE_LABELS: Record<Profile, { title: string; hint: string }> = 
   },
 };
 
-export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
-  inactivity_abandonment: 'Abandon pour inactivité',
-  info_request: 'Réponse à la demande de pièces',
-  decision: 'Décision (silence vaut acceptation)',
-  ins_test_day: 'Journée de test INS',
-  convention_signature: 'Signature de la convention',
-  formal_notice: 'Réponse à la mise en demeure',
-  convention_term: 'Échéance de la convention',
-};
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = DEADLINE_LABELS_FR;
 
 export const CERTIFICATE_STATUS_LABELS: Record<Schemas['PublicCertificate']['status'], string> =
   DOMAIN_CERTIFICATE_STATUS_LABELS;

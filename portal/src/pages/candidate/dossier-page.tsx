@@ -12,6 +12,7 @@ import { useCommands, useLoad } from '../../ui/use-load';
 import { formatDate, formatDateTime, formatDaysLeft } from '../../ui/format';
 import { INS_OUTCOME_LABELS, labelOf, PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
+import { InfoRequestList } from '../../dossier/info-requests-panel';
 import { MessagesPanel } from '../../dossier/messages-panel';
 import { NotificationsPanel } from '../../dossier/notifications-panel';
 import { RequirementTitle } from '../../dossier/requirement-title';
@@ -420,24 +421,7 @@ export const DossierPage = () => {
 
       {dossier.infoRequests.some((r) => r.status !== 'open') && (
         <Section id="past-requests" title="Demandes de pièces traitées">
-          <ul className="fr-raw-list">
-            {dossier.infoRequests
-              .filter((r) => r.status !== 'open')
-              .map((r) => (
-                <li key={r.id} className="fr-mb-2w">
-                  <p className="fr-mb-1v">
-                    <strong>Demande du {formatDateTime(r.openedAt)}</strong> — {r.missingItems.join(' ; ')}
-                  </p>
-                  {r.status === 'answered' ? (
-                    <p className="fr-text--sm fr-mb-0">
-                      Répondue le {formatDateTime(r.answeredAt!)} : « {r.answer} »
-                    </p>
-                  ) : (
-                    <p className="fr-text--sm fr-mb-0">Restée sans réponse dans le délai (R. 1470-2).</p>
-                  )}
-                </li>
-              ))}
-          </ul>
+          <InfoRequestList dossier={dossier} requests={dossier.infoRequests.filter((r) => r.status !== 'open')} />
         </Section>
       )}
 

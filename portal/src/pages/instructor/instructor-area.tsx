@@ -1,6 +1,7 @@
 import { Route, Switch, useParams } from 'wouter';
 import { QueuesPage } from './queues-page';
 import { ReviewPage } from './review-page';
+import { WorkloadPage } from './workload-page';
 import { CertificateView } from '../../dossier/certificate-view';
 import { NotFoundPage } from '../public/not-found-page';
 
@@ -16,6 +17,7 @@ export default function InstructorArea() {
   return (
     <Switch>
       <Route path="/" component={QueuesPage} />
+      <Route path="/tableau-de-bord" component={WorkloadPage} />
       <Route path="/dossiers/:id" component={ReviewPage} />
       <Route path="/certificats/:number" component={InstructorCertificate} />
       <Route component={NotFoundPage} />

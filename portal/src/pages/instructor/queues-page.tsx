@@ -3,21 +3,14 @@ import { useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { useLocation } from 'wouter';
-import { api, unwrap } from '../../api/client';
+import { Link, useLocation } from 'wouter';
 import { currentSession } from '../../auth/session';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
 import { QueueTable, type QueueItem } from './queue-table';
 import { matchesSearch } from '../../ui/text';
-
-const STAGES = [
-  { stage: 'admissibility', label: 'Recevabilité' },
-  { stage: 'deposit', label: 'Dépôt des preuves' },
-  { stage: 'instruction', label: 'Instruction' },
-  { stage: 'college', label: 'Collège' },
-] as const;
+import { loadQueues } from './load-queues';
 
 /** A queue exported as the service writes it (CSV or XLSX), through the signed-in fetch. */
 const exportQueue = async (stage: string, format: 'csv' | 'xlsx') => {
@@ -68,16 +61,16 @@ export const QueuesPage = () => {
     items.filter(
       (i) => (!query.trim() || matchesSearch(searchText(i), query)) && (!onlyMine || i.assignee?.sub === me),
     );
-  const { data, error, loading } = useLoad(
-    () =>
-      Promise.all(
-        STAGES.map(({ stage }) => unwrap(api.GET('/v1/queue', { params: { query: { stage, limit: 100 } } }))),
-      ),
-    [],
-  );
+  const { data, error, loading } = useLoad(loadQueues, []);
   return (
     <Page title="Files d’instruction">
-      <p>Les dossiers de chaque étape, le plus ancien d’abord ; ceux dont un délai est dépassé en tête, en rouge.</p>
+      <p>
+        Les dossiers de chaque étape, le plus ancien d’abord ; ceux dont un délai est dépassé en tête, en rouge. Ceux
+        dont une demande de pièces attend la réponse de l’entreprise sont dans « En attente du candidat ».
+      </p>
+      <p>
+        <Link href="/tableau-de-bord">Tableau de bord de la charge : dossiers par étape, délais, retards</Link>
+      </p>
       <ProblemAlert error={error} />
       {loading && <Loading />}
       <Input
@@ -95,12 +88,12 @@ export const QueuesPage = () => {
       />
       {data && (
         <Tabs
-          tabs={STAGES.map(({ stage, label }, i) => ({
-            label: `${label} (${shown(data[i]!.items).length}${filtering ? ` sur ${data[i]!.items.length}` : ''})`,
+          tabs={data.map(({ stage, label, items }) => ({
+            label: `${label} (${shown(items).length}${filtering ? ` sur ${items.length}` : ''})`,
             content: (
               <>
                 <QueueTable
-                  items={shown(data[i]!.items)}
+                  items={shown(items)}
                   {...(filtering ? { empty: 'Aucun dossier de cette file ne correspond à la recherche.' } : {})}
                   caption={`File « ${label} »`}
                   hrefOf={(item) => `/dossiers/${item.dossierId}`}

@@ -10,7 +10,7 @@ import { Loading, Page } from '../../ui/page';
 import { ProblemAlert, SuccessNotice } from '../../ui/problem-alert';
 import { useCommands, useLoad } from '../../ui/use-load';
 import { PURPOSE_LABELS } from '../../ui/labels';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate } from '../../ui/format';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { FileItem } from '../../dossier/file-links';
 import { EvidenceReview } from '../../dossier/evidence-review';
@@ -33,6 +33,7 @@ import { CLOCKS, inFigures } from '../../../../functions/domain/legal-periods';
 import { Section } from '../../ui/section';
 import { PageSummary } from '../../ui/page-summary';
 import { NextStepBanner } from '../../dossier/next-step-banner';
+import { InfoRequestsPanel } from '../../dossier/info-requests-panel';
 
 /** An instructor's dossier: evidence, admissibility, requests, INS test day, instruction report. */
 export const ReviewPage = () => {
@@ -125,37 +126,31 @@ export const ReviewPage = () => {
         <EvidenceReview dossierId={dossier.id} requirements={requirements} onReviewed={() => void reload()} />
       )}
 
-      {isAllowed('open_info_request', dossier.status) && (
-        <Section id="req" title="Demande de pièces complémentaires">
+      <InfoRequestsPanel dossier={dossier}>
+        {isAllowed('open_info_request', dossier.status) && dossier.infoRequests.some((r) => r.status === 'open') && (
+          <p className="fr-text--sm">Une demande attend la réponse de l’entreprise : une seule à la fois.</p>
+        )}
+        {isAllowed('open_info_request', dossier.status) && !dossier.infoRequests.some((r) => r.status === 'open') && (
           <CommandForm
-            submit="Envoyer la demande"
+            submit="Envoyer une demande"
             priority="secondary"
             busy={command.busy}
             onSubmit={() =>
               act(
-                () =>
-                  postOnDossier('/v1/dossiers/{id}/info-requests', dossier.id, {
+                async () => {
+                  await postOnDossier('/v1/dossiers/{id}/info-requests', dossier.id, {
                     missingItems: lines(requestItems.value),
-                  }),
+                  });
+                  requestItems.onChange('');
+                },
                 `Demande envoyée : le candidat a ${inFigures(CLOCKS.info_request.period)} pour répondre.`,
               )
             }
           >
             <TextAreaField label="Éléments demandés (un par ligne)" name="missingItems" {...requestItems} />
           </CommandForm>
-          {dossier.infoRequests.map((r) => (
-            <p key={r.id} className="fr-text--sm fr-mt-2w">
-              Demande du {formatDateTime(r.openedAt)} (
-              {r.status === 'open'
-                ? `réponse attendue avant le ${formatDateTime(r.dueAt)}`
-                : r.status === 'answered'
-                  ? `répondue le ${formatDateTime(r.answeredAt)} : ${r.answer ?? ''}`
-                  : 'expirée'}
-              )
-            </p>
-          ))}
-        </Section>
-      )}
+        )}
+      </InfoRequestsPanel>
 
       {isAllowed('propose_ins_test_day', dossier.status) && (
         <>
