@@ -124,6 +124,7 @@ export const uploadWindowClosed = (
     return dossier.infoRequests?.some((r) => r.id === upload.requestId && r.status === 'open')
       ? null
       : 'the information request this file answers was no longer open when it arrived';
+  if (upload.purpose === 'attachment') return null;
   if (dossier.status === 'admissibility_review' && !openInfoRequest(dossier))
     return 'documents are deposited again only in answer to an open information request';
   return null;

@@ -6,7 +6,7 @@ import { COLLEGE_OUTCOMES, DECISION_OUTCOMES } from './decision';
 import { PAUSE_REASONS } from './decision-clock';
 import { ROLES_BY_PRIVILEGE } from './roles';
 import { UPLOAD_PURPOSES } from './upload-purposes';
-import { MAX_UPLOAD_BYTES, MULTIPART_PART_BYTES } from './upload-rules';
+import { MAX_MESSAGE_ATTACHMENTS, MAX_UPLOAD_BYTES, MULTIPART_PART_BYTES } from './upload-rules';
 import { CERTIFICATE_NUMBER_PATTERN } from './certificate-number';
 import { MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES } from './webhook-events';
 
@@ -280,7 +280,21 @@ export const infoRequestAnswerSchema = z
       .optional(),
   })
   .strict();
-export const messageSchema = z.object({ body: text(10_000) }).strict();
+export const messageSchema = z
+  .object({
+    body: text(10_000),
+    /** uploads of the sender deposited with purpose `attachment`, received (an extension of the contract) */
+    attachments: z
+      .array(
+        z
+          .string()
+          .max(64)
+          .regex(/^[A-Za-z0-9-]{1,64}$/),
+      )
+      .max(MAX_MESSAGE_ATTACHMENTS)
+      .optional(),
+  })
+  .strict();
 
 export const referentialImportSchema = z
   .object({

@@ -39,3 +39,6 @@ export const partCount = (size: number) => Math.ceil(size / MULTIPART_PART_BYTES
 /** The size of part `partNumber` (1-based) of a file of `size` bytes. */
 export const partSize = (size: number, partNumber: number) =>
   Math.min(MULTIPART_PART_BYTES, size - (partNumber - 1) * MULTIPART_PART_BYTES);
+
+/** A message carries a few files: a document a person wants read, not a deposit of evidence. */
+export const MAX_MESSAGE_ATTACHMENTS = 5;

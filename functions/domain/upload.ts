@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ALLOWED_CONTENT_TYPES, MAX_UPLOAD_BYTES, MULTIPART_PART_BYTES, partCount } from './upload-rules';
 import type { Dossier } from './dossier';
+import { OPEN_STATUSES } from './dossier-model';
 import {
   BusinessRuleError,
   ConflictError,
@@ -46,6 +47,8 @@ export interface Upload {
   rejectedAt?: string;
   rejectedReason?: string;
   withdrawnAt?: string;
+  /** an `attachment` once sent with a message: it stays with that message */
+  messageId?: string;
   /**
    * A file sent in parts (above MULTIPART_THRESHOLD_BYTES): each part's announced SHA-256, in order,
    * and storage's id of the multipart upload. It lands once the service completes it, its parts
@@ -139,6 +142,8 @@ export const PURPOSE_STATUSES: Record<UploadPurpose, readonly Dossier['status'][
   proof: ['proofs_deposit', 'instruction'],
   // wherever a request is open: the file goes with the answer
   answer: ['admissibility_review', 'instruction'],
+  // wherever the thread is open: the file goes with a message
+  attachment: OPEN_STATUSES,
 };
 
 /** Only the file's last path segment, without control characters: it is shown, never used as a key. */
@@ -174,7 +179,11 @@ export const newUpload = (
     const open = dossier.infoRequests?.find((r) => r.status === 'open');
     if (!open || open.id !== request.requestId)
       throw new ConflictError('a file joins the answer to an open information request: name that request');
-  } else if (dossier.status === 'admissibility_review' && !options.candidateMayAct) {
+  } else if (
+    request.purpose !== 'attachment' &&
+    dossier.status === 'admissibility_review' &&
+    !options.candidateMayAct
+  ) {
     throw new ConflictError('documents can be deposited again only in answer to an information request');
   }
   if (request.purpose === 'mandate' && !dossier.group) {

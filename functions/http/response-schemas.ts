@@ -316,6 +316,18 @@ const messageView = z.looseObject({
   from: z.looseObject({ side: z.enum(['candidate', 'ans']), role: z.string() }),
   body: z.string(),
   at: instant,
+  attachments: z
+    .array(
+      z.looseObject({
+        uploadId: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+        sha256: z.string(),
+      }),
+    )
+    .optional()
+    .describe('the files sent with the message (uploads with purpose `attachment`; download them as any upload)'),
 });
 
 const partGrant = z.looseObject({

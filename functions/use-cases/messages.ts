@@ -3,11 +3,12 @@ import { actorOf, assertCanSee, isStaff, type Caller } from '../domain/caller';
 import { companyRecipients } from '../domain/company';
 import { touchedByCandidate } from '../domain/dossier';
 import { assertAllowed } from '../domain/dossier-commands';
-import { newMessage, type Message } from '../domain/message';
+import { randomUUID } from 'node:crypto';
+import { attachFiles, newMessage, type Message } from '../domain/message';
 import { aboutDossier, outboxMessage } from '../domain/outbox';
 import type { Dependencies } from '../container';
 import { commitDossier } from './commit-dossier';
-import { loadOwnDossier } from './legal-effects';
+import { loadDossierWithUploads } from './legal-effects';
 
 /**
  * The dossier's messaging between the company and ANS.
@@ -18,16 +19,27 @@ import { loadOwnDossier } from './legal-effects';
  */
 
 /**
- * Posts a message on a dossier's thread between the candidate and ANS. Journaled (its length,
- * not its text) and announced by mail to the other side, without its content.
- * Steps: authorise → load → store message with journal and mail → a candidate's message is
- * activity: the inactivity clock restarts.
+ * Posts a message on a dossier's thread between the candidate and ANS, with the files the sender
+ * attaches (their own uploads deposited as `attachment`, received). Journaled (its length and the
+ * files' fingerprints, not its text) and announced by mail to the other side, without its content.
+ * Steps: authorise → load with the uploads → the attachments' rule → store message, uploads marked,
+ * journal and mail in one transaction → a candidate's message is activity: the inactivity clock restarts.
  */
-export const postMessage = async (deps: Dependencies, caller: Caller, id: string, body: string) => {
-  const { stored, dossier } = await loadOwnDossier(deps, caller, id);
+export const postMessage = async (
+  deps: Dependencies,
+  caller: Caller,
+  id: string,
+  body: string,
+  attachmentIds: readonly string[] = [],
+) => {
+  const loaded = await loadDossierWithUploads(deps, id);
+  const dossier = assertCanSee(caller, loaded?.stored.dossier);
+  const stored = loaded!.stored;
   assertAllowed('post_message', dossier);
   const side = isStaff(caller) ? 'ans' : 'candidate';
-  const message = newMessage(id, { side, ...actorOf(caller) }, body, deps.clock.now());
+  const messageId = randomUUID();
+  const { attachments, uploads } = attachFiles(loaded!.uploads, attachmentIds, actorOf(caller).sub, messageId);
+  const message = newMessage(id, { side, ...actorOf(caller) }, body, deps.clock.now(), messageId, attachments);
   const company = await deps.companies.get(dossier.companyId);
   const to = side === 'ans' ? (company ? companyRecipients(company) : []) : [deps.ansMailbox];
   const next = side === 'candidate' ? touchedByCandidate(dossier, deps.clock.now()) : dossier;
@@ -39,11 +51,21 @@ export const postMessage = async (deps: Dependencies, caller: Caller, id: string
       {
         type: 'message_posted',
         actor: actorOf(caller),
-        data: { messageId: message.id, side, length: body.length, bodySha256: sha256(body) },
+        data: {
+          messageId: message.id,
+          side,
+          length: body.length,
+          bodySha256: sha256(body),
+          // the files by their fingerprint: what was sent stays provable
+          ...(attachments.length
+            ? { attachments: attachments.map((a) => ({ uploadId: a.uploadId, sha256: a.sha256 })) }
+            : {}),
+        },
       },
     ],
     {
       messages: [message],
+      uploads,
       outbox: to.length
         ? [
             outboxMessage(

@@ -209,6 +209,18 @@ describe('portal in Chromium', () => {
     await page.getByRole('heading', { name: 'Prochaine étape — À vous' }).waitFor();
     await expect.poll(() => page.locator('.tlc-evidence-count').textContent()).toMatch(/^0\/\d+ exigences? pourvues?$/);
     await checkPage(page, '10-dossier-depot-des-preuves');
+    // a message to ANS with a file attached: sent to storage, checked, then named by the message
+    const thread = page.locator('section#messages');
+    await thread.getByLabel('Nouveau message').fill('Voici notre plan de continuité, en avance.');
+    await thread.getByLabel(/^Pièces jointes \(facultatif\)/).setInputFiles({
+      name: 'plan-de-continuite.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% plan de continuité\n%%EOF\n'),
+    });
+    await thread.getByRole('button', { name: 'Envoyer le message' }).click();
+    await thread.getByRole('button', { name: /^plan-de-continuite\.pdf \(/ }).waitFor({ timeout: 30_000 });
+    await thread.scrollIntoViewIfNeeded();
+    await thread.screenshot({ path: path.join(SCREENSHOTS, '10b-message-piece-jointe.png') });
 
     // every requirement gets a file; the first one large enough to watch its progress bar
     const inputs = page.getByLabel(/^Déposer une preuve pour /);
@@ -408,6 +420,11 @@ describe('portal in Chromium', () => {
     await page.goto(`${base}/instruction/dossiers/${state.dossierId}`);
     await page.getByRole('heading', { name: 'Preuves par exigence' }).waitFor();
     await requests.getByText('« Le PCA signé est déposé. »').waitFor();
+    // the company's message reaches ANS with its file
+    await page
+      .locator('section#messages')
+      .getByRole('button', { name: /^plan-de-continuite\.pdf \(/ })
+      .waitFor();
     const awaiting = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
       hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
     });

@@ -438,6 +438,55 @@ describe('messaging', () => {
       (await http.call('POST', `/v1/dossiers/${id}/messages`, { token: candidate, body: { body: '' } })).status,
     ).toBe(400);
   });
+
+  it('sends the company’s files with a message, as stored and checked, and only once', async () => {
+    const { id, candidate } = await submitted(302);
+    const instructor = await tokens.instructor();
+    const { grant } = await upload(http, candidate, id, { purpose: 'attachment', file: pdf('plan de continuité') });
+    expect(grant.status).toBe(201);
+    const uploadId = grant.json.uploadId as string;
+    // not before storage holds it, checked: a 422 naming the attachment, and nothing posted
+    const early = await http.call('POST', `/v1/dossiers/${id}/messages`, {
+      token: candidate,
+      body: { body: 'Le plan', attachments: [uploadId] },
+    });
+    expect(early.status).toBe(422);
+    expect(early.json.errors[0].path).toBe('attachments.0');
+    expect((await settled(http, candidate, id, uploadId)).status).toBe('received');
+    const sent = await http.call('POST', `/v1/dossiers/${id}/messages`, {
+      token: candidate,
+      body: { body: 'Le plan', attachments: [uploadId] },
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.json.attachments).toEqual([expect.objectContaining({ uploadId, contentType: 'application/pdf' })]);
+    // ANS reads it from the thread and downloads the very bytes
+    const thread = await http.call('GET', `/v1/dossiers/${id}/messages`, { token: instructor });
+    const attached = thread.json.items.find((m: { id: string }) => m.id === sent.json.id).attachments[0];
+    const link = await http.call('GET', `/v1/dossiers/${id}/uploads/${attached.uploadId}/download`, {
+      token: instructor,
+    });
+    expect(link.status).toBe(200);
+    expect(Buffer.from(await (await fetch(link.json.url)).arrayBuffer())).toEqual(pdf('plan de continuité'));
+    // once, and it stays with its message
+    const again = await http.call('POST', `/v1/dossiers/${id}/messages`, {
+      token: candidate,
+      body: { body: 'Encore', attachments: [uploadId] },
+    });
+    expect(again.status).toBe(422);
+    expect((await http.call('DELETE', `/v1/dossiers/${id}/uploads/${uploadId}`, { token: candidate })).status).toBe(
+      409,
+    );
+    // at most five, and ids as the contract bounds them
+    expect(
+      (
+        await http.call('POST', `/v1/dossiers/${id}/messages`, {
+          token: candidate,
+          body: { body: 'x', attachments: ['a', 'b', 'c', 'd', 'e', 'f'] },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await http.call('GET', `/v1/dossiers/${id}/messages`, { token: candidate })).json.items).toHaveLength(1);
+  });
 });
 
 describe('groups and storage events', () => {

@@ -38,7 +38,11 @@ export const depositFile = async (
   deps: Dependencies,
   candidate: Caller,
   dossierId: string,
-  options: { purpose?: 'functional_documentation' | 'mandate' | 'proof'; requirementId?: string; text?: string } = {},
+  options: {
+    purpose?: 'functional_documentation' | 'mandate' | 'proof' | 'attachment';
+    requirementId?: string;
+    text?: string;
+  } = {},
 ) => {
   const bytes = Buffer.from(`%PDF-1.4 ${options.text ?? 'documentation'}`);
   const grant = await requestUpload(deps, candidate, dossierId, {

@@ -130,6 +130,8 @@ export const withdrawFile = (
     if (dossier.status !== 'proofs_deposit' || (section && dossier.sections?.[section])) {
       throw new ConflictError('this evidence was handed in with its section and can no longer be withdrawn');
     }
+  } else if (upload.purpose === 'attachment') {
+    if (upload.messageId) throw new ConflictError('this file was sent with a message and stays with it');
   } else if (!candidatureDocumentsMayChange(dossier)) {
     throw new ConflictError(
       'candidature documents can be withdrawn only while the candidature is a draft or an information request asks for them',

@@ -19,7 +19,7 @@ const SCAN_LABELS: Record<string, string> = {
 const PREVIEWABLE = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 /** Sensitive evidence (penetration tests) has the security reviewers' own route. */
-const downloadLink = (dossierId: string, uploadId: string, sensitive: boolean) =>
+export const downloadLink = (dossierId: string, uploadId: string, sensitive: boolean) =>
   sensitive
     ? unwrap(
         api.GET('/v1/dossiers/{id}/sensitive-evidence/{uploadId}/download', {

@@ -75,6 +75,7 @@ export const PURPOSE_LABELS: Record<Schemas['Upload']['purpose'], string> = {
   mandate: 'Mandat',
   proof: 'Preuve',
   answer: 'Pièce jointe à une réponse',
+  attachment: 'Pièce jointe à un message',
 };
 
 type NotificationKind = Schemas['Dossier']['notifications'][number]['kind'];

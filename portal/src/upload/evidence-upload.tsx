@@ -5,7 +5,7 @@ import type { Upload } from '../api/client';
 import { uploadFile, type UploadProgress } from './upload-file';
 import { formatSize } from '../ui/format';
 
-const PHASE_LABELS: Record<UploadProgress['phase'], string> = {
+export const PHASE_LABELS: Record<UploadProgress['phase'], string> = {
   hashing: 'Calcul de l’empreinte SHA-256',
   requesting: 'Demande d’autorisation de dépôt',
   sending: 'Envoi du fichier',

@@ -425,7 +425,7 @@ export const DossierPage = () => {
         </Section>
       )}
 
-      <MessagesPanel dossierId={dossier.id} open={isAllowed('post_message', dossier.status)} />
+      <MessagesPanel dossierId={dossier.id} open={isAllowed('post_message', dossier.status)} canAttach />
 
       {/* the domain's table says when a command is allowed: the portal offers it then, and only then */}
       {isAllowed('withdraw', dossier.status) && (

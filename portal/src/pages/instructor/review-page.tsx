@@ -54,7 +54,10 @@ export const ReviewPage = () => {
   if (loading && !data) return <Loading />;
   if (!data) return <ProblemAlert error={error} />;
   const { dossier, requirements } = data;
-  const documents = dossier.uploads.filter((u) => u.purpose !== 'proof' && u.status !== 'withdrawn');
+  // the candidature's own documents: proofs have their requirements, attachments their messages
+  const documents = dossier.uploads.filter(
+    (u) => u.purpose !== 'proof' && u.purpose !== 'attachment' && u.status !== 'withdrawn',
+  );
 
   return (
     <Page

@@ -43,7 +43,7 @@ export const SummaryStep = ({
       <>
         <ul className="fr-raw-list">
           {dossier.uploads
-            .filter((u) => u.purpose !== 'proof' && u.status === 'received')
+            .filter((u) => u.purpose !== 'proof' && u.purpose !== 'attachment' && u.status === 'received')
             .map((u) => (
               <li key={u.id}>
                 {PURPOSE_LABELS[u.purpose]} : {u.fileName} (reçu)
