@@ -158,3 +158,16 @@ export const verifyChain = (events: JournalEvent[]): number => {
   }
   return -1;
 };
+
+/**
+ * What an event is about, by id only (the request, notification, message, file or requirement it
+ * names): what a reader needs to show the event beside its object, and nothing of its payload — no
+ * text, no person. A purged event names nothing.
+ */
+export const JOURNAL_REFERENCES = ['requestId', 'notificationId', 'messageId', 'uploadId', 'requirementId'] as const;
+export type JournalRefs = Partial<Record<(typeof JOURNAL_REFERENCES)[number], string>>;
+
+export const journalRefs = (data: Record<string, unknown> | undefined): JournalRefs =>
+  Object.fromEntries(
+    JOURNAL_REFERENCES.flatMap((key) => (typeof data?.[key] === 'string' ? [[key, data[key] as string]] : [])),
+  );

@@ -291,6 +291,18 @@ const journalSchema = z.looseObject({
       type: z.string(),
       at: instant,
       actor: z.looseObject({ role: z.string() }),
+      refs: z
+        .looseObject({
+          requestId: z.string().optional(),
+          notificationId: z.string().optional(),
+          messageId: z.string().optional(),
+          uploadId: z.string().optional(),
+          requirementId: z.string().optional(),
+        })
+        .optional()
+        .describe(
+          'what the event is about, by id only (an extension: the portal’s timeline shows the object beside it)',
+        ),
       hash: z.string(),
       prevHash: z.string(),
       /** an RFC 3161 token over `hash` (events with legal weight, once the authority answered) */

@@ -14,6 +14,10 @@ describe('reading a journal', () => {
     expect(
       (await readJournal(w.deps, callers.instructor, w.id)).items.find((e) => e.seq === byInstructor.seq)!.actor,
     ).toEqual({ sub: 'instructor-1', role: 'instructor' });
+    // each event names what it is about by id, and nothing else of its payload
+    const received = own.items.find((e) => e.type === 'upload_received')!;
+    expect(Object.keys(received.refs ?? {})).toEqual(['uploadId']);
+    expect(JSON.stringify(own.items)).not.toContain('"data"');
     await expect(readJournal(w.deps, callers.candidate('someone-else'), w.id)).rejects.toThrow(NotFoundError);
     w.dossiers.events.get(w.id)![1]!.type = 'edited_later';
     expect(await readJournal(w.deps, w.candidate, w.id)).toMatchObject({ verified: false, firstBrokenSeq: 2 });

@@ -425,6 +425,25 @@ describe('portal in Chromium', () => {
       .locator('section#messages')
       .getByRole('button', { name: /^plan-de-continuite\.pdf \(/ })
       .waitFor();
+    // the timeline: every event beside what it is about — the answer's text, the message and its file
+    const timeline = page.locator('section#journal');
+    await timeline.getByText(/^Journal vérifié/).waitFor();
+    const events = timeline.locator('.tlc-timeline__event');
+    await events
+      .filter({ hasText: 'Réponse à la demande de pièces' })
+      .filter({ hasText: '« Le PCA signé est déposé. »' })
+      .waitFor();
+    await events
+      .filter({ hasText: '« Voici notre plan de continuité, en avance. »' })
+      .getByRole('button', { name: /^plan-de-continuite\.pdf \(/ })
+      .waitFor();
+    await events.first().scrollIntoViewIfNeeded();
+    const top = (await timeline.boundingBox())!;
+    const sixth = (await events.nth(5).boundingBox())!;
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, '15e-chronologie.png'),
+      clip: { x: top.x, y: top.y, width: top.width, height: sixth.y + sixth.height - top.y },
+    });
     const awaiting = page.locator('li', { has: page.getByRole('button', { name: /^Conforme/ }) }).filter({
       hasNot: page.locator('.fr-badge', { hasText: /^Conforme$/ }),
     });

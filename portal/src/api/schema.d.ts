@@ -2017,6 +2017,16 @@ export interface components {
                 at: string;
                 hash: string;
                 prevHash: string;
+                /** @description what the event is about, by id only (an extension: the portal’s timeline shows the object beside it) */
+                refs?: {
+                    messageId?: string;
+                    notificationId?: string;
+                    requestId?: string;
+                    requirementId?: string;
+                    uploadId?: string;
+                } & {
+                    [key: string]: unknown;
+                };
                 seq: number;
                 timestamp?: {
                     /** Format: base64 */

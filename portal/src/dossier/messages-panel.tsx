@@ -15,7 +15,7 @@ import { downloadLink } from './file-links';
 type Attachment = { uploadId: string; fileName: string; size: number };
 
 /** A file sent with a message, downloaded through its short-lived link. */
-const AttachmentLink = ({ dossierId, attachment }: { dossierId: string; attachment: Attachment }) => {
+export const AttachmentLink = ({ dossierId, attachment }: { dossierId: string; attachment: Attachment }) => {
   const [error, setError] = useState<unknown>();
   return (
     <li>

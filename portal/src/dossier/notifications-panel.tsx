@@ -6,7 +6,7 @@ import { Section } from '../ui/section';
 
 type Notification = Schemas['Dossier']['notifications'][number];
 
-const RECEIPT_LABELS = {
+export const RECEIPT_LABELS = {
   opened: 'ouverte sur le portail',
   deemed: 'réputée reçue',
   recorded: 'remise par un autre moyen',

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatDaysLeft } from '../../ui/format';
 import { INS_OUTCOME_LABELS, labelOf, PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { InfoRequestList } from '../../dossier/info-requests-panel';
+import { JournalPanel } from '../../dossier/journal-panel';
 import { MessagesPanel } from '../../dossier/messages-panel';
 import { NotificationsPanel } from '../../dossier/notifications-panel';
 import { RequirementTitle } from '../../dossier/requirement-title';
@@ -439,6 +440,7 @@ export const DossierPage = () => {
           Retirer la candidature
         </CommandButton>
       )}
+      <JournalPanel dossier={dossier} />
     </Page>
   );
 };

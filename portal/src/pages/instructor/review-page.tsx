@@ -295,7 +295,7 @@ export const ReviewPage = () => {
       )}
       <MessagesPanel dossierId={dossier.id} open={isAllowed('post_message', dossier.status)} />
       <StaffNotesPanel dossierId={dossier.id} />
-      <JournalPanel dossierId={dossier.id} version={dossier.version} />
+      <JournalPanel dossier={dossier} />
     </Page>
   );
 };
