@@ -390,6 +390,10 @@ describe('portal in Chromium', () => {
       .waitFor();
     expect(await page.getByRole('tab', { name: /^Instruction \(0\)/ }).count()).toBe(1);
     await checkPage(page, '14c-files-en-attente-du-candidat');
+    // the late ones only: this dossier's clock runs, so none here
+    await page.getByLabel('Seulement les dossiers en retard sur un délai').check({ force: true });
+    await page.getByRole('tab', { name: /^En attente du candidat \(0 sur 1\)/ }).waitFor();
+    await page.getByLabel('Seulement les dossiers en retard sur un délai').uncheck({ force: true });
     // the workload dashboard: dossiers per stage, days left per clock, the late ones
     await page.getByRole('link', { name: /^Tableau de bord de la charge/ }).click();
     await page.getByRole('heading', { name: 'Tableau de bord de la charge', level: 1 }).waitFor();

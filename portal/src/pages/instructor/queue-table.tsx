@@ -9,6 +9,9 @@ export type QueueItem = Schemas['QueuePage']['items'][number];
 
 const nearest = (item: QueueItem) => [...item.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
 
+/** Whether one of the dossier's clocks is past its end at `now` (the service's instant). */
+export const isLate = (item: QueueItem, now: Date) => item.deadlines.some((d) => daysLeft(d.dueAt, now) < 0);
+
 /** Late dossiers first (in red), then first in, first out. */
 export const byUrgency = (items: QueueItem[], now: Date) =>
   [...items].sort((a, b) => {

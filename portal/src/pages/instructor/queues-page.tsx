@@ -8,7 +8,8 @@ import { currentSession } from '../../auth/session';
 import { Loading, Page } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useLoad } from '../../ui/use-load';
-import { QueueTable, type QueueItem } from './queue-table';
+import { isLate, QueueTable, type QueueItem } from './queue-table';
+import { serviceNow } from '../../api/service-time';
 import { matchesSearch } from '../../ui/text';
 import { loadQueues } from './load-queues';
 
@@ -55,11 +56,16 @@ const searchText = (item: QueueItem) =>
 export const QueuesPage = () => {
   const [query, setQuery] = useState('');
   const [onlyMine, setOnlyMine] = useState(false);
+  const [onlyLate, setOnlyLate] = useState(false);
   const me = currentSession()?.sub;
-  const filtering = Boolean(query.trim()) || onlyMine;
+  const filtering = Boolean(query.trim()) || onlyMine || onlyLate;
+  const now = serviceNow();
   const shown = (items: QueueItem[]) =>
     items.filter(
-      (i) => (!query.trim() || matchesSearch(searchText(i), query)) && (!onlyMine || i.assignee?.sub === me),
+      (i) =>
+        (!query.trim() || matchesSearch(searchText(i), query)) &&
+        (!onlyMine || i.assignee?.sub === me) &&
+        (!onlyLate || isLate(i, now)),
     );
   const { data, error, loading } = useLoad(loadQueues, []);
   return (
@@ -83,6 +89,10 @@ export const QueuesPage = () => {
           {
             label: 'Seulement les dossiers que j’ai pris en charge',
             nativeInputProps: { checked: onlyMine, onChange: (e) => setOnlyMine(e.target.checked), name: 'mine' },
+          },
+          {
+            label: 'Seulement les dossiers en retard sur un délai',
+            nativeInputProps: { checked: onlyLate, onChange: (e) => setOnlyLate(e.target.checked), name: 'late' },
           },
         ]}
       />
