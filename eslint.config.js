@@ -23,6 +23,17 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // luxon's settings (functions/domain/luxon.ts) must hold before any date is made
+    files: ['functions/**/*.ts', 'workflows/**/*.ts'],
+    ignores: ['**/*.test.ts', 'functions/domain/luxon.ts', 'functions/domain/paris-zone.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'luxon', message: 'Import DateTime and Duration from functions/domain/luxon.ts.' }] },
+      ],
+    },
+  },
+  {
     files: ['portal/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [-- --dossiers N]`: the figures of the performance issue, measured
+ * `npm run bench [-- --smoke] [-- --dossiers N] [-- --cold-start-only]`: the figures of the performance issue, measured
  * on this machine against the local emulators, written to bench/results.json and printed.
  * No figure here is asserted: targets are compared and reported, never made into test failures.
  */
@@ -36,7 +36,11 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const dossierCount = Number(args[args.indexOf('--dossiers') + 1]) || (smoke ? 3 : 200);
 const RUNS = smoke ? 2 : 5;
+/** bundles and cold starts only (a few minutes), printed per function and not written: for work on start-up */
+const coldStartOnly = args.includes('--cold-start-only');
 const log = (...m: unknown[]) => console.error('[bench]', ...m);
+/** how --cold-start-only leaves the measurements early, through `finally` (the stack stopped) */
+class ColdStartOnly extends Error {}
 
 const results: Record<string, unknown> = {
   machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -71,7 +75,7 @@ const templates = readdirSync(out)
     (f) => f === 'TlcCertification-dev.template.json' || /^TlcCertificationdev.*\.nested\.template\.json$/.test(f),
   )
   .map((f) => JSON.parse(readFileSync(path.join(out, f), 'utf8')) as Template);
-const bundles: Record<string, { kb: number; file: string; handler: string }> = {};
+const bundles: Record<string, { kb: number; file: string; handler: string; nodeOptions?: string }> = {};
 for (const [id, r] of templates.flatMap((t) => Object.entries(t.Resources))) {
   if (r.Type !== 'AWS::Lambda::Function' || !r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue;
   const file = path.join(out, r.Metadata!['aws:asset:path']!, 'index.mjs');
@@ -79,6 +83,8 @@ for (const [id, r] of templates.flatMap((t) => Object.entries(t.Resources))) {
     kb: Math.round(statSync(file).size / 102.4) / 10,
     file,
     handler: r.Properties.Handler!.split('.')[1]!,
+    // the runtime options the function is deployed with (--enable-source-maps): they cost at start
+    nodeOptions: r.Properties.Environment.Variables.NODE_OPTIONS,
   };
 }
 const sizes = Object.values(bundles).map((b) => b.kb);
@@ -107,8 +113,10 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 try {
   // 0. the web portal's JavaScript, first page and per role -------------------------------
-  results.portal = await measurePortalWeight(ROOT);
-  log('portal first page', (results.portal as { firstPageJsGzipKb: number }).firstPageJsGzipKb, 'KB gzipped');
+  if (!coldStartOnly) {
+    results.portal = await measurePortalWeight(ROOT);
+    log('portal first page', (results.portal as { firstPageJsGzipKb: number }).firstPageJsGzipKb, 'KB gzipped');
+  }
 
   // cold start: a fresh process loads the bundle and serves one invocation -------------
   const probe = await admissibleDossier(http, 9000, 'company');
@@ -184,10 +192,10 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   const bare = place('bare', bareFile, false);
-  const coldRun = async (file: string, handler: string, payload: string) => {
+  const coldRun = async (file: string, handler: string, payload: string, nodeOptions?: string) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-start-runner.mjs'), file, handler, payload], {
-      env,
+      env: nodeOptions ? { ...env, NODE_OPTIONS: nodeOptions } : env,
       cwd: runtime,
     });
     let stdout = '';
@@ -215,10 +223,11 @@ try {
     let status: number | null = null;
     // interleaved, so that both see the same machine
     for (let i = 0; i < RUNS; i++) {
-      const run = await coldRun(file, bundle.handler, payload);
+      const run = await coldRun(file, bundle.handler, payload, bundle.nodeOptions);
       walls.push(run.wall);
       status = run.status;
-      baselines.push((await coldRun(bare, 'handler', event)).wall);
+      // loaded the same way: with the same runtime options
+      baselines.push((await coldRun(bare, 'handler', event, bundle.nodeOptions)).wall);
     }
     const wallMs = summary(walls);
     const baselineMs = quantile(baselines, 0.5);
@@ -249,9 +258,20 @@ try {
       functionsMeasured: Object.keys(coldStarts).length,
       perFunction: coldStarts,
     },
-    targets: { medianKb: 300, largestKb: 600, coldStartRatio: 1.5 },
+    targets: { medianKb: 300, largestKb: 600, coldStartRatio: 1.1 },
   };
   log('bundles', (results.bundles as { medianKb: number }).medianKb, 'KB median');
+  if (coldStartOnly) {
+    for (const [name, c] of Object.entries(coldStarts).sort((a, b) => a[1].ratio - b[1].ratio))
+      console.log(
+        `${c.ratio.toFixed(2)}  ${c.wallMs.median.toFixed(0).padStart(4)} ms vs ${c.baselineMs.toFixed(0)} ms  ${bundles[name]!.kb} KB  ${name}  (${c.status})`,
+      );
+    const cold = results.bundles as { coldStart: { ratio: number }; medianKb: number; largestKb: number };
+    console.log(
+      `median ratio ${cold.coldStart.ratio}; bundles ${cold.medianKb} KB median, ${cold.largestKb} KB largest`,
+    );
+    throw new ColdStartOnly();
+  }
 
   // 2. request overhead: the API against a raw GetItem, 32 clients ---------------------
   const raw = createDocumentClient(
@@ -523,12 +543,15 @@ try {
     handlerBodyLimitBytes: 256 * 1024,
     target: 0,
   };
+} catch (error) {
+  if (!(error instanceof ColdStartOnly)) throw error;
 } finally {
   clearInterval(sampler);
   await stack.dispose();
   rmSync(out, { recursive: true, force: true });
 }
 
+if (coldStartOnly) process.exit(0);
 writeFileSync(
   path.join(ROOT, smoke ? 'bench/results.smoke.json' : 'bench/results.json'),
   `${JSON.stringify(results, null, 2)}\n`,
@@ -538,8 +561,8 @@ console.log(`
 | figure | value | target |
 | --- | --- | --- |
 | bundle size, median / largest | ${r.bundles!.medianKb} KB / ${r.bundles!.largestKb} KB | ≤ 300 KB / ≤ 600 KB |
-| cold start vs a bare handler making the same SDK call, median ratio | ${(r.bundles!.coldStart as { ratio: number }).ratio} (${(r.bundles!.coldStart as { medianMs: number }).medianMs.toFixed(0)} ms vs ${(r.bundles!.coldStart as { baselineMedianMs: number }).baselineMedianMs.toFixed(0)} ms) | ≤ 1.5 |
-| GET dossier vs raw GetItem, p50 / p99 ratio (load generator in its own process) | ${(r.requestOverhead!.p50Ratio as { median: number }).median} / ${(r.requestOverhead!.p99Ratio as { median: number }).median} | p50 ≤ 1.6 (goal 1.5) |
+| cold start vs a bare handler making the same SDK call, median ratio | ${(r.bundles!.coldStart as { ratio: number }).ratio} (${(r.bundles!.coldStart as { medianMs: number }).medianMs.toFixed(0)} ms vs ${(r.bundles!.coldStart as { baselineMedianMs: number }).baselineMedianMs.toFixed(0)} ms) | ≤ 1.1 |
+| GET dossier vs raw GetItem, p50 / p99 ratio (load generator in its own process) | ${(r.requestOverhead!.p50Ratio as { median: number }).median} / ${(r.requestOverhead!.p99Ratio as { median: number }).median} | p50 ≤ 1.5 |
 | web portal: first page's JavaScript, gzipped | ${r.portal!.firstPageJsGzipKb} KB (per role after sign-in: ${Object.entries(
   r.portal!.perRoleJsGzipKb as Record<string, number>,
 )

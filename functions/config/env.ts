@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { Duration } from '../domain/luxon';
 import type { CalendarPolicy } from '../domain/calendar';
 /** Reads a required environment variable, failing fast at cold start when it is missing. */
 export const requireEnv = (name: string): string => {

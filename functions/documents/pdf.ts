@@ -1,7 +1,7 @@
 import { APPEAL_TEXT } from '../domain/decision';
 import { CLOCKS, inWords } from '../domain/legal-periods';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { DateTime } from 'luxon';
+import { DateTime } from '../domain/luxon';
 import { LEGAL_ZONE } from '../domain/calendar';
 import type { Certificate } from '../domain/certificate';
 import type { Company } from '../domain/company';

@@ -1,4 +1,5 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration } from './luxon';
+import { parisZone } from './paris-zone';
 
 /**
  * The legal calendar: the one place where deadlines are computed.
@@ -9,7 +10,8 @@ import { DateTime, Duration } from 'luxon';
  * - A deadline that ends on a Saturday, a Sunday or a French public holiday is carried to the
  *   next working day (policy switch `extendToWorkingDay`, on by default).
  */
-export const LEGAL_ZONE = 'Europe/Paris';
+/** Europe/Paris (paris-zone.ts: its offsets by the EU rule, without ICU's cold-start cost) */
+export const LEGAL_ZONE = parisZone;
 
 export type Period = { years: number } | { months: number } | { days: number } | { weeks: number };
 

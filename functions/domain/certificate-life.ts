@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon';
 import { addIsoDuration, LEGAL_ZONE, legalDeadline, type CalendarPolicy, defaultCalendarPolicy } from './calendar';
 import { APPEAL_TEXT } from './decision';
 import {

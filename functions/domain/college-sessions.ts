@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon';
 import { isWorkingDay, LEGAL_ZONE } from './calendar';
 
 /**

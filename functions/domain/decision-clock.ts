@@ -9,7 +9,7 @@ import {
   type Period,
   type TimeLeft,
 } from './calendar';
-import { Duration } from 'luxon';
+import { Duration } from './luxon';
 import { CLOCKS } from './legal-periods';
 
 /**

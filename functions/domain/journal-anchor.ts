@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon';
 import { LEGAL_ZONE } from './calendar';
 import type { JournalHead } from './journal';
 

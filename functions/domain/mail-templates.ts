@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon';
 import { LEGAL_ZONE } from './calendar';
 import { CLOCKS, inWords } from './legal-periods';
 

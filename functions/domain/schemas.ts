@@ -1,9 +1,7 @@
-import { NOTIFICATION_KINDS, RECEIPT_MEANS } from './notifications';
 import * as z from 'zod';
 import { isValidSiret, isValidVatNumber, normaliseVat } from './identifiers';
 import { FAULT_CASES } from './termination';
-import { COLLEGE_OUTCOMES, DECISION_OUTCOMES } from './decision';
-import { PAUSE_REASONS } from './decision-clock';
+import { COLLEGE_OUTCOMES } from './decision';
 import { ROLES_BY_PRIVILEGE } from './roles';
 import { UPLOAD_PURPOSES } from './upload-purposes';
 import { MAX_MESSAGE_ATTACHMENTS, MAX_UPLOAD_BYTES, MULTIPART_PART_BYTES } from './upload-rules';
@@ -40,18 +38,18 @@ const text = (max: number) =>
 /** A name others will see (product, company, component): free text without bidi or invisible controls. */
 const displayName = (max: number) =>
   text(max).refine((v) => !INVISIBLE_OR_BIDI.test(v), 'contains invisible or text-direction control characters');
-const email = z.email().max(254);
-const phone = z
+const email = /* @__PURE__ */ z.email().max(254);
+const phone = /* @__PURE__ */ z
   .string()
   .max(32)
   .trim()
   .regex(/^\+?[0-9 .()-]{6,20}$/, 'must be a phone number');
 
-export const personSchema = z
+export const personSchema = /* @__PURE__ */ z
   .object({ firstName: displayName(100), lastName: displayName(100), email, phone })
   .strict();
 
-export const companyInputSchema = z
+export const companyInputSchema = /* @__PURE__ */ z
   .object({
     name: displayName(200),
     siret: z.string().max(32).trim().refine(isValidSiret, 'must be 14 digits and Luhn-valid').optional(),
@@ -86,16 +84,16 @@ export const PROFILE_CODES = [
 export type UseCase = (typeof USE_CASES)[number];
 export type ProfileCode = (typeof PROFILE_CODES)[number];
 
-const isoDate = z.iso.date().max(10);
+const isoDate = /* @__PURE__ */ z.iso.date().max(10);
 /** An instant with its offset (RFC 3339), bounded as published. */
-const isoInstant = z.iso.datetime({ offset: true }).max(40);
-const cndaNumber = z
+const isoInstant = /* @__PURE__ */ z.iso.datetime({ offset: true }).max(40);
+const cndaNumber = /* @__PURE__ */ z
   .string()
   .max(64)
   .trim()
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'must be a CNDA number');
 
-export const componentSchema = z
+export const componentSchema = /* @__PURE__ */ z
   .object({
     name: displayName(200),
     version: displayName(50),
@@ -105,7 +103,7 @@ export const componentSchema = z
   })
   .strict();
 
-export const groupSchema = z
+export const groupSchema = /* @__PURE__ */ z
   .object({
     /** the company filing is the group's lead (chef de file) and holds mandates from members */
     members: z
@@ -120,35 +118,36 @@ export const groupSchema = z
  * field optional, `null` clears an optional one), the `Dossier` type and the renewal prefill all
  * come from these two lists.
  */
+const keysOf = (...shapes: object[]) => shapes.flatMap((shape) => Object.keys(shape));
 const requiredDossierFields = {
-  product: z.object({ name: displayName(200), version: displayName(50) }).strict(),
-  useCase: z.enum(USE_CASES),
-  profiles: z
+  product: /* @__PURE__ */ z.object({ name: displayName(200), version: displayName(50) }).strict(),
+  useCase: /* @__PURE__ */ z.enum(USE_CASES),
+  profiles: /* @__PURE__ */ z
     .array(z.enum(PROFILE_CODES))
     .max(PROFILE_CODES.length)
     .refine((p) => new Set(p).size === p.length, 'profiles must not repeat'),
 };
 const optionalDossierFields = {
   plannedCompleteProofDate: isoDate,
-  publishPlannedDate: z.boolean(),
+  publishPlannedDate: /* @__PURE__ */ z.boolean(),
   nie: cndaNumber,
   nil: cndaNumber,
-  deployedInTeleconsultationCompany: z.boolean(),
-  commitment: z.boolean(),
-  components: z.array(componentSchema).max(50),
+  deployedInTeleconsultationCompany: /* @__PURE__ */ z.boolean(),
+  commitment: /* @__PURE__ */ z.boolean(),
+  components: /* @__PURE__ */ z.array(componentSchema).max(50),
   group: groupSchema,
 };
 
 /** The candidature's field names, for what copies a candidature (renewal prefill). */
-export const DOSSIER_FIELD_NAMES = [
-  ...Object.keys(requiredDossierFields),
-  ...Object.keys(optionalDossierFields),
-] as (keyof DossierCreateInput)[];
+export const DOSSIER_FIELD_NAMES = /* @__PURE__ */ keysOf(
+  requiredDossierFields,
+  optionalDossierFields,
+) as (keyof DossierCreateInput)[];
 
 const mapShape = <T extends Record<string, z.ZodType>, R extends z.ZodType>(shape: T, f: (s: T[keyof T]) => R) =>
   Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, f(v as T[keyof T])])) as { [K in keyof T]: R };
 
-export const dossierCreateSchema = z
+export const dossierCreateSchema = /* @__PURE__ */ z
   .object({
     ...requiredDossierFields,
     ...(mapShape(optionalDossierFields, (s) => s.optional()) as {
@@ -159,7 +158,7 @@ export const dossierCreateSchema = z
 export type DossierCreateInput = z.infer<typeof dossierCreateSchema>;
 
 /** PATCH: every field optional; `null` clears an optional field. */
-export const dossierPatchSchema = z
+export const dossierPatchSchema = /* @__PURE__ */ z
   .object({
     ...(mapShape(requiredDossierFields, (s) => s.optional()) as {
       [K in keyof typeof requiredDossierFields]: z.ZodOptional<(typeof requiredDossierFields)[K]>;
@@ -172,12 +171,12 @@ export const dossierPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, 'the patch changes nothing');
 export type DossierPatchInput = z.infer<typeof dossierPatchSchema>;
 
-const sha256Digest = z
+const sha256Digest = /* @__PURE__ */ z
   .string()
   .max(44)
   .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a SHA-256 digest');
 
-export const uploadRequestSchema = z
+export const uploadRequestSchema = /* @__PURE__ */ z
   .object({
     purpose: z.enum(UPLOAD_PURPOSES),
     requirementId: z
@@ -223,7 +222,7 @@ export const uploadRequestSchema = z
   });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
-export const admissibilitySchema = z
+export const admissibilitySchema = /* @__PURE__ */ z
   .object({
     decision: z.enum(['admissible', 'incomplete', 'inadmissible']),
     missingItems: z.array(text(500)).max(50).optional(),
@@ -256,16 +255,16 @@ export const admissibilitySchema = z
     path: ['reasons'],
   });
 
-export const infoRequestSchema = z.object({ missingItems: z.array(text(500)).min(1).max(50) }).strict();
+export const infoRequestSchema = /* @__PURE__ */ z.object({ missingItems: z.array(text(500)).min(1).max(50) }).strict();
 /** ANS records how it reached a company its mail could not reach (API.md [1.2] Notifications). */
-export const receiptRecordSchema = z
+export const receiptRecordSchema = /* @__PURE__ */ z
   .object({
     receivedAt: isoInstant.describe('when the company received it (an RFC 3339 instant)'),
     means: text(500).describe('how: registered letter with acknowledgement, hand delivery…'),
   })
   .strict();
 
-export const infoRequestAnswerSchema = z
+export const infoRequestAnswerSchema = /* @__PURE__ */ z
   .object({
     message: text(10_000),
     /** files deposited with purpose `answer` for this request, joined to the answer */
@@ -280,7 +279,7 @@ export const infoRequestAnswerSchema = z
       .optional(),
   })
   .strict();
-export const messageSchema = z
+export const messageSchema = /* @__PURE__ */ z
   .object({
     body: text(10_000),
     /** uploads of the sender deposited with purpose `attachment`, received (an extension of the contract) */
@@ -296,7 +295,7 @@ export const messageSchema = z
   })
   .strict();
 
-export const referentialImportSchema = z
+export const referentialImportSchema = /* @__PURE__ */ z
   .object({
     version: z
       .string()
@@ -321,11 +320,11 @@ export const referentialImportSchema = z
   })
   .strict();
 
-export const reviewSchema = z
+export const reviewSchema = /* @__PURE__ */ z
   .object({ verdict: z.enum(['compliant', 'non_compliant']), comment: text(4000).optional() })
   .strict();
-export const insTestProposalSchema = z.object({ proposedDate: isoDate }).strict();
-export const insTestOutcomeSchema = z
+export const insTestProposalSchema = /* @__PURE__ */ z.object({ proposedDate: isoDate }).strict();
+export const insTestOutcomeSchema = /* @__PURE__ */ z
   .object({
     outcome: z.enum(['passed', 'failed', 'waived']),
     /** the day the test took place: the 4-week clock stops there, however late it is recorded */
@@ -337,7 +336,7 @@ export const insTestOutcomeSchema = z
     message: 'say why the INS proofs are enough without a test day',
     path: ['comment'],
   });
-export const conventionSignSchema = z
+export const conventionSignSchema = /* @__PURE__ */ z
   .object({
     signatoryName: displayName(200),
     productVersion: displayName(50).optional(),
@@ -349,7 +348,7 @@ export const conventionSignSchema = z
       .optional(),
   })
   .strict();
-export const collegeDecisionSchema = z
+export const collegeDecisionSchema = /* @__PURE__ */ z
   .object({
     decision: z.enum(COLLEGE_OUTCOMES),
     reasons: z.array(text(2000)).max(50).optional(),
@@ -365,21 +364,24 @@ export const collegeDecisionSchema = z
     path: ['reservations'],
   });
 
-export const formalNoticeSchema = z
+export const formalNoticeSchema = /* @__PURE__ */ z
   .object({ nonConformities: z.array(text(2000)).min(1).max(50), respondBy: isoInstant })
   .strict();
-export const noticeResponseSchema = z.object({ message: text(10_000) }).strict();
+export const noticeResponseSchema = /* @__PURE__ */ z.object({ message: text(10_000) }).strict();
 /** A sanction's reasons (API.md [1.2]): `reasons`, or v1.1's single `reason` counted as one. */
 const reasonFields = {
-  reasons: z.array(text(2000)).min(1).max(50).optional(),
-  reason: text(2000).optional(),
+  reasons: /* @__PURE__ */ z.array(text(2000)).min(1).max(50).optional(),
+  reason: /* @__PURE__ */ text(2000).optional(),
 };
 const statesItsReasons = (body: { reasons?: string[] | undefined; reason?: string | undefined }) =>
   Boolean(body.reasons?.length || body.reason);
 const REASONS_REQUIRED = { message: 'a sanction states its reasons', path: ['reasons'] };
-export const sanctionSchema = z.object(reasonFields).strict().refine(statesItsReasons, REASONS_REQUIRED);
+export const sanctionSchema = /* @__PURE__ */ z
+  .object(reasonFields)
+  .strict()
+  .refine(statesItsReasons, REASONS_REQUIRED);
 /** A withdrawal: after a lapsed notice (R.1470-9), or of a grant by silence under CRPA L242-1. */
-export const withdrawSchema = z
+export const withdrawSchema = /* @__PURE__ */ z
   .object({
     ...reasonFields,
     basis: z.enum(['L242-1']).optional().describe('L242-1: the withdrawal of a tacit acceptance within 4 months'),
@@ -387,14 +389,16 @@ export const withdrawSchema = z
   .strict()
   .refine(statesItsReasons, REASONS_REQUIRED);
 /** Reinstatement may say why; it is no sanction. */
-export const reinstateSchema = z.object(reasonFields).strict();
+export const reinstateSchema = /* @__PURE__ */ z.object(reasonFields).strict();
 /** The reasons a body states, v1.1's `reason` included. */
 export const reasonsOf = (body: { reasons?: string[] | undefined; reason?: string | undefined } | undefined) =>
   body?.reasons ?? (body?.reason ? [body.reason] : []);
-export const observationsNoticeSchema = z.object({ facts: text(10_000), respondBy: isoInstant }).strict();
-export const observationsSchema = z.object({ text: text(10_000) }).strict();
-export const closeNoticeSchema = z.object({ noticeId: z.string().min(1).max(64).optional() }).strict();
-export const terminateSchema = z
+export const observationsNoticeSchema = /* @__PURE__ */ z
+  .object({ facts: text(10_000), respondBy: isoInstant })
+  .strict();
+export const observationsSchema = /* @__PURE__ */ z.object({ text: text(10_000) }).strict();
+export const closeNoticeSchema = /* @__PURE__ */ z.object({ noticeId: z.string().min(1).max(64).optional() }).strict();
+export const terminateSchema = /* @__PURE__ */ z
   .object({
     ground: z.enum(['by_operation_of_law', 'fraud', 'fault']),
     ...reasonFields,
@@ -407,20 +411,22 @@ export const terminateSchema = z
     path: ['faultCase'],
   });
 /** An instructor closes a complete file whose convention went unsigned for six months. */
-export const abandonDossierSchema = z.object({ reasons: z.array(text(2000)).min(1).max(50) }).strict();
+export const abandonDossierSchema = /* @__PURE__ */ z.object({ reasons: z.array(text(2000)).min(1).max(50) }).strict();
 /** ANS requires a renewal by a date (R.1470-11): a substantial change it recorded, or a new referential. */
-export const renewalRequiredSchema = z
+export const renewalRequiredSchema = /* @__PURE__ */ z
   .object({
     requiredBy: isoDate,
     reason: z.enum(['substantial_change', 'new_referential']),
     details: text(10_000),
   })
   .strict();
-export const substantialChangeSchema = z.object({ description: text(10_000) }).strict();
+export const substantialChangeSchema = /* @__PURE__ */ z.object({ description: text(10_000) }).strict();
 /** A notice against the convention's tacit renewal states why. */
-export const nonRenewalSchema = z.object({ reasons: z.array(text(2000)).min(1).max(20) }).strict();
-export const renewalCandidatureSchema = z.object({ productVersion: displayName(50).optional() }).strict();
-export const completeInstructionSchema = z
+export const nonRenewalSchema = /* @__PURE__ */ z.object({ reasons: z.array(text(2000)).min(1).max(20) }).strict();
+export const renewalCandidatureSchema = /* @__PURE__ */ z
+  .object({ productVersion: displayName(50).optional() })
+  .strict();
+export const completeInstructionSchema = /* @__PURE__ */ z
   .object({
     outcome: z.enum(['favourable', 'unfavourable']).optional(),
     nonConformities: z.array(text(2000)).max(100).optional(),
@@ -433,7 +439,7 @@ export { QUEUE_STAGES, type QueueStage } from './queue-stages';
 
 export { ROLES, type Role } from './roles';
 
-export const localTokenRequestSchema = z
+export const localTokenRequestSchema = /* @__PURE__ */ z
   .object({
     role: z.enum(ROLES_BY_PRIVILEGE),
     /** local only: a token holding several groups (the first-listed `role` must be among them) */
@@ -450,9 +456,9 @@ export const localTokenRequestSchema = z
   .refine((t) => !t.roles || t.roles.includes(t.role), { message: 'roles must include role', path: ['roles'] });
 
 /** `POST /_local/tsa/availability`: plays an outage of the local timestamp authority */
-export const tsaAvailabilitySchema = z.strictObject({ available: z.boolean() });
+export const tsaAvailabilitySchema = /* @__PURE__ */ z.strictObject({ available: /* @__PURE__ */ z.boolean() });
 
-export const clockAdvanceSchema = z
+export const clockAdvanceSchema = /* @__PURE__ */ z
   .object({
     /** an ISO 8601 duration, added in Paris calendar time */
     advance: z
@@ -470,69 +476,11 @@ export const clockAdvanceSchema = z
     message: 'give either advance or to',
   });
 
-/** Response shapes of v1.1 that clients rely on (published in the OpenAPI document). */
-/** Voies et délais de recours: the text quoted in the mail and the PDF, and the last day once the receipt is known. */
-export const appealViewSchema = z.object({
-  text: z.string().describe('voies et délais de recours (R.1470-4 al. 2)'),
-  period: z.string().describe('ISO 8601 (P2M: CJA R.421-1)'),
-  until: z.iso.datetime().optional().describe('receipt + 2 months, end of a working day'),
-});
-export const notificationViewSchema = z.object({
-  id: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  subjectId: z.string().optional().describe('the information request or notice it communicates'),
-  issuedAt: z.iso.datetime(),
-  receivedAt: z.iso.datetime().optional(),
-  receipt: z
-    .enum(RECEIPT_MEANS)
-    .nullable()
-    .describe('opened by the company, deemed, or recorded by ANS (another means)'),
-  deemedReceivedAt: z.iso
-    .datetime()
-    .nullable()
-    .describe('RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable'),
-  receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
-  recordedMeans: z.string().optional(),
-});
-export const decisionViewSchema = z.object({
-  outcome: z.enum(DECISION_OUTCOMES),
-  decidedAt: z.iso.datetime(),
-  decidedBy: z.string(),
-  reasons: z.array(z.string()).optional(),
-  reservations: z.array(z.string()).optional(),
-  appeal: appealViewSchema,
-  receivedAt: z.iso
-    .datetime()
-    .optional()
-    .describe('the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)'),
-  receivedBy: z.string().optional(),
-  receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
-});
-export const decisionClockViewSchema = z.object({
-  state: z.enum(['running', 'suspended', 'stopped']),
-  dueAt: z.iso
-    .datetime()
-    .optional()
-    .describe('the deadline, once the working-day rule is applied (absent while suspended)'),
-  suspendedDays: z.number().int().nonnegative().describe('whole Paris calendar days the clock stood still'),
-  legalDueAt: z.iso.datetime().describe('raw legal instant, before the working-day rule'),
-  pausedAt: z.iso.datetime().optional(),
-  pauseReason: z.enum(PAUSE_REASONS).optional(),
-  left: z.object({ days: z.number().int(), milliseconds: z.number().int() }).optional(),
-  pauses: z.array(
-    z.object({
-      from: z.iso.datetime(),
-      to: z.iso.datetime().optional(),
-      reason: z.enum(PAUSE_REASONS),
-    }),
-  ),
-});
-
 /** POST /v1/companies/{id}/api-clients: what the company calls its tool. */
-export const apiClientCreateSchema = z.object({ name: displayName(80) }).strict();
+export const apiClientCreateSchema = /* @__PURE__ */ z.object({ name: displayName(80) }).strict();
 
 /** POST /v1/companies/{id}/webhooks: where to POST, which events (the URL's safety is the domain's rule). */
-export const webhookCreateSchema = z
+export const webhookCreateSchema = /* @__PURE__ */ z
   .object({
     url: z.string().trim().min(1).max(MAX_WEBHOOK_URL_LENGTH),
     events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length),
@@ -540,17 +488,19 @@ export const webhookCreateSchema = z
   .strict();
 
 /** PUT /v1/companies/{id}/legal-representative: ANS support records a new legal representative, and why. */
-export const legalRepresentativeSchema = z.object({ legalRepresentative: personSchema, reason: text(1000) }).strict();
+export const legalRepresentativeSchema = /* @__PURE__ */ z
+  .object({ legalRepresentative: personSchema, reason: text(1000) })
+  .strict();
 export type LegalRepresentativeInput = z.infer<typeof legalRepresentativeSchema>;
 
 /** POST /v1/dossiers/{id}/assignment: take the dossier in charge, or give it back. */
-export const assignmentSchema = z.object({ action: z.enum(['take', 'release']) }).strict();
+export const assignmentSchema = /* @__PURE__ */ z.object({ action: z.enum(['take', 'release']) }).strict();
 
 /** POST /v1/dossiers/{id}/notes: a private note between ANS staff. */
-export const staffNoteSchema = z.object({ body: text(4000) }).strict();
+export const staffNoteSchema = /* @__PURE__ */ z.object({ body: text(4000) }).strict();
 
 /** PATCH /v1/me/contact: a person corrects their own name or phone (at least one). */
-export const contactCorrectionSchema = z
+export const contactCorrectionSchema = /* @__PURE__ */ z
   .object({ firstName: displayName(100).optional(), lastName: displayName(100).optional(), phone: phone.optional() })
   .strict()
   .refine((v) => v.firstName !== undefined || v.lastName !== undefined || v.phone !== undefined, {

@@ -6,7 +6,13 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi';
 import { ROUTES } from './routes';
-import { API_TYPES_FILE, CLIENT_TYPES_FILE, generatedApiTypes } from '../../portal/scripts/generate-api';
+import {
+  API_TYPES_FILE,
+  CLIENT_TYPES_FILE,
+  OPENAPI_FILE,
+  generatedApiTypes,
+  generatedOpenApiJson,
+} from '../../portal/scripts/generate-api';
 
 const run = promisify(execFile);
 
@@ -42,6 +48,10 @@ describe('the OpenAPI document', () => {
     expect(report.problems.filter((p) => (p as { severity: string }).severity === 'error')).toEqual([]);
     expect(report.totals.errors).toBe(0);
   }, 60_000);
+
+  it('is the committed functions/http/openapi.json that GET /v1/openapi.json serves (npm run portal:api)', async () => {
+    expect(await readFile(OPENAPI_FILE, 'utf8')).toBe(generatedOpenApiJson());
+  });
 
   it('is what the portal’s committed client types were generated from (npm run portal:api)', async () => {
     expect(await readFile(API_TYPES_FILE, 'utf8')).toBe(await generatedApiTypes());

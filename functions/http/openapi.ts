@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { decisionClockViewSchema, decisionViewSchema } from '../domain/schemas';
 
 const camel = (words: string) => words.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -15,7 +14,7 @@ const operationId = (route: RouteSpec) => {
 import { ROUTES, type RouteSpec } from './routes';
 import { problemTexts } from './problem-texts';
 import { PROBLEM_TYPES } from '../domain/errors';
-import { RESPONSES, type ResponseSpec } from './response-schemas';
+import { decisionClockViewSchema, decisionViewSchema, RESPONSES, type ResponseSpec } from './response-schemas';
 
 /** zod's issue codes (kebab-case) */
 const ZOD_CODES = [

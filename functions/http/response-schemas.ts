@@ -3,13 +3,10 @@ import { DOCUMENT_KINDS } from '../domain/document-job';
 import * as z from 'zod';
 import { DOSSIER_STATUSES } from '../domain/dossier-model';
 import { CERTIFICATE_STATUSES } from '../domain/certificate';
-import {
-  PROFILE_CODES,
-  USE_CASES,
-  decisionClockViewSchema,
-  decisionViewSchema,
-  notificationViewSchema,
-} from '../domain/schemas';
+import { PROFILE_CODES, USE_CASES } from '../domain/schemas';
+import { NOTIFICATION_KINDS, RECEIPT_MEANS } from '../domain/notifications';
+import { DECISION_OUTCOMES } from '../domain/decision';
+import { PAUSE_REASONS } from '../domain/decision-clock';
 import { SCAN_STATUSES, UPLOAD_PURPOSES, UPLOAD_STATUSES } from '../domain/upload';
 import { DEADLINE_KINDS } from '../domain/legal-periods';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events';
@@ -21,24 +18,82 @@ import { RETENTION_CATEGORIES } from '../domain/retention';
  * local stack gives (`VALIDATE_RESPONSES=1`). Objects are open (`looseObject`): the contract lets
  * the service add fields, and a client must not break on one.
  */
-const instant = z.iso.datetime({ offset: true });
-const product = z.object({ name: z.string(), version: z.string() });
+const instant = /* @__PURE__ */ z.iso.datetime({ offset: true });
+const product = /* @__PURE__ */ z.object({ name: z.string(), version: z.string() });
 const page = <T extends z.ZodType>(item: T) =>
   z.looseObject({ items: z.array(item), nextCursor: z.string().optional() });
 
-export const deadlineSchema = z.looseObject({
+/** Response shapes of v1.1 that clients rely on (published in the OpenAPI document's components). */
+/** Voies et délais de recours: the text quoted in the mail and the PDF, and the last day once the receipt is known. */
+export const appealViewSchema = /* @__PURE__ */ z.object({
+  text: z.string().describe('voies et délais de recours (R.1470-4 al. 2)'),
+  period: z.string().describe('ISO 8601 (P2M: CJA R.421-1)'),
+  until: z.iso.datetime().optional().describe('receipt + 2 months, end of a working day'),
+});
+export const notificationViewSchema = /* @__PURE__ */ z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  subjectId: z.string().optional().describe('the information request or notice it communicates'),
+  issuedAt: z.iso.datetime(),
+  receivedAt: z.iso.datetime().optional(),
+  receipt: z
+    .enum(RECEIPT_MEANS)
+    .nullable()
+    .describe('opened by the company, deemed, or recorded by ANS (another means)'),
+  deemedReceivedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe('RECEIPT_DEEMED_AFTER after issue; null while every contact of the company is undeliverable'),
+  receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
+  recordedMeans: z.string().optional(),
+});
+export const decisionViewSchema = /* @__PURE__ */ z.object({
+  outcome: z.enum(DECISION_OUTCOMES),
+  decidedAt: z.iso.datetime(),
+  decidedBy: z.string(),
+  reasons: z.array(z.string()).optional(),
+  reservations: z.array(z.string()).optional(),
+  appeal: appealViewSchema,
+  receivedAt: z.iso
+    .datetime()
+    .optional()
+    .describe('the receipt of its notification: opened, acknowledged, deemed or recorded (R.1470-4 al. 2)'),
+  receivedBy: z.string().optional(),
+  receiptHash: z.string().optional().describe('hash of the journal event that records the receipt'),
+});
+export const decisionClockViewSchema = /* @__PURE__ */ z.object({
+  state: z.enum(['running', 'suspended', 'stopped']),
+  dueAt: z.iso
+    .datetime()
+    .optional()
+    .describe('the deadline, once the working-day rule is applied (absent while suspended)'),
+  suspendedDays: z.number().int().nonnegative().describe('whole Paris calendar days the clock stood still'),
+  legalDueAt: z.iso.datetime().describe('raw legal instant, before the working-day rule'),
+  pausedAt: z.iso.datetime().optional(),
+  pauseReason: z.enum(PAUSE_REASONS).optional(),
+  left: z.object({ days: z.number().int(), milliseconds: z.number().int() }).optional(),
+  pauses: z.array(
+    z.object({
+      from: z.iso.datetime(),
+      to: z.iso.datetime().optional(),
+      reason: z.enum(PAUSE_REASONS),
+    }),
+  ),
+});
+
+export const deadlineSchema = /* @__PURE__ */ z.looseObject({
   kind: z.enum(DEADLINE_KINDS),
   dueAt: instant,
   legalBasis: z.string(),
 });
 
-const reviewView = z.looseObject({
+const reviewView = /* @__PURE__ */ z.looseObject({
   verdict: z.enum(['compliant', 'non_compliant']),
   comment: z.string().optional(),
   at: instant,
 });
 
-export const uploadViewSchema = z.looseObject({
+export const uploadViewSchema = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   purpose: z.enum(UPLOAD_PURPOSES),
   requirementId: z.string().optional(),
@@ -56,7 +111,7 @@ export const uploadViewSchema = z.looseObject({
   review: reviewView.optional(),
 });
 
-const infoRequestView = z.looseObject({
+const infoRequestView = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   stage: z.enum(['admissibility', 'instruction']),
   missingItems: z.array(z.string()),
@@ -71,7 +126,7 @@ const infoRequestView = z.looseObject({
     .describe('the files joined to the answer: uploads with purpose `answer`, listed in `uploads`'),
 });
 
-const dossierCertificate = z.looseObject({
+const dossierCertificate = /* @__PURE__ */ z.looseObject({
   number: z.string(),
   status: z
     .enum(CERTIFICATE_STATUSES)
@@ -81,7 +136,7 @@ const dossierCertificate = z.looseObject({
   withReservations: z.boolean(),
 });
 
-const component = z.looseObject({
+const component = /* @__PURE__ */ z.looseObject({
   name: z.string(),
   version: z.string(),
   nil: z.string().optional(),
@@ -90,7 +145,7 @@ const component = z.looseObject({
 });
 
 /** `GET /v1/dossiers/{id}` and every command that answers with the dossier. */
-export const dossierViewSchema = z.looseObject({
+export const dossierViewSchema = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   companyId: z.string(),
   /** the company's name, for ANS staff (GET /v1/dossiers/{id}) */
@@ -169,7 +224,7 @@ export const dossierViewSchema = z.looseObject({
   version: z.number().int(),
 });
 
-export const dossierSummarySchema = z.looseObject({
+export const dossierSummarySchema = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   status: z.enum(DOSSIER_STATUSES),
   product,
@@ -181,7 +236,7 @@ export const dossierSummarySchema = z.looseObject({
   certificate: dossierCertificate.optional(),
 });
 
-export const publicCertificateSchema = z.looseObject({
+export const publicCertificateSchema = /* @__PURE__ */ z.looseObject({
   number: z.string(),
   status: z.enum(CERTIFICATE_STATUSES),
   product,
@@ -196,7 +251,7 @@ export const publicCertificateSchema = z.looseObject({
 });
 
 /** The certificate with its life (notices, suspensions, clocks), for its company and ANS. */
-export const certificateSchema = publicCertificateSchema.extend({
+export const certificateSchema = /* @__PURE__ */ publicCertificateSchema.extend({
   notifications: z.array(notificationViewSchema),
   tacitReview: z
     .looseObject({
@@ -248,7 +303,7 @@ export const certificateSchema = publicCertificateSchema.extend({
   }),
 });
 
-const queueItem = z.looseObject({
+const queueItem = /* @__PURE__ */ z.looseObject({
   dossierId: z.string(),
   reference: z.string().regex(DOSSIER_REFERENCE_PATTERN).optional(),
   assignee: z.looseObject({ sub: z.string(), email: z.string().optional(), at: instant }).optional(),
@@ -260,9 +315,9 @@ const queueItem = z.looseObject({
   deadlines: z.array(deadlineSchema),
 });
 
-const link = z.looseObject({ url: z.string(), expiresAt: instant });
+const link = /* @__PURE__ */ z.looseObject({ url: z.string(), expiresAt: instant });
 
-const requirementsSchema = z.looseObject({
+const requirementsSchema = /* @__PURE__ */ z.looseObject({
   referentialVersion: z.string(),
   sections: z.array(
     z.looseObject({
@@ -284,7 +339,7 @@ const requirementsSchema = z.looseObject({
   ),
 });
 
-const journalSchema = z.looseObject({
+const journalSchema = /* @__PURE__ */ z.looseObject({
   items: z.array(
     z.looseObject({
       seq: z.number().int(),
@@ -315,14 +370,14 @@ const journalSchema = z.looseObject({
 });
 
 /** A private note between staff (never shown to the company). */
-const staffNote = z.looseObject({
+const staffNote = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   dossierId: z.string(),
   by: z.looseObject({ sub: z.string(), role: z.string() }),
   body: z.string(),
   at: instant,
 });
-const messageView = z.looseObject({
+const messageView = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   dossierId: z.string(),
   from: z.looseObject({ side: z.enum(['candidate', 'ans']), role: z.string() }),
@@ -342,14 +397,14 @@ const messageView = z.looseObject({
     .describe('the files sent with the message (uploads with purpose `attachment`; download them as any upload)'),
 });
 
-const partGrant = z.looseObject({
+const partGrant = /* @__PURE__ */ z.looseObject({
   partNumber: z.number().int(),
   url: z.string(),
   headers: z.record(z.string(), z.string()),
 });
 
 /** One presigned PUT for the file, or (asked with `parts`) one per part. */
-export const uploadGrantSchema = z.union([
+export const uploadGrantSchema = /* @__PURE__ */ z.union([
   z.looseObject({
     uploadId: z.string(),
     url: z.string(),
@@ -366,7 +421,7 @@ export const uploadGrantSchema = z.union([
   }),
 ]);
 
-const multipartProgress = z.looseObject({
+const multipartProgress = /* @__PURE__ */ z.looseObject({
   uploadId: z.string(),
   partSize: z.number().int(),
   expiresAt: instant,
@@ -376,7 +431,7 @@ const multipartProgress = z.looseObject({
   parts: z.array(partGrant),
 });
 
-export const collegeDecisionResultSchema = z.looseObject({
+export const collegeDecisionResultSchema = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   status: z.enum(DOSSIER_STATUSES),
   decision: decisionViewSchema.optional(),
@@ -384,13 +439,13 @@ export const collegeDecisionResultSchema = z.looseObject({
   deadlines: z.array(deadlineSchema).optional(),
 });
 
-const apiClientView = z.looseObject({
+const apiClientView = /* @__PURE__ */ z.looseObject({
   clientId: z.string(),
   name: z.string(),
   createdAt: instant,
   revokedAt: instant.optional(),
 });
-const webhookView = z.looseObject({
+const webhookView = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   url: z.string(),
   events: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
@@ -399,7 +454,7 @@ const webhookView = z.looseObject({
   disabledAt: instant.optional(),
   disabledReason: z.string().optional(),
 });
-const webhookDeliveryView = z.looseObject({
+const webhookDeliveryView = /* @__PURE__ */ z.looseObject({
   id: z.string(),
   eventId: z.string(),
   type: z.enum(WEBHOOK_EVENT_TYPES),
