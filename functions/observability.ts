@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { installSourceMappedStacks } from './stack-traces';
 
 /** Shared Powertools instances: one logger and metrics per function container.
  * Log lines carry ids and codes, never names, emails or phone numbers.
@@ -8,3 +9,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  * of a cold start's module loading) are left out. */
 export const logger = new Logger({ serviceName: 'tlc-certification' });
 export const metrics = new Metrics({ namespace: 'TlcCertification', serviceName: 'tlc-certification' });
+
+// in a deployed bundle (index.mjs, its map beside it), stacks name the TypeScript sources; under
+// tsx and vitest they already do
+if (import.meta.url.endsWith('.mjs')) installSourceMappedStacks(import.meta.url);

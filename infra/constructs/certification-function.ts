@@ -74,7 +74,6 @@ export class CertificationFunction extends Construct {
       projectRoot: ROOT,
       depsLockFilePath: path.join(ROOT, 'package-lock.json'),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'tlc-certification',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: 'TlcCertification',
@@ -82,8 +81,8 @@ export class CertificationFunction extends Construct {
       },
       bundling: {
         minify: true,
-        // mapped stack traces (--enable-source-maps) need the mappings, not the sources' text: without
-        // it the map is a quarter of the size, and Node reads and parses it at every cold start
+        // stacks are mapped to the sources when written (functions/stack-traces.ts), not by
+        // --enable-source-maps at every cold start; the mappings suffice, not the sources' text
         sourceMap: true,
         sourcesContent: false,
         target: 'node22',
