@@ -1,6 +1,10 @@
 // What a function's bundle carries, package by package, from esbuild's metafile, bundled as the
 // stack bundles it (ESM, minified, AWS SDK external). `node bench/bundle-weight.mjs <entry> [...]`
+import path from 'node:path';
 import { build } from 'esbuild';
+
+// the stack's BUNDLE_ALIASES (infra/constructs/certification-function.ts)
+const alias = { '@pdf-lib/upng': path.resolve(import.meta.dirname, '../functions/documents/no-png.ts') };
 
 for (const entry of process.argv.slice(2)) {
   const result = await build({
@@ -13,6 +17,7 @@ for (const entry of process.argv.slice(2)) {
     metafile: true,
     write: false,
     external: ['@aws-sdk/*'],
+    alias,
     mainFields: ['module', 'main'],
   });
   const output = Object.values(result.metafile.outputs)[0];

@@ -25,6 +25,10 @@ import {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** data every bundle carries beside its code (see the bundling's commandHooks) */
 const PROBLEM_TEXTS = 'functions/http/problem-texts.json';
+/** packages a deployed bundle replaces with a module of ours (each says why) */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  '@pdf-lib/upng': path.join(ROOT, 'functions/documents/no-png.ts'),
+};
 
 export interface CertificationFunctionProps {
   /** path of the handler module, from the repository root */
@@ -91,6 +95,7 @@ export class CertificationFunction extends Construct {
         // some dependencies still call require(): give ESM bundles one
         banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
         externalModules: ['@aws-sdk/*'],
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([pkg, file]) => [`--alias:${pkg}`, file])),
         // the problem texts are data read at the first refusal (functions/http/problem-texts.ts):
         // beside index.mjs, where the bundle's import.meta.url finds them
         commandHooks: {

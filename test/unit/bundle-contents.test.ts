@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { BUNDLE_ALIASES } from '../../infra/constructs/certification-function';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -13,6 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const bundle = async (entry: string) => {
   const result = await build({
     entryPoints: [path.join(ROOT, entry)],
+    alias: BUNDLE_ALIASES,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -48,4 +54,45 @@ describe('a function’s bundle', () => {
     const schemas = [...code.matchAll(/var (\w+Schema) = /g)].map((m) => m[1]);
     expect(schemas).toEqual(['messageSchema']);
   }, 30_000);
+});
+
+describe('the document renderer as deployed (pdf-lib without its PNG decoder)', () => {
+  it('renders a certificate, and says so when asked for a PNG', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'renderer-'));
+    const entry = path.join(dir, 'entry.ts');
+    await writeFile(
+      entry,
+      `export { certificatePdf } from ${JSON.stringify(path.join(ROOT, 'functions/documents/pdf.ts'))};
+       export { PDFDocument } from 'pdf-lib';`,
+    );
+    await build({
+      entryPoints: [entry],
+      outfile: path.join(dir, 'index.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      alias: BUNDLE_ALIASES,
+      mainFields: ['module', 'main'],
+      nodePaths: [path.join(ROOT, 'node_modules')],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    const script = `
+      const { certificatePdf, PDFDocument } = await import(${JSON.stringify(path.join(dir, 'index.mjs'))});
+      const bytes = await certificatePdf({ number: 'TLC-2027-0001', grantedAt: '2027-03-26T22:30:00Z', grantedBy: 'college',
+        companyName: 'Télé Santé', product: { name: 'Consult', version: '2.1' }, profiles: ['general'],
+        referentialVersion: '1.4.2', withReservations: false });
+      const pdf = await PDFDocument.load(bytes);
+      const png = await pdf.embedPng(new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])).catch((e) => e.message);
+      process.stdout.write(JSON.stringify({ head: Buffer.from(bytes).subarray(0, 5).toString(), pages: pdf.getPageCount(), title: pdf.getTitle(), png }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toEqual({
+      head: '%PDF-',
+      pages: 1,
+      title: 'Certificat TLC-2027-0001',
+      png: 'PNG images are not bundled with the document renderer (functions/documents/no-png.ts)',
+    });
+  }, 60_000);
 });
