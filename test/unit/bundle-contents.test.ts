@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { BUNDLE_ALIASES } from '../../infra/constructs/certification-function';
+import { deployedBundle } from '../support/deployed-bundle';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -65,22 +66,9 @@ describe('the document renderer as deployed (pdf-lib without its PNG decoder)', 
       `export { certificatePdf } from ${JSON.stringify(path.join(ROOT, 'functions/documents/pdf.ts'))};
        export { PDFDocument } from 'pdf-lib';`,
     );
-    await build({
-      entryPoints: [entry],
-      outfile: path.join(dir, 'index.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      minify: true,
-      alias: BUNDLE_ALIASES,
-      mainFields: ['module', 'main'],
-      nodePaths: [path.join(ROOT, 'node_modules')],
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'silent',
-    });
+    const bundle = await deployedBundle(entry, { nodePaths: [path.join(ROOT, 'node_modules')] });
     const script = `
-      const { certificatePdf, PDFDocument } = await import(${JSON.stringify(path.join(dir, 'index.mjs'))});
+      const { certificatePdf, PDFDocument } = await import(${JSON.stringify(bundle)});
       const bytes = await certificatePdf({ number: 'TLC-2027-0001', grantedAt: '2027-03-26T22:30:00Z', grantedBy: 'college',
         companyName: 'Télé Santé', product: { name: 'Consult', version: '2.1' }, profiles: ['general'],
         referentialVersion: '1.4.2', withReservations: false });

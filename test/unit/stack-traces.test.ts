@@ -1,34 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { deployedBundle } from '../support/deployed-bundle';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** bundled as infra/constructs/certification-function.ts bundles: minified, map beside it, no sources' text */
-const deployed = async (withMap: boolean) => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
-  await build({
-    entryPoints: [path.join(ROOT, 'test/fixtures/throws-in-a-handler.ts')],
-    outfile: path.join(dir, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    sourcemap: withMap,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    external: ['@aws-sdk/*'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return path.join(dir, 'index.mjs');
-};
+const deployed = (withMap: boolean) =>
+  deployedBundle(path.join(ROOT, 'test/fixtures/throws-in-a-handler.ts'), { sourcemap: withMap });
 
 const stackOf = async (bundle: string) => {
   const script = `import(${JSON.stringify(bundle)}).then((m) => m.handler()).catch((e) => process.stdout.write(e.stack))`;
