@@ -118,17 +118,8 @@ export class CertificationStack extends Stack {
       buckets: { evidence: evidence.bucket, sensitive: sensitive.bucket },
     });
     const proof = trust(this, props.trust);
-    const {
-      dispatcher,
-      sweeper,
-      documents,
-      documentSweeper,
-      sealer,
-      proofStream,
-      proofSweeper,
-      webhookStream,
-      webhookSweeper,
-    } = workQueues(this, {
+    // the outbox, documents, proof and webhooks' workers: all act on their own, all are critical
+    const queueWorkers = workQueues(this, {
       table,
       mailDomain,
       configurationSet,
@@ -189,16 +180,8 @@ export class CertificationStack extends Stack {
         purger,
         objectCreated,
         scanResult,
-        dispatcher,
-        sweeper,
         mailFeedback,
-        documents,
-        documentSweeper,
-        sealer,
-        proofStream,
-        proofSweeper,
-        webhookStream,
-        webhookSweeper,
+        ...Object.values(queueWorkers),
       ],
       deadLetterQueues,
       namespace: 'TlcCertification',

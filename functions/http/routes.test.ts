@@ -31,7 +31,8 @@ describe('the route table', () => {
           .sort(),
       );
     }
-  });
+    // it loads every handler module (some 60) through vitest's transform: seconds on two busy cores
+  }, 60_000);
 
   it('documents every route: a summary, an answer, and a body schema wherever one is read', () => {
     for (const route of ROUTES) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { WAKE_SLACK_MS } from '../support/journeys';
 import { api, companyBody, siret, PLANNED_COMPLETE_PROOF_DATE } from '../support/api-client';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalStack, type TestStack } from '../support/local-stack';
 import { pdf, settled, upload } from '../support/uploads';
+import { stackS3 } from '../support/stack-clients';
 
 let http: ReturnType<typeof api>;
 let stack: TestStack;
@@ -530,12 +530,7 @@ describe('groups and storage events', () => {
     const before = await http.call('GET', `/v1/dossiers/${id}`, { token: candidate });
 
     // the events S3 would send again or out of place, sent by S3 itself (objects written behind the API)
-    const s3 = new S3Client({
-      endpoint: stack.endpoints.s3,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    const s3 = stackS3(stack);
     const key = `dossiers/${id}/functional_documentation/${grant.json.uploadId}`;
     const stored = await s3.send(new GetObjectCommand({ Bucket: stack.buckets.evidence, Key: key }));
     const bytes = Buffer.from(await stored.Body!.transformToByteArray());
@@ -577,12 +572,7 @@ describe('what a file holds, and the candidature documents while they may change
     const declared = await upload(http, candidate, id, { file: PNG, contentType: 'image/png' });
     expect((await settled(http, candidate, id, declared.grant.json.uploadId)).status).toBe('received');
     // a rejected file is deleted from storage, never kept as evidence
-    const s3 = new S3Client({
-      endpoint: stack.endpoints.s3,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    const s3 = stackS3(stack);
     await expect(
       s3.send(
         new GetObjectCommand({

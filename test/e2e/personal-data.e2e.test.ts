@@ -1,16 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { dossierRetention } from '../../functions/domain/retention-dates';
 import { scanTable } from '../../infra/ops/scan-table';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { api, companyBody, siret } from '../support/api-client';
 import { submittedDossier, tokens } from '../support/journeys';
 import { useLocalStack, type TestStack } from '../support/local-stack';
 import { RETENTION_CATEGORIES } from '../../functions/domain/retention';
+import { stackS3, stackTable } from '../support/stack-clients';
 
 /**
  * Issue 27 over HTTP, the parts built so far: the retention published, a person's own data
@@ -237,15 +235,8 @@ describe('a person’s own data (RGPD)', () => {
     const retention = dossierRetention(closed)!;
     expect(retention.category).toBe('closed_without_certificate');
 
-    const db = createDocumentClient(
-      new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-    );
-    const s3 = new S3Client({
-      endpoint: stack.endpoints.s3,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    const db = stackTable(stack);
+    const s3 = stackS3(stack);
     const objects = async () => {
       const keys: string[] = [];
       for (const bucket of Object.values(stack.buckets)) {

@@ -1,20 +1,18 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createHash } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { DynamoDossierRepository } from '../../functions/adapters/dynamo/dossier-repository';
 import { hashEvent } from '../../functions/domain/journal';
 import { TIMESTAMPED_EVENTS } from '../../functions/domain/trusted-timestamps';
 import { verifyAllJournals } from '../../infra/ops/journal-verify';
 import { proofOf } from '../../infra/ops/proof-verify';
 import { publicTrust } from '../../infra/ops/token-check';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services';
 import { opensslReadToken, opensslVerifyToken, pdfsig } from '../support/clerk';
 import { conventionToSign, readyForCollege } from '../support/journeys';
 import { api } from '../support/api-client';
 import { useLocalStack, type TestStack } from '../support/local-stack';
+import { stackS3, stackTable } from '../support/stack-clients';
 
 let stack: TestStack;
 let http: ReturnType<typeof api>;
@@ -130,15 +128,8 @@ describe('sealed documents and trusted timestamps, over HTTP', () => {
       body: { decision: 'certified' },
     });
     expect(decided.status).toBe(200);
-    const db = createDocumentClient(
-      new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
-    );
-    const s3 = new S3Client({
-      endpoint: stack.endpoints.s3,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-    });
+    const db = stackTable(stack);
+    const s3 = stackS3(stack);
     const trust = await publicTrust(stack.url);
     const source = { db, table: stack.tableName, s3, bucket: stack.buckets.evidence };
     // a day passes: the next day's first sweep anchors every journal head

@@ -14,6 +14,7 @@ import { Section } from '../../ui/section';
 import { useCommands, useLoad } from '../../ui/use-load';
 import { DELIVERY_STATUS_LABELS, WEBHOOK_EVENT_LABELS } from '../../../../functions/domain/labels-fr';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../../../functions/domain/webhook-events';
+import { DataTable } from '../../ui/data-table';
 
 type Webhook = Schemas['Webhooks']['items'][number];
 
@@ -118,64 +119,54 @@ export const ToolsPage = () => {
         </CommandForm>
         {data && data.clients.items.length === 0 && <p className="fr-mt-2w">Aucun client d’API pour l’instant.</p>}
         {data && data.clients.items.length > 0 && (
-          <div className="fr-table fr-mt-3w">
-            <table>
-              <caption>Clients d’API de l’entreprise</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Identifiant</th>
-                  <th scope="col">Créé le</th>
-                  <th scope="col">État</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.clients.items.map((c) => (
-                  <tr key={c.clientId}>
-                    <td>{c.name}</td>
-                    <td>
-                      <code>{c.clientId}</code>
-                    </td>
-                    <td>{formatDateTime(c.createdAt)}</td>
-                    <td>
-                      {c.revokedAt ? (
-                        <Badge severity="error" small>
-                          Révoqué le {formatDateTime(c.revokedAt)}
-                        </Badge>
-                      ) : (
-                        <Badge severity="success" small>
-                          Actif
-                        </Badge>
-                      )}
-                    </td>
-                    <td>
-                      {!c.revokedAt && (
-                        <CommandButton
-                          busy={command.busy}
-                          priority="secondary"
-                          confirm={`Révoquer « ${c.name} » ? Ses jetons seront refusés aussitôt.`}
-                          onRun={() =>
-                            act(
-                              () =>
-                                unwrap(
-                                  api.DELETE('/v1/companies/{id}/api-clients/{clientId}', {
-                                    params: { path: { id: companyId, clientId: c.clientId } },
-                                  }),
-                                ),
-                              `Le client « ${c.name} » est révoqué.`,
-                            )
-                          }
-                        >
-                          Révoquer
-                        </CommandButton>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="fr-mt-3w"
+            caption="Clients d’API de l’entreprise"
+            columns={['Nom', 'Identifiant', 'Créé le', 'État', 'Action']}
+            items={data.clients.items}
+            row={(c) => (
+              <tr key={c.clientId}>
+                <td>{c.name}</td>
+                <td>
+                  <code>{c.clientId}</code>
+                </td>
+                <td>{formatDateTime(c.createdAt)}</td>
+                <td>
+                  {c.revokedAt ? (
+                    <Badge severity="error" small>
+                      Révoqué le {formatDateTime(c.revokedAt)}
+                    </Badge>
+                  ) : (
+                    <Badge severity="success" small>
+                      Actif
+                    </Badge>
+                  )}
+                </td>
+                <td>
+                  {!c.revokedAt && (
+                    <CommandButton
+                      busy={command.busy}
+                      priority="secondary"
+                      confirm={`Révoquer « ${c.name} » ? Ses jetons seront refusés aussitôt.`}
+                      onRun={() =>
+                        act(
+                          () =>
+                            unwrap(
+                              api.DELETE('/v1/companies/{id}/api-clients/{clientId}', {
+                                params: { path: { id: companyId, clientId: c.clientId } },
+                              }),
+                            ),
+                          `Le client « ${c.name} » est révoqué.`,
+                        )
+                      }
+                    >
+                      Révoquer
+                    </CommandButton>
+                  )}
+                </td>
+              </tr>
+            )}
+          />
         )}
       </Section>
 
@@ -217,76 +208,67 @@ export const ToolsPage = () => {
         </CommandForm>
         {data && data.webhooks.items.length === 0 && <p className="fr-mt-2w">Aucun webhook pour l’instant.</p>}
         {data && data.webhooks.items.length > 0 && (
-          <div className="fr-table fr-mt-3w">
-            <table>
-              <caption>Webhooks de l’entreprise</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Adresse</th>
-                  <th scope="col">Événements</th>
-                  <th scope="col">État</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.webhooks.items.map((w) => (
-                  <tr key={w.id}>
-                    <td>
-                      <code>{w.url}</code>
-                    </td>
-                    <td>{w.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(', ')}</td>
-                    <td>
-                      {w.status === 'active' ? (
-                        <Badge severity="success" small>
-                          Actif
-                        </Badge>
-                      ) : (
-                        <Badge severity="error" small>
-                          Désactivé le {formatDateTime(w.disabledAt!)}
-                        </Badge>
-                      )}
-                    </td>
-                    <td>
-                      <CommandButton
-                        busy={command.busy}
-                        priority="tertiary"
-                        onRun={() =>
-                          command.run(async () =>
-                            setLog(
-                              await unwrap(
-                                api.GET('/v1/companies/{id}/webhooks/{webhookId}/deliveries', {
-                                  params: { path: { id: companyId, webhookId: w.id } },
-                                }),
-                              ),
-                            ),
-                          )
-                        }
-                      >
-                        Journal des remises
-                      </CommandButton>{' '}
-                      <CommandButton
-                        busy={command.busy}
-                        priority="secondary"
-                        confirm="Supprimer cet abonnement ? Plus rien n’y sera envoyé."
-                        onRun={() =>
-                          act(async () => {
-                            await unwrap(
-                              api.DELETE('/v1/companies/{id}/webhooks/{webhookId}', {
-                                params: { path: { id: companyId, webhookId: w.id } },
-                              }),
-                            );
-                            if (log?.webhook.id === w.id) setLog(undefined);
-                          }, 'L’abonnement est supprimé.')
-                        }
-                      >
-                        Supprimer
-                      </CommandButton>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="fr-mt-3w"
+            caption="Webhooks de l’entreprise"
+            columns={['Adresse', 'Événements', 'État', 'Actions']}
+            items={data.webhooks.items}
+            row={(w) => (
+              <tr key={w.id}>
+                <td>
+                  <code>{w.url}</code>
+                </td>
+                <td>{w.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(', ')}</td>
+                <td>
+                  {w.status === 'active' ? (
+                    <Badge severity="success" small>
+                      Actif
+                    </Badge>
+                  ) : (
+                    <Badge severity="error" small>
+                      Désactivé le {formatDateTime(w.disabledAt!)}
+                    </Badge>
+                  )}
+                </td>
+                <td>
+                  <CommandButton
+                    busy={command.busy}
+                    priority="tertiary"
+                    onRun={() =>
+                      command.run(async () =>
+                        setLog(
+                          await unwrap(
+                            api.GET('/v1/companies/{id}/webhooks/{webhookId}/deliveries', {
+                              params: { path: { id: companyId, webhookId: w.id } },
+                            }),
+                          ),
+                        ),
+                      )
+                    }
+                  >
+                    Journal des remises
+                  </CommandButton>{' '}
+                  <CommandButton
+                    busy={command.busy}
+                    priority="secondary"
+                    confirm="Supprimer cet abonnement ? Plus rien n’y sera envoyé."
+                    onRun={() =>
+                      act(async () => {
+                        await unwrap(
+                          api.DELETE('/v1/companies/{id}/webhooks/{webhookId}', {
+                            params: { path: { id: companyId, webhookId: w.id } },
+                          }),
+                        );
+                        if (log?.webhook.id === w.id) setLog(undefined);
+                      }, 'L’abonnement est supprimé.')
+                    }
+                  >
+                    Supprimer
+                  </CommandButton>
+                </td>
+              </tr>
+            )}
+          />
         )}
       </Section>
 
@@ -295,45 +277,35 @@ export const ToolsPage = () => {
           {log.items.length === 0 ? (
             <p>Aucune remise pour l’instant.</p>
           ) : (
-            <div className="fr-table">
-              <table>
-                <caption>Les 100 dernières remises, la plus récente d’abord</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Événement</th>
-                    <th scope="col">Survenu le</th>
-                    <th scope="col">État</th>
-                    <th scope="col">Tentatives</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {log.items.map((d) => (
-                    <tr key={d.id}>
-                      <td>
-                        {WEBHOOK_EVENT_LABELS[d.type]}
-                        <br />
-                        <code className="fr-text--xs">{d.id}</code>
-                      </td>
-                      <td>{formatDateTime(d.occurredAt)}</td>
-                      <td>
-                        {DELIVERY_STATUS_LABELS[d.status]}
-                        {d.nextAttemptAt && <> — prochaine le {formatDateTime(d.nextAttemptAt)}</>}
-                      </td>
-                      <td>
-                        <ol className="fr-mb-0">
-                          {d.attempts.map((a, i) => (
-                            <li key={i}>
-                              {formatDateTime(a.at)} :{' '}
-                              {a.status !== undefined ? `réponse ${a.status}` : `échec (${frenchError(a.error)})`}
-                            </li>
-                          ))}
-                        </ol>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Les 100 dernières remises, la plus récente d’abord"
+              columns={['Événement', 'Survenu le', 'État', 'Tentatives']}
+              items={log.items}
+              row={(d) => (
+                <tr key={d.id}>
+                  <td>
+                    {WEBHOOK_EVENT_LABELS[d.type]}
+                    <br />
+                    <code className="fr-text--xs">{d.id}</code>
+                  </td>
+                  <td>{formatDateTime(d.occurredAt)}</td>
+                  <td>
+                    {DELIVERY_STATUS_LABELS[d.status]}
+                    {d.nextAttemptAt && <> — prochaine le {formatDateTime(d.nextAttemptAt)}</>}
+                  </td>
+                  <td>
+                    <ol className="fr-mb-0">
+                      {d.attempts.map((a, i) => (
+                        <li key={i}>
+                          {formatDateTime(a.at)} :{' '}
+                          {a.status !== undefined ? `réponse ${a.status}` : `échec (${frenchError(a.error)})`}
+                        </li>
+                      ))}
+                    </ol>
+                  </td>
+                </tr>
+              )}
+            />
           )}
         </Section>
       )}

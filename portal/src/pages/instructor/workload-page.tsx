@@ -9,6 +9,7 @@ import { Section } from '../../ui/section';
 import { useLoad } from '../../ui/use-load';
 import { loadQueues } from './load-queues';
 import { BUCKETS, workloadOf } from './workload';
+import { DataTable } from '../../ui/data-table';
 
 const BUCKET_COLOURS = {
   late: 'var(--background-flat-error)',
@@ -68,41 +69,29 @@ export const WorkloadPage = () => {
         {workload.late.length === 0 ? (
           <p>Aucun dossier n’a de délai dépassé.</p>
         ) : (
-          <div className="fr-table tlc-table-scroll">
-            <table>
-              <caption>Dossiers en retard, le plus en retard d’abord</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Référence</th>
-                  <th scope="col">Solution</th>
-                  <th scope="col">Entreprise</th>
-                  <th scope="col">Étape</th>
-                  <th scope="col">Délai dépassé</th>
-                  <th scope="col">Échéance</th>
-                  <th scope="col">Retard</th>
-                </tr>
-              </thead>
-              <tbody>
-                {workload.late.map((l) => (
-                  <tr key={l.item.dossierId}>
-                    <td style={{ whiteSpace: 'nowrap' }}>
-                      <Link href={`/dossiers/${l.item.dossierId}`}>{l.item.reference ?? l.item.dossierId}</Link>
-                    </td>
-                    <td>
-                      {l.item.product.name} {l.item.product.version}
-                    </td>
-                    <td>{l.item.companyName}</td>
-                    <td>{QUEUE_STAGE_LABELS[l.stage]}</td>
-                    <td>{DEADLINE_LABELS[l.kind]}</td>
-                    <td>{formatDate(l.dueAt)}</td>
-                    <td className="tlc-late">
-                      {l.daysLate} jour{l.daysLate > 1 ? 's' : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="tlc-table-scroll"
+            caption="Dossiers en retard, le plus en retard d’abord"
+            columns={['Référence', 'Solution', 'Entreprise', 'Étape', 'Délai dépassé', 'Échéance', 'Retard']}
+            items={workload.late}
+            row={(l) => (
+              <tr key={l.item.dossierId}>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  <Link href={`/dossiers/${l.item.dossierId}`}>{l.item.reference ?? l.item.dossierId}</Link>
+                </td>
+                <td>
+                  {l.item.product.name} {l.item.product.version}
+                </td>
+                <td>{l.item.companyName}</td>
+                <td>{QUEUE_STAGE_LABELS[l.stage]}</td>
+                <td>{DEADLINE_LABELS[l.kind]}</td>
+                <td>{formatDate(l.dueAt)}</td>
+                <td className="tlc-late">
+                  {l.daysLate} jour{l.daysLate > 1 ? 's' : ''}
+                </td>
+              </tr>
+            )}
+          />
         )}
       </Section>
     </Page>
