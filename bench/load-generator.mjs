@@ -1,18 +1,19 @@
 // The load generator, in a process of its own so that it never shares the server's event loop.
-// argv: a JSON { mode: "api" | "getItem", clients, perClient, url?, token?, endpoint?, table?, key? }
-// prints one JSON line: { latencies: number[] } (ms)
+// argv: a JSON { mode: "api" | "getItem" | "query", clients, perClient, url?, token?, endpoint?, table?, key?, until? }
+// prints one JSON line: { latencies: number[] (ms), cpuMs: its own CPU time while measuring }
+// ("query": the API's own read, done raw — the dossier's partition from its key's sk to `until`)
 //
 // Both modes go over the same transport: node:http with a keep-alive agent of 50 sockets, as the
 // AWS SDK's default NodeHttpHandler makes for the raw GetItem. The API mode once used `fetch` (undici), whose client
 // spends several times node:http's CPU per request; on two cores shared with the server and
 // DynamoDB Local's JVM that cost landed in the API's latency and was measured as the API's overhead.
 import http from 'node:http';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 
 const job = JSON.parse(process.argv[2]);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
 const client =
-  job.mode === 'getItem'
+  job.mode !== 'api'
     ? new DynamoDBClient({
         endpoint: job.endpoint,
         region: 'eu-west-3',
@@ -33,18 +34,34 @@ const get = (url, headers) =>
 const once =
   job.mode === 'api'
     ? () => get(job.url, { authorization: `Bearer ${job.token}` })
-    : async () => {
-        await client.send(
-          new GetItemCommand({
-            TableName: job.table,
-            Key: { pk: { S: job.key.pk }, sk: { S: job.key.sk } },
-            ConsistentRead: true,
-          }),
-        );
-      };
+    : job.mode === 'query'
+      ? async () => {
+          await client.send(
+            new QueryCommand({
+              TableName: job.table,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: {
+                ':pk': { S: job.key.pk },
+                ':from': { S: job.key.sk },
+                ':to': { S: job.until },
+              },
+              ConsistentRead: true,
+            }),
+          );
+        }
+      : async () => {
+          await client.send(
+            new GetItemCommand({
+              TableName: job.table,
+              Key: { pk: { S: job.key.pk }, sk: { S: job.key.sk } },
+              ConsistentRead: true,
+            }),
+          );
+        };
 // warm-up: connections and JIT, not measured
 for (let i = 0; i < 20; i++) await once();
 const latencies = [];
+const cpu = process.cpuUsage();
 await Promise.all(
   Array.from({ length: job.clients }, async () => {
     for (let i = 0; i < job.perClient; i++) {
@@ -54,4 +71,5 @@ await Promise.all(
     }
   }),
 );
-process.stdout.write(`${JSON.stringify({ latencies })}\n`);
+const spent = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ latencies, cpuMs: (spent.user + spent.system) / 1000 })}\n`);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [-- --dossiers N] [-- --cold-start-only]`: the figures of the performance issue, measured
+ * `npm run bench [-- --smoke] [-- --dossiers N] [-- --cold-start-only] [-- --overhead-only]`: the figures of the performance issue, measured
  * on this machine against the local emulators, written to bench/results.json and printed.
  * No figure here is asserted: targets are compared and reported, never made into test failures.
  */
@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, keys } from '../functions/adapters/dynamo/client';
+import { createDocumentClient, DOSSIER_AND_UPLOADS, keys } from '../functions/adapters/dynamo/client';
 import { createDossier } from '../functions/domain/dossier';
 import { queueEntry } from '../functions/domain/queue';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services';
@@ -30,6 +30,7 @@ import { startInProcessStack } from '../test/support/local-stack';
 import { ROUTES, type RouteSpec } from '../functions/http/routes';
 import { load, quantile, summary } from './stats';
 import { measurePortalWeight } from './portal-weight';
+import { measureRequestOverhead } from './request-overhead';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -38,9 +39,11 @@ const dossierCount = Number(args[args.indexOf('--dossiers') + 1]) || (smoke ? 3 
 const RUNS = smoke ? 2 : 5;
 /** bundles and cold starts only (a few minutes), printed per function and not written: for work on start-up */
 const coldStartOnly = args.includes('--cold-start-only');
+/** the request overhead only (a few minutes, no bundles), printed per run and not written: for work on the request path */
+const overheadOnly = args.includes('--overhead-only');
 const log = (...m: unknown[]) => console.error('[bench]', ...m);
-/** how --cold-start-only leaves the measurements early, through `finally` (the stack stopped) */
-class ColdStartOnly extends Error {}
+/** how --cold-start-only and --overhead-only leave the measurements early, through `finally` (the stack stopped) */
+class EarlyStop extends Error {}
 
 const results: Record<string, unknown> = {
   machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
@@ -48,45 +51,49 @@ const results: Record<string, unknown> = {
 };
 
 // 1. bundles, as deployed ----------------------------------------------------------------
-log('synthesising the stack with its bundles…');
 // inside the project: the deployed bundles keep @aws-sdk/* external (the Lambda runtime has it),
 // so a fresh process must resolve it from this project's node_modules
 const out = path.join(ROOT, 'cdk.out.bench');
-rmSync(out, { recursive: true, force: true });
-const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], {
-  cwd: ROOT,
-  encoding: 'utf8',
-  env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` },
-});
-if (synth.status !== 0) throw new Error(`cdk synth failed: ${synth.stderr.slice(-2000)}`);
-// the platform's template and its nested stacks' (the HTTP routes' areas)
-type Template = {
-  Resources: Record<
-    string,
-    {
-      Type: string;
-      Metadata?: Record<string, string>;
-      Properties: { Handler?: string; Environment?: { Variables?: Record<string, string> } };
-    }
-  >;
-};
-const templates = readdirSync(out)
-  .filter(
-    (f) => f === 'TlcCertification-dev.template.json' || /^TlcCertificationdev.*\.nested\.template\.json$/.test(f),
-  )
-  .map((f) => JSON.parse(readFileSync(path.join(out, f), 'utf8')) as Template);
-const bundles: Record<string, { kb: number; file: string; handler: string; nodeOptions?: string }> = {};
-for (const [id, r] of templates.flatMap((t) => Object.entries(t.Resources))) {
-  if (r.Type !== 'AWS::Lambda::Function' || !r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue;
-  const file = path.join(out, r.Metadata!['aws:asset:path']!, 'index.mjs');
-  bundles[id.replace(/Function[0-9A-F]{8}$/, '')] = {
-    kb: Math.round(statSync(file).size / 102.4) / 10,
-    file,
-    handler: r.Properties.Handler!.split('.')[1]!,
-    // the runtime options the function is deployed with (--enable-source-maps): they cost at start
-    nodeOptions: r.Properties.Environment.Variables.NODE_OPTIONS,
+const synthesiseBundles = () => {
+  log('synthesising the stack with its bundles…');
+  rmSync(out, { recursive: true, force: true });
+  const synth = spawnSync('npx', ['cdk', 'synth', '-q', '-o', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${ROOT}/node_modules/.bin:${process.env.PATH}` },
+  });
+  if (synth.status !== 0) throw new Error(`cdk synth failed: ${synth.stderr.slice(-2000)}`);
+  // the platform's template and its nested stacks' (the HTTP routes' areas)
+  type Template = {
+    Resources: Record<
+      string,
+      {
+        Type: string;
+        Metadata?: Record<string, string>;
+        Properties: { Handler?: string; Environment?: { Variables?: Record<string, string> } };
+      }
+    >;
   };
-}
+  const templates = readdirSync(out)
+    .filter(
+      (f) => f === 'TlcCertification-dev.template.json' || /^TlcCertificationdev.*\.nested\.template\.json$/.test(f),
+    )
+    .map((f) => JSON.parse(readFileSync(path.join(out, f), 'utf8')) as Template);
+  const bundles: Record<string, { kb: number; file: string; handler: string; nodeOptions?: string }> = {};
+  for (const [id, r] of templates.flatMap((t) => Object.entries(t.Resources))) {
+    if (r.Type !== 'AWS::Lambda::Function' || !r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue;
+    const file = path.join(out, r.Metadata!['aws:asset:path']!, 'index.mjs');
+    bundles[id.replace(/Function[0-9A-F]{8}$/, '')] = {
+      kb: Math.round(statSync(file).size / 102.4) / 10,
+      file,
+      handler: r.Properties.Handler!.split('.')[1]!,
+      // the runtime options the function is deployed with (--enable-source-maps): they cost at start
+      nodeOptions: r.Properties.Environment.Variables.NODE_OPTIONS,
+    };
+  }
+  return bundles;
+};
+const bundles: ReturnType<typeof synthesiseBundles> = overheadOnly ? {} : synthesiseBundles();
 const sizes = Object.values(bundles).map((b) => b.kb);
 
 // the stack, for everything else ----------------------------------------------------------
@@ -113,164 +120,166 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 try {
   // 0. the web portal's JavaScript, first page and per role -------------------------------
-  if (!coldStartOnly) {
+  if (!coldStartOnly && !overheadOnly) {
     results.portal = await measurePortalWeight(ROOT);
     log('portal first page', (results.portal as { firstPageJsGzipKb: number }).firstPageJsGzipKb, 'KB gzipped');
   }
 
   // cold start: a fresh process loads the bundle and serves one invocation -------------
   const probe = await admissibleDossier(http, 9000, 'company');
-  // each function is sent a request for its own route (API Gateway's routeKey), by the least
-  // privileged role it serves, on a real dossier: the path it runs is the one it runs in production
-  // (a body-less command stops at its 400, as a malformed request would)
-  const eventFor = (route: RouteSpec) => {
-    const role = route.roles?.includes('instructor') ? 'instructor' : route.roles?.[0];
-    const pathParameters = Object.fromEntries(
-      [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === 'id' ? probe.id : 'bench']),
-    );
-    const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name]!);
-    return JSON.stringify({
-      version: '2.0',
-      routeKey: `${route.method} ${route.path}`,
-      rawPath,
-      headers: {},
-      pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'bench',
-        http: { method: route.method, path: rawPath },
-        ...(route.auth && role
-          ? {
-              authorizer: {
-                jwt: { claims: { sub: 'i', 'cognito:groups': `[${role}]`, token_use: 'access' }, scopes: [] },
-              },
-            }
-          : {}),
-      },
-    });
-  };
-  const getDossierRoute = ROUTES.find((r) => r.method === 'GET' && r.path === '/v1/dossiers/{id}')!;
-  const event = eventFor(getDossierRoute);
-  const routeOfFunction = new Map<string, RouteSpec>(
-    ROUTES.map((r) => [`Http${r.handler.replaceAll('-', '')}`, r] as const).reverse(),
-  );
-  const env = {
-    ...process.env,
-    TABLE_NAME: stack.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  };
-  // each bundle is loaded as the Lambda runtime loads it: from a task folder outside the project,
-  // the AWS SDK from the runtime's own node_modules (here a sibling folder, as /var/runtime is)
-  const runtime = mkdtempSync(path.join(os.tmpdir(), 'tlc-lambda-runtime-'));
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(runtime, 'node_modules'), 'dir');
-  const place = (name: string, file: string, asset = true) => {
-    const dir = path.join(runtime, 'task', name);
-    mkdirSync(dir, { recursive: true });
-    // a function's whole asset (the bundle and the data beside it, as the zip deployed), not
-    // index.mjs alone; the bare handler is one file
-    const files = asset ? readdirSync(path.dirname(file)).filter((f) => !f.endsWith('.map')) : [];
-    for (const entry of files) copyFileSync(path.join(path.dirname(file), entry), path.join(dir, entry));
-    if (!asset) copyFileSync(file, path.join(dir, 'index.mjs'));
-    return path.join(dir, 'index.mjs');
-  };
-  const bareFile = path.join(runtime, 'bare.mjs');
-  await esbuild({
-    entryPoints: [path.join(ROOT, 'bench/bare-handler.mjs')],
-    outfile: bareFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    minify: true,
-    external: ['@aws-sdk/*'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  const bare = place('bare', bareFile, false);
-  const coldRun = async (file: string, handler: string, payload: string, nodeOptions?: string) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-start-runner.mjs'), file, handler, payload], {
-      env: nodeOptions ? { ...env, NODE_OPTIONS: nodeOptions } : env,
-      cwd: runtime,
-    });
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    await new Promise((resolve) => child.on('exit', resolve));
-    const wall = performance.now() - t0;
-    // the handler's own log lines share stdout: the runner's figure is the last line
-    const last = stdout.trim().split('\n').at(-1) ?? '{}';
-    const status = (JSON.parse(last.startsWith('{"loadMs"') ? last : '{}') as { status?: number }).status ?? null;
-    return { wall, status };
-  };
-  const evaluateEvent = JSON.stringify({ input: { dossierId: probe.id, generation: 1, cycle: 0 } });
-  const measured = Object.entries(bundles).filter(([name]) => /^Http|Taskevaluate/.test(name));
-  const sample = smoke ? measured.filter(([name]) => /getdossier|listqueue|Taskevaluate/i.test(name)) : measured;
-  const coldStarts: Record<
-    string,
-    { wallMs: ReturnType<typeof summary>; baselineMs: number; ratio: number; status: number | null }
-  > = {};
-  for (const [name, bundle] of sample) {
-    const file = place(name, bundle.file);
-    const route = routeOfFunction.get(name);
-    const payload = /Taskevaluate/.test(name) ? evaluateEvent : route ? eventFor(route) : event;
-    const walls: number[] = [];
-    const baselines: number[] = [];
-    let status: number | null = null;
-    // interleaved, so that both see the same machine
-    for (let i = 0; i < RUNS; i++) {
-      const run = await coldRun(file, bundle.handler, payload, bundle.nodeOptions);
-      walls.push(run.wall);
-      status = run.status;
-      // loaded the same way: with the same runtime options
-      baselines.push((await coldRun(bare, 'handler', event, bundle.nodeOptions)).wall);
-    }
-    const wallMs = summary(walls);
-    const baselineMs = quantile(baselines, 0.5);
-    coldStarts[name] = {
-      wallMs,
-      baselineMs: Number(baselineMs.toFixed(1)),
-      ratio: Number((wallMs.median / baselineMs).toFixed(2)),
-      status,
-    };
-  }
-  rmSync(runtime, { recursive: true, force: true });
-  const coldMedians = Object.values(coldStarts).map((c) => c.wallMs.median);
-  results.bundles = {
-    medianKb: quantile(sizes, 0.5),
-    largestKb: Math.max(...sizes),
-    spreadKb: { min: Math.min(...sizes), max: Math.max(...sizes) },
-    functions: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.kb])),
-    coldStart: {
-      medianMs: quantile(coldMedians, 0.5),
-      ratio: quantile(
-        Object.values(coldStarts).map((c) => c.ratio),
-        0.5,
-      ),
-      baselineMedianMs: quantile(
-        Object.values(coldStarts).map((c) => c.baselineMs),
-        0.5,
-      ),
-      functionsMeasured: Object.keys(coldStarts).length,
-      perFunction: coldStarts,
-    },
-    targets: { medianKb: 300, largestKb: 600, coldStartRatio: 1.1 },
-  };
-  log('bundles', (results.bundles as { medianKb: number }).medianKb, 'KB median');
-  if (coldStartOnly) {
-    for (const [name, c] of Object.entries(coldStarts).sort((a, b) => a[1].ratio - b[1].ratio))
-      console.log(
-        `${c.ratio.toFixed(2)}  ${c.wallMs.median.toFixed(0).padStart(4)} ms vs ${c.baselineMs.toFixed(0)} ms  ${bundles[name]!.kb} KB  ${name}  (${c.status})`,
+  if (!overheadOnly) {
+    // each function is sent a request for its own route (API Gateway's routeKey), by the least
+    // privileged role it serves, on a real dossier: the path it runs is the one it runs in production
+    // (a body-less command stops at its 400, as a malformed request would)
+    const eventFor = (route: RouteSpec) => {
+      const role = route.roles?.includes('instructor') ? 'instructor' : route.roles?.[0];
+      const pathParameters = Object.fromEntries(
+        [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === 'id' ? probe.id : 'bench']),
       );
-    const cold = results.bundles as { coldStart: { ratio: number }; medianKb: number; largestKb: number };
-    console.log(
-      `median ratio ${cold.coldStart.ratio}; bundles ${cold.medianKb} KB median, ${cold.largestKb} KB largest`,
+      const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => pathParameters[name]!);
+      return JSON.stringify({
+        version: '2.0',
+        routeKey: `${route.method} ${route.path}`,
+        rawPath,
+        headers: {},
+        pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+        isBase64Encoded: false,
+        requestContext: {
+          requestId: 'bench',
+          http: { method: route.method, path: rawPath },
+          ...(route.auth && role
+            ? {
+                authorizer: {
+                  jwt: { claims: { sub: 'i', 'cognito:groups': `[${role}]`, token_use: 'access' }, scopes: [] },
+                },
+              }
+            : {}),
+        },
+      });
+    };
+    const getDossierRoute = ROUTES.find((r) => r.method === 'GET' && r.path === '/v1/dossiers/{id}')!;
+    const event = eventFor(getDossierRoute);
+    const routeOfFunction = new Map<string, RouteSpec>(
+      ROUTES.map((r) => [`Http${r.handler.replaceAll('-', '')}`, r] as const).reverse(),
     );
-    throw new ColdStartOnly();
+    const env = {
+      ...process.env,
+      TABLE_NAME: stack.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    };
+    // each bundle is loaded as the Lambda runtime loads it: from a task folder outside the project,
+    // the AWS SDK from the runtime's own node_modules (here a sibling folder, as /var/runtime is)
+    const runtime = mkdtempSync(path.join(os.tmpdir(), 'tlc-lambda-runtime-'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(runtime, 'node_modules'), 'dir');
+    const place = (name: string, file: string, asset = true) => {
+      const dir = path.join(runtime, 'task', name);
+      mkdirSync(dir, { recursive: true });
+      // a function's whole asset (the bundle and the data beside it, as the zip deployed), not
+      // index.mjs alone; the bare handler is one file
+      const files = asset ? readdirSync(path.dirname(file)).filter((f) => !f.endsWith('.map')) : [];
+      for (const entry of files) copyFileSync(path.join(path.dirname(file), entry), path.join(dir, entry));
+      if (!asset) copyFileSync(file, path.join(dir, 'index.mjs'));
+      return path.join(dir, 'index.mjs');
+    };
+    const bareFile = path.join(runtime, 'bare.mjs');
+    await esbuild({
+      entryPoints: [path.join(ROOT, 'bench/bare-handler.mjs')],
+      outfile: bareFile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      external: ['@aws-sdk/*'],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    const bare = place('bare', bareFile, false);
+    const coldRun = async (file: string, handler: string, payload: string, nodeOptions?: string) => {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-start-runner.mjs'), file, handler, payload], {
+        env: nodeOptions ? { ...env, NODE_OPTIONS: nodeOptions } : env,
+        cwd: runtime,
+      });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      await new Promise((resolve) => child.on('exit', resolve));
+      const wall = performance.now() - t0;
+      // the handler's own log lines share stdout: the runner's figure is the last line
+      const last = stdout.trim().split('\n').at(-1) ?? '{}';
+      const status = (JSON.parse(last.startsWith('{"loadMs"') ? last : '{}') as { status?: number }).status ?? null;
+      return { wall, status };
+    };
+    const evaluateEvent = JSON.stringify({ input: { dossierId: probe.id, generation: 1, cycle: 0 } });
+    const measured = Object.entries(bundles).filter(([name]) => /^Http|Taskevaluate/.test(name));
+    const sample = smoke ? measured.filter(([name]) => /getdossier|listqueue|Taskevaluate/i.test(name)) : measured;
+    const coldStarts: Record<
+      string,
+      { wallMs: ReturnType<typeof summary>; baselineMs: number; ratio: number; status: number | null }
+    > = {};
+    for (const [name, bundle] of sample) {
+      const file = place(name, bundle.file);
+      const route = routeOfFunction.get(name);
+      const payload = /Taskevaluate/.test(name) ? evaluateEvent : route ? eventFor(route) : event;
+      const walls: number[] = [];
+      const baselines: number[] = [];
+      let status: number | null = null;
+      // interleaved, so that both see the same machine
+      for (let i = 0; i < RUNS; i++) {
+        const run = await coldRun(file, bundle.handler, payload, bundle.nodeOptions);
+        walls.push(run.wall);
+        status = run.status;
+        // loaded the same way: with the same runtime options
+        baselines.push((await coldRun(bare, 'handler', event, bundle.nodeOptions)).wall);
+      }
+      const wallMs = summary(walls);
+      const baselineMs = quantile(baselines, 0.5);
+      coldStarts[name] = {
+        wallMs,
+        baselineMs: Number(baselineMs.toFixed(1)),
+        ratio: Number((wallMs.median / baselineMs).toFixed(2)),
+        status,
+      };
+    }
+    rmSync(runtime, { recursive: true, force: true });
+    const coldMedians = Object.values(coldStarts).map((c) => c.wallMs.median);
+    results.bundles = {
+      medianKb: quantile(sizes, 0.5),
+      largestKb: Math.max(...sizes),
+      spreadKb: { min: Math.min(...sizes), max: Math.max(...sizes) },
+      functions: Object.fromEntries(Object.entries(bundles).map(([k, v]) => [k, v.kb])),
+      coldStart: {
+        medianMs: quantile(coldMedians, 0.5),
+        ratio: quantile(
+          Object.values(coldStarts).map((c) => c.ratio),
+          0.5,
+        ),
+        baselineMedianMs: quantile(
+          Object.values(coldStarts).map((c) => c.baselineMs),
+          0.5,
+        ),
+        functionsMeasured: Object.keys(coldStarts).length,
+        perFunction: coldStarts,
+      },
+      targets: { medianKb: 300, largestKb: 600, coldStartRatio: 1.1 },
+    };
+    log('bundles', (results.bundles as { medianKb: number }).medianKb, 'KB median');
+    if (coldStartOnly) {
+      for (const [name, c] of Object.entries(coldStarts).sort((a, b) => a[1].ratio - b[1].ratio))
+        console.log(
+          `${c.ratio.toFixed(2)}  ${c.wallMs.median.toFixed(0).padStart(4)} ms vs ${c.baselineMs.toFixed(0)} ms  ${bundles[name]!.kb} KB  ${name}  (${c.status})`,
+        );
+      const cold = results.bundles as { coldStart: { ratio: number }; medianKb: number; largestKb: number };
+      console.log(
+        `median ratio ${cold.coldStart.ratio}; bundles ${cold.medianKb} KB median, ${cold.largestKb} KB largest`,
+      );
+      throw new EarlyStop();
+    }
   }
 
   // 2. request overhead: the API against a raw GetItem, 32 clients ---------------------
@@ -278,65 +287,22 @@ try {
     new DynamoDBClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
   );
   const instructor = await t.instructor();
-  const perClient = smoke ? 5 : 60;
-  const clients = 32;
-  const generate = (job: Record<string, unknown>) =>
-    new Promise<number[]>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'bench/load-generator.mjs'), JSON.stringify(job)], {
-        cwd: ROOT,
-      });
-      let stdout = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.on('exit', (code) =>
-        code === 0
-          ? resolve((JSON.parse(stdout) as { latencies: number[] }).latencies)
-          : reject(new Error(`load generator exited ${code}`)),
-      );
-    });
-  const overheadRuns: { p50: number; p99: number }[] = [];
-  // one unmeasured pass of each first: a deployed function serves warm (its code compiled, its
-  // connections open), and so does DynamoDB's JVM; the figure is the steady state, not the JIT
-  for (const mode of ['api', 'getItem'] as const)
-    await generate({
-      mode,
-      clients,
-      perClient,
+  results.requestOverhead = await measureRequestOverhead(
+    {
       url: `${stack.url}/v1/dossiers/${probe.id}`,
       token: instructor,
       endpoint: stack.endpoints.dynamodb,
       table: stack.tableName,
       key: keys.dossier(probe.id),
-    });
-  for (let run = 0; run < (smoke ? 1 : 3); run++) {
-    const viaApi = await generate({
-      mode: 'api',
-      clients,
-      perClient,
-      url: `${stack.url}/v1/dossiers/${probe.id}`,
-      token: instructor,
-    });
-    const rawGet = await generate({
-      mode: 'getItem',
-      clients,
-      perClient,
-      endpoint: stack.endpoints.dynamodb,
-      table: stack.tableName,
-      key: keys.dossier(probe.id),
-    });
-    overheadRuns.push({
-      p50: quantile(viaApi, 0.5) / quantile(rawGet, 0.5),
-      p99: quantile(viaApi, 0.99) / quantile(rawGet, 0.99),
-    });
-  }
-  results.requestOverhead = {
-    p50Ratio: summary(overheadRuns.map((r) => r.p50)),
-    p99Ratio: summary(overheadRuns.map((r) => r.p99)),
-    clients,
-    requestsPerClient: perClient,
-    loadGenerator: 'its own process (bench/load-generator.mjs), for the API and the raw GetItem alike',
-    target: { p50: 1.5 },
-  };
+      until: DOSSIER_AND_UPLOADS.to,
+    },
+    { perClient: smoke ? 5 : 60, runs: smoke ? 1 : 5, log },
+  );
   log('overhead p50 ratio', (results.requestOverhead as { p50Ratio: { median: number } }).p50Ratio.median);
+  if (overheadOnly) {
+    console.log(JSON.stringify(results.requestOverhead, null, 2));
+    throw new EarlyStop();
+  }
 
   // 4. workflow cost: state transitions per dossier, from the engine's event log ---------
   const transitionsOf = (dossierId: string) =>
@@ -544,14 +510,14 @@ try {
     target: 0,
   };
 } catch (error) {
-  if (!(error instanceof ColdStartOnly)) throw error;
+  if (!(error instanceof EarlyStop)) throw error;
 } finally {
   clearInterval(sampler);
   await stack.dispose();
   rmSync(out, { recursive: true, force: true });
 }
 
-if (coldStartOnly) process.exit(0);
+if (coldStartOnly || overheadOnly) process.exit(0);
 writeFileSync(
   path.join(ROOT, smoke ? 'bench/results.smoke.json' : 'bench/results.json'),
   `${JSON.stringify(results, null, 2)}\n`,

@@ -46,6 +46,9 @@ export const PERSONAL_DATA_LOG_PREFIX = 'PERSONLOG#';
 /** The partition-key prefix of API clients' rate windows: every function a client may call writes them. */
 export const API_CLIENT_RATE_PREFIX = 'RATE#';
 
+/** The sort-key range of a dossier's partition that holds the dossier and its uploads (META sorts just before UPLOAD#…). */
+export const DOSSIER_AND_UPLOADS = { from: 'META', to: 'UPLOAD$' } as const;
+
 /** Key layout of the single table (see README, "Data model"). */
 export const keys = {
   dossier: (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'META' }),

@@ -28,7 +28,7 @@ import type { PurgedDossier } from '../../domain/dossier-rules/retention';
 import type { StaffNote } from '../../domain/staff-notes';
 import type { QueueStage } from '../../domain/schemas';
 import type { Upload } from '../../domain/upload';
-import { keys, queryPartition, type DocumentClient } from './client';
+import { DOSSIER_AND_UPLOADS, keys, queryPartition, type DocumentClient } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { failedConditions, isConditionFailure } from './errors';
 import { documentJobPut, journalRequestSettle, outboxPut, stampJobPut, webhookEventsPut } from './outbox-items';
@@ -61,7 +61,7 @@ export class DynamoDossierRepository implements DossierRepository {
   }
 
   async getWithUploads(id: string): Promise<{ stored: StoredDossier; uploads: Upload[] } | null> {
-    // META sorts just before UPLOAD#…: one query reads the dossier and its uploads
+    // one query reads the dossier and its uploads
     const items: Record<string, unknown>[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
@@ -69,7 +69,11 @@ export class DynamoDossierRepository implements DossierRepository {
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.dossier(id).pk, ':from': 'META', ':to': 'UPLOAD$' },
+          ExpressionAttributeValues: {
+            ':pk': keys.dossier(id).pk,
+            ':from': DOSSIER_AND_UPLOADS.from,
+            ':to': DOSSIER_AND_UPLOADS.to,
+          },
           ConsistentRead: true,
           ExclusiveStartKey: cursor,
         }),
