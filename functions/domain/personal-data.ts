@@ -55,6 +55,19 @@ const person = (prefix: string, subjects: string, purpose: string, stores: Store
   field(`${prefix}.phone`, 'contact', subjects, purpose, 'follows_dossier', stores),
 ];
 
+/** A mail's part: the company's representatives', kept as mail is (sent, then 90 days). */
+const mailed = (path: string, category: PersonalCategory) =>
+  field(path, category, REPRESENTATIVES, 'envoyer les courriels de la procédure', 'mail', ['table', 'mail']);
+/** What a mail opening or closing an account carries to the identity provider. */
+const forAccount = (path: string, category: PersonalCategory, subjects: string, purpose: string) =>
+  field(path, category, subjects, purpose, 'mail', ['table', 'identity provider']);
+const INVITED = 'représentant légal invité';
+/** A file's name as the company gave it: it may name someone, and it is in the exports too. */
+const fileName = (path: string, purpose: string) =>
+  field(path, 'free_text', REPRESENTATIVES, purpose, 'follows_dossier', ['table', 'exports']);
+const SIGNATORY = 'signataire de la convention';
+const GROUP_MEMBERS = 'membres d’un groupement (un professionnel de santé en exercice de ville)';
+
 const ACTED = 'prouver qui a fait chaque acte de la procédure (journal, recours)';
 const WROTE = 'garder ce qui a été écrit dans la procédure (recours, contrôle)';
 
@@ -73,12 +86,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field('Dossier.infoRequests[].answer', 'free_text', REPRESENTATIVES, WROTE),
   field('Dossier.sections', 'account', ACCOUNTS, ACTED),
   field('Dossier.instructionReport.by', 'account', STAFF, ACTED),
-  field(
-    'Dossier.convention.signatoryName',
-    'identity',
-    'signataire de la convention',
-    'prouver la signature de la convention',
-  ),
+  field('Dossier.convention.signatoryName', 'identity', SIGNATORY, 'prouver la signature de la convention'),
   field('Dossier.convention.signedBy', 'account', ACCOUNTS, ACTED),
   field('Dossier.decision.decidedBy', 'account', STAFF, ACTED),
   field('Dossier.decision.receivedBy', 'account', ACCOUNTS, ACTED),
@@ -88,25 +96,15 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field(
     'Dossier.group.members[].name',
     'identity',
-    'membres d’un groupement (un professionnel de santé en exercice de ville)',
+    GROUP_MEMBERS,
     'identifier les membres couverts par la candidature',
   ),
   field('Message.from.sub', 'account', ACCOUNTS, ACTED),
   field('StaffNote.by.sub', 'account', STAFF, ACTED),
   field('StaffNote.body', 'free_text', STAFF, 'garder les notes de travail des agents sur un dossier'),
   field('Message.body', 'free_text', ACCOUNTS, WROTE),
-  field(
-    'Message.attachments[].fileName',
-    'free_text',
-    REPRESENTATIVES,
-    'identifier un fichier joint à un message',
-    'follows_dossier',
-    ['table', 'exports'],
-  ),
-  field('Upload.fileName', 'free_text', REPRESENTATIVES, 'identifier une preuve déposée', 'follows_dossier', [
-    'table',
-    'exports',
-  ]),
+  fileName('Message.attachments[].fileName', 'identifier un fichier joint à un message'),
+  fileName('Upload.fileName', 'identifier une preuve déposée'),
   field('Upload.createdBy', 'account', ACCOUNTS, ACTED),
   field('Upload.review.comment', 'free_text', STAFF, WROTE),
   field('Upload.review.by', 'account', STAFF, ACTED),
@@ -129,38 +127,14 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   field('Certificate.nonRenewal.by', 'account', ACCOUNTS, ACTED),
   field('JournalEvent.actor.sub', 'acts', ACCOUNTS, ACTED),
   field('JournalEvent.data', 'free_text', ACCOUNTS, 'le détail de chaque acte (un nom de signataire, une raison)'),
-  field('OutboxMessage.to[]', 'contact', REPRESENTATIVES, 'envoyer les courriels de la procédure', 'mail', [
-    'table',
-    'mail',
-  ]),
-  field('OutboxMessage.subject', 'free_text', REPRESENTATIVES, 'envoyer les courriels de la procédure', 'mail', [
-    'table',
-    'mail',
-  ]),
-  field('OutboxMessage.text', 'free_text', REPRESENTATIVES, 'envoyer les courriels de la procédure', 'mail', [
-    'table',
-    'mail',
-  ]),
-  field('OutboxMessage.html', 'free_text', REPRESENTATIVES, 'envoyer les courriels de la procédure', 'mail', [
-    'table',
-    'mail',
-  ]),
-  field('OutboxMessage.revoke.email', 'contact', 'ancien représentant légal', 'fermer son compte', 'mail', [
-    'table',
-    'identity provider',
-  ]),
-  field('OutboxMessage.invite.email', 'contact', 'représentant légal invité', 'ouvrir son compte', 'mail', [
-    'table',
-    'identity provider',
-  ]),
-  field('OutboxMessage.invite.firstName', 'identity', 'représentant légal invité', 'ouvrir son compte', 'mail', [
-    'table',
-    'identity provider',
-  ]),
-  field('OutboxMessage.invite.lastName', 'identity', 'représentant légal invité', 'ouvrir son compte', 'mail', [
-    'table',
-    'identity provider',
-  ]),
+  mailed('OutboxMessage.to[]', 'contact'),
+  mailed('OutboxMessage.subject', 'free_text'),
+  mailed('OutboxMessage.text', 'free_text'),
+  mailed('OutboxMessage.html', 'free_text'),
+  forAccount('OutboxMessage.revoke.email', 'contact', 'ancien représentant légal', 'fermer son compte'),
+  forAccount('OutboxMessage.invite.email', 'contact', INVITED, 'ouvrir son compte'),
+  forAccount('OutboxMessage.invite.firstName', 'identity', INVITED, 'ouvrir son compte'),
+  forAccount('OutboxMessage.invite.lastName', 'identity', INVITED, 'ouvrir son compte'),
 ];
 
 /**

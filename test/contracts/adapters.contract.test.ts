@@ -375,6 +375,24 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       await ports.companies.update(corrected);
       expect(await ports.companies.get(company.id)).toEqual(corrected);
       await expect(ports.companies.update({ ...company, id: randomUUID() })).rejects.toThrow();
+      // with the mail it causes: both stored, or neither
+      const notice = (id: string) =>
+        outboxMessage(
+          id,
+          'company_registered',
+          ['contact@example.fr'],
+          { companyName: 'Contrat SAS' },
+          NOW.toISOString(),
+        );
+      const renamed = { ...corrected, name: 'Contrat Renommée SAS' };
+      const sent = notice(`contract:renamed:${company.id}`);
+      await ports.companies.update(renamed, [sent]);
+      expect(await ports.companies.get(company.id)).toEqual(renamed);
+      expect((await ports.outbox.pending(100)).map((m) => m.id)).toContain(sent.id);
+      const nobody = { ...company, id: randomUUID() };
+      const unsent = notice(`contract:nobody:${nobody.id}`);
+      await expect(ports.companies.update(nobody, [unsent])).rejects.toThrow();
+      expect((await ports.outbox.pending(100)).map((m) => m.id)).not.toContain(unsent.id);
     });
 
     it('binds an account to one company, for good', async () => {
@@ -504,13 +522,26 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.webhooks.get(companyId, s.id)).toEqual(s);
       expect(await ports.webhooks.get(randomUUID(), s.id)).toBeNull();
       expect(await ports.webhooks.list(companyId)).toEqual([s]);
-      await ports.webhooks.disable({ ...s, status: 'disabled', disabledAt: NOW.toISOString() }, []);
+      const mail = (id: string) =>
+        outboxMessage(
+          id,
+          'company_registered',
+          ['contact@example.fr'],
+          { companyName: 'Contrat SAS' },
+          NOW.toISOString(),
+        );
+      const disabledMail = mail(`contract:disabled:${s.id}`);
+      await ports.webhooks.disable({ ...s, status: 'disabled', disabledAt: NOW.toISOString() }, [disabledMail]);
       expect((await ports.webhooks.get(companyId, s.id))?.status).toBe('disabled');
+      expect((await ports.outbox.pending(100)).map((m) => m.id)).toContain(disabledMail.id);
       await ports.webhooks.remove(companyId, s.id);
       expect(await ports.webhooks.list(companyId)).toEqual([]);
-      // disabling one deleted meanwhile does nothing
+      // disabling one deleted meanwhile does nothing, and mails nobody
+      const unsent = mail(`contract:deleted:${s.id}`);
+      await ports.webhooks.disable({ ...s, status: 'disabled' }, [unsent]);
       await ports.webhooks.disable({ ...s, status: 'disabled' }, []);
       expect(await ports.webhooks.get(companyId, s.id)).toBeNull();
+      expect((await ports.outbox.pending(100)).map((m) => m.id)).not.toContain(unsent.id);
     });
 
     it('hands out due deliveries once stored, in order per dossier, and records an attempt once', async () => {

@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { registrationKey, type Company } from '../../domain/company';
 import { ConflictError } from '../../domain/errors';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { CompanyRepository } from '../../domain/ports';
 import { keys, type DocumentClient } from './client';
 import { isConditionFailure } from './errors';
-import { outboxPut } from './outbox-items';
+import { putWithOutbox } from './outbox-items';
 
 export class DynamoCompanyRepository implements CompanyRepository {
   constructor(
@@ -15,31 +15,18 @@ export class DynamoCompanyRepository implements CompanyRepository {
 
   async create(company: Company, outbox: OutboxMessage[] = []): Promise<void> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              // the registration key item makes "one account per SIRET / VAT number" atomic
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.companyRegistration(registrationKey(company)),
-                  type: 'company-key',
-                  companyId: company.id,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.company(company.id), type: 'company', company },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...outbox.map((m) => outboxPut(this.table, m)),
-          ],
-        }),
+      await putWithOutbox(
+        this.db,
+        this.table,
+        [
+          {
+            // the registration key item makes "one account per SIRET / VAT number" atomic
+            Item: { ...keys.companyRegistration(registrationKey(company)), type: 'company-key', companyId: company.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+          { Item: this.item(company), ConditionExpression: 'attribute_not_exists(pk)' },
+        ],
+        outbox,
       );
     } catch (error) {
       if (isConditionFailure(error))
@@ -49,22 +36,20 @@ export class DynamoCompanyRepository implements CompanyRepository {
   }
 
   async update(company: Company, outbox: OutboxMessage[] = []): Promise<void> {
-    const put = {
-      TableName: this.table,
-      Item: { ...keys.company(company.id), type: 'company', company },
-      ConditionExpression: 'attribute_exists(pk)',
-    };
-    if (!outbox.length) {
-      await this.db.send(new PutCommand(put));
-      return;
-    }
-    await this.db.send(
-      new TransactWriteCommand({ TransactItems: [{ Put: put }, ...outbox.map((m) => outboxPut(this.table, m))] }),
+    await putWithOutbox(
+      this.db,
+      this.table,
+      [{ Item: this.item(company), ConditionExpression: 'attribute_exists(pk)' }],
+      outbox,
     );
   }
 
   async get(id: string): Promise<Company | null> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.company(id) }));
     return (Item?.company as Company | undefined) ?? null;
+  }
+
+  private item(company: Company) {
+    return { ...keys.company(company.id), type: 'company', company };
   }
 }

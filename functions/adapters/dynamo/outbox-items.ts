@@ -1,9 +1,11 @@
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentJob } from '../../domain/document-job';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { StampJob } from '../../domain/trusted-timestamps';
 import type { JournalRequest } from '../../domain/journal-requests';
 import type { WebhookEventBatch } from '../../domain/webhooks';
 import {
+  type DocumentClient,
   DOCUMENTS_PENDING,
   JOURNAL_REQUESTS_PENDING,
   keys,
@@ -74,6 +76,28 @@ export const webhookEventsPut = (table: string, batch: WebhookEventBatch) =>
 /** A read's journal request, written on its own (not in a dossier's transaction). */
 export const journalRequestPut = (table: string, request: JournalRequest) =>
   workItemPut(table, JOURNAL_REQUESTS_LAYOUT, request);
+
+/** An item to put, and the condition it is put on. */
+export interface ItemPut {
+  Item: Record<string, unknown>;
+  ConditionExpression: string;
+}
+
+/**
+ * Puts items and the mail they cause: all or none, in one transaction (a lone item without mail is
+ * a plain Put). A failed condition throws as DynamoDB does; `isConditionFailure` reads both forms.
+ */
+export const putWithOutbox = (db: DocumentClient, table: string, puts: ItemPut[], outbox: OutboxMessage[]) =>
+  puts.length === 1 && outbox.length === 0
+    ? db.send(new PutCommand({ TableName: table, ...puts[0]! }))
+    : db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...puts.map((put) => ({ Put: { TableName: table, ...put } })),
+            ...outbox.map((m) => outboxPut(table, m)),
+          ],
+        }),
+      );
 
 /** The Update that settles a journal request in the transaction recording its event (exactly once). */
 export const journalRequestSettle = (table: string, id: string, at: string) => ({

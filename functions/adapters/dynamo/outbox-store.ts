@@ -28,8 +28,8 @@ const staleBefore = (at: string) => new Date(new Date(at).getTime() - CLAIM_LEAS
  */
 export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
   constructor(
-    private readonly db: DocumentClient,
-    private readonly table: string,
+    protected readonly db: DocumentClient,
+    protected readonly table: string,
     private readonly layout: QueueLayout,
   ) {}
 
@@ -106,41 +106,26 @@ export class DynamoWorkQueue<T extends { id: string }> implements WorkQueue<T> {
   }
 }
 
-export class DynamoOutboxStore extends DynamoWorkQueue<OutboxMessage> {
-  constructor(db: DocumentClient, table: string) {
-    super(db, table, OUTBOX_LAYOUT);
-  }
-}
+/** The work queue of one kind of work, its layout bound: a store is declared in one line. */
+const queueOf = <T extends { id: string }>(layout: QueueLayout) =>
+  class extends DynamoWorkQueue<T> {
+    constructor(db: DocumentClient, table: string) {
+      super(db, table, layout);
+    }
+  };
 
-export class DynamoDocumentJobStore extends DynamoWorkQueue<DocumentJob> {
-  constructor(db: DocumentClient, table: string) {
-    super(db, table, DOCUMENTS_LAYOUT);
-  }
-}
+export class DynamoOutboxStore extends queueOf<OutboxMessage>(OUTBOX_LAYOUT) {}
+export class DynamoDocumentJobStore extends queueOf<DocumentJob>(DOCUMENTS_LAYOUT) {}
+export class DynamoStampJobStore extends queueOf<StampJob>(STAMPS_LAYOUT) {}
+export class DynamoWebhookEventStore extends queueOf<WebhookEventBatch>(WEBHOOK_EVENTS_LAYOUT) {}
 
-export class DynamoStampJobStore extends DynamoWorkQueue<StampJob> {
-  constructor(db: DocumentClient, table: string) {
-    super(db, table, STAMPS_LAYOUT);
-  }
-}
-
-export class DynamoWebhookEventStore extends DynamoWorkQueue<WebhookEventBatch> {
-  constructor(db: DocumentClient, table: string) {
-    super(db, table, WEBHOOK_EVENTS_LAYOUT);
-  }
-}
-
-export class DynamoJournalRequestStore extends DynamoWorkQueue<JournalRequest> implements JournalRequestStore {
-  constructor(
-    private readonly client: DocumentClient,
-    private readonly tableName: string,
-  ) {
-    super(client, tableName, JOURNAL_REQUESTS_LAYOUT);
-  }
-
+export class DynamoJournalRequestStore
+  extends queueOf<JournalRequest>(JOURNAL_REQUESTS_LAYOUT)
+  implements JournalRequestStore
+{
   async add(request: JournalRequest): Promise<void> {
     try {
-      await this.client.send(new PutCommand(journalRequestPut(this.tableName, request).Put));
+      await this.db.send(new PutCommand(journalRequestPut(this.table, request).Put));
     } catch (error) {
       // the same request twice (a retried write) is one request
       if (!isConditionFailure(error)) throw error;

@@ -1,12 +1,12 @@
 import { expiresAt } from '../../domain/retention-dates';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
 import type { OutboxMessage } from '../../domain/outbox';
 import type { WebhookStore } from '../../domain/ports';
 import type { WebhookDelivery, WebhookSubscription } from '../../domain/webhooks';
 import { keys, queryPartition, WEBHOOK_DELIVERIES_DUE, type DocumentClient } from './client';
 import { isConditionFailure } from './errors';
-import { outboxPut } from './outbox-items';
+import { putWithOutbox } from './outbox-items';
 
 /**
  * Subscriptions in their company's partition; deliveries in their endpoint's, keyed by dossier
@@ -57,21 +57,9 @@ export class DynamoWebhookStore implements WebhookStore {
 
   async disable(subscription: WebhookSubscription, mail: OutboxMessage[]): Promise<void> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.subscriptionItem(subscription),
-                // deleted meanwhile: nothing to disable, nobody to mail
-                ConditionExpression: 'attribute_exists(pk)',
-              },
-            },
-            ...mail.map((m) => outboxPut(this.table, m)),
-          ],
-        }),
-      );
+      // deleted meanwhile: nothing to disable, nobody to mail
+      const put = { Item: this.subscriptionItem(subscription), ConditionExpression: 'attribute_exists(pk)' };
+      await putWithOutbox(this.db, this.table, [put], mail);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
