@@ -16,6 +16,10 @@ export interface QueueEntry {
   orderBy: string;
 }
 
+/** The clock that ends first among a dossier's running ones (the queue, its export and the portal show it). */
+export const nearestDeadline = <D extends { dueAt: string }>(deadlines: readonly D[]): D | undefined =>
+  deadlines.reduce<D | undefined>((first, d) => (!first || d.dueAt < first.dueAt ? d : first), undefined);
+
 export const queueEntry = (dossier: Dossier): QueueEntry | null => {
   const request = dossier.infoRequests?.find((r) => r.status === 'open');
   if (request) return { stage: 'awaiting_answer', since: request.openedAt, orderBy: request.dueAt };

@@ -5,6 +5,7 @@ import { toCsv } from './certificates';
 import type { SpreadsheetWriter } from '../domain/ports';
 import { parisDateTime } from '../domain/calendar';
 import { withCompanyNames } from './list-queue';
+import { nearestDeadline } from '../domain/queue';
 import { DEADLINE_LABELS_FR, QUEUE_STAGE_LABELS } from '../domain/labels-fr';
 
 /**
@@ -26,7 +27,7 @@ export const exportQueue = async (
   do {
     const page = await deps.dossiers.queue(stage, 100, cursor);
     for (const item of await withCompanyNames(deps, page.items)) {
-      const nearest = [...item.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+      const nearest = nearestDeadline(item.deadlines);
       rows.push([
         item.reference ?? '',
         item.dossierId,

@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { nearestDeadline } from '../../../../functions/domain/queue';
 import type { Schemas } from '../../api/client';
 import { serviceNow } from '../../api/service-time';
 import { currentSession } from '../../auth/session';
@@ -7,7 +8,7 @@ import { daysLeft, formatDate, formatDaysLeft } from '../../ui/format';
 
 export type QueueItem = Schemas['QueuePage']['items'][number];
 
-const nearest = (item: QueueItem) => [...item.deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+const nearest = (item: QueueItem) => nearestDeadline(item.deadlines);
 
 /** Whether one of the dossier's clocks is past its end at `now` (the service's instant). */
 export const isLate = (item: QueueItem, now: Date) => item.deadlines.some((d) => daysLeft(d.dueAt, now) < 0);
