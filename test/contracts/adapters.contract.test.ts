@@ -67,6 +67,10 @@ const NOW = new Date('2027-01-04T08:00:00Z');
 const actor = { sub: 'u', role: 'candidate' };
 let seed = 5000;
 
+/** A mail that a write causes (its cause names it), for the writes that store their mail with them. */
+const aMail = (cause: string) =>
+  outboxMessage(cause, 'company_registered', ['contact@example.fr'], { companyName: 'Contrat SAS' }, NOW.toISOString());
+
 const newDossier = (companyId = randomUUID()) => {
   const dossier = createDossier(
     { product: { name: `P-${randomUUID()}`, version: '1' }, useCase: 'city_practice', profiles: [] },
@@ -376,21 +380,13 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.companies.get(company.id)).toEqual(corrected);
       await expect(ports.companies.update({ ...company, id: randomUUID() })).rejects.toThrow();
       // with the mail it causes: both stored, or neither
-      const notice = (id: string) =>
-        outboxMessage(
-          id,
-          'company_registered',
-          ['contact@example.fr'],
-          { companyName: 'Contrat SAS' },
-          NOW.toISOString(),
-        );
       const renamed = { ...corrected, name: 'Contrat Renommée SAS' };
-      const sent = notice(`contract:renamed:${company.id}`);
+      const sent = aMail(`contract:renamed:${company.id}`);
       await ports.companies.update(renamed, [sent]);
       expect(await ports.companies.get(company.id)).toEqual(renamed);
       expect((await ports.outbox.pending(100)).map((m) => m.id)).toContain(sent.id);
       const nobody = { ...company, id: randomUUID() };
-      const unsent = notice(`contract:nobody:${nobody.id}`);
+      const unsent = aMail(`contract:nobody:${nobody.id}`);
       await expect(ports.companies.update(nobody, [unsent])).rejects.toThrow();
       expect((await ports.outbox.pending(100)).map((m) => m.id)).not.toContain(unsent.id);
     });
@@ -522,22 +518,14 @@ describe.each(ADAPTERS)('ports (%s)', (_, make) => {
       expect(await ports.webhooks.get(companyId, s.id)).toEqual(s);
       expect(await ports.webhooks.get(randomUUID(), s.id)).toBeNull();
       expect(await ports.webhooks.list(companyId)).toEqual([s]);
-      const mail = (id: string) =>
-        outboxMessage(
-          id,
-          'company_registered',
-          ['contact@example.fr'],
-          { companyName: 'Contrat SAS' },
-          NOW.toISOString(),
-        );
-      const disabledMail = mail(`contract:disabled:${s.id}`);
+      const disabledMail = aMail(`contract:disabled:${s.id}`);
       await ports.webhooks.disable({ ...s, status: 'disabled', disabledAt: NOW.toISOString() }, [disabledMail]);
       expect((await ports.webhooks.get(companyId, s.id))?.status).toBe('disabled');
       expect((await ports.outbox.pending(100)).map((m) => m.id)).toContain(disabledMail.id);
       await ports.webhooks.remove(companyId, s.id);
       expect(await ports.webhooks.list(companyId)).toEqual([]);
       // disabling one deleted meanwhile does nothing, and mails nobody
-      const unsent = mail(`contract:deleted:${s.id}`);
+      const unsent = aMail(`contract:deleted:${s.id}`);
       await ports.webhooks.disable({ ...s, status: 'disabled' }, [unsent]);
       await ports.webhooks.disable({ ...s, status: 'disabled' }, []);
       expect(await ports.webhooks.get(companyId, s.id)).toBeNull();
