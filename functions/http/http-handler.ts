@@ -11,7 +11,7 @@ import type * as z from 'zod';
 import type { Caller } from '../domain/caller';
 import { verifyApiClient, verifyCompanyBinding, verifyTenancy } from './company-binding';
 import { forRequest } from './request-reads';
-import { authorise, callerOf, certificateNumberParam, parseBody, pathParam, type ResolvedRequest } from './request';
+import { authorise, callerOf, parseBody, pathParam, type ResolvedRequest } from './request';
 import type { ROUTE_TABLE, RouteSpec } from './routes';
 import type { HttpEvent, HttpResponse } from './types';
 
@@ -99,12 +99,7 @@ export const httpHandler = (
 
 /** Every path parameter of the route, checked by its name's rule (a certificate number has its own). */
 const validatePathParameters = (event: HttpEvent) =>
-  Object.fromEntries(
-    Object.keys(event.pathParameters ?? {}).map((name) => [
-      name,
-      name === 'number' ? certificateNumberParam(event) : pathParam(event, name),
-    ]),
-  );
+  Object.fromEntries(Object.keys(event.pathParameters ?? {}).map((name) => [name, pathParam(event, name)]));
 
 type Table = (typeof ROUTE_TABLE)[number];
 /** A route as the table names it: "POST /v1/dossiers/{id}/submit". */

@@ -12,6 +12,7 @@ const operationId = (route: RouteSpec) => {
   return camel(shared && tail ? `${route.handler}-${tail}` : route.handler);
 };
 import { ROUTES, type RouteSpec } from './routes';
+import { pathParameterSchema } from './request';
 import { problemTexts } from './problem-texts';
 import { PROBLEM_TYPES } from '../domain/errors';
 import { decisionClockViewSchema, decisionViewSchema, RESPONSES, type ResponseSpec } from './response-schemas';
@@ -79,7 +80,7 @@ export const openApiDocument = () => {
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      schema: pathParameterSchema(m[1]!),
     }));
     const parameters = [
       ...params,

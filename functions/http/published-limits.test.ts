@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from './routes';
+import { openApiDocument } from './openapi';
+import { pathParam } from './request';
+import type { HttpEvent } from './types';
+import { BadRequestError } from '../domain/errors';
 
 /**
  * The published contract is as strict as the validator, no looser: every string and array of
@@ -82,5 +86,37 @@ describe('published limits', () => {
     expect(leaf.zod!.safeParse('a'.repeat(max)).success).toBe(true);
     expect(leaf.zod!.safeParse('a'.repeat(max + 1)).success).toBe(false);
     if (leaf.json.minLength) expect(leaf.zod!.safeParse('a'.repeat(leaf.json.minLength - 1)).success).toBe(false);
+  });
+});
+
+describe('published path parameters', () => {
+  const document = openApiDocument() as {
+    paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: JsonSchema }[] }>>;
+  };
+  const parameters = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).flatMap(([method, operation]) =>
+      (operation.parameters ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => [`${method.toUpperCase()} ${path} {${p.name}}`, p.name, p.schema] as const),
+    ),
+  );
+  const event = (name: string, value: string) => ({ pathParameters: { [name]: value } }) as unknown as HttpEvent;
+  // a value of the published form at the published length: a certificate number has one form only
+  const atLimit = (name: string, max: number) => (name === 'number' ? 'TLC-2026-000123' : 'a'.repeat(max));
+
+  it('publishes every path parameter of every route', () => expect(parameters.length).toBeGreaterThanOrEqual(70));
+
+  it.each(parameters)('%s: the published pattern and length are the enforced ones', (_, name, schema) => {
+    expect(schema.maxLength).toBeDefined();
+    expect(schema.pattern).toBeDefined();
+    const pattern = new RegExp(schema.pattern!);
+    const fits = atLimit(name, schema.maxLength!);
+    expect(fits.length).toBe(schema.maxLength);
+    expect(pattern.test(fits)).toBe(true);
+    expect(pathParam(event(name, fits), name)).toBe(fits);
+    for (const refused of [`${fits}0`, '', 'a/b', 'é'.repeat(Math.min(4, schema.maxLength!))]) {
+      expect(refused.length <= schema.maxLength! && pattern.test(refused), refused).toBe(false);
+      expect(() => pathParam(event(name, refused), name), refused).toThrow(BadRequestError);
+    }
   });
 });

@@ -101,28 +101,52 @@ export const parseBody = <S extends z.ZodType>(event: HttpEvent, schema: S): z.i
   return result.data;
 };
 
-/** A certificate number in the path: `TLC-2026-000123`, or 400. */
-export const certificateNumberParam = (event: HttpEvent): string => {
-  const number = event.pathParameters?.number ?? '';
-  if (!CERTIFICATE_NUMBER_PATTERN.test(number))
-    throw new BadRequestError('a certificate number looks like TLC-2026-000123');
-  return number;
+type PathParameterRule = { pattern: RegExp; maxLength: number; refusal: string };
+
+/**
+ * What each path parameter accepts, by its name: the validator reads its rule here and the OpenAPI
+ * document publishes the same pattern and length, so the contract is never looser than the server.
+ */
+const PATH_PARAMETER_RULES: Record<string, PathParameterRule> = {
+  number: {
+    pattern: CERTIFICATE_NUMBER_PATTERN,
+    maxLength: 'TLC-2026-000123'.length,
+    refusal: 'a certificate number looks like TLC-2026-000123',
+  },
+  sha256: {
+    pattern: /^[0-9a-fA-F]{64}$/,
+    maxLength: 64,
+    refusal: 'a document fingerprint is its SHA-256 in hexadecimal (64 characters)',
+  },
 };
 
-/** A document's fingerprint in the path: a SHA-256 in hexadecimal (64 characters), or 400. */
-export const sha256Param = (event: HttpEvent): string => {
-  const value = event.pathParameters?.sha256 ?? '';
-  if (!/^[0-9a-fA-F]{64}$/.test(value))
-    throw new BadRequestError('a document fingerprint is its SHA-256 in hexadecimal (64 characters)');
-  return value.toLowerCase();
+/** Any other parameter is one of our identifiers (a ULID, a UUID, a kind's name). */
+const pathParameterRule = (name: string): PathParameterRule =>
+  PATH_PARAMETER_RULES[name] ?? {
+    pattern: /^[A-Za-z0-9_-]{1,64}$/,
+    maxLength: 64,
+    refusal: `the path parameter ${name} is malformed`,
+  };
+
+/** The published schema of a path parameter: the pattern and the length its rule enforces. */
+export const pathParameterSchema = (name: string) => {
+  const rule = pathParameterRule(name);
+  return { type: 'string', pattern: rule.pattern.source, maxLength: rule.maxLength } as const;
 };
 
+/** A path parameter checked by its name's rule, or 400. */
 export const pathParam = (event: HttpEvent, name: string): string => {
-  const value = event.pathParameters?.[name];
-  if (!value || !/^[A-Za-z0-9_-]{1,64}$/.test(value))
-    throw new BadRequestError(`the path parameter ${name} is malformed`);
+  const value = event.pathParameters?.[name] ?? '';
+  const rule = pathParameterRule(name);
+  if (value.length > rule.maxLength || !rule.pattern.test(value)) throw new BadRequestError(rule.refusal);
   return value;
 };
+
+/** A certificate number in the path: `TLC-2026-000123`, or 400. */
+export const certificateNumberParam = (event: HttpEvent): string => pathParam(event, 'number');
+
+/** A document's fingerprint in the path: a SHA-256 in hexadecimal (64 characters), or 400. */
+export const sha256Param = (event: HttpEvent): string => pathParam(event, 'sha256').toLowerCase();
 
 /** What an `If-Match` header accepts (RFC 9110 §13.1.1): any current version, or listed ones. */
 export type IfMatch = { any: true } | { any: false; versions: number[] };
