@@ -421,6 +421,13 @@ describe('portal in Chromium', () => {
       body: { message: 'Le PCA signé est déposé.' },
     });
     expect(answer.status).toBe(200);
+    // the page reads the messages once: the thread and the timeline share them
+    const messageReads: string[] = [];
+    const countMessageReads = (r: { method(): string; url(): string }) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname.endsWith(`/v1/dossiers/${state.dossierId}/messages`))
+        messageReads.push(r.url());
+    };
+    page.on('request', countMessageReads);
     await page.goto(`${base}/instruction/dossiers/${state.dossierId}`);
     await page.getByRole('heading', { name: 'Preuves par exigence' }).waitFor();
     await requests.getByText('« Le PCA signé est déposé. »').waitFor();
@@ -441,6 +448,8 @@ describe('portal in Chromium', () => {
       .filter({ hasText: '« Voici notre plan de continuité, en avance. »' })
       .getByRole('button', { name: /^plan-de-continuite\.pdf \(/ })
       .waitFor();
+    page.off('request', countMessageReads);
+    expect(messageReads).toHaveLength(1);
     await events.first().scrollIntoViewIfNeeded();
     const top = (await timeline.boundingBox())!;
     const sixth = (await events.nth(5).boundingBox())!;

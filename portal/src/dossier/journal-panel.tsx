@@ -7,20 +7,13 @@ import { useLoad } from '../ui/use-load';
 import { formatDateTime } from '../ui/format';
 import { Section } from '../ui/section';
 import { ACTOR_LABELS, JOURNAL_EVENT_LABELS, labelOf, NOTIFICATION_LABELS, PURPOSE_LABELS } from '../ui/labels';
-import { AttachmentLink } from './messages-panel';
+import { AttachmentLink, type Message } from './messages-panel';
 import { RECEIPT_LABELS } from './notifications-panel';
 
-type Journal = Awaited<ReturnType<typeof loadJournal>>;
-type JournalItem = Journal['journal']['items'][number];
-type Message = Journal['messages'][number];
+type JournalItem = Awaited<ReturnType<typeof loadJournal>>['items'][number];
 
-const loadJournal = async (dossierId: string) => {
-  const [journal, messages] = await Promise.all([
-    unwrap(api.GET('/v1/dossiers/{id}/journal', { params: { path: { id: dossierId } } })),
-    unwrap(api.GET('/v1/dossiers/{id}/messages', { params: { path: { id: dossierId }, query: { limit: 100 } } })),
-  ]);
-  return { journal, messages: messages.items };
-};
+const loadJournal = (dossierId: string) =>
+  unwrap(api.GET('/v1/dossiers/{id}/journal', { params: { path: { id: dossierId } } }));
 
 const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
 
@@ -87,13 +80,22 @@ const detailOf = (event: JournalItem, dossier: Dossier, messages: Message[]): Re
  * is about (the request and its answer, the notification and its receipt, the message and its
  * files, the file); the journal's hash chain verified by the service, its hashes one click away.
  */
-export const JournalPanel = ({ dossier }: { dossier: Dossier }) => {
-  const { data, error } = useLoad(() => loadJournal(dossier.id), [dossier.id, dossier.version]);
-  const journal = data?.journal;
+export const JournalPanel = ({
+  dossier,
+  messages = [],
+  sent = 0,
+}: {
+  dossier: Dossier;
+  messages?: Message[];
+  /** messages sent from the page: each adds an event */
+  sent?: number;
+}) => {
+  // read again when the dossier changes or a message is sent: each adds events
+  const { data: journal, error } = useLoad(() => loadJournal(dossier.id), [dossier.id, dossier.version, sent]);
   return (
     <Section id="journal" title="Chronologie du dossier">
       <ProblemAlert error={error} />
-      {journal && data && (
+      {journal && (
         <>
           <Alert
             small
@@ -111,7 +113,7 @@ export const JournalPanel = ({ dossier }: { dossier: Dossier }) => {
             aria-label="Événements du dossier, du plus récent au plus ancien"
           >
             {[...journal.items].reverse().map((e) => {
-              const detail = detailOf(e, dossier, data.messages);
+              const detail = detailOf(e, dossier, messages);
               return (
                 <li key={e.seq} className="tlc-timeline__event">
                   <p className="fr-text--sm fr-mb-0">

@@ -53,23 +53,42 @@ const sendAttachments = async (dossierId: string, files: File[], onStatus: (text
 };
 
 /**
+ * The dossier's messages, loaded once for its page: the thread shows them and the timeline names
+ * them beside their events. `sent` counts the messages sent from the page, so that the timeline
+ * reads the journal again after one (and not merely because the messages arrived).
+ */
+export const useDossierMessages = (dossierId: string) => {
+  const [sent, setSent] = useState(0);
+  const load = useLoad(
+    () => unwrap(api.GET('/v1/dossiers/{id}/messages', { params: { path: { id: dossierId }, query: { limit: 100 } } })),
+    [dossierId],
+  );
+  const afterSend = async () => {
+    await load.reload();
+    setSent((n) => n + 1);
+  };
+  return { ...load, sent, afterSend };
+};
+export type DossierMessages = ReturnType<typeof useDossierMessages>;
+export type Message = NonNullable<DossierMessages['data']>['items'][number];
+
+/**
  * The exchange between the company and ANS on a dossier; closed with the dossier (read only then).
  * The company may attach files to its messages (each sent to storage first, checked, then named
  * by the message); ANS's own documents are notified acts, sealed.
  */
 export const MessagesPanel = ({
   dossierId,
+  messages,
   open = true,
   canAttach = false,
 }: {
   dossierId: string;
+  messages: DossierMessages;
   open?: boolean;
   canAttach?: boolean;
 }) => {
-  const { data, error, reload } = useLoad(
-    () => unwrap(api.GET('/v1/dossiers/{id}/messages', { params: { path: { id: dossierId }, query: { limit: 100 } } })),
-    [dossierId],
-  );
+  const { data, error, afterSend } = messages;
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [status, setStatus] = useState('');
@@ -90,7 +109,7 @@ export const MessagesPanel = ({
       setBody('');
       setFiles([]);
       setInputKey((k) => k + 1);
-      await reload();
+      await afterSend();
     }
   };
   const tooMany = files.length > MAX_MESSAGE_ATTACHMENTS;

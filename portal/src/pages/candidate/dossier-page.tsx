@@ -14,7 +14,7 @@ import { INS_OUTCOME_LABELS, labelOf, PURPOSE_LABELS } from '../../ui/labels';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { InfoRequestList } from '../../dossier/info-requests-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
-import { MessagesPanel } from '../../dossier/messages-panel';
+import { MessagesPanel, useDossierMessages } from '../../dossier/messages-panel';
 import { NotificationsPanel } from '../../dossier/notifications-panel';
 import { RequirementTitle } from '../../dossier/requirement-title';
 import { FileItem } from '../../dossier/file-links';
@@ -171,6 +171,7 @@ const EvidenceSections = ({
 export const DossierPage = () => {
   const { id } = useParams<{ id: string }>();
   const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
+  const messages = useDossierMessages(id);
   const { command, act } = useCommands(reload);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const insDate = useField();
@@ -426,7 +427,12 @@ export const DossierPage = () => {
         </Section>
       )}
 
-      <MessagesPanel dossierId={dossier.id} open={isAllowed('post_message', dossier.status)} canAttach />
+      <MessagesPanel
+        dossierId={dossier.id}
+        messages={messages}
+        open={isAllowed('post_message', dossier.status)}
+        canAttach
+      />
 
       {/* the domain's table says when a command is allowed: the portal offers it then, and only then */}
       {isAllowed('withdraw', dossier.status) && (
@@ -440,7 +446,7 @@ export const DossierPage = () => {
           Retirer la candidature
         </CommandButton>
       )}
-      <JournalPanel dossier={dossier} />
+      <JournalPanel dossier={dossier} messages={messages.data?.items} sent={messages.sent} />
     </Page>
   );
 };

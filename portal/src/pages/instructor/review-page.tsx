@@ -14,7 +14,7 @@ import { formatDate } from '../../ui/format';
 import { DecisionPanel, DossierSummary } from '../../dossier/dossier-summary';
 import { FileItem } from '../../dossier/file-links';
 import { EvidenceReview } from '../../dossier/evidence-review';
-import { MessagesPanel } from '../../dossier/messages-panel';
+import { MessagesPanel, useDossierMessages } from '../../dossier/messages-panel';
 import { StaffNotesPanel } from '../../dossier/staff-notes-panel';
 import { AssignmentPanel } from '../../dossier/assignment-panel';
 import { JournalPanel } from '../../dossier/journal-panel';
@@ -39,6 +39,7 @@ import { InfoRequestsPanel } from '../../dossier/info-requests-panel';
 export const ReviewPage = () => {
   const { id } = useParams<{ id: string }>();
   const { data, error, loading, reload } = useLoad(() => loadDossier(id), [id]);
+  const messages = useDossierMessages(id);
   const { command, act } = useCommands(reload);
   const [admissibility, setAdmissibility] = useState<'admissible' | 'incomplete' | 'inadmissible'>('admissible');
   const items = useField();
@@ -293,9 +294,9 @@ export const ReviewPage = () => {
           </Link>
         </p>
       )}
-      <MessagesPanel dossierId={dossier.id} open={isAllowed('post_message', dossier.status)} />
+      <MessagesPanel dossierId={dossier.id} messages={messages} open={isAllowed('post_message', dossier.status)} />
       <StaffNotesPanel dossierId={dossier.id} />
-      <JournalPanel dossier={dossier} />
+      <JournalPanel dossier={dossier} messages={messages.data?.items} sent={messages.sent} />
     </Page>
   );
 };
