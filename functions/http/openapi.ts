@@ -12,7 +12,7 @@ const operationId = (route: RouteSpec) => {
   return camel(shared && tail ? `${route.handler}-${tail}` : route.handler);
 };
 import { ROUTES, type RouteSpec } from './routes';
-import { pathParameterSchema } from './request';
+import { ifMatchHeaderSchema, pathParameterSchema } from './request';
 import { problemTexts } from './problem-texts';
 import { PROBLEM_TYPES } from '../domain/errors';
 import { decisionClockViewSchema, decisionViewSchema, RESPONSES, type ResponseSpec } from './response-schemas';
@@ -85,7 +85,7 @@ export const openApiDocument = () => {
     const parameters = [
       ...params,
       ...(route.query ?? []),
-      ...(route.ifMatch ? [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }] : []),
+      ...(route.ifMatch ? [{ name: 'If-Match', in: 'header', required: true, schema: ifMatchHeaderSchema() }] : []),
     ];
     const spec = { ...route, response: RESPONSES[route.response] as ResponseSpec };
     if (spec.response.schema && spec.response.name) named[spec.response.name] = spec.response.schema;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from './routes';
 import { openApiDocument } from './openapi';
-import { pathParam } from './request';
+import { IF_MATCH_MAX_LENGTH, ifMatchVersion, pathParam } from './request';
 import type { HttpEvent } from './types';
 import { BadRequestError } from '../domain/errors';
 
@@ -118,5 +118,33 @@ describe('published path parameters', () => {
       expect(refused.length <= schema.maxLength! && pattern.test(refused), refused).toBe(false);
       expect(() => pathParam(event(name, refused), name), refused).toThrow(BadRequestError);
     }
+  });
+});
+
+describe('published headers', () => {
+  const document = openApiDocument() as {
+    paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: JsonSchema }[] }>>;
+  };
+  const headers = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).flatMap(([method, operation]) =>
+      (operation.parameters ?? [])
+        .filter((p) => p.in === 'header')
+        .map((p) => [`${method.toUpperCase()} ${path} ${p.name}`, p.name, p.schema] as const),
+    ),
+  );
+  const event = (value: string) => ({ headers: { 'if-match': value } }) as unknown as HttpEvent;
+
+  it('publishes If-Match where a route reads it', () =>
+    expect(headers.map(([, name]) => name)).toEqual(expect.arrayContaining(['If-Match'])));
+
+  it.each(headers)('%s: the published length is the enforced one', (_, name, schema) => {
+    expect(name).toBe('If-Match'); // a new header needs its own check here
+    expect(schema.maxLength).toBe(IF_MATCH_MAX_LENGTH);
+    // a well-formed tag at the limit is read (it matches no version of ours); one character more is refused
+    const fits = `"${'a'.repeat(schema.maxLength! - 2)}"`;
+    expect(fits.length).toBe(schema.maxLength);
+    expect(ifMatchVersion(event(fits))).toEqual({ any: false, versions: [] });
+    // one space more: trimmed it would be the same tag, but it is past the limit
+    expect(() => ifMatchVersion(event(` ${fits}`))).toThrow(BadRequestError);
   });
 });

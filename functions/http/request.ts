@@ -154,6 +154,13 @@ export type IfMatch = { any: true } | { any: false; versions: number[] };
 const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
 
 /**
+ * The longest `If-Match` read: ours is one tag of a few digits, a list of a hundred of them fits;
+ * longer is refused before it is split. Published as the header's `maxLength`.
+ */
+export const IF_MATCH_MAX_LENGTH = 1024;
+export const ifMatchHeaderSchema = () => ({ type: 'string', maxLength: IF_MATCH_MAX_LENGTH }) as const;
+
+/**
  * `If-Match: *` matches any current version; `"3"` (or a list of tags) matches those versions. A
  * well-formed tag that is not one of ours simply matches nothing (412 when compared), a header
  * that is not entity-tag syntax is a 400.
@@ -161,6 +168,8 @@ const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
 export const ifMatchVersion = (event: HttpEvent): IfMatch => {
   const header = event.headers['if-match'];
   if (!header) throw new PreconditionRequiredError('send the ETag you read in If-Match');
+  if (header.length > IF_MATCH_MAX_LENGTH)
+    throw new BadRequestError(`If-Match must be at most ${IF_MATCH_MAX_LENGTH} characters`);
   if (header.trim() === '*') return { any: true };
   const versions: number[] = [];
   for (const part of header.split(',')) {
