@@ -89,17 +89,22 @@ describe('published limits', () => {
   });
 });
 
-describe('published path parameters', () => {
+/** Every published parameter of one kind (path, header…): the operation and name, its name, its schema. */
+const publishedParameters = (where: 'path' | 'header') => {
   const document = openApiDocument() as {
     paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: JsonSchema }[] }>>;
   };
-  const parameters = Object.entries(document.paths).flatMap(([path, operations]) =>
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).flatMap(([method, operation]) =>
       (operation.parameters ?? [])
-        .filter((p) => p.in === 'path')
-        .map((p) => [`${method.toUpperCase()} ${path} {${p.name}}`, p.name, p.schema] as const),
+        .filter((p) => p.in === where)
+        .map((p) => [`${method.toUpperCase()} ${path} ${p.name}`, p.name, p.schema] as const),
     ),
   );
+};
+
+describe('published path parameters', () => {
+  const parameters = publishedParameters('path');
   const event = (name: string, value: string) => ({ pathParameters: { [name]: value } }) as unknown as HttpEvent;
   // a value of the published form at the published length: a certificate number has one form only
   const atLimit = (name: string, max: number) => (name === 'number' ? 'TLC-2026-000123' : 'a'.repeat(max));
@@ -122,16 +127,7 @@ describe('published path parameters', () => {
 });
 
 describe('published headers', () => {
-  const document = openApiDocument() as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: JsonSchema }[] }>>;
-  };
-  const headers = Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.entries(operations).flatMap(([method, operation]) =>
-      (operation.parameters ?? [])
-        .filter((p) => p.in === 'header')
-        .map((p) => [`${method.toUpperCase()} ${path} ${p.name}`, p.name, p.schema] as const),
-    ),
-  );
+  const headers = publishedParameters('header');
   const event = (value: string) => ({ headers: { 'if-match': value } }) as unknown as HttpEvent;
 
   it('publishes If-Match where a route reads it', () =>
