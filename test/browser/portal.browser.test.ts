@@ -219,6 +219,12 @@ describe('portal in Chromium', () => {
     });
     await thread.getByRole('button', { name: 'Envoyer le message' }).click();
     await thread.getByRole('button', { name: /^plan-de-continuite\.pdf \(/ }).waitFor({ timeout: 30_000 });
+    // the page's timeline shows the message at once, with its file: it reads the journal again after a send
+    await page
+      .locator('section#journal .tlc-timeline__event')
+      .filter({ hasText: '« Voici notre plan de continuité, en avance. »' })
+      .getByRole('button', { name: /^plan-de-continuite\.pdf \(/ })
+      .waitFor();
     await thread.scrollIntoViewIfNeeded();
     await thread.screenshot({ path: path.join(SCREENSHOTS, '10b-message-piece-jointe.png') });
 
